@@ -1,0 +1,103 @@
+package dev.gigstream.command.worker;
+
+import dev.gigstream.messages.worker.AvailabilityWindow;
+import dev.gigstream.messages.worker.PayoutAccount;
+import dev.gigstream.messages.worker.RegisterWorker;
+import dev.gigstream.messages.worker.Skills;
+import dev.gigstream.messages.worker.UpdateWorkerProfile;
+import dev.gigstream.messages.worker.WorkerProfileUpdated;
+import dev.gigstream.messages.worker.WorkerRegistered;
+import dev.gigstream.messages.common.GeoPoint;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.List;
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A person who takes shifts: their skills, where they live, when they work and where they are paid.
+ * Created when a WORKER account registers; the account id is the worker id.
+ */
+@Aggregate
+public class Worker {
+
+    static final int MAX_SKILLS = 30;
+    static final int MAX_AVAILABILITY_WINDOWS = 28;
+
+    @AggregateIdentifier
+    private String workerId;
+    private List<String> skills = List.of();
+    private String bio;
+    private GeoPoint home;
+    private List<AvailabilityWindow> availability = List.of();
+    private PayoutAccount payout;
+
+    protected Worker() {
+    }
+
+    @CommandHandler
+    public Worker(RegisterWorker command) {
+        apply(new WorkerRegistered(command.workerId(), command.fullName()));
+    }
+
+    @CommandHandler
+    public void handle(UpdateWorkerProfile command) {
+        List<String> normalSkills = normalSkills(command);
+        if (normalSkills.isEmpty()) {
+            throw WorkerRefused.noSkills(workerId);
+        }
+        if (normalSkills.size() > MAX_SKILLS) {
+            throw WorkerRefused.tooManySkills(workerId, normalSkills.size(), MAX_SKILLS);
+        }
+        List<AvailabilityWindow> windows = command.availability();
+        if (windows.size() > MAX_AVAILABILITY_WINDOWS) {
+            throw WorkerRefused.tooManyAvailabilityWindows(workerId, windows.size(), MAX_AVAILABILITY_WINDOWS);
+        }
+        for (int i = 0; i < windows.size(); i++) {
+            for (int j = i + 1; j < windows.size(); j++) {
+                if (windows.get(i).overlaps(windows.get(j))) {
+                    throw WorkerRefused.overlappingAvailability(workerId, windows.get(i), windows.get(j));
+                }
+            }
+        }
+        if (isCurrentProfile(normalSkills, command)) {
+            return;
+        }
+        apply(new WorkerProfileUpdated(workerId, normalSkills, command.bio(), command.home(), windows,
+                command.payout()));
+    }
+
+    private List<String> normalSkills(UpdateWorkerProfile command) {
+        try {
+            return Skills.normalize(command.skills());
+        } catch (IllegalArgumentException e) {
+            throw WorkerRefused.invalidSkill(workerId, e.getMessage());
+        }
+    }
+
+    private boolean isCurrentProfile(List<String> normalSkills, UpdateWorkerProfile command) {
+        return normalSkills.equals(skills)
+                && Objects.equals(command.bio(), bio)
+                && Objects.equals(command.home(), home)
+                && command.availability().equals(availability)
+                && Objects.equals(command.payout(), payout);
+    }
+
+    @EventSourcingHandler
+    void on(WorkerRegistered event) {
+        workerId = event.workerId();
+    }
+
+    @EventSourcingHandler
+    void on(WorkerProfileUpdated event) {
+        skills = event.skills();
+        bio = event.bio();
+        home = event.home();
+        availability = event.availability();
+        payout = event.payout();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.gigstream.command.worker;
+
+import dev.gigstream.messages.common.RefusedException;
+import dev.gigstream.messages.worker.AvailabilityWindow;
+
+import static dev.gigstream.messages.worker.WorkerErrorCode.INVALID_SKILL;
+import static dev.gigstream.messages.worker.WorkerErrorCode.NO_SKILLS;
+import static dev.gigstream.messages.worker.WorkerErrorCode.OVERLAPPING_AVAILABILITY;
+import static dev.gigstream.messages.worker.WorkerErrorCode.TOO_MANY_AVAILABILITY_WINDOWS;
+import static dev.gigstream.messages.worker.WorkerErrorCode.TOO_MANY_SKILLS;
+
+/** The reasons a worker refuses a command, each with its stable error code. */
+final class WorkerRefused {
+
+    private WorkerRefused() {
+    }
+
+    static RefusedException invalidSkill(String workerId, String why) {
+        return new RefusedException(INVALID_SKILL, "Worker " + workerId + " listed an invalid skill: " + why);
+    }
+
+    static RefusedException noSkills(String workerId) {
+        return new RefusedException(NO_SKILLS, "Worker " + workerId + " must list at least one skill");
+    }
+
+    static RefusedException tooManySkills(String workerId, int given, int max) {
+        return new RefusedException(TOO_MANY_SKILLS,
+                "Worker " + workerId + " listed " + given + " skills; at most " + max + " are allowed");
+    }
+
+    static RefusedException tooManyAvailabilityWindows(String workerId, int given, int max) {
+        return new RefusedException(TOO_MANY_AVAILABILITY_WINDOWS,
+                "Worker " + workerId + " gave " + given + " availability windows; at most " + max + " are allowed");
+    }
+
+    static RefusedException overlappingAvailability(String workerId, AvailabilityWindow a, AvailabilityWindow b) {
+        return new RefusedException(OVERLAPPING_AVAILABILITY, "Worker " + workerId + " has overlapping availability on "
+                + a.dayOfWeek() + ": " + a.from() + "-" + a.to() + " and " + b.from() + "-" + b.to());
+    }
+}

@@ -1,0 +1,125 @@
+package dev.gigstream.command.worker;
+
+import dev.gigstream.messages.common.RefusedException;
+import dev.gigstream.messages.worker.AvailabilityWindow;
+import dev.gigstream.messages.worker.RegisterWorker;
+import dev.gigstream.messages.worker.WorkerErrorCode;
+import dev.gigstream.messages.worker.WorkerRegistered;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static dev.gigstream.command.worker.WorkerMother.MONDAY_DAY;
+import static dev.gigstream.command.worker.WorkerMother.WORKER_ID;
+import static dev.gigstream.command.worker.WorkerMother.profileUpdate;
+import static dev.gigstream.command.worker.WorkerMother.profileUpdated;
+import static dev.gigstream.command.worker.WorkerMother.registered;
+import static dev.gigstream.command.RefusalMatcher.refusedWith;
+
+class WorkerTest {
+
+    private FixtureConfiguration<Worker> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Worker.class);
+    }
+
+    @Test
+    void registeringAWorkerRecordsTheirName() {
+        fixture.givenNoPriorActivity()
+               .when(new RegisterWorker(WORKER_ID, "Ada Obi"))
+               .expectSuccessfulHandlerExecution()
+               .expectEvents(new WorkerRegistered(WORKER_ID, "Ada Obi"));
+    }
+
+    @Test
+    void aProfileUpdateStoresSkillsInTheirNormalForm() {
+        fixture.given(registered())
+               .when(profileUpdate(List.of(" Barista", "BARISTA ", "Event  Staff")))
+               .expectEvents(profileUpdated(List.of("barista", "event staff")));
+    }
+
+    @Test
+    void repeatingTheCurrentProfileIsANoOp() {
+        fixture.given(registered(), profileUpdated(List.of("barista")))
+               .when(profileUpdate(List.of("Barista")))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void aChangedProfileIsRecordedAgain() {
+        fixture.given(registered(), profileUpdated(List.of("barista")))
+               .when(profileUpdate(List.of("barista", "cashier")))
+               .expectEvents(profileUpdated(List.of("barista", "cashier")));
+    }
+
+    @Test
+    void cannotUpdateTheProfileOfAnUnknownWorker() {
+        fixture.givenNoPriorActivity()
+               .when(profileUpdate(List.of("barista")))
+               .expectException(AggregateNotFoundException.class);
+    }
+
+    @Test
+    void aProfileNeedsAtLeastOneSkill() {
+        fixture.given(registered())
+               .when(profileUpdate(Collections.emptyList()))
+               .expectNoEvents()
+               .expectException(RefusedException.class)
+               .expectExceptionMessage("Worker " + WORKER_ID + " must list at least one skill");
+        assertRefusal(profileUpdate(List.of()), WorkerErrorCode.NO_SKILLS);
+    }
+
+    @Test
+    void aProfileListsAtMostThirtySkills() {
+        List<String> skills = IntStream.rangeClosed(1, Worker.MAX_SKILLS + 1).mapToObj(i -> "skill " + i).toList();
+        assertRefusal(profileUpdate(skills), WorkerErrorCode.TOO_MANY_SKILLS);
+    }
+
+    @Test
+    void aSkillMustBeAWordNotPunctuation() {
+        assertRefusal(profileUpdate(List.of("barista", "  ")), WorkerErrorCode.INVALID_SKILL);
+        assertRefusal(profileUpdate(List.of("<script>")), WorkerErrorCode.INVALID_SKILL);
+    }
+
+    @Test
+    void availabilityWindowsOfOneDayMustNotOverlap() {
+        var overlapping = new AvailabilityWindow(DayOfWeek.MONDAY, LocalTime.of(17, 0), LocalTime.of(22, 0));
+        assertRefusal(profileUpdate(List.of("barista"), List.of(MONDAY_DAY, overlapping)),
+                WorkerErrorCode.OVERLAPPING_AVAILABILITY);
+    }
+
+    @Test
+    void windowsOnDifferentDaysMayShareHours() {
+        var tuesday = new AvailabilityWindow(DayOfWeek.TUESDAY, LocalTime.of(8, 0), LocalTime.of(18, 0));
+        fixture.given(registered())
+               .when(profileUpdate(List.of("barista"), List.of(MONDAY_DAY, tuesday)))
+               .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aWeekHasAtMostTwentyEightAvailabilityWindows() {
+        List<AvailabilityWindow> windows = IntStream.range(0, Worker.MAX_AVAILABILITY_WINDOWS + 1)
+                .mapToObj(i -> new AvailabilityWindow(DayOfWeek.of(i % 7 + 1), LocalTime.of(i / 7, 0),
+                        LocalTime.of(i / 7, 30)))
+                .toList();
+        assertRefusal(profileUpdate(List.of("barista"), windows), WorkerErrorCode.TOO_MANY_AVAILABILITY_WINDOWS);
+    }
+
+    private void assertRefusal(Object command, WorkerErrorCode code) {
+        fixture.given(registered())
+               .when(command)
+               .expectNoEvents()
+               .expectException(refusedWith(code));
+    }
+}

@@ -1,0 +1,7 @@
+package dev.gigstream.messages.worker;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Creates the worker behind a freshly registered WORKER account; the account id is the worker id. */
+public record RegisterWorker(@TargetAggregateIdentifier String workerId, String fullName) {
+}

@@ -1,0 +1,15 @@
+package dev.gigstream.messages.worker;
+
+import dev.gigstream.messages.common.GeoPoint;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+
+/** Replaces a worker's profile. {@code payout} may be null while the worker has not given one. */
+public record UpdateWorkerProfile(@TargetAggregateIdentifier String workerId,
+                                  List<String> skills,
+                                  String bio,
+                                  GeoPoint home,
+                                  List<AvailabilityWindow> availability,
+                                  PayoutAccount payout) {
+}

@@ -1,0 +1,24 @@
+package dev.gigstream.messages.worker;
+
+import dev.gigstream.messages.common.ErrorCode;
+import dev.gigstream.messages.common.Refusal.Kind;
+
+public enum WorkerErrorCode implements ErrorCode {
+    WORKER_NOT_FOUND(Kind.NOT_FOUND),
+    INVALID_SKILL(Kind.INVALID),
+    TOO_MANY_SKILLS(Kind.INVALID),
+    NO_SKILLS(Kind.INVALID),
+    TOO_MANY_AVAILABILITY_WINDOWS(Kind.INVALID),
+    OVERLAPPING_AVAILABILITY(Kind.INVALID);
+
+    private final Kind kind;
+
+    WorkerErrorCode(Kind kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+}

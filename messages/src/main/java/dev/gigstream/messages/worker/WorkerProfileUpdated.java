@@ -1,0 +1,14 @@
+package dev.gigstream.messages.worker;
+
+import dev.gigstream.messages.common.GeoPoint;
+
+import java.util.List;
+
+/** The worker's whole profile after a change; skills are in their normal form (see {@link Skills}). */
+public record WorkerProfileUpdated(String workerId,
+                                   List<String> skills,
+                                   String bio,
+                                   GeoPoint home,
+                                   List<AvailabilityWindow> availability,
+                                   PayoutAccount payout) {
+}
