@@ -1,0 +1,121 @@
+package dev.gigstream.api.auth;
+
+import dev.gigstream.api.web.InvalidRequestException;
+import dev.gigstream.api.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Auth")
+class AuthController {
+
+    /** Compared against when the email is unknown, so a login takes as long whether or not the account exists. */
+    private final String decoyHash;
+
+    private final Registrations registrations;
+    private final Accounts accounts;
+    private final RefreshTokens refreshTokens;
+    private final AccessTokens accessTokens;
+    private final PasswordEncoder passwordEncoder;
+
+    AuthController(Registrations registrations, Accounts accounts, RefreshTokens refreshTokens,
+                   AccessTokens accessTokens, PasswordEncoder passwordEncoder) {
+        this.registrations = registrations;
+        this.accounts = accounts;
+        this.refreshTokens = refreshTokens;
+        this.accessTokens = accessTokens;
+        this.passwordEncoder = passwordEncoder;
+        this.decoyHash = passwordEncoder.encode("decoy password that matches nothing");
+    }
+
+    @PostMapping("/auth/register")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Sign up as a CLIENT or WORKER")
+    AuthRequests.Registered register(@Valid @RequestBody AuthRequests.Register request) {
+        if (!request.role().selfService()) {
+            throw new InvalidRequestException("role", "must be CLIENT or WORKER");
+        }
+        PasswordPolicy.weakness(request.password(), request.email()).ifPresent(weakness -> {
+            throw new InvalidRequestException("password", weakness);
+        });
+        Account account = registrations.register(request.email(), request.password(), request.fullName(),
+                request.phone(), request.role());
+        return new AuthRequests.Registered(account.id(), account.role());
+    }
+
+    @PostMapping("/auth/login")
+    @Operation(summary = "Exchange email and password for an access and a refresh token")
+    AuthRequests.Tokens login(@Valid @RequestBody AuthRequests.Login request) {
+        var account = accounts.byEmail(Accounts.normalizeEmail(request.email()));
+        String hash = account.map(Account::passwordHash).orElse(decoyHash);
+        boolean matches = passwordEncoder.matches(request.password(), hash);
+        if (account.isEmpty() || !matches) {
+            throw new BadCredentialsException();
+        }
+        return tokens(account.get(), refreshTokens.issueFirst(account.get().id()));
+    }
+
+    @PostMapping("/auth/refresh")
+    @Operation(summary = "Rotate a refresh token; a reused one revokes its whole family")
+    AuthRequests.Tokens refresh(@Valid @RequestBody AuthRequests.Refresh request) {
+        RefreshTokens.Rotation rotation = refreshTokens.rotate(request.refreshToken())
+                .orElseThrow(InvalidRefreshTokenException::new);
+        Account account = accounts.byId(rotation.accountId()).orElseThrow(InvalidRefreshTokenException::new);
+        return tokens(account, rotation.token());
+    }
+
+    @PostMapping("/auth/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "End the session the refresh token belongs to")
+    void logout(@Valid @RequestBody AuthRequests.Refresh request, @AuthenticationPrincipal Jwt user) {
+        refreshTokens.revokeFamilyOf(request.refreshToken(), user.getSubject());
+    }
+
+    @GetMapping("/me")
+    @Operation(summary = "The signed-in account")
+    AuthRequests.Me me(@AuthenticationPrincipal Jwt user) {
+        Account account = accounts.byId(user.getSubject()).orElseThrow(BadCredentialsException::new);
+        return new AuthRequests.Me(account.id(), account.email(), account.fullName(), account.role());
+    }
+
+    private AuthRequests.Tokens tokens(Account account, String refreshToken) {
+        return new AuthRequests.Tokens(accessTokens.issue(account.id(), account.role()), refreshToken, "Bearer",
+                accessTokens.ttlSeconds());
+    }
+
+    @ExceptionHandler(Accounts.EmailTakenException.class)
+    ProblemDetail emailTaken(Accounts.EmailTakenException e) {
+        return Problems.of(HttpStatus.CONFLICT, "EMAIL_TAKEN", e.getMessage());
+    }
+
+    @ExceptionHandler(BadCredentialsException.class)
+    ProblemDetail badCredentials(BadCredentialsException e) {
+        return Problems.of(HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS", "The email or password is wrong");
+    }
+
+    @ExceptionHandler(InvalidRefreshTokenException.class)
+    ProblemDetail invalidRefreshToken(InvalidRefreshTokenException e) {
+        return Problems.of(HttpStatus.UNAUTHORIZED, "INVALID_REFRESH_TOKEN",
+                "The refresh token is unknown, expired, revoked or was already used; log in again");
+    }
+
+    static final class BadCredentialsException extends RuntimeException {
+    }
+
+    static final class InvalidRefreshTokenException extends RuntimeException {
+    }
+}

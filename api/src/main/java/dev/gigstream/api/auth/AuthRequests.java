@@ -1,0 +1,37 @@
+package dev.gigstream.api.auth;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Request and response bodies of {@link AuthController}. */
+final class AuthRequests {
+
+    private AuthRequests() {
+    }
+
+    record Register(@NotBlank @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email,
+                    @NotNull @Size(min = PasswordPolicy.MIN_LENGTH, max = 200) String password,
+                    @NotBlank @Size(max = 200) String fullName,
+                    @NotBlank @Pattern(regexp = "\\+?[0-9]{7,15}", message = "must be 7 to 15 digits, optionally after a +")
+                    String phone,
+                    @NotNull Role role) {
+    }
+
+    record Registered(String userId, Role role) {
+    }
+
+    record Login(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 200) String password) {
+    }
+
+    record Refresh(@NotBlank @Size(max = 200) String refreshToken) {
+    }
+
+    record Tokens(String accessToken, String refreshToken, String tokenType, long expiresIn) {
+    }
+
+    record Me(String userId, String email, String fullName, Role role) {
+    }
+}

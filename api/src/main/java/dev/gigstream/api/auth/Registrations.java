@@ -1,0 +1,39 @@
+package dev.gigstream.api.auth;
+
+import dev.gigstream.messages.worker.RegisterWorker;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.UUID;
+
+/**
+ * Signs up a client or worker. For a worker the account row and the {@code WorkerRegistered} event
+ * commit in one transaction (the JDBC event store shares the database), so there is never an
+ * account without its worker or a worker without an account.
+ */
+@Component
+class Registrations {
+
+    private final Accounts accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final CommandGateway commands;
+
+    Registrations(Accounts accounts, PasswordEncoder passwordEncoder, CommandGateway commands) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.commands = commands;
+    }
+
+    @Transactional
+    Account register(String email, String password, String fullName, String phone, Role role) {
+        Account account = new Account(UUID.randomUUID().toString(), Accounts.normalizeEmail(email),
+                passwordEncoder.encode(password), fullName.strip(), phone, role);
+        accounts.create(account);
+        if (role == Role.WORKER) {
+            commands.sendAndWait(new RegisterWorker(account.id(), account.fullName()));
+        }
+        return account;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.gigstream.api.auth;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import dev.gigstream.api.messaging.AuditMetadata;
+import dev.gigstream.api.web.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.crypto.SecretKey;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * Stateless bearer-token security. Public: sign-up, login, refresh, health, metrics and the API
+ * documentation; everything else needs a valid access token, and object-level checks happen in the
+ * controllers. Failures answer with problem details: 401 with {@code WWW-Authenticate: Bearer}, 403.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .authorizeHttpRequests(requests -> requests
+                    .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login",
+                            "/api/v1/auth/refresh").permitAll()
+                    .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                            "/actuator/prometheus").permitAll()
+                    .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                    .requestMatchers("/error").permitAll()
+                    .anyRequest().authenticated())
+            .oauth2ResourceServer(resourceServer -> resourceServer
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(roleFromClaim()))
+                    .authenticationEntryPoint((request, response, e) -> unauthorized(response, json))
+                    .accessDeniedHandler((request, response, e) -> forbidden(response, json)))
+            .exceptionHandling(exceptions -> exceptions
+                    .authenticationEntryPoint((request, response, e) -> unauthorized(response, json))
+                    .accessDeniedHandler((request, response, e) -> forbidden(response, json)))
+            .addFilterAfter(new UserContextFilter(), BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+
+    private static void unauthorized(HttpServletResponse response, JsonMapper json) throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer");
+        Problems.write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                "A valid access token is required (Authorization: Bearer ...)"));
+    }
+
+    private static void forbidden(HttpServletResponse response, JsonMapper json) throws IOException {
+        Problems.write(response, json, Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN",
+                "Your account is not allowed to do this"));
+    }
+
+    private static JwtAuthenticationConverter roleFromClaim() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(AccessTokens.ROLE_CLAIM);
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+
+    @Bean
+    SecretKey accessTokenKey(AuthProperties properties, @Value("${gigstream.data-dir}") Path dataDir) {
+        return SigningKey.resolve(properties, dataDir);
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SecretKey accessTokenKey) {
+        return new NimbusJwtEncoder(new ImmutableSecret<>(accessTokenKey));
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecretKey accessTokenKey) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(accessTokenKey).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER)));
+        return decoder;
+    }
+
+    @Bean
+    AccessTokens accessTokens(JwtEncoder jwtEncoder, Clock clock, AuthProperties properties) {
+        return new AccessTokens(jwtEncoder, clock, properties.accessTokenTtl());
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Puts the authenticated account id into the logging context, and from there into command metadata. */
+    static final class UserContextFilter extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            if (authentication != null && authentication.isAuthenticated()) {
+                MDC.put(AuditMetadata.USER_ID, authentication.getName());
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

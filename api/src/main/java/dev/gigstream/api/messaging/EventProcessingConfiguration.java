@@ -1,0 +1,84 @@
+package dev.gigstream.api.messaging;
+
+import com.mongodb.client.MongoClient;
+import dev.gigstream.api.storage.ReadModelProperties;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How events reach their handlers. Every processor is a pooled streaming processor. A failing
+ * handler is never skipped: a projection parks the failed event (and the rest of its aggregate's
+ * events) in a dead-letter queue that admins can list and that is retried periodically, while the
+ * projection goes on with other aggregates; any other handler (a saga) fails its batch, which the
+ * processor retries with back-off. Projections keep their tracking tokens in MongoDB next to their
+ * documents, so a replay rebuilds both together; sagas keep theirs in the event-store database next
+ * to the saga state.
+ */
+@Configuration(proxyBeanMethods = false)
+class EventProcessingConfiguration {
+
+    /** Projections are the {@link ProcessingGroup}s whose handlers live in the query-side module. */
+    static final String PROJECTION_PACKAGE = "dev.gigstream.query.";
+
+    @Bean
+    Projections projections(ListableBeanFactory beans) {
+        Set<String> names = Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
+                .filter(bean -> Objects.requireNonNull(beans.getType(bean)).getName().startsWith(PROJECTION_PACKAGE))
+                .map(bean -> Objects.requireNonNull(beans.findAnnotationOnBean(bean, ProcessingGroup.class)).value())
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        return new Projections(names);
+    }
+
+    @Bean
+    ConfigurerModule eventProcessing(Projections projections,
+                                     MongoClient readModelClient,
+                                     ReadModelProperties readModelProperties,
+                                     ConnectionProvider connectionProvider,
+                                     TransactionManager transactionManager,
+                                     DeadLetterSchema deadLetterSchema,
+                                     @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return configurer -> {
+            var processing = configurer.eventProcessing();
+            processing.usingPooledStreamingEventProcessors()
+                      .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+            for (String projection : projections.names()) {
+                processing.registerTokenStore(projection, c -> mongoTokenStore(readModelClient, readModelProperties, c.serializer()))
+                          .registerDeadLetterQueue(projection, c -> JdbcSequencedDeadLetterQueue.builder()
+                                  .processingGroup(projection)
+                                  .connectionProvider(connectionProvider)
+                                  .transactionManager(transactionManager)
+                                  .schema(deadLetterSchema)
+                                  .genericSerializer(c.serializer())
+                                  .eventSerializer(eventSerializer)
+                                  .build());
+            }
+        };
+    }
+
+    private static TokenStore mongoTokenStore(MongoClient client, ReadModelProperties properties, Serializer serializer) {
+        MongoTokenStore tokenStore = MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, properties.database()).build())
+                .serializer(serializer)
+                .build();
+        tokenStore.ensureIndexes();
+        return tokenStore;
+    }
+}

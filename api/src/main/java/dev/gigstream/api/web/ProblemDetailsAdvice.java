@@ -1,0 +1,156 @@
+package dev.gigstream.api.web;
+
+import dev.gigstream.messages.common.Refusal;
+import dev.gigstream.messages.common.RefusedException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The one place where failures become HTTP answers: RFC 9457 problem details, a 4xx for anything the
+ * caller can fix, and never a stack trace.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(RefusedException.class)
+    ProblemDetail refused(RefusedException e) {
+        return refusal(e.refusal());
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ProblemDetail commandFailed(CommandExecutionException e) {
+        Optional<Refusal> refusal = e.getDetails().filter(Refusal.class::isInstance).map(Refusal.class::cast);
+        if (refusal.isPresent()) {
+            return refusal(refusal.get());
+        }
+        if (e.getCause() instanceof RefusedException refused) {
+            return refusal(refused.refusal());
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalidRequest(InvalidRequestException e) {
+        return Problems.invalid("Invalid value for " + e.field(), List.of(new Problems.FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notFound(AggregateNotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "The resource does not exist");
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail conflict(ConcurrencyException e) {
+        return Problems.of(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
+                "The resource was changed or created at the same time by another request; read it and try again");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "Something went wrong on our side; the request's correlation id helps us find it");
+    }
+
+    private static ProblemDetail refusal(Refusal refusal) {
+        HttpStatus status = switch (refusal.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case GONE -> HttpStatus.GONE;
+        };
+        return Problems.of(status, refusal.code(), refusal.detail());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<Problems.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new Problems.FieldError(error.getField(), error.getDefaultMessage()))
+                .toList();
+        String fields = errors.stream().map(Problems.FieldError::field).distinct().collect(Collectors.joining(", "));
+        return ResponseEntity.badRequest().body(Problems.invalid("Invalid value for " + fields, errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<Problems.FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new Problems.FieldError(result.getMethodParameter().getParameterName(),
+                                error.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(Problems.invalid("Invalid request parameters", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(unreadable(e.getMostSpecificCause()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return Problems.invalid("Invalid value for " + e.getName(),
+                List.of(new Problems.FieldError(e.getName(), "is not a valid value")));
+    }
+
+    private static ProblemDetail unreadable(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            return Problems.invalid("Unknown field " + field,
+                    List.of(new Problems.FieldError(field, "is not a field of this request")));
+        }
+        if (cause instanceof ValueInstantiationException invalid && invalid.getCause() != null) {
+            String field = path(invalid);
+            return Problems.invalid("Invalid value for " + field,
+                    List.of(new Problems.FieldError(field, invalid.getCause().getMessage())));
+        }
+        if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
+            String field = path((DatabindException) cause);
+            return Problems.invalid("Invalid value for " + field,
+                    List.of(new Problems.FieldError(field, "has the wrong type or format")));
+        }
+        if (cause instanceof JacksonException) {
+            return Problems.invalid("The request body is not well-formed JSON", List.of());
+        }
+        return Problems.invalid("The request body is missing or unreadable", List.of());
+    }
+
+    private static String path(DatabindException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        return path.isEmpty() ? "body" : path;
+    }
+}

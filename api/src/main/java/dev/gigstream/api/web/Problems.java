@@ -1,0 +1,51 @@
+package dev.gigstream.api.web;
+
+import dev.gigstream.api.messaging.AuditMetadata;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+/** RFC 9457 problem details as Gigstream writes them: a type per error code, and the request's correlation id. */
+public final class Problems {
+
+    private static final String TYPE_BASE = "https://gigstream.dev/problems/";
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setProperty("code", code);
+        String correlationId = MDC.get(AuditMetadata.CORRELATION_ID);
+        if (correlationId != null) {
+            problem.setProperty("correlationId", correlationId);
+        }
+        return problem;
+    }
+
+    public static ProblemDetail invalid(String detail, List<FieldError> errors) {
+        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", detail);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    /** Writes a problem outside Spring MVC (security and rate-limit filters). */
+    public static void write(HttpServletResponse response, JsonMapper json, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    public record FieldError(String field, String message) {
+    }
+}

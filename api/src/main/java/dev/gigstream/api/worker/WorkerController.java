@@ -1,0 +1,115 @@
+package dev.gigstream.api.worker;
+
+import dev.gigstream.api.web.InvalidRequestException;
+import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.worker.AvailabilityWindow;
+import dev.gigstream.messages.worker.FindWorkerProfile;
+import dev.gigstream.messages.worker.PayoutAccount;
+import dev.gigstream.messages.worker.Skills;
+import dev.gigstream.messages.worker.UpdateWorkerProfile;
+import dev.gigstream.messages.worker.WorkerProfileView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/workers")
+@Tag(name = "Workers")
+class WorkerController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+
+    WorkerController(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PutMapping("/me/profile")
+    @PreAuthorize("hasRole('WORKER')")
+    @Operation(summary = "Replace the signed-in worker's profile")
+    OwnProfile updateProfile(@Valid @RequestBody WorkerProfileRequest request, @AuthenticationPrincipal Jwt worker) {
+        UpdateWorkerProfile command = toCommand(worker.getSubject(), request);
+        commands.sendAndWait(command);
+        return OwnProfile.of(command);
+    }
+
+    @GetMapping("/{workerId}")
+    @Operation(summary = "A worker's public profile")
+    WorkerProfileView profile(@PathVariable String workerId) {
+        if (!isUuid(workerId)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return queries.query(new FindWorkerProfile(workerId), ResponseTypes.optionalInstanceOf(WorkerProfileView.class))
+                .join()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No worker " + workerId));
+    }
+
+    private static UpdateWorkerProfile toCommand(String workerId, WorkerProfileRequest request) {
+        List<String> skills = new ArrayList<>();
+        for (int i = 0; i < request.skills().size(); i++) {
+            try {
+                skills.add(Skills.normalize(request.skills().get(i)));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("skills[" + i + "]", e.getMessage());
+            }
+        }
+        List<AvailabilityWindow> availability = new ArrayList<>();
+        for (int i = 0; i < request.availability().size(); i++) {
+            var window = request.availability().get(i);
+            LocalTime to = "24:00".equals(window.to()) ? LocalTime.MAX : LocalTime.parse(window.to());
+            try {
+                availability.add(new AvailabilityWindow(window.dayOfWeek(), LocalTime.parse(window.from()), to));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("availability[" + i + "]", e.getMessage());
+            }
+        }
+        var payout = request.payout();
+        return new UpdateWorkerProfile(workerId, skills, request.bio(),
+                new GeoPoint(request.home().lat(), request.home().lng()), availability,
+                payout == null ? null : new PayoutAccount(payout.bankCode(), payout.accountNumber(), payout.accountName()));
+    }
+
+    private static boolean isUuid(String value) {
+        try {
+            return UUID.fromString(value).toString().equalsIgnoreCase(value);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The worker's own view of their profile: everything they sent, the payout account masked. */
+    record OwnProfile(String workerId, List<String> skills, String bio, GeoPoint home,
+                      List<AvailabilityWindow> availability, MaskedPayout payout) {
+
+        static OwnProfile of(UpdateWorkerProfile command) {
+            PayoutAccount payout = command.payout();
+            return new OwnProfile(command.workerId(), command.skills(), command.bio(), command.home(),
+                    command.availability(), payout == null ? null
+                    : new MaskedPayout(payout.bankCode(), payout.maskedAccountNumber(), payout.accountName()));
+        }
+    }
+
+    record MaskedPayout(String bankCode, String accountNumber, String accountName) {
+    }
+}

@@ -1,0 +1,34 @@
+package dev.gigstream.api.worker;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.DayOfWeek;
+import java.util.List;
+
+/** Body of {@code PUT /api/v1/workers/me/profile}. Shapes are checked here; business rules in the Worker aggregate. */
+record WorkerProfileRequest(@NotNull @Size(min = 1, max = 30) List<@NotBlank @Size(max = 40) String> skills,
+                            @Size(max = 1000) String bio,
+                            @NotNull @Valid Location home,
+                            @NotNull @Size(max = 28) List<@NotNull @Valid Availability> availability,
+                            @Valid Payout payout) {
+
+    record Location(@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
+                    @NotNull @DecimalMin("-180") @DecimalMax("180") Double lng) {
+    }
+
+    record Availability(@NotNull DayOfWeek dayOfWeek,
+                        @NotNull @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]", message = "must be HH:mm") String from,
+                        @NotNull @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]|24:00", message = "must be HH:mm") String to) {
+    }
+
+    record Payout(@NotBlank @Pattern(regexp = "[0-9A-Za-z]{3,10}", message = "must be 3 to 10 letters or digits") String bankCode,
+                  @NotBlank @Pattern(regexp = "[0-9]{6,20}", message = "must be 6 to 20 digits") String accountNumber,
+                  @NotBlank @Size(max = 100) String accountName) {
+    }
+}

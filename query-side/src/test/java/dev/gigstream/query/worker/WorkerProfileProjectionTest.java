@@ -1,0 +1,95 @@
+package dev.gigstream.query.worker;
+
+import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.worker.AvailabilityWindow;
+import dev.gigstream.messages.worker.FindWorkerProfile;
+import dev.gigstream.messages.worker.PayoutAccount;
+import dev.gigstream.messages.worker.WorkerProfileUpdated;
+import dev.gigstream.messages.worker.WorkerProfileView;
+import dev.gigstream.messages.worker.WorkerRegistered;
+import dev.gigstream.query.testsupport.MongoBackend;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WorkerProfileProjectionTest {
+
+    private static final String ADA = "9a7c1c1e-2f7b-4c55-9a8f-0a4b7f0e2b10";
+
+    private static List<MongoBackend> backends() {
+        return MongoBackend.all();
+    }
+
+    private static WorkerProfileUpdated profile(String... skills) {
+        return new WorkerProfileUpdated(ADA, List.of(skills), "Barista in Yaba", new GeoPoint(6.5095, 3.3711),
+                List.of(new AvailabilityWindow(DayOfWeek.MONDAY, LocalTime.of(8, 0), LocalTime.of(18, 0))),
+                new PayoutAccount("058", "0123456789", "Ada Obi"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aRegisteredWorkerHasAnEmptyUnratedProfile(MongoBackend backend) {
+        var projection = new WorkerProfileProjection(backend.freshDatabase());
+
+        projection.on(new WorkerRegistered(ADA, "Ada Obi"), 0);
+
+        assertThat(projection.handle(new FindWorkerProfile(ADA))).contains(new WorkerProfileView(
+                ADA, "Ada Obi", List.of(), null, null, 0, 0, 0, List.of(), false, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void theProfileShowsTheLatestSkillsAndBio(MongoBackend backend) {
+        var projection = new WorkerProfileProjection(backend.freshDatabase());
+
+        projection.on(new WorkerRegistered(ADA, "Ada Obi"), 0);
+        projection.on(profile("barista"), 1);
+        projection.on(profile("barista", "cashier"), 2);
+
+        WorkerProfileView view = projection.handle(new FindWorkerProfile(ADA)).orElseThrow();
+        assertThat(view.skills()).containsExactly("barista", "cashier");
+        assertThat(view.bio()).isEqualTo("Barista in Yaba");
+        assertThat(view.fullName()).isEqualTo("Ada Obi");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aRedeliveredOlderEventChangesNothing(MongoBackend backend) {
+        var projection = new WorkerProfileProjection(backend.freshDatabase());
+        projection.on(new WorkerRegistered(ADA, "Ada Obi"), 0);
+        projection.on(profile("barista", "cashier"), 2);
+
+        projection.on(profile("barista"), 1);
+        projection.on(new WorkerRegistered(ADA, "Someone Else"), 0);
+
+        WorkerProfileView view = projection.handle(new FindWorkerProfile(ADA)).orElseThrow();
+        assertThat(view.skills()).containsExactly("barista", "cashier");
+        assertThat(view.fullName()).isEqualTo("Ada Obi");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void anUnknownWorkerHasNoProfile(MongoBackend backend) {
+        var projection = new WorkerProfileProjection(backend.freshDatabase());
+
+        assertThat(projection.handle(new FindWorkerProfile(ADA))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aResetForgetsEveryProfileForReplay(MongoBackend backend) {
+        var projection = new WorkerProfileProjection(backend.freshDatabase());
+        projection.on(new WorkerRegistered(ADA, "Ada Obi"), 0);
+
+        projection.reset();
+
+        assertThat(projection.handle(new FindWorkerProfile(ADA))).isEmpty();
+        projection.on(new WorkerRegistered(ADA, "Ada Obi"), 0);
+        assertThat(projection.handle(new FindWorkerProfile(ADA))).isPresent();
+    }
+}
