@@ -18,12 +18,20 @@ final class AuthRequests {
                     @NotBlank @Pattern(regexp = "\\+?[0-9]{7,15}", message = "must be 7 to 15 digits, optionally after a +")
                     String phone,
                     @NotNull Role role) {
+
+        Register {
+            email = email == null ? null : email.strip(); // mobile keyboards add trailing spaces
+        }
     }
 
     record Registered(String userId, Role role) {
     }
 
     record Login(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 200) String password) {
+
+        Login {
+            email = email == null ? null : email.strip();
+        }
     }
 
     record Refresh(@NotBlank @Size(max = 200) String refreshToken) {

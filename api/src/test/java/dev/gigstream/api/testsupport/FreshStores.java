@@ -1,0 +1,56 @@
+package dev.gigstream.api.testsupport;
+
+import dev.gigstream.query.testsupport.MongoBackend;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.support.TestPropertySourceUtils;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Gives each {@link PostgresIT} class its own event-store database and read-model database. The
+ * customizer is keyed by the test class, so every class gets a context (and stores) of its own.
+ */
+public class FreshStores implements ContextCustomizerFactory {
+
+    public static final String JWT_SECRET = "integration-test-signing-secret-of-at-least-32-bytes";
+
+    @Override
+    public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
+        return new Customizer(testClass);
+    }
+
+    private record Customizer(Class<?> testClass) implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("spring.datasource.url", PostgresDatabases.freshDatabase());
+            properties.put("spring.datasource.username", PostgresDatabases.user());
+            properties.put("spring.datasource.password", PostgresDatabases.password());
+            properties.put("spring.datasource.hikari.maximum-pool-size", "5");
+            properties.put("gigstream.auth.jwt-secret", JWT_SECRET);
+            properties.put("gigstream.auth.rate-limit.requests", "10000");
+            MongoBackend mongo = MongoBackend.preferred();
+            if (mongo != MongoBackend.inProcess()) {
+                properties.put("gigstream.read-models.uri", mongo.connectionString());
+                properties.put("gigstream.read-models.database", "test_" + UUID.randomUUID().toString().substring(0, 8));
+            }
+            // below @TestPropertySource, so a test class can still override any of these
+            var sources = context.getEnvironment().getPropertySources();
+            var fresh = new MapPropertySource("fresh-stores", properties);
+            if (sources.contains(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME)) {
+                sources.addAfter(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME, fresh);
+            } else {
+                sources.addFirst(fresh);
+            }
+        }
+    }
+}
