@@ -78,8 +78,7 @@ class SecurityConfiguration {
     }
 
     private static void forbidden(HttpServletResponse response, JsonMapper json) throws IOException {
-        Problems.write(response, json, Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN",
-                "Your account is not allowed to do this"));
+        Problems.write(response, json, Problems.forbidden());
     }
 
     private static JwtAuthenticationConverter roleFromClaim() {

@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -71,6 +72,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail conflict(ConcurrencyException e) {
         return Problems.of(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
                 "The resource was changed or created at the same time by another request; read it and try again");
+    }
+
+    /** Method security denials surface inside MVC, before Spring Security's own handler could answer. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException e) {
+        return Problems.forbidden();
     }
 
     @ExceptionHandler(Exception.class)

@@ -32,6 +32,10 @@ public final class Problems {
         return problem;
     }
 
+    public static ProblemDetail forbidden() {
+        return of(HttpStatus.FORBIDDEN, "FORBIDDEN", "Your account is not allowed to do this");
+    }
+
     public static ProblemDetail invalid(String detail, List<FieldError> errors) {
         ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", detail);
         problem.setTitle("Invalid request");

@@ -85,7 +85,7 @@ class WorkerController {
             }
         }
         var payout = request.payout();
-        return new UpdateWorkerProfile(workerId, skills, request.bio(),
+        return new UpdateWorkerProfile(workerId, skills.stream().distinct().toList(), request.bio(),
                 new GeoPoint(request.home().lat(), request.home().lng()), availability,
                 payout == null ? null : new PayoutAccount(payout.bankCode(), payout.accountNumber(), payout.accountName()));
     }
