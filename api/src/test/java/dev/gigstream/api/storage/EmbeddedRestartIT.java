@@ -1,0 +1,83 @@
+package dev.gigstream.api.storage;
+
+import dev.gigstream.api.GigstreamApplication;
+import dev.gigstream.api.testsupport.Api;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The embedded default profile needs no external service and loses nothing on restart: accounts,
+ * events, the read models and the development signing key all live under the data directory.
+ * Wiping the read models makes the projection start on a non-empty event store and rebuild them by
+ * replay (the case in which Jackson 3 once failed to read Axon's ReplayToken).
+ */
+class EmbeddedRestartIT {
+
+    @TempDir
+    Path dataDir;
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(GigstreamApplication.class)
+                .run("--server.port=0", "--gigstream.data-dir=" + dataDir);
+    }
+
+    private static Api api(ConfigurableApplicationContext context) {
+        return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    @Test
+    void theEmbeddedProfileKeepsEverythingAcrossRestartsAndRebuildsWipedReadModels() throws Exception {
+        Api.User worker;
+        try (var first = start()) {
+            Api api = api(first);
+            assertThat(api.get("/actuator/health", null).expect(200).json().get("status").asText()).isEqualTo("UP");
+            worker = api.signUp("WORKER");
+            api.put("/api/v1/workers/me/profile", Map.of("skills", List.of("welder"), "home", Map.of("lat", 5.6037,
+                    "lng", -0.187), "availability", List.of()), worker.accessToken()).expect(200);
+            awaitSkill(api, worker, "welder");
+        }
+
+        try (var second = start()) {
+            Api api = api(second);
+            assertThat(api.get("/api/v1/workers/" + worker.id(), worker.accessToken()).expect(200).body())
+                    .as("the read model and the signing key survived").contains("welder");
+            api.logIn(worker.email(), Api.PASSWORD, worker.id());
+        }
+
+        Files.delete(dataDir.resolve("readmodels.mv"));
+        try (var third = start()) {
+            Api api = api(third);
+            awaitSkill(api, worker, "welder");
+            assertThat(api.get("/actuator/health", null).expect(200).json().get("status").asText()).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void theEmbeddedProfileServesItsDocumentationAndMetrics() {
+        try (var context = start()) {
+            Api api = api(context);
+            assertThat(api.get("/v3/api-docs", null).expect(200).json().get("paths").has("/api/v1/auth/register")).isTrue();
+            api.get("/swagger-ui/index.html", null).expect(200);
+            assertThat(api.get("/actuator/prometheus", null).expect(200).body()).contains("jvm_memory_used_bytes");
+        }
+    }
+
+    private static void awaitSkill(Api api, Api.User worker, String skill) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            var response = api.get("/api/v1/workers/" + worker.id(), worker.accessToken());
+            return response.status() == 200 && response.body().contains(skill);
+        });
+    }
+}
