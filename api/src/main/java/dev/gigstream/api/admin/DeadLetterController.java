@@ -1,0 +1,48 @@
+package dev.gigstream.api.admin;
+
+import dev.gigstream.api.messaging.DeadLetters;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/v1/admin/dead-letters")
+@PreAuthorize("hasRole('ADMIN')")
+@Tag(name = "Admin")
+class DeadLetterController {
+
+    private final DeadLetters deadLetters;
+
+    DeadLetterController(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    @GetMapping
+    @Operation(summary = "Projection updates that failed and are parked for a retry")
+    List<DeadLetters.Letter> list() {
+        return deadLetters.list();
+    }
+
+    @PostMapping("/{projection}/retry")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Retry the parked updates of one projection now")
+    Retried retry(@PathVariable String projection) {
+        if (!deadLetters.knows(projection)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No projection " + projection);
+        }
+        return new Retried(projection, deadLetters.retry(projection));
+    }
+
+    record Retried(String projection, int sequencesHealed) {
+    }
+}

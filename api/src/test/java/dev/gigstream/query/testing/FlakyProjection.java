@@ -1,0 +1,25 @@
+package dev.gigstream.query.testing;
+
+import dev.gigstream.messages.worker.WorkerProfileUpdated;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A test-only projection that fails on a "poison" bio until it is healed, as a buggy projection would. */
+@ProcessingGroup(FlakyProjection.NAME)
+public class FlakyProjection {
+
+    public static final String NAME = "flaky-test-projection";
+    public static volatile boolean healed;
+    public static final Set<String> seen = ConcurrentHashMap.newKeySet();
+
+    @EventHandler
+    void on(WorkerProfileUpdated event) {
+        if (!healed && event.bio() != null && event.bio().contains("poison")) {
+            throw new IllegalStateException("cannot project " + event.workerId());
+        }
+        seen.add(event.workerId());
+    }
+}
