@@ -1,0 +1,65 @@
+package dev.gigstream.api;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The direction of dependencies between modules, as DESIGN.md and STYLE.md set it. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.gigstream");
+    }
+
+    @Test
+    void messagesKnowNeitherSpringNorMongoNorAnyOtherModule() {
+        noClasses().that().resideInAPackage("dev.gigstream.messages..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
+                        "dev.gigstream.command..", "dev.gigstream.query..", "dev.gigstream.sagas..", "dev.gigstream.api..",
+                        "dev.gigstream.paystack..")
+                .check(classes);
+    }
+
+    @Test
+    void theCommandSideNeverReadsTheQuerySideNorTalksToTheOutsideWorld() {
+        noClasses().that().resideInAPackage("dev.gigstream.command..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.gigstream.query..", "dev.gigstream.api..",
+                        "dev.gigstream.paystack..", "dev.gigstream.sagas..", "com.mongodb..", "org.springframework..",
+                        "java.net.http..")
+                .check(classes);
+    }
+
+    @Test
+    void sagasDependOnMessagesOnly() {
+        noClasses().that().resideInAPackage("dev.gigstream.sagas..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.gigstream.query..", "dev.gigstream.command..",
+                        "dev.gigstream.api..", "dev.gigstream.paystack..")
+                .allowEmptyShould(true) // the first saga arrives with the escrow lifecycle
+                .check(classes);
+    }
+
+    @Test
+    void projectionsDependOnMessagesOnly() {
+        noClasses().that().resideInAPackage("dev.gigstream.query..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.gigstream.command..", "dev.gigstream.sagas..",
+                        "dev.gigstream.api..", "dev.gigstream.paystack..")
+                .check(classes);
+    }
+
+    @Test
+    void paystackKnowsNothingOfAxon() {
+        noClasses().that().resideInAPackage("dev.gigstream.paystack..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..", "dev.gigstream.api..")
+                .allowEmptyShould(true) // the Paystack client arrives with the escrow lifecycle
+                .check(classes);
+    }
+}
