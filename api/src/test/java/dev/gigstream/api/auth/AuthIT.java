@@ -212,6 +212,19 @@ class AuthIT {
     }
 
     @Test
+    void incompleteLoginAndLogoutRequestsAreBadRequests() {
+        var user = api.signUp("CLIENT");
+        var login = api.post("/api/v1/auth/login", Map.of("email", user.email()), null);
+        assertThat(login.status()).isEqualTo(400);
+        assertThat(login.json().get("errors").findValuesAsString("field")).containsExactly("password");
+        assertThat(api.post("/api/v1/auth/login", "[]", null).status()).isEqualTo(400);
+        var logout = api.post("/api/v1/auth/logout", Map.of("refreshToken", ""), user.accessToken());
+        assertThat(logout.status()).isEqualTo(400);
+        assertThat(logout.isProblem()).isTrue();
+        api.post("/api/v1/auth/refresh", Map.of("refreshToken", user.refreshToken()), null).expect(200);
+    }
+
+    @Test
     void anUnknownRefreshTokenIsUnauthorized() {
         api.post("/api/v1/auth/refresh", Map.of("refreshToken", "made-up"), null).expect(401);
         api.post("/api/v1/auth/refresh", Map.of(), null).expect(400);
