@@ -1,6 +1,7 @@
 package dev.gigstream.api.admin;
 
 import dev.gigstream.api.messaging.DeadLetters;
+import dev.gigstream.api.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -11,7 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.util.List;
 
@@ -38,7 +38,7 @@ class DeadLetterController {
     @Operation(summary = "Retry the parked updates of one projection now")
     Retried retry(@PathVariable String projection) {
         if (!deadLetters.knows(projection)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No projection " + projection);
+            throw new NotFoundException("No projection " + projection);
         }
         return new Retried(projection, deadLetters.retry(projection));
     }

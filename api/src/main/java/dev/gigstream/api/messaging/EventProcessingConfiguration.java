@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -43,7 +44,7 @@ class EventProcessingConfiguration {
         Set<String> names = Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
                 .filter(bean -> Objects.requireNonNull(beans.getType(bean)).getName().startsWith(PROJECTION_PACKAGE))
                 .map(bean -> Objects.requireNonNull(beans.findAnnotationOnBean(bean, ProcessingGroup.class)).value())
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
         return new Projections(names);
     }
 

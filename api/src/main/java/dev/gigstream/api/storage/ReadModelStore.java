@@ -35,14 +35,12 @@ public final class ReadModelStore implements AutoCloseable {
             log.info("Read models on MongoDB at {}", new ConnectionString(properties.uri()).getHosts());
             return new ReadModelStore(MongoClients.create(properties.uri()), null);
         }
-        MongoServer server = new MongoServer(switch (properties.inProcessStorage()) {
-            case FILE -> new H2Backend(fileIn(dataDir).toString());
-            case MEMORY -> new MemoryBackend();
-        });
+        boolean inFile = properties.inProcessStorage() == ReadModelProperties.InProcessStorage.FILE;
+        Path file = inFile ? fileIn(dataDir) : null;
+        MongoServer server = new MongoServer(inFile ? new H2Backend(file.toString()) : new MemoryBackend());
         String connectionString = server.bindAndGetConnectionString();
         log.info("Read models on the in-process MongoDB server at {} ({})", connectionString,
-                properties.inProcessStorage() == ReadModelProperties.InProcessStorage.FILE
-                        ? "persisted in " + fileIn(dataDir) : "in memory, rebuilt by replay at start");
+                inFile ? "persisted in " + file : "in memory, rebuilt by replay at start");
         MongoClient client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(connectionString))
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))

@@ -63,8 +63,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return Problems.invalid("Invalid value for " + e.field(), List.of(new Problems.FieldError(e.field(), e.getMessage())));
     }
 
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", e.getMessage());
+    }
+
     @ExceptionHandler(AggregateNotFoundException.class)
-    ProblemDetail notFound(AggregateNotFoundException e) {
+    ProblemDetail aggregateNotFound(AggregateNotFoundException e) {
         return Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "The resource does not exist");
     }
 

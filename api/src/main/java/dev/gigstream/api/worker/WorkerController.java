@@ -1,6 +1,7 @@
 package dev.gigstream.api.worker;
 
 import dev.gigstream.api.web.InvalidRequestException;
+import dev.gigstream.api.web.NotFoundException;
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.worker.AvailabilityWindow;
 import dev.gigstream.messages.worker.FindWorkerProfile;
@@ -14,8 +15,6 @@ import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -25,17 +24,19 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/v1/workers")
 @Tag(name = "Workers")
 class WorkerController {
+
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    private static final String END_OF_DAY = "24:00";
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -57,12 +58,9 @@ class WorkerController {
     @GetMapping("/{workerId}")
     @Operation(summary = "A worker's public profile")
     WorkerProfileView profile(@PathVariable String workerId) {
-        if (!isUuid(workerId)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
         return queries.query(new FindWorkerProfile(workerId), ResponseTypes.optionalInstanceOf(WorkerProfileView.class))
                 .join()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No worker " + workerId));
+                .orElseThrow(() -> new NotFoundException("No worker " + workerId));
     }
 
     private static UpdateWorkerProfile toCommand(String workerId, WorkerProfileRequest request) {
@@ -77,7 +75,7 @@ class WorkerController {
         List<AvailabilityWindow> availability = new ArrayList<>();
         for (int i = 0; i < request.availability().size(); i++) {
             var window = request.availability().get(i);
-            LocalTime to = "24:00".equals(window.to()) ? LocalTime.MAX : LocalTime.parse(window.to());
+            LocalTime to = END_OF_DAY.equals(window.to()) ? LocalTime.MAX : LocalTime.parse(window.to());
             try {
                 availability.add(new AvailabilityWindow(window.dayOfWeek(), LocalTime.parse(window.from()), to));
             } catch (IllegalArgumentException e) {
@@ -90,23 +88,20 @@ class WorkerController {
                 payout == null ? null : new PayoutAccount(payout.bankCode(), payout.accountNumber(), payout.accountName()));
     }
 
-    private static boolean isUuid(String value) {
-        try {
-            return UUID.fromString(value).toString().equalsIgnoreCase(value);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    /** The worker's own view of their profile: everything they sent, the payout account masked. */
+    /** The worker's own view of their profile, in the shape they sent it: skills normalized, the account masked. */
     record OwnProfile(String workerId, List<String> skills, String bio, GeoPoint home,
-                      List<AvailabilityWindow> availability, MaskedPayout payout) {
+                      List<WorkerProfileRequest.Availability> availability, MaskedPayout payout) {
 
         static OwnProfile of(UpdateWorkerProfile command) {
             PayoutAccount payout = command.payout();
             return new OwnProfile(command.workerId(), command.skills(), command.bio(), command.home(),
-                    command.availability(), payout == null ? null
+                    command.availability().stream().map(OwnProfile::asSent).toList(), payout == null ? null
                     : new MaskedPayout(payout.bankCode(), payout.maskedAccountNumber(), payout.accountName()));
+        }
+
+        private static WorkerProfileRequest.Availability asSent(AvailabilityWindow window) {
+            return new WorkerProfileRequest.Availability(window.dayOfWeek(), HH_MM.format(window.from()),
+                    window.to().equals(LocalTime.MAX) ? END_OF_DAY : HH_MM.format(window.to()));
         }
     }
 

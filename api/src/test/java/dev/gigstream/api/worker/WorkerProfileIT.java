@@ -90,6 +90,9 @@ class WorkerProfileIT {
 
         assertThat(saved.get("skills").toString()).isEqualTo("[\"barista\",\"event staff\"]");
         assertThat(saved.get("payout").get("accountNumber").asText()).isEqualTo("******6789");
+        assertThat(saved.get("availability").toString()).isEqualTo(
+                "[{\"dayOfWeek\":\"MONDAY\",\"from\":\"08:00\",\"to\":\"18:00\"},"
+                        + "{\"dayOfWeek\":\"SATURDAY\",\"from\":\"10:00\",\"to\":\"24:00\"}]");
         JsonNode visible = publicProfileOnceVisible(worker.id(), client.accessToken(), "event staff");
         assertThat(visible.get("bio").asText()).isEqualTo("Barista and event staff in Yaba");
         assertThat(visible.toString()).doesNotContain("0123456789");
@@ -192,6 +195,7 @@ class WorkerProfileIT {
         var notAnId = api.get("/api/v1/workers/not-a-uuid", client.accessToken());
         assertThat(notAnId.status()).isEqualTo(404);
         assertThat(notAnId.isProblem()).isTrue();
+        assertThat(notAnId.json().get("code").asText()).isEqualTo("NOT_FOUND");
         assertThat(api.get("/api/v1/workers/" + UUID.randomUUID(), null).status()).isEqualTo(401);
     }
 }
