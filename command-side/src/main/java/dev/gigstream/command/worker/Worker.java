@@ -1,18 +1,27 @@
 package dev.gigstream.command.worker;
 
+import dev.gigstream.messages.worker.ApplicantStanding;
 import dev.gigstream.messages.worker.AvailabilityWindow;
 import dev.gigstream.messages.worker.PayoutAccount;
+import dev.gigstream.messages.worker.RecordWorkerOnline;
 import dev.gigstream.messages.worker.RegisterWorker;
+import dev.gigstream.messages.worker.ReinstateWorker;
 import dev.gigstream.messages.worker.Skills;
+import dev.gigstream.messages.worker.SuspendWorker;
 import dev.gigstream.messages.worker.UpdateWorkerProfile;
 import dev.gigstream.messages.worker.WorkerProfileUpdated;
 import dev.gigstream.messages.worker.WorkerRegistered;
+import dev.gigstream.messages.worker.WorkerReinstated;
+import dev.gigstream.messages.worker.WorkerSuspended;
+import dev.gigstream.messages.worker.WorkerWentOnline;
 import dev.gigstream.messages.common.GeoPoint;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,6 +36,7 @@ public class Worker {
 
     static final int MAX_SKILLS = 30;
     static final int MAX_AVAILABILITY_WINDOWS = 28;
+    static final Duration ONLINE_RESOLUTION = Duration.ofMinutes(1);
 
     @AggregateIdentifier
     private String workerId;
@@ -35,6 +45,9 @@ public class Worker {
     private GeoPoint home;
     private List<AvailabilityWindow> availability = List.of();
     private PayoutAccount payout;
+    private boolean hasProfile;
+    private boolean suspended;
+    private Instant lastOnlineAt;
 
     protected Worker() {
     }
@@ -71,6 +84,33 @@ public class Worker {
                 command.payout()));
     }
 
+    @CommandHandler
+    public void handle(SuspendWorker command) {
+        if (!suspended) {
+            apply(new WorkerSuspended(workerId, command.reason()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ReinstateWorker command) {
+        if (suspended) {
+            apply(new WorkerReinstated(workerId, command.reason()));
+        }
+    }
+
+    /** Throttled: a worker is recorded online at most once per minute, however many requests they make. */
+    @CommandHandler
+    public void handle(RecordWorkerOnline command) {
+        if (lastOnlineAt == null || !command.at().isBefore(lastOnlineAt.plus(ONLINE_RESOLUTION))) {
+            apply(new WorkerWentOnline(workerId, command.at()));
+        }
+    }
+
+    /** What a job checks before it takes this worker's application. */
+    public ApplicantStanding standing() {
+        return new ApplicantStanding(true, hasProfile, suspended);
+    }
+
     private List<String> normalSkills(UpdateWorkerProfile command) {
         try {
             return Skills.normalize(command.skills());
@@ -99,5 +139,21 @@ public class Worker {
         home = event.home();
         availability = event.availability();
         payout = event.payout();
+        hasProfile = true;
+    }
+
+    @EventSourcingHandler
+    void on(WorkerSuspended event) {
+        suspended = true;
+    }
+
+    @EventSourcingHandler
+    void on(WorkerReinstated event) {
+        suspended = false;
+    }
+
+    @EventSourcingHandler
+    void on(WorkerWentOnline event) {
+        lastOnlineAt = event.at();
     }
 }

@@ -2,7 +2,13 @@ package dev.gigstream.command.worker;
 
 import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.messages.worker.AvailabilityWindow;
+import dev.gigstream.messages.worker.RecordWorkerOnline;
 import dev.gigstream.messages.worker.RegisterWorker;
+import dev.gigstream.messages.worker.ReinstateWorker;
+import dev.gigstream.messages.worker.SuspendWorker;
+import dev.gigstream.messages.worker.WorkerReinstated;
+import dev.gigstream.messages.worker.WorkerSuspended;
+import dev.gigstream.messages.worker.WorkerWentOnline;
 import dev.gigstream.messages.worker.WorkerErrorCode;
 import dev.gigstream.messages.worker.WorkerRegistered;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -12,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Collections;
 import java.util.List;
@@ -114,6 +121,37 @@ class WorkerTest {
                         LocalTime.of(i / 7, 30)))
                 .toList();
         assertRefusal(profileUpdate(List.of("barista"), windows), WorkerErrorCode.TOO_MANY_AVAILABILITY_WINDOWS);
+    }
+
+    @Test
+    void anAdminSuspendsAndReinstatesAWorker() {
+        fixture.given(registered())
+               .when(new SuspendWorker(WORKER_ID, "fake documents"))
+               .expectEvents(new WorkerSuspended(WORKER_ID, "fake documents"));
+        fixture.given(registered(), new WorkerSuspended(WORKER_ID, "fake documents"))
+               .when(new ReinstateWorker(WORKER_ID, "documents verified"))
+               .expectEvents(new WorkerReinstated(WORKER_ID, "documents verified"));
+    }
+
+    @Test
+    void suspendingASuspendedWorkerChangesNothing() {
+        fixture.given(registered(), new WorkerSuspended(WORKER_ID, "fake documents"))
+               .when(new SuspendWorker(WORKER_ID, "again"))
+               .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void aWorkerIsRecordedOnlineAtMostOncePerMinute() {
+        Instant first = Instant.parse("2026-12-01T08:00:00Z");
+        fixture.given(registered())
+               .when(new RecordWorkerOnline(WORKER_ID, first))
+               .expectEvents(new WorkerWentOnline(WORKER_ID, first));
+        fixture.given(registered(), new WorkerWentOnline(WORKER_ID, first))
+               .when(new RecordWorkerOnline(WORKER_ID, first.plusSeconds(59)))
+               .expectNoEvents();
+        fixture.given(registered(), new WorkerWentOnline(WORKER_ID, first))
+               .when(new RecordWorkerOnline(WORKER_ID, first.plusSeconds(60)))
+               .expectEvents(new WorkerWentOnline(WORKER_ID, first.plusSeconds(60)));
     }
 
     private void assertRefusal(Object command, WorkerErrorCode code) {

@@ -1,0 +1,86 @@
+package dev.gigstream.command.job;
+
+import dev.gigstream.messages.common.RefusedException;
+import dev.gigstream.messages.job.JobStatus;
+
+import java.time.Duration;
+
+import static dev.gigstream.messages.job.JobErrorCode.ALREADY_APPLIED;
+import static dev.gigstream.messages.job.JobErrorCode.HIRED_WORKER_CANNOT_WITHDRAW;
+import static dev.gigstream.messages.job.JobErrorCode.INVALID_PAY;
+import static dev.gigstream.messages.job.JobErrorCode.INVALID_SHIFT;
+import static dev.gigstream.messages.job.JobErrorCode.INVALID_SKILL;
+import static dev.gigstream.messages.job.JobErrorCode.JOB_CANNOT_BE_CANCELLED;
+import static dev.gigstream.messages.job.JobErrorCode.JOB_NOT_OPEN;
+import static dev.gigstream.messages.job.JobErrorCode.NOT_AN_APPLICANT;
+import static dev.gigstream.messages.job.JobErrorCode.NOT_THE_JOBS_CLIENT;
+import static dev.gigstream.messages.job.JobErrorCode.NO_REQUIRED_SKILLS;
+import static dev.gigstream.messages.job.JobErrorCode.SHIFT_ALREADY_STARTED;
+import static dev.gigstream.messages.job.JobErrorCode.SHIFT_IN_THE_PAST;
+import static dev.gigstream.messages.job.JobErrorCode.WORKER_HAS_NO_PROFILE;
+import static dev.gigstream.messages.job.JobErrorCode.WORKER_SUSPENDED;
+
+/** The reasons a job refuses a command, each with its stable error code and the state it was in. */
+final class JobRefused {
+
+    private JobRefused() {
+    }
+
+    static RefusedException shiftInThePast(String jobId) {
+        return new RefusedException(SHIFT_IN_THE_PAST, "Job " + jobId + ": the shift must start in the future");
+    }
+
+    static RefusedException shiftTooLong(String jobId, Duration max) {
+        return new RefusedException(INVALID_SHIFT, "Job " + jobId + ": a shift lasts at most " + max.toHours() + " hours");
+    }
+
+    static RefusedException payNotPositive(String jobId) {
+        return new RefusedException(INVALID_PAY, "Job " + jobId + ": the pay must be more than zero");
+    }
+
+    static RefusedException invalidSkill(String jobId, String why) {
+        return new RefusedException(INVALID_SKILL, "Job " + jobId + " requires an invalid skill: " + why);
+    }
+
+    static RefusedException requiredSkillCount(String jobId, int max) {
+        return new RefusedException(NO_REQUIRED_SKILLS, "Job " + jobId + " must require 1 to " + max + " skills");
+    }
+
+    static RefusedException notOpen(String jobId, JobStatus status) {
+        return new RefusedException(JOB_NOT_OPEN, "Job " + jobId + " is " + status + ", not OPEN");
+    }
+
+    static RefusedException shiftStarted(String jobId) {
+        return new RefusedException(SHIFT_ALREADY_STARTED, "The shift of job " + jobId + " has already started");
+    }
+
+    static RefusedException alreadyApplied(String jobId, String workerId) {
+        return new RefusedException(ALREADY_APPLIED, "Worker " + workerId + " has already applied to job " + jobId);
+    }
+
+    static RefusedException noProfile(String workerId) {
+        return new RefusedException(WORKER_HAS_NO_PROFILE,
+                "Worker " + workerId + " must complete their profile before applying");
+    }
+
+    static RefusedException suspended(String workerId) {
+        return new RefusedException(WORKER_SUSPENDED, "Worker " + workerId + " is suspended and cannot apply");
+    }
+
+    static RefusedException notAnApplicant(String jobId, String workerId) {
+        return new RefusedException(NOT_AN_APPLICANT, "Worker " + workerId + " has not applied to job " + jobId);
+    }
+
+    static RefusedException hiredCannotWithdraw(String jobId) {
+        return new RefusedException(HIRED_WORKER_CANNOT_WITHDRAW,
+                "The worker hired for job " + jobId + " cannot withdraw their application");
+    }
+
+    static RefusedException notTheClient(String jobId) {
+        return new RefusedException(NOT_THE_JOBS_CLIENT, "Only the client who posted job " + jobId + " may do this");
+    }
+
+    static RefusedException cannotCancel(String jobId, JobStatus status) {
+        return new RefusedException(JOB_CANNOT_BE_CANCELLED, "Job " + jobId + " is " + status + " and cannot be cancelled");
+    }
+}

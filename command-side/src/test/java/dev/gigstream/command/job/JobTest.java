@@ -1,0 +1,285 @@
+package dev.gigstream.command.job;
+
+import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.job.ApplicationWithdrawn;
+import dev.gigstream.messages.job.ApplyToJob;
+import dev.gigstream.messages.job.CancelJob;
+import dev.gigstream.messages.job.HireWorker;
+import dev.gigstream.messages.job.JobCancelled;
+import dev.gigstream.messages.job.JobErrorCode;
+import dev.gigstream.messages.job.JobExpired;
+import dev.gigstream.messages.job.PostJob;
+import dev.gigstream.messages.job.WithdrawApplication;
+import dev.gigstream.messages.job.WorkerApplied;
+import dev.gigstream.messages.job.WorkerHired;
+import dev.gigstream.messages.worker.ApplicantStanding;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.gigstream.command.RefusalMatcher.refusedWith;
+import static dev.gigstream.command.job.JobMother.CLIENT_ID;
+import static dev.gigstream.command.job.JobMother.JOB_ID;
+import static dev.gigstream.command.job.JobMother.LEAD_TIME;
+import static dev.gigstream.command.job.JobMother.LEKKI;
+import static dev.gigstream.command.job.JobMother.OTHER_CLIENT_ID;
+import static dev.gigstream.command.job.JobMother.OTHER_WORKER_ID;
+import static dev.gigstream.command.job.JobMother.PAY;
+import static dev.gigstream.command.job.JobMother.WORKER_ID;
+import static dev.gigstream.command.job.JobMother.applied;
+import static dev.gigstream.command.job.JobMother.post;
+import static dev.gigstream.command.job.JobMother.posted;
+import static dev.gigstream.command.job.JobMother.shiftFrom;
+
+class JobTest {
+
+    private AggregateTestFixture<Job> fixture;
+    private final Map<String, ApplicantStanding> standings = new HashMap<>();
+    private Instant now;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Job.class);
+        fixture.registerInjectableResource((WorkerStandings) id -> standings.getOrDefault(id, ApplicantStanding.unknown()));
+        standings.put(WORKER_ID, new ApplicantStanding(true, true, false));
+        standings.put(OTHER_WORKER_ID, new ApplicantStanding(true, true, false));
+        now = fixture.currentTime();
+    }
+
+    @Nested
+    class Posting {
+
+        @Test
+        void aPostedJobIsOpenWithItsSkillsNormalizedAndExpiresAtShiftStart() {
+            fixture.givenNoPriorActivity()
+                   .when(post(now))
+                   .expectEvents(posted(now))
+                   .expectScheduledDeadlineWithName(LEAD_TIME, Job.EXPIRY);
+        }
+
+        @Test
+        void aShiftMustStartInTheFuture() {
+            var startsNow = new PostJob(JOB_ID, CLIENT_ID, "Cook", "", List.of("cook"), LEKKI,
+                    new ShiftWindow(now, now.plus(Duration.ofHours(4))), PAY, now);
+            fixture.givenNoPriorActivity().when(startsNow)
+                   .expectNoEvents().expectException(refusedWith(JobErrorCode.SHIFT_IN_THE_PAST));
+        }
+
+        @Test
+        void aShiftLastsAtMostADay() {
+            var start = now.plus(LEAD_TIME);
+            var tooLong = new PostJob(JOB_ID, CLIENT_ID, "Cook", "", List.of("cook"), LEKKI,
+                    new ShiftWindow(start, start.plus(Duration.ofHours(25))), PAY, now);
+            fixture.givenNoPriorActivity().when(tooLong)
+                   .expectNoEvents().expectException(refusedWith(JobErrorCode.INVALID_SHIFT));
+        }
+
+        @Test
+        void thePayMustBeMoreThanZero() {
+            for (long amount : new long[]{0, -100}) {
+                var unpaid = new PostJob(JOB_ID, CLIENT_ID, "Cook", "", List.of("cook"), LEKKI, shiftFrom(now),
+                        Money.of(amount, Currency.GHS), now);
+                fixture.givenNoPriorActivity().when(unpaid)
+                       .expectNoEvents().expectException(refusedWith(JobErrorCode.INVALID_PAY));
+            }
+        }
+
+        @Test
+        void aJobRequiresBetweenOneAndTenValidSkills() {
+            var none = new PostJob(JOB_ID, CLIENT_ID, "Cook", "", List.of(), LEKKI, shiftFrom(now), PAY, now);
+            fixture.givenNoPriorActivity().when(none)
+                   .expectNoEvents().expectException(refusedWith(JobErrorCode.NO_REQUIRED_SKILLS));
+            var invalid = new PostJob(JOB_ID, CLIENT_ID, "Cook", "", List.of("cook", "!!"), LEKKI, shiftFrom(now), PAY, now);
+            fixture.givenNoPriorActivity().when(invalid)
+                   .expectNoEvents().expectException(refusedWith(JobErrorCode.INVALID_SKILL));
+        }
+    }
+
+    @Nested
+    class Applying {
+
+        @Test
+        void aWorkerWithAProfileAppliesToAnOpenJob() {
+            fixture.given(posted(now))
+                   .when(new ApplyToJob(JOB_ID, WORKER_ID, "Available", now))
+                   .expectEvents(new WorkerApplied(JOB_ID, WORKER_ID, "Available", now));
+        }
+
+        @Test
+        void aWorkerAppliesOnlyOnce() {
+            fixture.given(posted(now), applied(WORKER_ID, now))
+                   .when(new ApplyToJob(JOB_ID, WORKER_ID, "again", now))
+                   .expectNoEvents().expectException(refusedWith(JobErrorCode.ALREADY_APPLIED));
+        }
+
+        @Test
+        void aWorkerWhoWithdrewMayApplyAgain() {
+            fixture.given(posted(now), applied(WORKER_ID, now), new ApplicationWithdrawn(JOB_ID, WORKER_ID))
+                   .when(new ApplyToJob(JOB_ID, WORKER_ID, null, now))
+                   .expectEvents(new WorkerApplied(JOB_ID, WORKER_ID, null, now));
+        }
+
+        @Test
+        void onlyOpenJobsTakeApplications() {
+            fixture.given(posted(now), applied(OTHER_WORKER_ID, now), new WorkerHired(JOB_ID, OTHER_WORKER_ID, CLIENT_ID, PAY))
+                   .when(new ApplyToJob(JOB_ID, WORKER_ID, null, now))
+                   .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_NOT_OPEN));
+            fixture.given(posted(now), new JobCancelled(JOB_ID, CLIENT_ID, "venue closed"))
+                   .when(new ApplyToJob(JOB_ID, WORKER_ID, null, now))
+                   .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_NOT_OPEN));
+        }
+
+        @Test
+        void nobodyAppliesOnceTheShiftHasStarted() {
+            fixture.given(posted(now))
+                   .when(new ApplyToJob(JOB_ID, WORKER_ID, null, now.plus(LEAD_TIME)))
+                   .expectNoEvents().expectException(refusedWith(JobErrorCode.SHIFT_ALREADY_STARTED));
+        }
+
+        @Test
+        void aWorkerWithoutAProfileCannotApply() {
+            standings.put(WORKER_ID, new ApplicantStanding(true, false, false));
+            fixture.given(posted(now))
+                   .when(new ApplyToJob(JOB_ID, WORKER_ID, null, now))
+                   .expectNoEvents().expectException(refusedWith(JobErrorCode.WORKER_HAS_NO_PROFILE));
+            fixture.given(posted(now))
+                   .when(new ApplyToJob(JOB_ID, "not-a-worker", null, now))
+                   .expectNoEvents().expectException(refusedWith(JobErrorCode.WORKER_HAS_NO_PROFILE));
+        }
+
+        @Test
+        void aSuspendedWorkerCannotApply() {
+            standings.put(WORKER_ID, new ApplicantStanding(true, true, true));
+            fixture.given(posted(now))
+                   .when(new ApplyToJob(JOB_ID, WORKER_ID, null, now))
+                   .expectNoEvents().expectException(refusedWith(JobErrorCode.WORKER_SUSPENDED));
+        }
+    }
+
+    @Nested
+    class Withdrawing {
+
+        @Test
+        void anApplicantWithdraws() {
+            fixture.given(posted(now), applied(WORKER_ID, now))
+                   .when(new WithdrawApplication(JOB_ID, WORKER_ID))
+                   .expectEvents(new ApplicationWithdrawn(JOB_ID, WORKER_ID));
+        }
+
+        @Test
+        void onlyAnApplicantCanWithdraw() {
+            fixture.given(posted(now))
+                   .when(new WithdrawApplication(JOB_ID, WORKER_ID))
+                   .expectNoEvents().expectException(refusedWith(JobErrorCode.NOT_AN_APPLICANT));
+        }
+
+        @Test
+        void theHiredWorkerCannotWithdraw() {
+            fixture.given(posted(now), applied(WORKER_ID, now), new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY))
+                   .when(new WithdrawApplication(JOB_ID, WORKER_ID))
+                   .expectNoEvents().expectException(refusedWith(JobErrorCode.HIRED_WORKER_CANNOT_WITHDRAW));
+        }
+    }
+
+    @Nested
+    class Hiring {
+
+        @Test
+        void theClientHiresAnApplicantAtTheJobsPay() {
+            fixture.given(posted(now), applied(WORKER_ID, now))
+                   .when(new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID))
+                   .expectEvents(new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY));
+        }
+
+        @Test
+        void onlyTheJobsClientHires() {
+            fixture.given(posted(now), applied(WORKER_ID, now))
+                   .when(new HireWorker(JOB_ID, WORKER_ID, OTHER_CLIENT_ID))
+                   .expectNoEvents().expectException(refusedWith(JobErrorCode.NOT_THE_JOBS_CLIENT));
+        }
+
+        @Test
+        void onlyAnApplicantIsHired() {
+            fixture.given(posted(now), applied(OTHER_WORKER_ID, now))
+                   .when(new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID))
+                   .expectNoEvents().expectException(refusedWith(JobErrorCode.NOT_AN_APPLICANT));
+        }
+
+        @Test
+        void aJobHiresOneWorker() {
+            fixture.given(posted(now), applied(WORKER_ID, now), applied(OTHER_WORKER_ID, now),
+                          new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY))
+                   .when(new HireWorker(JOB_ID, OTHER_WORKER_ID, CLIENT_ID))
+                   .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_NOT_OPEN));
+        }
+
+        @Test
+        void repeatingAHireChangesNothing() {
+            fixture.given(posted(now), applied(WORKER_ID, now), new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY))
+                   .when(new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID))
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Cancelling {
+
+        @Test
+        void theClientCancelsAnOpenJobWithAReason() {
+            fixture.given(posted(now))
+                   .when(new CancelJob(JOB_ID, CLIENT_ID, "venue closed"))
+                   .expectEvents(new JobCancelled(JOB_ID, CLIENT_ID, "venue closed"));
+        }
+
+        @Test
+        void onlyTheJobsClientCancels() {
+            fixture.given(posted(now))
+                   .when(new CancelJob(JOB_ID, OTHER_CLIENT_ID, "mine now"))
+                   .expectNoEvents().expectException(refusedWith(JobErrorCode.NOT_THE_JOBS_CLIENT));
+        }
+
+        @Test
+        void cancellingTwiceChangesNothing() {
+            fixture.given(posted(now), new JobCancelled(JOB_ID, CLIENT_ID, "venue closed"))
+                   .when(new CancelJob(JOB_ID, CLIENT_ID, "venue closed"))
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void anExpiredJobCannotBeCancelled() {
+            fixture.given(posted(now), new JobExpired(JOB_ID))
+                   .when(new CancelJob(JOB_ID, CLIENT_ID, "too late"))
+                   .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_CANNOT_BE_CANCELLED));
+        }
+    }
+
+    @Nested
+    class Expiring {
+
+        @Test
+        void anOpenJobNobodyWasHiredForExpiresWhenItsShiftStarts() {
+            fixture.givenCommands(post(now))
+                   .whenTimeElapses(LEAD_TIME)
+                   .expectTriggeredDeadlinesWithName(Job.EXPIRY)
+                   .expectEvents(new JobExpired(JOB_ID));
+        }
+
+        @Test
+        void aHiredJobDoesNotExpire() {
+            fixture.givenCommands(post(now), new ApplyToJob(JOB_ID, WORKER_ID, null, now),
+                                  new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID))
+                   .whenTimeElapses(LEAD_TIME)
+                   .expectTriggeredDeadlinesWithName(Job.EXPIRY)
+                   .expectNoEvents();
+        }
+    }
+}

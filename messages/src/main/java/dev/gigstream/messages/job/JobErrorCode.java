@@ -1,0 +1,32 @@
+package dev.gigstream.messages.job;
+
+import dev.gigstream.messages.common.ErrorCode;
+import dev.gigstream.messages.common.Refusal.Kind;
+
+public enum JobErrorCode implements ErrorCode {
+    INVALID_SHIFT(Kind.INVALID),
+    SHIFT_IN_THE_PAST(Kind.INVALID),
+    INVALID_PAY(Kind.INVALID),
+    NO_REQUIRED_SKILLS(Kind.INVALID),
+    INVALID_SKILL(Kind.INVALID),
+    NOT_THE_JOBS_CLIENT(Kind.FORBIDDEN),
+    JOB_NOT_OPEN(Kind.CONFLICT),
+    SHIFT_ALREADY_STARTED(Kind.CONFLICT),
+    ALREADY_APPLIED(Kind.CONFLICT),
+    NOT_AN_APPLICANT(Kind.CONFLICT),
+    WORKER_HAS_NO_PROFILE(Kind.CONFLICT),
+    WORKER_SUSPENDED(Kind.FORBIDDEN),
+    HIRED_WORKER_CANNOT_WITHDRAW(Kind.CONFLICT),
+    JOB_CANNOT_BE_CANCELLED(Kind.CONFLICT);
+
+    private final Kind kind;
+
+    JobErrorCode(Kind kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+}

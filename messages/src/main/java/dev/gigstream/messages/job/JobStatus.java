@@ -1,0 +1,13 @@
+package dev.gigstream.messages.job;
+
+public enum JobStatus {
+    OPEN, HIRED, FUNDED, IN_PROGRESS, AWAITING_CONFIRMATION, COMPLETED, DISPUTED, CANCELLED, EXPIRED, NO_SHOW;
+
+    public boolean acceptsApplications() {
+        return this == OPEN;
+    }
+
+    public boolean isFinal() {
+        return this == COMPLETED || this == CANCELLED || this == EXPIRED || this == NO_SHOW;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.gigstream.messages.job;
+
+import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.ShiftWindow;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Posts a shift. Time arrives in the command ({@code postedAt}), never from a clock inside the aggregate. */
+public record PostJob(@TargetAggregateIdentifier String jobId,
+                      String clientId,
+                      String title,
+                      String description,
+                      List<String> requiredSkills,
+                      JobSite site,
+                      ShiftWindow shift,
+                      Money pay,
+                      Instant postedAt) {
+}
