@@ -1,0 +1,4 @@
+package dev.gigstream.messages.job;
+
+public record FindRankedApplicants(String jobId) {
+}

@@ -1,0 +1,41 @@
+package dev.gigstream.query.common;
+
+import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.job.JobSite;
+import org.bson.Document;
+
+import java.util.Date;
+
+/** How the value types are kept in read-model documents, in one place for every projection. */
+public final class Documents {
+
+    private Documents() {
+    }
+
+    public static Document site(JobSite site) {
+        return new Document("lat", site.point().lat()).append("lng", site.point().lng()).append("address", site.address());
+    }
+
+    public static JobSite site(Document doc) {
+        return new JobSite(new GeoPoint(doc.getDouble("lat"), doc.getDouble("lng")), doc.getString("address"));
+    }
+
+    public static Document shift(ShiftWindow shift) {
+        return new Document("start", Date.from(shift.start())).append("end", Date.from(shift.end()));
+    }
+
+    public static ShiftWindow shift(Document doc) {
+        return new ShiftWindow(doc.getDate("start").toInstant(), doc.getDate("end").toInstant());
+    }
+
+    public static Document money(Money money) {
+        return new Document("amount", money.amount()).append("currency", money.currency().name());
+    }
+
+    public static Money money(Document doc) {
+        return new Money(doc.get("amount", Number.class).longValue(), Currency.valueOf(doc.getString("currency")));
+    }
+}

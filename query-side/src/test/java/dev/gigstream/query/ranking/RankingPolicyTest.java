@@ -1,0 +1,118 @@
+package dev.gigstream.query.ranking;
+
+import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.worker.AvailabilityWindow;
+import dev.gigstream.query.worker.WorkerCandidate;
+import org.junit.jupiter.api.Test;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+
+import static dev.gigstream.query.testsupport.Geo.LAGOS_ISLAND;
+import static dev.gigstream.query.testsupport.Geo.pointAt;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RankingPolicyTest {
+
+    /** Saturday 2026-12-05, 10:00 to 18:00 in Lagos (09:00 to 17:00 UTC). */
+    private static final ShiftWindow SATURDAY_DAY = new ShiftWindow(Instant.parse("2026-12-05T09:00:00Z"),
+            Instant.parse("2026-12-05T17:00:00Z"));
+    private static final RankingPolicy.Needs BARISTA_SATURDAY = new RankingPolicy.Needs(List.of("barista"),
+            LAGOS_ISLAND, SATURDAY_DAY, Currency.NGN.zone());
+    private static final List<AvailabilityWindow> SATURDAYS = List.of(
+            new AvailabilityWindow(DayOfWeek.SATURDAY, LocalTime.of(8, 0), LocalTime.of(20, 0)));
+
+    private static WorkerCandidate worker(String id, GeoPoint home, boolean premium, Double rating, Instant online) {
+        return new WorkerCandidate(id, "Worker " + id, List.of("barista", "cashier"), home, SATURDAYS, premium, rating,
+                rating == null ? 0 : 3, online, false);
+    }
+
+    private static WorkerCandidate nearby(String id, boolean premium, Double rating, Instant online) {
+        return worker(id, pointAt(LAGOS_ISLAND, 45, 5), premium, rating, online);
+    }
+
+    private static List<String> order(List<WorkerCandidate> candidates) {
+        return RankingPolicy.rank(BARISTA_SATURDAY, candidates).stream().map(fit -> fit.candidate().workerId()).toList();
+    }
+
+    @Test
+    void premiumWorkersComeFirstThenRatingThenRecentPresence() {
+        Instant earlier = Instant.parse("2026-12-01T08:00:00Z");
+        Instant later = Instant.parse("2026-12-01T09:00:00Z");
+        var candidates = List.of(
+                nearby("rated-4.9-seen-earlier", false, 4.9, earlier),
+                nearby("unrated-seen-later", false, null, later),
+                nearby("premium-rated-3.0", true, 3.0, earlier),
+                nearby("rated-4.9-seen-later", false, 4.9, later),
+                nearby("premium-unrated", true, null, later),
+                nearby("rated-4.2-never-seen", false, 4.2, null));
+
+        assertThat(order(candidates)).containsExactly("premium-rated-3.0", "premium-unrated", "rated-4.9-seen-later",
+                "rated-4.9-seen-earlier", "rated-4.2-never-seen", "unrated-seen-later");
+    }
+
+    @Test
+    void aFitSaysWhyWithDistanceAndMatchedSkills() {
+        var fit = RankingPolicy.assess(BARISTA_SATURDAY, worker("w", pointAt(LAGOS_ISLAND, 0, 12.5), false, null, null));
+
+        assertThat(fit).hasValueSatisfying(f -> {
+            assertThat(f.distanceKm()).isCloseTo(12.5, org.assertj.core.data.Offset.offset(0.001));
+            assertThat(f.matchedSkills()).containsExactly("barista");
+        });
+    }
+
+    @Test
+    void workersBeyondFiftyKilometresAreNotListed() {
+        for (double bearing : new double[]{0, 45, 90, 180, 270}) {
+            assertThat(RankingPolicy.assess(BARISTA_SATURDAY, worker("in", pointAt(LAGOS_ISLAND, bearing, 49.9), false, null, null)))
+                    .as("49.9 km at bearing %s", bearing).isPresent();
+            assertThat(RankingPolicy.assess(BARISTA_SATURDAY, worker("out", pointAt(LAGOS_ISLAND, bearing, 50.1), false, null, null)))
+                    .as("50.1 km at bearing %s", bearing).isEmpty();
+        }
+    }
+
+    @Test
+    void aWorkerMustHoldEveryRequiredSkill() {
+        var needsTwo = new RankingPolicy.Needs(List.of("barista", "mixologist"), LAGOS_ISLAND, SATURDAY_DAY,
+                Currency.NGN.zone());
+        assertThat(RankingPolicy.assess(needsTwo, nearby("w", false, null, null))).isEmpty();
+    }
+
+    @Test
+    void suspendedWorkersAndWorkersWithoutAHomeAreNotListed() {
+        var suspended = new WorkerCandidate("s", "S", List.of("barista"), LAGOS_ISLAND, SATURDAYS, true, 5.0, 9, null, true);
+        var homeless = new WorkerCandidate("h", "H", List.of("barista"), null, SATURDAYS, true, 5.0, 9, null, false);
+        assertThat(RankingPolicy.rank(BARISTA_SATURDAY, List.of(suspended, homeless))).isEmpty();
+    }
+
+    @Test
+    void aWorkerMustBeAvailableForTheWholeShiftInItsLocalTime() {
+        var untilFive = List.of(new AvailabilityWindow(DayOfWeek.SATURDAY, LocalTime.of(8, 0), LocalTime.of(17, 0)));
+        var sundays = List.of(new AvailabilityWindow(DayOfWeek.SUNDAY, LocalTime.of(0, 0), LocalTime.MAX));
+        var adjoining = List.of(new AvailabilityWindow(DayOfWeek.SATURDAY, LocalTime.of(9, 0), LocalTime.of(13, 0)),
+                new AvailabilityWindow(DayOfWeek.SATURDAY, LocalTime.of(13, 0), LocalTime.of(19, 0)));
+
+        assertThat(ShiftCoverage.covers(SATURDAYS, SATURDAY_DAY, Currency.NGN.zone())).isTrue();
+        assertThat(ShiftCoverage.covers(untilFive, SATURDAY_DAY, Currency.NGN.zone()))
+                .as("the shift ends at 18:00 Lagos time").isFalse();
+        assertThat(ShiftCoverage.covers(untilFive, SATURDAY_DAY, Currency.GHS.zone()))
+                .as("in Accra the same instants are 09:00 to 17:00").isTrue();
+        assertThat(ShiftCoverage.covers(sundays, SATURDAY_DAY, Currency.NGN.zone())).isFalse();
+        assertThat(ShiftCoverage.covers(adjoining, SATURDAY_DAY, Currency.NGN.zone())).isTrue();
+    }
+
+    @Test
+    void aNightShiftNeedsTheEveningAndTheNextMorning() {
+        var night = new ShiftWindow(Instant.parse("2026-12-05T21:00:00Z"), Instant.parse("2026-12-06T05:00:00Z"));
+        var eveningOnly = List.of(new AvailabilityWindow(DayOfWeek.SATURDAY, LocalTime.of(20, 0), LocalTime.MAX));
+        var eveningAndMorning = List.of(eveningOnly.get(0),
+                new AvailabilityWindow(DayOfWeek.SUNDAY, LocalTime.of(0, 0), LocalTime.of(7, 0)));
+
+        assertThat(ShiftCoverage.covers(eveningOnly, night, Currency.NGN.zone())).isFalse();
+        assertThat(ShiftCoverage.covers(eveningAndMorning, night, Currency.NGN.zone())).isTrue();
+    }
+}
