@@ -37,7 +37,7 @@ public class DeadLetters {
 
     public List<Letter> list() {
         List<Letter> letters = new ArrayList<>();
-        for (String projection : projections.names()) {
+        for (String projection : projections.shared()) {
             processing.deadLetterQueue(projection).ifPresent(queue -> {
                 for (var sequence : queue.deadLetters()) {
                     for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
@@ -50,7 +50,7 @@ public class DeadLetters {
     }
 
     public boolean knows(String projection) {
-        return projections.names().contains(projection);
+        return projections.shared().contains(projection);
     }
 
     /** Retries every parked sequence of the projection; returns how many sequences were processed successfully. */
@@ -67,7 +67,7 @@ public class DeadLetters {
     @Scheduled(fixedDelayString = "${gigstream.dead-letters.retry-interval:5m}",
             initialDelayString = "${gigstream.dead-letters.retry-interval:5m}")
     void retryAll() {
-        for (String projection : projections.names()) {
+        for (String projection : projections.shared()) {
             int healed = retry(projection);
             if (healed > 0) {
                 log.info("Retried {} dead-lettered sequence(s) of projection {} successfully", healed, projection);

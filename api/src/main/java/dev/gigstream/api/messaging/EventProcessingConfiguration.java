@@ -1,6 +1,7 @@
 package dev.gigstream.api.messaging;
 
 import com.mongodb.client.MongoClient;
+import dev.gigstream.query.common.PerInstance;
 import dev.gigstream.api.storage.ReadModelProperties;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -10,6 +11,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
@@ -19,9 +21,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -31,7 +33,8 @@ import java.util.stream.Collectors;
  * projection goes on with other aggregates; any other handler (a saga) fails its batch, which the
  * processor retries with back-off. Projections keep their tracking tokens in MongoDB next to their
  * documents, so a replay rebuilds both together; sagas keep theirs in the event-store database next
- * to the saga state.
+ * to the saga state. A projection marked {@link PerInstance} keeps its token in memory: every instance
+ * replays the stream into its own copy, and it retries failures instead of sharing a dead-letter queue.
  */
 @Configuration(proxyBeanMethods = false)
 class EventProcessingConfiguration {
@@ -41,11 +44,12 @@ class EventProcessingConfiguration {
 
     @Bean
     Projections projections(ListableBeanFactory beans) {
-        Set<String> names = Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
+        Map<Boolean, Set<String>> byLocality = Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
                 .filter(bean -> Objects.requireNonNull(beans.getType(bean)).getName().startsWith(PROJECTION_PACKAGE))
-                .map(bean -> Objects.requireNonNull(beans.findAnnotationOnBean(bean, ProcessingGroup.class)).value())
-                .collect(Collectors.toCollection(TreeSet::new));
-        return new Projections(names);
+                .collect(Collectors.partitioningBy(bean -> beans.findAnnotationOnBean(bean, PerInstance.class) != null,
+                        Collectors.mapping(bean -> Objects.requireNonNull(
+                                beans.findAnnotationOnBean(bean, ProcessingGroup.class)).value(), Collectors.toSet())));
+        return new Projections(byLocality.get(false), byLocality.get(true));
     }
 
     @Bean
@@ -60,7 +64,10 @@ class EventProcessingConfiguration {
             var processing = configurer.eventProcessing();
             processing.usingPooledStreamingEventProcessors()
                       .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
-            for (String projection : projections.names()) {
+            for (String projection : projections.perInstance()) {
+                processing.registerTokenStore(projection, c -> new InMemoryTokenStore());
+            }
+            for (String projection : projections.shared()) {
                 processing.registerTokenStore(projection, c -> mongoTokenStore(readModelClient, readModelProperties, c.serializer()))
                           .registerDeadLetterQueue(projection, c -> JdbcSequencedDeadLetterQueue.builder()
                                   .processingGroup(projection)

@@ -1,11 +1,22 @@
 package dev.gigstream.api.messaging;
 
 import java.util.Set;
+import java.util.TreeSet;
 
-/** The names of the read-model projections (their processing groups and event processors). */
-public record Projections(Set<String> names) {
+/**
+ * The read-model projections by processing group: {@code shared} ones keep their state and tokens in
+ * MongoDB (one copy for all instances), {@code perInstance} ones keep both in each instance's memory.
+ */
+public record Projections(Set<String> shared, Set<String> perInstance) {
 
     public Projections {
-        names = Set.copyOf(names);
+        shared = Set.copyOf(shared);
+        perInstance = Set.copyOf(perInstance);
+    }
+
+    public Set<String> names() {
+        Set<String> all = new TreeSet<>(shared);
+        all.addAll(perInstance);
+        return all;
     }
 }

@@ -2,11 +2,11 @@ package dev.gigstream.api.worker;
 
 import dev.gigstream.api.web.InvalidRequestException;
 import dev.gigstream.api.web.NotFoundException;
+import dev.gigstream.api.web.SkillParameters;
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.worker.AvailabilityWindow;
 import dev.gigstream.messages.worker.FindWorkerProfile;
 import dev.gigstream.messages.worker.PayoutAccount;
-import dev.gigstream.messages.worker.Skills;
 import dev.gigstream.messages.worker.UpdateWorkerProfile;
 import dev.gigstream.messages.worker.WorkerProfileView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -64,14 +64,7 @@ class WorkerController {
     }
 
     private static UpdateWorkerProfile toCommand(String workerId, WorkerProfileRequest request) {
-        List<String> skills = new ArrayList<>();
-        for (int i = 0; i < request.skills().size(); i++) {
-            try {
-                skills.add(Skills.normalize(request.skills().get(i)));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidRequestException("skills[" + i + "]", e.getMessage());
-            }
-        }
+        List<String> skills = SkillParameters.normalize("skills", request.skills());
         List<AvailabilityWindow> availability = new ArrayList<>();
         for (int i = 0; i < request.availability().size(); i++) {
             var window = request.availability().get(i);
@@ -83,7 +76,7 @@ class WorkerController {
             }
         }
         var payout = request.payout();
-        return new UpdateWorkerProfile(workerId, skills.stream().distinct().toList(), request.bio(),
+        return new UpdateWorkerProfile(workerId, skills, request.bio(),
                 new GeoPoint(request.home().lat(), request.home().lng()), availability,
                 payout == null ? null : new PayoutAccount(payout.bankCode(), payout.accountNumber(), payout.accountName()));
     }

@@ -2,11 +2,15 @@ package dev.gigstream.command.worker;
 
 import dev.gigstream.messages.worker.ApplicantStanding;
 import dev.gigstream.messages.worker.AvailabilityWindow;
+import dev.gigstream.messages.worker.EndPremium;
 import dev.gigstream.messages.worker.PayoutAccount;
+import dev.gigstream.messages.worker.PremiumEnded;
+import dev.gigstream.messages.worker.PremiumStarted;
 import dev.gigstream.messages.worker.RecordWorkerOnline;
 import dev.gigstream.messages.worker.RegisterWorker;
 import dev.gigstream.messages.worker.ReinstateWorker;
 import dev.gigstream.messages.worker.Skills;
+import dev.gigstream.messages.worker.StartPremium;
 import dev.gigstream.messages.worker.SuspendWorker;
 import dev.gigstream.messages.worker.UpdateWorkerProfile;
 import dev.gigstream.messages.worker.WorkerProfileUpdated;
@@ -47,6 +51,7 @@ public class Worker {
     private PayoutAccount payout;
     private boolean hasProfile;
     private boolean suspended;
+    private boolean premium;
     private Instant lastOnlineAt;
 
     protected Worker() {
@@ -95,6 +100,20 @@ public class Worker {
     public void handle(ReinstateWorker command) {
         if (suspended) {
             apply(new WorkerReinstated(workerId, command.reason()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(StartPremium command) {
+        if (!premium) {
+            apply(new PremiumStarted(workerId));
+        }
+    }
+
+    @CommandHandler
+    public void handle(EndPremium command) {
+        if (premium) {
+            apply(new PremiumEnded(workerId));
         }
     }
 
@@ -150,6 +169,16 @@ public class Worker {
     @EventSourcingHandler
     void on(WorkerReinstated event) {
         suspended = false;
+    }
+
+    @EventSourcingHandler
+    void on(PremiumStarted event) {
+        premium = true;
+    }
+
+    @EventSourcingHandler
+    void on(PremiumEnded event) {
+        premium = false;
     }
 
     @EventSourcingHandler

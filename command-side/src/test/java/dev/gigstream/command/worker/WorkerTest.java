@@ -2,7 +2,11 @@ package dev.gigstream.command.worker;
 
 import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.messages.worker.AvailabilityWindow;
+import dev.gigstream.messages.worker.EndPremium;
+import dev.gigstream.messages.worker.PremiumEnded;
+import dev.gigstream.messages.worker.PremiumStarted;
 import dev.gigstream.messages.worker.RecordWorkerOnline;
+import dev.gigstream.messages.worker.StartPremium;
 import dev.gigstream.messages.worker.RegisterWorker;
 import dev.gigstream.messages.worker.ReinstateWorker;
 import dev.gigstream.messages.worker.SuspendWorker;
@@ -138,6 +142,22 @@ class WorkerTest {
         fixture.given(registered(), new WorkerSuspended(WORKER_ID, "fake documents"))
                .when(new SuspendWorker(WORKER_ID, "again"))
                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void premiumStartsAndEndsOnceEach() {
+        fixture.given(registered())
+               .when(new StartPremium(WORKER_ID))
+               .expectEvents(new PremiumStarted(WORKER_ID));
+        fixture.given(registered(), new PremiumStarted(WORKER_ID))
+               .when(new StartPremium(WORKER_ID))
+               .expectNoEvents();
+        fixture.given(registered(), new PremiumStarted(WORKER_ID))
+               .when(new EndPremium(WORKER_ID))
+               .expectEvents(new PremiumEnded(WORKER_ID));
+        fixture.given(registered())
+               .when(new EndPremium(WORKER_ID))
+               .expectNoEvents();
     }
 
     @Test

@@ -9,6 +9,8 @@ import dev.gigstream.messages.common.BoundingBox;
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.worker.AvailabilityWindow;
 import dev.gigstream.messages.worker.FindWorkerProfile;
+import dev.gigstream.messages.worker.PremiumEnded;
+import dev.gigstream.messages.worker.PremiumStarted;
 import dev.gigstream.messages.worker.WorkerProfileUpdated;
 import dev.gigstream.messages.worker.WorkerProfileView;
 import dev.gigstream.messages.worker.WorkerRegistered;
@@ -76,6 +78,16 @@ public class WorkerProfileProjection {
     @EventHandler
     void on(WorkerWentOnline event, @SequenceNumber long sequence) {
         SequencedWrites.apply(profiles, event.workerId(), sequence, Updates.set("lastOnlineAt", Date.from(event.at())));
+    }
+
+    @EventHandler
+    void on(PremiumStarted event, @SequenceNumber long sequence) {
+        SequencedWrites.apply(profiles, event.workerId(), sequence, Updates.set("premium", true));
+    }
+
+    @EventHandler
+    void on(PremiumEnded event, @SequenceNumber long sequence) {
+        SequencedWrites.apply(profiles, event.workerId(), sequence, Updates.set("premium", false));
     }
 
     @EventHandler

@@ -6,12 +6,18 @@ import dev.gigstream.messages.worker.FindWorkerProfile;
 import dev.gigstream.messages.worker.PayoutAccount;
 import dev.gigstream.messages.worker.WorkerProfileUpdated;
 import dev.gigstream.messages.worker.WorkerProfileView;
+import dev.gigstream.messages.worker.PremiumEnded;
+import dev.gigstream.messages.worker.PremiumStarted;
 import dev.gigstream.messages.worker.WorkerRegistered;
+import dev.gigstream.messages.worker.WorkerReinstated;
+import dev.gigstream.messages.worker.WorkerSuspended;
+import dev.gigstream.messages.worker.WorkerWentOnline;
 import dev.gigstream.query.testsupport.MongoBackend;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 
@@ -70,6 +76,31 @@ class WorkerProfileProjectionTest {
         WorkerProfileView view = projection.handle(new FindWorkerProfile(ADA)).orElseThrow();
         assertThat(view.skills()).containsExactly("barista", "cashier");
         assertThat(view.fullName()).isEqualTo("Ada Obi");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void presencePremiumAndSuspensionReachTheProfile(MongoBackend backend) {
+        var projection = new WorkerProfileProjection(backend.freshDatabase());
+        Instant online = Instant.parse("2026-12-01T08:00:00Z");
+        projection.on(new WorkerRegistered(ADA, "Ada Obi"), 0);
+        projection.on(profile("barista"), 1);
+        projection.on(new WorkerWentOnline(ADA, online), 2);
+        projection.on(new PremiumStarted(ADA), 3);
+        projection.on(new WorkerSuspended(ADA, "fraud"), 4);
+
+        WorkerProfileView view = projection.handle(new FindWorkerProfile(ADA)).orElseThrow();
+        assertThat(view.lastOnlineAt()).isEqualTo(online);
+        assertThat(view.premium()).isTrue();
+        var candidate = projection.candidates(List.of(ADA)).get(0);
+        assertThat(candidate.suspended()).isTrue();
+        assertThat(candidate.home()).isEqualTo(new GeoPoint(6.5095, 3.3711));
+        assertThat(candidate.availability()).hasSize(1);
+
+        projection.on(new PremiumEnded(ADA), 5);
+        projection.on(new WorkerReinstated(ADA, "cleared"), 6);
+        assertThat(projection.handle(new FindWorkerProfile(ADA)).orElseThrow().premium()).isFalse();
+        assertThat(projection.candidates(List.of(ADA)).get(0).suspended()).isFalse();
     }
 
     @ParameterizedTest(name = "{0}")

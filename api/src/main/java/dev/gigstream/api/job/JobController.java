@@ -1,0 +1,180 @@
+package dev.gigstream.api.job;
+
+import dev.gigstream.api.web.InvalidRequestException;
+import dev.gigstream.api.web.NotFoundException;
+import dev.gigstream.api.web.SkillParameters;
+import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.job.ApplyToJob;
+import dev.gigstream.messages.job.CancelJob;
+import dev.gigstream.messages.job.FindJob;
+import dev.gigstream.messages.job.FindJobFeed;
+import dev.gigstream.messages.job.FindRankedApplicants;
+import dev.gigstream.messages.job.HireWorker;
+import dev.gigstream.messages.job.JobFeedPage;
+import dev.gigstream.messages.job.JobSite;
+import dev.gigstream.messages.job.JobStatus;
+import dev.gigstream.messages.job.JobView;
+import dev.gigstream.messages.job.PostJob;
+import dev.gigstream.messages.job.RankedApplicants;
+import dev.gigstream.messages.job.WithdrawApplication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/jobs")
+@Tag(name = "Jobs")
+class JobController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final Clock clock;
+
+    JobController(CommandGateway commands, QueryGateway queries, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('CLIENT')")
+    @Operation(summary = "Post a shift")
+    ResponseEntity<JobRequests.Posted> post(@Valid @RequestBody JobRequests.PostJob request, @AuthenticationPrincipal Jwt client) {
+        String jobId = UUID.randomUUID().toString();
+        commands.sendAndWait(new PostJob(jobId, client.getSubject(), request.title().strip(),
+                request.description() == null ? "" : request.description().strip(), SkillParameters.normalize("requiredSkills", request.requiredSkills()),
+                new JobSite(new GeoPoint(request.location().lat(), request.location().lng()), request.location().address().strip()),
+                shift(request.shift()), new Money(request.pay().amount(), request.pay().currency()), clock.instant()));
+        return ResponseEntity.created(URI.create("/api/v1/jobs/" + jobId)).body(new JobRequests.Posted(jobId));
+    }
+
+    @GetMapping
+    @Operation(summary = "The job feed: open jobs near a point, by skill and date; or a client's own jobs (mine=true)")
+    JobRequests.Feed feed(@RequestParam(required = false) String skill,
+                          @RequestParam(required = false) @DecimalMin("-90") @DecimalMax("90") Double lat,
+                          @RequestParam(required = false) @DecimalMin("-180") @DecimalMax("180") Double lng,
+                          @RequestParam(defaultValue = "50") @DecimalMin(value = "0", inclusive = false) @DecimalMax("500") double radiusKm,
+                          @RequestParam(required = false) Instant from,
+                          @RequestParam(required = false) Instant to,
+                          @RequestParam(required = false) JobStatus status,
+                          @RequestParam(defaultValue = "false") boolean mine,
+                          @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+                          @AuthenticationPrincipal Jwt user) {
+        if ((lat == null) != (lng == null)) {
+            throw new InvalidRequestException(lat == null ? "lat" : "lng", "lat and lng go together");
+        }
+        if (mine && !"CLIENT".equals(user.getClaimAsString("role"))) {
+            throw new AccessDeniedException("only clients have jobs of their own");
+        }
+        JobStatus wanted = status != null ? status : mine ? null : JobStatus.OPEN;
+        var query = new FindJobFeed(skill == null ? null : SkillParameters.normalize("skill", skill), lat == null ? null : new GeoPoint(lat, lng),
+                radiusKm, from, to, wanted, mine ? user.getSubject() : null, page, size);
+        JobFeedPage result = queries.query(query, JobFeedPage.class).join();
+        return new JobRequests.Feed(result.items().stream().map(JobRequests.FeedItem::of).toList(), result.page(),
+                result.size(), result.total());
+    }
+
+    @GetMapping("/{jobId}")
+    @Operation(summary = "A job with its status timeline")
+    JobRequests.Details job(@PathVariable String jobId) {
+        return JobRequests.Details.of(find(jobId));
+    }
+
+    @PostMapping("/{jobId}/applications")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('WORKER')")
+    @Operation(summary = "Apply to an open job")
+    JobRequests.Applied apply(@PathVariable String jobId, @Valid @RequestBody(required = false) JobRequests.Apply request,
+                              @AuthenticationPrincipal Jwt worker) {
+        String note = request == null || request.note() == null || request.note().isBlank() ? null : request.note().strip();
+        commands.sendAndWait(new ApplyToJob(jobId, worker.getSubject(), note, clock.instant()));
+        return new JobRequests.Applied(jobId, worker.getSubject());
+    }
+
+    @DeleteMapping("/{jobId}/applications/me")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasRole('WORKER')")
+    @Operation(summary = "Withdraw one's application")
+    void withdraw(@PathVariable String jobId, @AuthenticationPrincipal Jwt worker) {
+        commands.sendAndWait(new WithdrawApplication(jobId, worker.getSubject()));
+    }
+
+    @GetMapping("/{jobId}/applicants")
+    @PreAuthorize("hasRole('CLIENT')")
+    @Operation(summary = "The job's eligible applicants, best first (only its client may read them)")
+    RankedApplicantsResponse applicants(@PathVariable String jobId, @AuthenticationPrincipal Jwt client) {
+        RankedApplicants ranked = queries.query(new FindRankedApplicants(jobId),
+                        ResponseTypes.optionalInstanceOf(RankedApplicants.class)).join()
+                .orElseThrow(() -> new NotFoundException("No job " + jobId));
+        if (!ranked.clientId().equals(client.getSubject())) {
+            throw new AccessDeniedException("not the job's client");
+        }
+        return new RankedApplicantsResponse(ranked.items());
+    }
+
+    @PostMapping("/{jobId}/hire")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize("hasRole('CLIENT')")
+    @Operation(summary = "Hire one applicant")
+    JobRequests.Hired hire(@PathVariable String jobId, @Valid @RequestBody JobRequests.Hire request,
+                           @AuthenticationPrincipal Jwt client) {
+        commands.sendAndWait(new HireWorker(jobId, request.workerId(), client.getSubject()));
+        return new JobRequests.Hired(jobId, request.workerId(), JobStatus.HIRED);
+    }
+
+    @PostMapping("/{jobId}/cancel")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize("hasRole('CLIENT')")
+    @Operation(summary = "Cancel a job, with a reason")
+    void cancel(@PathVariable String jobId, @Valid @RequestBody JobRequests.Cancel request, @AuthenticationPrincipal Jwt client) {
+        commands.sendAndWait(new CancelJob(jobId, client.getSubject(), request.reason().strip()));
+    }
+
+    record RankedApplicantsResponse(List<RankedApplicants.Applicant> items) {
+    }
+
+    private JobView find(String jobId) {
+        return queries.query(new FindJob(jobId), ResponseTypes.optionalInstanceOf(JobView.class)).join()
+                .orElseThrow(() -> new NotFoundException("No job " + jobId));
+    }
+
+    private static ShiftWindow shift(JobRequests.Shift shift) {
+        try {
+            return new ShiftWindow(shift.start(), shift.end());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("shift", e.getMessage());
+        }
+    }
+
+}

@@ -1,0 +1,102 @@
+package dev.gigstream.api.job;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.job.JobFeedItem;
+import dev.gigstream.messages.job.JobSite;
+import dev.gigstream.messages.job.JobStatus;
+import dev.gigstream.messages.job.JobView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Request and response bodies of {@link JobController}, in the shapes of API.md. */
+final class JobRequests {
+
+    private JobRequests() {
+    }
+
+    record PostJob(@NotBlank @Size(min = 3, max = 120) String title,
+                   @Size(max = 4000) String description,
+                   @NotNull @Size(min = 1, max = 10) List<@NotBlank @Size(max = 40) String> requiredSkills,
+                   @NotNull @Valid Location location,
+                   @NotNull @Valid Shift shift,
+                   @NotNull @Valid Pay pay) {
+    }
+
+    record Location(@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
+                    @NotNull @DecimalMin("-180") @DecimalMax("180") Double lng,
+                    @NotBlank @Size(max = 300) String address) {
+
+        static Location of(JobSite site) {
+            return new Location(site.point().lat(), site.point().lng(), site.address());
+        }
+    }
+
+    record Shift(@NotNull Instant start, @NotNull Instant end) {
+
+        static Shift of(ShiftWindow window) {
+            return new Shift(window.start(), window.end());
+        }
+    }
+
+    /** Money in minor units (kobo, pesewas): an integer, never a decimal. */
+    record Pay(@NotNull @Positive Long amount, @NotNull Currency currency) {
+
+        static Pay of(Money money) {
+            return new Pay(money.amount(), money.currency());
+        }
+    }
+
+    record Posted(String jobId) {
+    }
+
+    record Apply(@Size(max = 500) String note) {
+    }
+
+    record Applied(String jobId, String workerId) {
+    }
+
+    record Hire(@NotBlank @Size(max = 64) String workerId) {
+    }
+
+    record Hired(String jobId, String workerId, JobStatus status) {
+    }
+
+    record Cancel(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record FeedItem(String jobId, String title, List<String> requiredSkills, Location location, Double distanceKm,
+                    Shift shift, Pay pay, JobStatus status, String clientId, Instant postedAt) {
+
+        static FeedItem of(JobFeedItem item) {
+            return new FeedItem(item.jobId(), item.title(), item.requiredSkills(), Location.of(item.site()),
+                    item.distanceKm() == null ? null : Math.round(item.distanceKm() * 100) / 100.0,
+                    Shift.of(item.shift()), Pay.of(item.pay()), item.status(), item.clientId(), item.postedAt());
+        }
+    }
+
+    record Feed(List<FeedItem> items, int page, int size, long total) {
+    }
+
+    record Details(String jobId, String clientId, String title, String description, List<String> requiredSkills,
+                   Location location, Shift shift, Pay pay, JobStatus status, Instant postedAt, String hiredWorkerId,
+                   String escrowId, List<JobView.StatusChange> timeline) {
+
+        static Details of(JobView job) {
+            return new Details(job.jobId(), job.clientId(), job.title(), job.description(), job.requiredSkills(),
+                    Location.of(job.site()), Shift.of(job.shift()), Pay.of(job.pay()), job.status(), job.postedAt(),
+                    job.hiredWorkerId(), job.escrowId(), job.timeline());
+        }
+    }
+}

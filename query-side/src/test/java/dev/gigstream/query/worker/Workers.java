@@ -1,0 +1,38 @@
+package dev.gigstream.query.worker;
+
+import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.worker.AvailabilityWindow;
+import dev.gigstream.messages.worker.WorkerProfileUpdated;
+import dev.gigstream.messages.worker.WorkerRegistered;
+import dev.gigstream.messages.worker.WorkerSuspended;
+import dev.gigstream.messages.worker.WorkerWentOnline;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.List;
+
+/** Puts workers into a {@link WorkerProfileProjection} the way their events would. */
+public final class Workers {
+
+    public static final List<AvailabilityWindow> EVERY_DAY = Arrays.stream(DayOfWeek.values())
+            .map(day -> new AvailabilityWindow(day, LocalTime.MIDNIGHT, LocalTime.MAX))
+            .toList();
+
+    private Workers() {
+    }
+
+    public static void register(WorkerProfileProjection profiles, String workerId, GeoPoint home, List<String> skills,
+                                Instant lastOnline) {
+        profiles.on(new WorkerRegistered(workerId, "Worker " + workerId), 0);
+        profiles.on(new WorkerProfileUpdated(workerId, skills, null, home, EVERY_DAY, null), 1);
+        if (lastOnline != null) {
+            profiles.on(new WorkerWentOnline(workerId, lastOnline), 2);
+        }
+    }
+
+    public static void suspend(WorkerProfileProjection profiles, String workerId) {
+        profiles.on(new WorkerSuspended(workerId, "suspended in a test"), 3);
+    }
+}
