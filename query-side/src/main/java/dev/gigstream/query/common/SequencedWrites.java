@@ -1,9 +1,8 @@
 package dev.gigstream.query.common;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -11,9 +10,13 @@ import org.bson.conversions.Bson;
 
 /**
  * Applies an aggregate's event to the document that mirrors it, at most once and in order: the
- * document remembers the sequence number of the last event applied, and an update carrying an equal
- * or older sequence number changes nothing. This is what makes a projection idempotent under
+ * document remembers the sequence number of the last event applied, and an event with an equal or
+ * older sequence number changes nothing. This is what makes a projection idempotent under
  * redelivery and replay.
+ * <p>
+ * The check reads by {@code _id} and the write is by {@code _id}, so both use the primary-key index
+ * on a real MongoDB and on the in-process server (which uses an index only for a filter on exactly
+ * its keys). Check-then-write is safe because Axon hands one aggregate's events to one thread, in order.
  */
 public final class SequencedWrites {
 
@@ -25,20 +28,15 @@ public final class SequencedWrites {
     /**
      * Upserts {@code update} into the document {@code id} if it has not yet seen {@code sequence}.
      *
-     * @return whether the document changed
+     * @return whether the event was applied
      */
     public static boolean apply(MongoCollection<Document> collection, String id, long sequence, Bson update) {
-        try {
-            var result = collection.updateOne(
-                    Filters.and(Filters.eq("_id", id), Filters.lt(SEQUENCE, sequence)),
-                    Updates.combine(update, Updates.set(SEQUENCE, sequence)),
-                    new UpdateOptions().upsert(true));
-            return result.getModifiedCount() > 0 || result.getUpsertedId() != null;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false; // the document exists with this or a later sequence: already applied
-            }
-            throw e;
+        Document seen = collection.find(Filters.eq("_id", id)).projection(Projections.include(SEQUENCE)).first();
+        if (seen != null && seen.get(SEQUENCE, Number.class).longValue() >= sequence) {
+            return false;
         }
+        collection.updateOne(Filters.eq("_id", id), Updates.combine(update, Updates.set(SEQUENCE, sequence)),
+                new UpdateOptions().upsert(true));
+        return true;
     }
 }
