@@ -97,7 +97,8 @@ class JobMarketplaceIT {
     }
 
     private JsonNode awaitJson(String path, String token, Predicate<JsonNode> until) {
-        return await().atMost(Duration.ofSeconds(15)).until(() -> api.get(path, token).expect(200).json(), until);
+        return await().atMost(Duration.ofSeconds(15)).until(() -> api.get(path, token),
+                response -> response.status() == 200 && until.test(response.json())).json();
     }
 
     @Test

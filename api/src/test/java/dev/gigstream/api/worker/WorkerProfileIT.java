@@ -53,8 +53,11 @@ class WorkerProfileIT {
                 r -> r.status() == 200 && (expectedSkill == null || r.body().contains(expectedSkill))).json();
     }
 
+    /** Events of the worker other than presence (any authenticated request records that). */
     private long events(String aggregateId) {
-        return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = :id")
+        return jdbc.sql("""
+                        SELECT count(*) FROM domain_event_entry
+                        WHERE aggregate_identifier = :id AND payload_type NOT LIKE '%WorkerWentOnline'""")
                 .param("id", aggregateId).query(Long.class).single();
     }
 
@@ -110,7 +113,8 @@ class WorkerProfileIT {
         assertThat(response.header("X-Correlation-Id")).isEqualTo(correlationId);
         var stored = jdbc.sql("""
                         SELECT payload_type, payload, meta_data FROM domain_event_entry
-                        WHERE aggregate_identifier = :id ORDER BY sequence_number""")
+                        WHERE aggregate_identifier = :id AND payload_type NOT LIKE '%WorkerWentOnline'
+                        ORDER BY sequence_number""")
                 .param("id", worker.id())
                 .query((rs, n) -> List.of(rs.getString(1), new String(rs.getBytes(2), StandardCharsets.UTF_8),
                         new String(rs.getBytes(3), StandardCharsets.UTF_8)))
