@@ -4,8 +4,8 @@ import dev.gigstream.api.testsupport.Api;
 import dev.gigstream.api.testsupport.PostgresIT;
 import dev.gigstream.query.testing.FlakyProjection;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -24,13 +24,13 @@ import static org.awaitility.Awaitility.await;
         "gigstream.auth.admin.password=admin password for tests"})
 class DeadLetterIT {
 
+    @Autowired
+    Api api;
+
     @TestConfiguration
     @Import(FlakyProjection.class)
     static class WithFlakyProjection {
     }
-
-    @LocalServerPort
-    int port;
 
     private static Map<String, Object> profile(String bio) {
         return Map.of("skills", List.of("cook"), "bio", bio, "home", Map.of("lat", 6.45, "lng", 3.39),
@@ -39,7 +39,6 @@ class DeadLetterIT {
 
     @Test
     void aPoisonEventIsParkedVisibleToAdminsAndRetriedOnceFixed() {
-        Api api = new Api(port);
         String admin = api.logIn("admin@gigstream.test", "admin password for tests", null).accessToken();
         var poisoned = api.signUp("WORKER");
         var healthy = api.signUp("WORKER");

@@ -8,10 +8,8 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.gigstream.api.testsupport.Api;
 import dev.gigstream.api.testsupport.FreshStores;
 import dev.gigstream.api.testsupport.PostgresIT;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -33,18 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
         "gigstream.auth.auditor.password=auditor password for tests"})
 class AuthIT {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
     Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     private static String newEmail() {
         return "user-" + UUID.randomUUID() + "@example.com";

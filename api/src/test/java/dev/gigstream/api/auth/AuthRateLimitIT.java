@@ -3,7 +3,7 @@ package dev.gigstream.api.auth;
 import dev.gigstream.api.testsupport.Api;
 import dev.gigstream.api.testsupport.PostgresIT;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import java.util.Map;
@@ -15,12 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = {"gigstream.auth.rate-limit.requests=3", "gigstream.auth.rate-limit.per=1m"})
 class AuthRateLimitIT {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    Api api;
 
     @Test
     void aFourthLoginAttemptInAMinuteIsRateLimitedWithRetryAfter() {
-        Api api = new Api(port);
         Map<String, String> guess = Map.of("email", "victim@example.com", "password", "guess number one");
         for (int attempt = 1; attempt <= 3; attempt++) {
             assertThat(api.post("/api/v1/auth/login", guess, null).status()).as("attempt " + attempt).isEqualTo(401);

@@ -10,10 +10,8 @@ import dev.gigstream.messages.worker.SuspendWorker;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -36,9 +34,6 @@ class JobMarketplaceIT {
     static final GeoPoint SITE = new GeoPoint(6.4541, 3.3947); // Lagos Island
     static final ZoneId LAGOS = ZoneId.of("Africa/Lagos");
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     CommandGateway commands;
 
@@ -48,12 +43,8 @@ class JobMarketplaceIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
     Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     /** Tomorrow 10:00 to 18:00 in Lagos. */
     static Map<String, Object> shiftTomorrow() {

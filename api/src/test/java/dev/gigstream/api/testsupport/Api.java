@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 
 /** A client of the running application over real HTTP, speaking JSON. */
 public final class Api {
@@ -20,10 +21,15 @@ public final class Api {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
+    private final IntSupplier port;
 
     public Api(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this(() -> port);
+    }
+
+    /** For a server whose port is known only once it has started ({@link PostgresIT} tests autowire this). */
+    Api(IntSupplier port) {
+        this.port = port;
     }
 
     public Response get(String path, String token) {
@@ -40,7 +46,8 @@ public final class Api {
 
     /** Sends {@code body} as is when it is a String (for malformed JSON), else as JSON. */
     public Response send(String method, String path, Object body, String token, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + path))
+                .timeout(Duration.ofSeconds(30));
         headers.forEach(request::header);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

@@ -43,6 +43,9 @@ public class FreshStores implements ContextCustomizerFactory {
                 properties.put("gigstream.read-models.uri", mongo.connectionString());
                 properties.put("gigstream.read-models.database", "test_" + UUID.randomUUID().toString().substring(0, 8));
             }
+            var environment = context.getEnvironment();
+            context.getBeanFactory().registerSingleton("testApi",
+                    new Api(() -> Integer.parseInt(environment.getProperty("local.server.port"))));
             // below @TestPropertySource, so a test class can still override any of these
             var sources = context.getEnvironment().getPropertySources();
             var fresh = new MapPropertySource("fresh-stores", properties);

@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
 /**
  * An integration test of the whole application through real HTTP on the {@code postgres} profile,
  * with a fresh PostgreSQL database of its own and read models on a MongoDB container (with Docker)
- * or the in-process server.
+ * or the in-process server. Tests {@code @Autowired} an {@link Api} client of the running server.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

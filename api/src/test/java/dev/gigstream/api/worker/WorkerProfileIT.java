@@ -2,10 +2,8 @@ package dev.gigstream.api.worker;
 
 import dev.gigstream.api.testsupport.Api;
 import dev.gigstream.api.testsupport.PostgresIT;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,18 +21,11 @@ import static org.awaitility.Awaitility.await;
 @PostgresIT
 class WorkerProfileIT {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
     Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     private static Map<String, Object> profile(List<String> skills) {
         Map<String, Object> body = new LinkedHashMap<>();
