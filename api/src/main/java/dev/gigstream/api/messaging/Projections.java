@@ -1,7 +1,6 @@
 package dev.gigstream.api.messaging;
 
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The read-model projections by processing group: {@code shared} ones keep their state and tokens in
@@ -12,11 +11,5 @@ public record Projections(Set<String> shared, Set<String> perInstance) {
     public Projections {
         shared = Set.copyOf(shared);
         perInstance = Set.copyOf(perInstance);
-    }
-
-    public Set<String> names() {
-        Set<String> all = new TreeSet<>(shared);
-        all.addAll(perInstance);
-        return all;
     }
 }

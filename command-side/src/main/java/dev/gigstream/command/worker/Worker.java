@@ -127,7 +127,7 @@ public class Worker {
 
     /** What a job checks before it takes this worker's application. */
     public ApplicantStanding standing() {
-        return new ApplicantStanding(true, hasProfile, suspended);
+        return new ApplicantStanding(hasProfile, suspended);
     }
 
     private List<String> normalSkills(UpdateWorkerProfile command) {

@@ -50,8 +50,8 @@ class JobTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Job.class);
         fixture.registerInjectableResource((WorkerStandings) id -> standings.getOrDefault(id, ApplicantStanding.unknown()));
-        standings.put(WORKER_ID, new ApplicantStanding(true, true, false));
-        standings.put(OTHER_WORKER_ID, new ApplicantStanding(true, true, false));
+        standings.put(WORKER_ID, new ApplicantStanding(true, false));
+        standings.put(OTHER_WORKER_ID, new ApplicantStanding(true, false));
         now = fixture.currentTime();
     }
 
@@ -147,7 +147,7 @@ class JobTest {
 
         @Test
         void aWorkerWithoutAProfileCannotApply() {
-            standings.put(WORKER_ID, new ApplicantStanding(true, false, false));
+            standings.put(WORKER_ID, new ApplicantStanding(false, false));
             fixture.given(posted(now))
                    .when(new ApplyToJob(JOB_ID, WORKER_ID, null, now))
                    .expectNoEvents().expectException(refusedWith(JobErrorCode.WORKER_HAS_NO_PROFILE));
@@ -158,7 +158,7 @@ class JobTest {
 
         @Test
         void aSuspendedWorkerCannotApply() {
-            standings.put(WORKER_ID, new ApplicantStanding(true, true, true));
+            standings.put(WORKER_ID, new ApplicantStanding(true, true));
             fixture.given(posted(now))
                    .when(new ApplyToJob(JOB_ID, WORKER_ID, null, now))
                    .expectNoEvents().expectException(refusedWith(JobErrorCode.WORKER_SUSPENDED));

@@ -20,8 +20,4 @@ public record BoundingBox(double minLat, double maxLat, double minLng, double ma
         double dLng = radiusKm / (KM_PER_DEGREE_LAT * cos);
         return new BoundingBox(minLat, maxLat, Math.max(-180, centre.lng() - dLng), Math.min(180, centre.lng() + dLng));
     }
-
-    public boolean contains(double lat, double lng) {
-        return lat >= minLat && lat <= maxLat && lng >= minLng && lng <= maxLng;
-    }
 }

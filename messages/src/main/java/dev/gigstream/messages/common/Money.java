@@ -16,20 +16,4 @@ public record Money(long amount, Currency currency) {
     public boolean isPositive() {
         return amount > 0;
     }
-
-    public Money plus(Money other) {
-        requireSameCurrency(other);
-        return new Money(Math.addExact(amount, other.amount), currency);
-    }
-
-    public Money minus(Money other) {
-        requireSameCurrency(other);
-        return new Money(Math.subtractExact(amount, other.amount), currency);
-    }
-
-    private void requireSameCurrency(Money other) {
-        if (other.currency != currency) {
-            throw new IllegalArgumentException("cannot combine " + currency + " with " + other.currency);
-        }
-    }
 }

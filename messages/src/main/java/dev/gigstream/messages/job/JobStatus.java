@@ -6,8 +6,4 @@ public enum JobStatus {
     public boolean acceptsApplications() {
         return this == OPEN;
     }
-
-    public boolean isFinal() {
-        return this == COMPLETED || this == CANCELLED || this == EXPIRED || this == NO_SHOW;
-    }
 }

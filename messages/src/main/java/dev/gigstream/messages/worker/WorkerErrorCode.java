@@ -4,7 +4,6 @@ import dev.gigstream.messages.common.ErrorCode;
 import dev.gigstream.messages.common.Refusal.Kind;
 
 public enum WorkerErrorCode implements ErrorCode {
-    WORKER_NOT_FOUND(Kind.NOT_FOUND),
     INVALID_SKILL(Kind.INVALID),
     TOO_MANY_SKILLS(Kind.INVALID),
     NO_SKILLS(Kind.INVALID),

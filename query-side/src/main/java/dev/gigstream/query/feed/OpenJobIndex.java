@@ -91,10 +91,6 @@ public class OpenJobIndex {
         return ready && query.status() == JobStatus.OPEN && query.clientId() == null;
     }
 
-    int size() {
-        return byId.size();
-    }
-
     JobFeedPage query(FindJobFeed query) {
         FeedOrder.Pager pager = new FeedOrder.Pager(query);
         if (query.near() != null) {
