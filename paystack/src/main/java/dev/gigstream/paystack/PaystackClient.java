@@ -1,0 +1,139 @@
+package dev.gigstream.paystack;
+
+import dev.gigstream.paystack.PaystackApi.CreateRefund;
+import dev.gigstream.paystack.PaystackApi.CreateTransferRecipient;
+import dev.gigstream.paystack.PaystackApi.InitializeTransaction;
+import dev.gigstream.paystack.PaystackApi.InitializedTransaction;
+import dev.gigstream.paystack.PaystackApi.InitiateTransfer;
+import dev.gigstream.paystack.PaystackApi.Refund;
+import dev.gigstream.paystack.PaystackApi.Transaction;
+import dev.gigstream.paystack.PaystackApi.Transfer;
+import dev.gigstream.paystack.PaystackApi.TransferRecipient;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A typed client of the Paystack endpoints Gigstream uses. Every call has a timeout; a timeout, a
+ * lost connection, 429 or 5xx is retried with exponential back-off up to the configured attempts
+ * (safe: every money-moving call carries our own idempotent reference); any other refusal fails at
+ * once with Paystack's own message.
+ */
+public class PaystackClient {
+
+    private static final Logger log = LoggerFactory.getLogger(PaystackClient.class);
+
+    /** Paystack's JSON: snake_case fields; fields this client does not model are ignored. */
+    public static final JsonMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
+
+    private final PaystackSettings settings;
+    private final HttpClient http;
+    private final Retry retry;
+
+    public PaystackClient(PaystackSettings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+        this.retry = Retry.of("paystack", RetryConfig.custom()
+                .maxAttempts(settings.maxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialBackoff(settings.initialBackoff(), 2.0))
+                .retryOnException(e -> e instanceof PaystackException failure && failure.retryable())
+                .build());
+    }
+
+    public InitializedTransaction initializeTransaction(InitializeTransaction request) {
+        PaystackReference.require(request.reference());
+        return call("POST", "transaction/initialize", request, InitializedTransaction.class);
+    }
+
+    public Transaction verifyTransaction(String reference) {
+        return call("GET", "transaction/verify/" + encode(PaystackReference.require(reference)), null, Transaction.class);
+    }
+
+    public TransferRecipient createTransferRecipient(CreateTransferRecipient request) {
+        return call("POST", "transferrecipient", request, TransferRecipient.class);
+    }
+
+    public Transfer initiateTransfer(InitiateTransfer request) {
+        return call("POST", "transfer", request, Transfer.class);
+    }
+
+    public Transfer verifyTransfer(String reference) {
+        return call("GET", "transfer/verify/" + encode(PaystackReference.require(reference)), null, Transfer.class);
+    }
+
+    public Refund refund(CreateRefund request) {
+        return call("POST", "refund", request, Refund.class);
+    }
+
+    private <T> T call(String method, String path, Object body, Class<T> dataType) {
+        return retry.executeSupplier(() -> exchange(method, path, body, dataType));
+    }
+
+    private <T> T exchange(String method, String path, Object body, Class<T> dataType) {
+        URI uri = settings.baseUrl().resolve(path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(settings.requestTimeout())
+                .header("Authorization", "Bearer " + settings.secretKey())
+                .header("Accept", "application/json");
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                   .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            log.warn("Paystack {} {} failed: {}", method, path, e.toString());
+            throw new PaystackException("Paystack did not answer " + method + " /" + path + ": " + e, 0, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PaystackException("Interrupted while calling Paystack", -1, e);
+        }
+        int status = response.statusCode();
+        JsonNode envelope = parse(response.body(), method, path, status);
+        String message = envelope.path("message").asText("");
+        if (status / 100 != 2 || !envelope.path("status").asBoolean(false)) {
+            log.warn("Paystack {} {} answered {}: {}", method, path, status, message);
+            throw new PaystackException("Paystack refused " + method + " /" + path + " (" + status + "): " + message,
+                    status, null);
+        }
+        JavaType type = JSON.getTypeFactory().constructType(dataType);
+        try {
+            return JSON.readerFor(type).readValue(envelope.path("data"));
+        } catch (JacksonException e) {
+            throw new PaystackException("Paystack's answer to " + method + " /" + path + " has an unexpected shape", status, e);
+        }
+    }
+
+    private static JsonNode parse(byte[] body, String method, String path, int status) {
+        try {
+            return JSON.readTree(body);
+        } catch (JacksonException e) {
+            throw new PaystackException("Paystack answered " + method + " /" + path + " with " + status
+                    + " and no JSON", status, e);
+        }
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8);
+    }
+}

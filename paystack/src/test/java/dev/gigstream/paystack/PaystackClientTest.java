@@ -1,0 +1,141 @@
+package dev.gigstream.paystack;
+
+import dev.gigstream.paystack.PaystackApi.CreateRefund;
+import dev.gigstream.paystack.PaystackApi.CreateTransferRecipient;
+import dev.gigstream.paystack.PaystackApi.InitializeTransaction;
+import dev.gigstream.paystack.PaystackApi.InitiateTransfer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/** The client against a local server speaking Paystack's documented JSON. */
+class PaystackClientTest {
+
+    private static final String SECRET = "sk_test_client_test";
+
+    private final PaystackStandIn paystack = new PaystackStandIn(SECRET);
+    private final PaystackClient client = new PaystackClient(PaystackSettings.of(paystack.baseUrl(), SECRET)
+            .withRetries(3, Duration.ofMillis(20), Duration.ofMillis(500)));
+
+    @AfterEach
+    void stop() {
+        paystack.close();
+    }
+
+    private InitializeTransaction payment(String reference) {
+        return new InitializeTransaction("client@example.com", 1_650_000, "NGN", reference, null,
+                Map.of("escrowId", "e-1"));
+    }
+
+    @Test
+    void aPaymentIsInitializedAndVerifiedByOurReference() {
+        var initialized = client.initializeTransaction(payment("gs-esc-1"));
+
+        assertThat(initialized.authorizationUrl()).startsWith("https://checkout.paystack.com/");
+        assertThat(initialized.reference()).isEqualTo("gs-esc-1");
+        var request = paystack.requests("POST", "transaction/initialize").get(0);
+        assertThat(request.authorization()).isEqualTo("Bearer " + SECRET);
+        assertThat(request.body().path("amount").asLong()).isEqualTo(1_650_000);
+        assertThat(request.body().path("metadata").path("escrowId").asText()).isEqualTo("e-1");
+
+        assertThat(client.verifyTransaction("gs-esc-1").succeeded()).isFalse();
+        paystack.markPaid("gs-esc-1", 1_650_000, "NGN", 34_750);
+        var paid = client.verifyTransaction("gs-esc-1");
+        assertThat(paid.succeeded()).isTrue();
+        assertThat(paid.amount()).isEqualTo(1_650_000);
+        assertThat(paid.fees()).isEqualTo(34_750);
+        assertThat(paid.paidAt()).isNotNull();
+    }
+
+    @Test
+    void aWorkerIsPaidByTransferToTheirRecipient() {
+        var recipient = client.createTransferRecipient(
+                new CreateTransferRecipient("nuban", "Ada Obi", "0123456789", "058", "NGN"));
+        assertThat(recipient.recipientCode()).startsWith("RCP_");
+
+        var transfer = client.initiateTransfer(InitiateTransfer.fromBalance(1_500_000, recipient.recipientCode(),
+                "gs-pay-1", "Shift at Lekki", "NGN"));
+        assertThat(transfer.status()).isEqualTo("pending");
+        assertThat(transfer.transferCode()).startsWith("TRF_");
+        var sent = paystack.requests().stream().filter(r -> r.path().equals("transfer")).findFirst().orElseThrow();
+        assertThat(sent.body().path("source").asText()).isEqualTo("balance");
+        assertThat(sent.body().path("amount").asLong()).isEqualTo(1_500_000);
+
+        paystack.markTransfer("gs-pay-1", "success");
+        assertThat(client.verifyTransfer("gs-pay-1").succeeded()).isTrue();
+    }
+
+    @Test
+    void aPaidChargeIsRefundedInPart() {
+        client.initializeTransaction(payment("gs-esc-2"));
+        paystack.markPaid("gs-esc-2", 1_650_000, "NGN", 34_750);
+
+        var refund = client.refund(new CreateRefund("gs-esc-2", 500_000L));
+
+        assertThat(refund.amount()).isEqualTo(500_000);
+        assertThat(refund.transaction().reference()).isEqualTo("gs-esc-2");
+    }
+
+    @Test
+    void serverErrorsAndTimeoutsAreRetriedWithBackoff() {
+        client.initializeTransaction(payment("gs-esc-3"));
+        paystack.failNext(2, 502);
+
+        assertThat(client.verifyTransaction("gs-esc-3").reference()).isEqualTo("gs-esc-3");
+        assertThat(paystack.requests("GET", "transaction/verify/")).hasSize(3);
+
+        paystack.stallNext(1, Duration.ofMillis(800));
+        assertThat(client.verifyTransaction("gs-esc-3").reference()).isEqualTo("gs-esc-3");
+        assertThat(paystack.requests("GET", "transaction/verify/")).hasSize(5);
+    }
+
+    @Test
+    void retriesStopAtTheLimitWithAClearError() {
+        paystack.failNext(10, 503);
+
+        assertThatExceptionOfType(PaystackException.class)
+                .isThrownBy(() -> client.verifyTransaction("gs-esc-4"))
+                .satisfies(e -> {
+                    assertThat(e.httpStatus()).isEqualTo(503);
+                    assertThat(e.getMessage()).contains("Something went wrong on our end");
+                });
+        assertThat(paystack.requests()).hasSize(3);
+    }
+
+    @Test
+    void aRefusalIsNotRetriedAndCarriesPaystacksMessage() {
+        client.initializeTransaction(payment("gs-esc-5"));
+
+        assertThatExceptionOfType(PaystackException.class)
+                .isThrownBy(() -> client.initializeTransaction(payment("gs-esc-5")))
+                .satisfies(e -> {
+                    assertThat(e.httpStatus()).isEqualTo(400);
+                    assertThat(e.retryable()).isFalse();
+                    assertThat(e.getMessage()).contains("Duplicate Transaction Reference");
+                });
+        assertThat(paystack.requests("POST", "transaction/initialize")).hasSize(2);
+    }
+
+    @Test
+    void aWrongSecretKeyIsUnauthorized() {
+        var wrongKey = new PaystackClient(PaystackSettings.of(paystack.baseUrl(), "sk_test_wrong"));
+
+        assertThatExceptionOfType(PaystackException.class)
+                .isThrownBy(() -> wrongKey.verifyTransaction("gs-esc-6"))
+                .satisfies(e -> assertThat(e.httpStatus()).isEqualTo(401));
+        assertThat(paystack.requests()).hasSize(1);
+    }
+
+    @Test
+    void referencesAreCheckedBeforeAnythingIsSent() {
+        assertThatIllegalArgumentException().isThrownBy(() -> client.verifyTransaction("GS ESC 7"));
+        assertThatIllegalArgumentException().isThrownBy(() -> InitiateTransfer.fromBalance(1, "RCP_1", "../x", "r", "NGN"));
+        assertThat(paystack.requests()).isEmpty();
+    }
+}
