@@ -1,0 +1,51 @@
+package dev.gigstream.command.escrow;
+
+import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.RefusedException;
+import dev.gigstream.messages.escrow.EscrowReferences;
+import dev.gigstream.messages.escrow.EscrowStatus;
+
+import static dev.gigstream.messages.escrow.EscrowErrorCode.AMOUNT_MISMATCH;
+import static dev.gigstream.messages.escrow.EscrowErrorCode.EXCEEDS_FUNDS;
+import static dev.gigstream.messages.escrow.EscrowErrorCode.FROZEN;
+import static dev.gigstream.messages.escrow.EscrowErrorCode.INVALID_AMOUNT;
+import static dev.gigstream.messages.escrow.EscrowErrorCode.NOT_FUNDED;
+import static dev.gigstream.messages.escrow.EscrowErrorCode.UNKNOWN_PAYOUT;
+import static dev.gigstream.messages.escrow.EscrowErrorCode.WRONG_STATE;
+
+/** The reasons an escrow refuses a command, each with its stable error code. */
+final class EscrowRefused {
+
+    private EscrowRefused() {
+    }
+
+    static RefusedException invalidAmount(String escrowId, String why) {
+        return new RefusedException(INVALID_AMOUNT, "Escrow " + escrowId + ": " + why);
+    }
+
+    static RefusedException amountMismatch(String escrowId, Money expected, Money got, String reference) {
+        return new RefusedException(AMOUNT_MISMATCH, "Escrow " + escrowId + " expects " + expected.amount() + " "
+                + expected.currency() + " under reference " + EscrowReferences.charge(escrowId) + ", not "
+                + got.amount() + " " + got.currency() + " under " + reference);
+    }
+
+    static RefusedException notFunded(String escrowId, EscrowStatus status) {
+        return new RefusedException(NOT_FUNDED, "Escrow " + escrowId + " is " + status + ", not FUNDED");
+    }
+
+    static RefusedException frozen(String escrowId) {
+        return new RefusedException(FROZEN, "Escrow " + escrowId + " is frozen by a dispute: nothing is released");
+    }
+
+    static RefusedException exceedsFunds(String escrowId, long asked, long held) {
+        return new RefusedException(EXCEEDS_FUNDS, "Escrow " + escrowId + " holds " + held + ", not " + asked);
+    }
+
+    static RefusedException unknownPayout(String escrowId, String reference) {
+        return new RefusedException(UNKNOWN_PAYOUT, "Escrow " + escrowId + " has no pending payout " + reference);
+    }
+
+    static RefusedException wrongState(String escrowId, EscrowStatus status, String what) {
+        return new RefusedException(WRONG_STATE, "Escrow " + escrowId + " is " + status + " and cannot be " + what);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.gigstream.messages.escrow;
+
+import java.util.List;
+
+/**
+ * A transfer to the worker failed, or was reversed after it had succeeded (then {@code postings}
+ * take the money back into the worker's payable). The next attempt uses {@code nextPayoutReference}.
+ */
+public record PayoutFailed(String escrowId,
+                           String payoutReference,
+                           String reason,
+                           int failures,
+                           String nextPayoutReference,
+                           List<Posting> postings) {
+}

@@ -1,0 +1,7 @@
+package dev.gigstream.messages.escrow;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The shift is confirmed: the worker's pay becomes payable and the service fee is earned; a payout follows. */
+public record ReleaseEscrow(@TargetAggregateIdentifier String escrowId) {
+}
