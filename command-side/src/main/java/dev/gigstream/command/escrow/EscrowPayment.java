@@ -204,21 +204,19 @@ public class EscrowPayment {
         if (status != EscrowStatus.FUNDED && status != EscrowStatus.FROZEN) {
             throw EscrowRefused.notFunded(escrowId, status);
         }
-        long refund = command.refund().amount();
         long share = command.workerShare().amount();
-        if (refund < 0 || share < 0 || command.refund().currency() != total.currency()
-                || command.workerShare().currency() != total.currency()) {
-            throw EscrowRefused.invalidAmount(escrowId, "refund and worker share are amounts of " + total.currency() + " >= 0");
+        if (share < 0 || command.workerShare().currency() != total.currency()) {
+            throw EscrowRefused.invalidAmount(escrowId, "the worker's share is an amount of " + total.currency() + " >= 0");
         }
-        if (refund + share > held) {
-            throw EscrowRefused.exceedsFunds(escrowId, refund + share, held);
+        if (share > held) {
+            throw EscrowRefused.exceedsFunds(escrowId, share, held);
         }
-        apply(new EscrowRefundStarted(escrowId, jobId, workerId, command.refund(), command.workerShare(),
+        long refund = held - share;
+        apply(new EscrowRefundStarted(escrowId, jobId, workerId, new Money(refund, total.currency()), command.workerShare(),
                 share > 0 ? payout(escrowId, payoutAttempts + 1) : null, command.reason(), Ledger.entry()
                 .debit(ESCROW, held)
                 .credit(REFUND_PAYABLE, refund)
                 .credit(WORKER_PAYABLE, share)
-                .credit(PLATFORM_REVENUE, held - refund - share)
                 .balanced()));
     }
 

@@ -1,8 +1,23 @@
 package dev.gigstream.command.job;
 
+import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
 import dev.gigstream.messages.job.ApplicationWithdrawn;
+import dev.gigstream.messages.job.CheckIn;
+import dev.gigstream.messages.job.CheckOut;
+import dev.gigstream.messages.job.CompleteJob;
+import dev.gigstream.messages.job.ConfirmShift;
+import dev.gigstream.messages.job.HireLapsed;
+import dev.gigstream.messages.job.JobCompleted;
+import dev.gigstream.messages.job.JobFunded;
+import dev.gigstream.messages.job.LapseHire;
+import dev.gigstream.messages.job.MarkJobFunded;
+import dev.gigstream.messages.job.ReportNoShow;
+import dev.gigstream.messages.job.ShiftConfirmed;
+import dev.gigstream.messages.job.WorkerCheckedIn;
+import dev.gigstream.messages.job.WorkerCheckedOut;
+import dev.gigstream.messages.job.WorkerNoShow;
 import dev.gigstream.messages.job.ApplyToJob;
 import dev.gigstream.messages.job.CancelJob;
 import dev.gigstream.messages.job.HireWorker;
@@ -29,8 +44,10 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A shift a client posts: who applied, who was hired, and where it stands. An open job that nobody
- * was hired for expires when its shift starts. What makes a posting acceptable is {@link JobPostingPolicy}.
+ * A shift a client posts, from posting to payment: who applied, who was hired, whether the escrow
+ * is funded, attendance, confirmation and completion. An open job that nobody was hired for expires
+ * when its shift starts. The rules that will evolve sit in {@link JobPostingPolicy},
+ * {@link AttendancePolicy} and {@link CancellationPolicy}.
  */
 @Aggregate
 public class Job {
@@ -43,8 +60,11 @@ public class Job {
     private JobStatus status;
     private ShiftWindow shift;
     private Money pay;
+    private GeoPoint site;
     private final Set<String> applicants = new HashSet<>();
     private String hiredWorkerId;
+    private String escrowId;
+    private boolean confirmed;
 
     protected Job() {
     }
@@ -105,25 +125,121 @@ public class Job {
         if (!applicants.contains(command.workerId())) {
             throw JobRefused.notAnApplicant(jobId, command.workerId());
         }
-        apply(new WorkerHired(jobId, command.workerId(), clientId, pay));
+        apply(new WorkerHired(jobId, command.workerId(), clientId, pay, command.escrowId()));
     }
 
     @CommandHandler
-    void handle(CancelJob command) {
+    void handle(MarkJobFunded command) {
+        if (status == JobStatus.HIRED && command.escrowId().equals(escrowId)) {
+            apply(new JobFunded(jobId, escrowId, hiredWorkerId));
+        }
+    }
+
+    /** The payment window closed without payment: the job opens again for other applicants. */
+    @CommandHandler
+    void handle(LapseHire command) {
+        if (status == JobStatus.HIRED) {
+            apply(new HireLapsed(jobId, hiredWorkerId, escrowId, command.reason()));
+        }
+    }
+
+    @CommandHandler
+    void handle(CheckIn command) {
+        requireHiredWorker(command.workerId());
+        if (status == JobStatus.IN_PROGRESS) {
+            return;
+        }
+        if (status != JobStatus.FUNDED) {
+            throw JobRefused.notFunded(jobId, status);
+        }
+        double meters = AttendancePolicy.metersBetween(site, command.location());
+        if (!AttendancePolicy.withinGeofence(meters)) {
+            throw JobRefused.outsideGeofence(jobId, meters, AttendancePolicy.GEOFENCE_METERS);
+        }
+        if (!AttendancePolicy.mayCheckIn(shift, command.at())) {
+            throw JobRefused.outsideCheckInWindow(jobId);
+        }
+        apply(new WorkerCheckedIn(jobId, command.workerId(), command.location(), meters, command.at()));
+    }
+
+    @CommandHandler
+    void handle(CheckOut command) {
+        requireHiredWorker(command.workerId());
+        if (status == JobStatus.AWAITING_CONFIRMATION) {
+            return;
+        }
+        if (status != JobStatus.IN_PROGRESS) {
+            throw JobRefused.notCheckedIn(jobId, status);
+        }
+        apply(new WorkerCheckedOut(jobId, command.workerId(), command.location(),
+                AttendancePolicy.metersBetween(site, command.location()), command.at()));
+    }
+
+    /** The client confirms (or the confirmation window runs out): the escrow is released. Once. */
+    @CommandHandler
+    void handle(ConfirmShift command) {
+        if (!command.automatic()) {
+            requireClient(command.clientId());
+        }
+        if (confirmed) {
+            return;
+        }
+        if (status != JobStatus.AWAITING_CONFIRMATION) {
+            throw JobRefused.notCheckedOut(jobId, status);
+        }
+        apply(new ShiftConfirmed(jobId, escrowId, hiredWorkerId, command.automatic()));
+    }
+
+    @CommandHandler
+    void handle(ReportNoShow command) {
+        requireClient(command.clientId());
+        if (status == JobStatus.NO_SHOW) {
+            return;
+        }
+        if (status == JobStatus.IN_PROGRESS || status == JobStatus.AWAITING_CONFIRMATION) {
+            throw JobRefused.workerCheckedIn(jobId);
+        }
+        if (status != JobStatus.FUNDED) {
+            throw JobRefused.notFunded(jobId, status);
+        }
+        if (!AttendancePolicy.mayReportNoShow(shift, command.at())) {
+            throw JobRefused.noShowTooEarly(jobId, AttendancePolicy.NO_SHOW_GRACE);
+        }
+        apply(new WorkerNoShow(jobId, hiredWorkerId, escrowId));
+    }
+
+    @CommandHandler
+    void handle(CompleteJob command) {
+        if (status == JobStatus.AWAITING_CONFIRMATION && confirmed) {
+            apply(new JobCompleted(jobId, hiredWorkerId));
+        }
+    }
+
+    /** Before funding a cancellation is free; after it, the cancellation policy decides the worker's share. */
+    @CommandHandler
+    void handle(CancelJob command, CancellationPolicy cancellations) {
         requireClient(command.clientId());
         if (status == JobStatus.CANCELLED) {
             return;
         }
-        if (status != JobStatus.OPEN && status != JobStatus.HIRED) {
+        if (status != JobStatus.OPEN && status != JobStatus.HIRED && status != JobStatus.FUNDED) {
             throw JobRefused.cannotCancel(jobId, status);
         }
-        apply(new JobCancelled(jobId, command.clientId(), command.reason()));
+        boolean funded = status == JobStatus.FUNDED;
+        apply(new JobCancelled(jobId, command.clientId(), command.reason(), funded ? escrowId : null,
+                funded ? cancellations.workerShare(pay, shift, command.at()) : new Money(0, pay.currency())));
     }
 
     @DeadlineHandler(deadlineName = EXPIRY)
     void expire() {
         if (status == JobStatus.OPEN) {
             apply(new JobExpired(jobId));
+        }
+    }
+
+    private void requireHiredWorker(String workerId) {
+        if (!workerId.equals(hiredWorkerId)) {
+            throw JobRefused.notTheHiredWorker(jobId);
         }
     }
 
@@ -139,6 +255,7 @@ public class Job {
         clientId = event.clientId();
         shift = event.shift();
         pay = event.pay();
+        site = event.site().point();
         status = JobStatus.OPEN;
     }
 
@@ -155,7 +272,45 @@ public class Job {
     @EventSourcingHandler
     void on(WorkerHired event) {
         hiredWorkerId = event.workerId();
+        escrowId = event.escrowId();
         status = JobStatus.HIRED;
+    }
+
+    @EventSourcingHandler
+    void on(JobFunded event) {
+        status = JobStatus.FUNDED;
+    }
+
+    @EventSourcingHandler
+    void on(HireLapsed event) {
+        hiredWorkerId = null;
+        escrowId = null;
+        status = JobStatus.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(WorkerCheckedIn event) {
+        status = JobStatus.IN_PROGRESS;
+    }
+
+    @EventSourcingHandler
+    void on(WorkerCheckedOut event) {
+        status = JobStatus.AWAITING_CONFIRMATION;
+    }
+
+    @EventSourcingHandler
+    void on(ShiftConfirmed event) {
+        confirmed = true;
+    }
+
+    @EventSourcingHandler
+    void on(WorkerNoShow event) {
+        status = JobStatus.NO_SHOW;
+    }
+
+    @EventSourcingHandler
+    void on(JobCompleted event) {
+        status = JobStatus.COMPLETED;
     }
 
     @EventSourcingHandler

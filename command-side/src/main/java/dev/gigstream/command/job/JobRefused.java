@@ -1,6 +1,7 @@
 package dev.gigstream.command.job;
 
 import dev.gigstream.messages.common.RefusedException;
+import dev.gigstream.messages.job.JobErrorCode;
 import dev.gigstream.messages.job.JobStatus;
 
 import java.time.Duration;
@@ -78,6 +79,42 @@ final class JobRefused {
 
     static RefusedException notTheClient(String jobId) {
         return new RefusedException(NOT_THE_JOBS_CLIENT, "Only the client who posted job " + jobId + " may do this");
+    }
+
+    static RefusedException notTheHiredWorker(String jobId) {
+        return new RefusedException(JobErrorCode.NOT_THE_HIRED_WORKER, "Only the worker hired for job " + jobId + " may do this");
+    }
+
+    static RefusedException notFunded(String jobId, JobStatus status) {
+        return new RefusedException(JobErrorCode.JOB_NOT_FUNDED, "Job " + jobId + " is " + status + ", not FUNDED");
+    }
+
+    static RefusedException outsideGeofence(String jobId, double meters, double allowed) {
+        return new RefusedException(JobErrorCode.OUTSIDE_GEOFENCE, "You are " + Math.round(meters) + " m from the site of job "
+                + jobId + "; check in within " + Math.round(allowed) + " m");
+    }
+
+    static RefusedException outsideCheckInWindow(String jobId) {
+        return new RefusedException(JobErrorCode.OUTSIDE_CHECK_IN_WINDOW,
+                "Check-in for job " + jobId + " opens an hour before the shift starts and closes when it ends");
+    }
+
+    static RefusedException notCheckedIn(String jobId, JobStatus status) {
+        return new RefusedException(JobErrorCode.NOT_CHECKED_IN, "Job " + jobId + " is " + status + ": check in first");
+    }
+
+    static RefusedException notCheckedOut(String jobId, JobStatus status) {
+        return new RefusedException(JobErrorCode.NOT_CHECKED_OUT,
+                "Job " + jobId + " is " + status + ": the worker has not checked out yet");
+    }
+
+    static RefusedException noShowTooEarly(String jobId, Duration grace) {
+        return new RefusedException(JobErrorCode.NO_SHOW_TOO_EARLY, "A no-show for job " + jobId + " can be reported "
+                + grace.toMinutes() + " minutes after the shift starts");
+    }
+
+    static RefusedException workerCheckedIn(String jobId) {
+        return new RefusedException(JobErrorCode.WORKER_CHECKED_IN, "The worker checked in for job " + jobId);
     }
 
     static RefusedException cannotCancel(String jobId, JobStatus status) {

@@ -74,8 +74,7 @@ class EscrowLedgerPropertiesTest {
                 attempt.map(n -> id -> new ConfirmPayout(id, payout(id, n))),
                 attempt.map(n -> id -> new ReportPayoutFailure(id, payout(id, n), "failed")),
                 Arbitraries.just(id -> new FlagEscrowForAdmin(id, "look at this")),
-                amount.flatMap(refund -> amount.map(share -> id -> new RefundEscrow(id, Money.of(refund, Currency.NGN),
-                        Money.of(share, Currency.NGN), "cancelled"))),
+                amount.map(share -> id -> new RefundEscrow(id, Money.of(share, Currency.NGN), "cancelled")),
                 amount.map(refunded -> id -> new ConfirmRefund(id, Money.of(refunded, Currency.NGN))));
         return step.list().ofMinSize(1).ofMaxSize(25);
     }

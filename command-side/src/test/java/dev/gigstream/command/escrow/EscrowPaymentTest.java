@@ -50,7 +50,6 @@ import static dev.gigstream.command.escrow.EscrowMother.released;
 import static dev.gigstream.command.escrow.EscrowMother.requested;
 import static dev.gigstream.messages.escrow.LedgerAccount.ESCROW;
 import static dev.gigstream.messages.escrow.LedgerAccount.PAYSTACK_BALANCE;
-import static dev.gigstream.messages.escrow.LedgerAccount.PLATFORM_REVENUE;
 import static dev.gigstream.messages.escrow.LedgerAccount.REFUND_PAYABLE;
 import static dev.gigstream.messages.escrow.LedgerAccount.WORKER_PAYABLE;
 
@@ -272,7 +271,7 @@ class EscrowPaymentTest {
         @Test
         void aFullRefundReturnsTheWholeTotalToTheClient() {
             fixture.given(requested(), funded())
-                   .when(new RefundEscrow(ESCROW_ID, TOTAL, nothing, "cancelled two days ahead"))
+                   .when(new RefundEscrow(ESCROW_ID, nothing, "cancelled two days ahead"))
                    .expectEvents(new EscrowRefundStarted(ESCROW_ID, JOB_ID, WORKER_ID, TOTAL, nothing, null,
                            "cancelled two days ahead", List.of(new Posting(ESCROW, TOTAL.amount()),
                            new Posting(REFUND_PAYABLE, -TOTAL.amount()))));
@@ -283,37 +282,35 @@ class EscrowPaymentTest {
         }
 
         @Test
-        void aSplitPaysTheWorkerShareAndRefundsTheRestWhateverIsLeftIsEarned() {
+        void aSplitPaysTheWorkerTheirShareAndRefundsAllTheRestToTheClient() {
             Money share = Money.of(750_000, Currency.NGN);
-            Money refund = Money.of(800_000, Currency.NGN);
             fixture.given(requested(), funded())
-                   .when(new RefundEscrow(ESCROW_ID, refund, share, "cancelled on the day"))
-                   .expectEvents(new EscrowRefundStarted(ESCROW_ID, JOB_ID, WORKER_ID, refund, share, FIRST_PAYOUT,
-                           "cancelled on the day", List.of(new Posting(ESCROW, TOTAL.amount()),
-                           new Posting(REFUND_PAYABLE, -800_000), new Posting(WORKER_PAYABLE, -750_000),
-                           new Posting(PLATFORM_REVENUE, -100_000))));
+                   .when(new RefundEscrow(ESCROW_ID, share, "cancelled on the day"))
+                   .expectEvents(new EscrowRefundStarted(ESCROW_ID, JOB_ID, WORKER_ID, Money.of(900_000, Currency.NGN),
+                           share, FIRST_PAYOUT, "cancelled on the day", List.of(new Posting(ESCROW, TOTAL.amount()),
+                           new Posting(REFUND_PAYABLE, -900_000), new Posting(WORKER_PAYABLE, -750_000))));
         }
 
         @Test
         void aRefundNeverExceedsWhatIsHeld() {
             fixture.given(requested(), funded())
-                   .when(new RefundEscrow(ESCROW_ID, TOTAL, Money.of(1, Currency.NGN), "too generous"))
+                   .when(new RefundEscrow(ESCROW_ID, Money.of(TOTAL.amount() + 1, Currency.NGN), "too generous"))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.EXCEEDS_FUNDS));
             fixture.given(requested(), funded())
-                   .when(new RefundEscrow(ESCROW_ID, Money.of(-1, Currency.NGN), nothing, "negative"))
+                   .when(new RefundEscrow(ESCROW_ID, Money.of(-1, Currency.NGN), "negative"))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.INVALID_AMOUNT));
             fixture.given(requested(), funded(), released())
-                   .when(new RefundEscrow(ESCROW_ID, TOTAL, nothing, "already released"))
+                   .when(new RefundEscrow(ESCROW_ID, nothing, "already released"))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.NOT_FUNDED));
             fixture.given(requested())
-                   .when(new RefundEscrow(ESCROW_ID, TOTAL, nothing, "never paid"))
+                   .when(new RefundEscrow(ESCROW_ID, nothing, "never paid"))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.NOT_FUNDED));
         }
 
         @Test
         void aRefundIsStartedAndConfirmedOnce() {
             fixture.given(requested(), funded(), fullRefundStarted())
-                   .when(new RefundEscrow(ESCROW_ID, TOTAL, nothing, "again"))
+                   .when(new RefundEscrow(ESCROW_ID, nothing, "again"))
                    .expectNoEvents();
             fixture.given(requested(), funded(), fullRefundStarted(), new EscrowRefunded(ESCROW_ID, JOB_ID, TOTAL,
                           List.of(new Posting(REFUND_PAYABLE, TOTAL.amount()), new Posting(PAYSTACK_BALANCE, -TOTAL.amount()))))
@@ -327,7 +324,7 @@ class EscrowPaymentTest {
         @Test
         void aDisputedEscrowCanBeRefunded() {
             fixture.given(requested(), funded(), new EscrowFrozen(ESCROW_ID, "dispute"))
-                   .when(new RefundEscrow(ESCROW_ID, TOTAL, nothing, "refund to client"))
+                   .when(new RefundEscrow(ESCROW_ID, nothing, "refund to client"))
                    .expectSuccessfulHandlerExecution();
         }
 

@@ -4,10 +4,12 @@ import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.job.JobFunded;
 import dev.gigstream.messages.job.JobPosted;
 import dev.gigstream.messages.job.JobSite;
 import dev.gigstream.messages.job.PostJob;
 import dev.gigstream.messages.job.WorkerApplied;
+import dev.gigstream.messages.job.WorkerHired;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +26,8 @@ final class JobMother {
     static final JobSite LEKKI = new JobSite(new GeoPoint(6.4474, 3.4726), "12 Admiralty Way, Lekki, Lagos");
     static final Money PAY = Money.of(1_500_000, Currency.NGN);
     static final Duration LEAD_TIME = Duration.ofHours(2);
+    static final String ESCROW_ID = "0b7e2c1d-7a57-4c0e-9d6f-2f1f4c3a9b10";
+    static final Money NO_MONEY = Money.of(0, Currency.NGN);
 
     private JobMother() {
     }
@@ -41,6 +45,14 @@ final class JobMother {
     static JobPosted posted(Instant postedAt) {
         return new JobPosted(JOB_ID, CLIENT_ID, "Barista for a launch party", "Espresso bar, 200 guests",
                 List.of("barista", "customer service"), LEKKI, shiftFrom(postedAt), PAY, postedAt);
+    }
+
+    static WorkerHired hired(String workerId) {
+        return new WorkerHired(JOB_ID, workerId, CLIENT_ID, PAY, ESCROW_ID);
+    }
+
+    static JobFunded fundedFor(String workerId) {
+        return new JobFunded(JOB_ID, ESCROW_ID, workerId);
     }
 
     static WorkerApplied applied(String workerId, Instant at) {

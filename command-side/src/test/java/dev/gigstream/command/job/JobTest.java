@@ -28,6 +28,8 @@ import java.util.Map;
 
 import static dev.gigstream.command.RefusalMatcher.refusedWith;
 import static dev.gigstream.command.job.JobMother.CLIENT_ID;
+import static dev.gigstream.command.job.JobMother.ESCROW_ID;
+import static dev.gigstream.command.job.JobMother.NO_MONEY;
 import static dev.gigstream.command.job.JobMother.JOB_ID;
 import static dev.gigstream.command.job.JobMother.LEAD_TIME;
 import static dev.gigstream.command.job.JobMother.LEKKI;
@@ -50,6 +52,7 @@ class JobTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Job.class);
         fixture.registerInjectableResource((WorkerStandings) id -> standings.getOrDefault(id, ApplicantStanding.unknown()));
+        fixture.registerInjectableResource(new CancellationPolicy(CancellationPolicy.DEFAULT_LATE_SHARE_BASIS_POINTS));
         standings.put(WORKER_ID, new ApplicantStanding(true, false));
         standings.put(OTHER_WORKER_ID, new ApplicantStanding(true, false));
         now = fixture.currentTime();
@@ -130,10 +133,10 @@ class JobTest {
 
         @Test
         void onlyOpenJobsTakeApplications() {
-            fixture.given(posted(now), applied(OTHER_WORKER_ID, now), new WorkerHired(JOB_ID, OTHER_WORKER_ID, CLIENT_ID, PAY))
+            fixture.given(posted(now), applied(OTHER_WORKER_ID, now), new WorkerHired(JOB_ID, OTHER_WORKER_ID, CLIENT_ID, PAY, ESCROW_ID))
                    .when(new ApplyToJob(JOB_ID, WORKER_ID, null, now))
                    .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_NOT_OPEN));
-            fixture.given(posted(now), new JobCancelled(JOB_ID, CLIENT_ID, "venue closed"))
+            fixture.given(posted(now), new JobCancelled(JOB_ID, CLIENT_ID, "venue closed", null, NO_MONEY))
                    .when(new ApplyToJob(JOB_ID, WORKER_ID, null, now))
                    .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_NOT_OPEN));
         }
@@ -184,7 +187,7 @@ class JobTest {
 
         @Test
         void theHiredWorkerCannotWithdraw() {
-            fixture.given(posted(now), applied(WORKER_ID, now), new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY))
+            fixture.given(posted(now), applied(WORKER_ID, now), new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY, ESCROW_ID))
                    .when(new WithdrawApplication(JOB_ID, WORKER_ID))
                    .expectNoEvents().expectException(refusedWith(JobErrorCode.HIRED_WORKER_CANNOT_WITHDRAW));
         }
@@ -196,36 +199,36 @@ class JobTest {
         @Test
         void theClientHiresAnApplicantAtTheJobsPay() {
             fixture.given(posted(now), applied(WORKER_ID, now))
-                   .when(new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID))
-                   .expectEvents(new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY));
+                   .when(new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID, ESCROW_ID))
+                   .expectEvents(new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY, ESCROW_ID));
         }
 
         @Test
         void onlyTheJobsClientHires() {
             fixture.given(posted(now), applied(WORKER_ID, now))
-                   .when(new HireWorker(JOB_ID, WORKER_ID, OTHER_CLIENT_ID))
+                   .when(new HireWorker(JOB_ID, WORKER_ID, OTHER_CLIENT_ID, ESCROW_ID))
                    .expectNoEvents().expectException(refusedWith(JobErrorCode.NOT_THE_JOBS_CLIENT));
         }
 
         @Test
         void onlyAnApplicantIsHired() {
             fixture.given(posted(now), applied(OTHER_WORKER_ID, now))
-                   .when(new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID))
+                   .when(new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID, ESCROW_ID))
                    .expectNoEvents().expectException(refusedWith(JobErrorCode.NOT_AN_APPLICANT));
         }
 
         @Test
         void aJobHiresOneWorker() {
             fixture.given(posted(now), applied(WORKER_ID, now), applied(OTHER_WORKER_ID, now),
-                          new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY))
-                   .when(new HireWorker(JOB_ID, OTHER_WORKER_ID, CLIENT_ID))
+                          new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY, ESCROW_ID))
+                   .when(new HireWorker(JOB_ID, OTHER_WORKER_ID, CLIENT_ID, ESCROW_ID))
                    .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_NOT_OPEN));
         }
 
         @Test
         void repeatingAHireChangesNothing() {
-            fixture.given(posted(now), applied(WORKER_ID, now), new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY))
-                   .when(new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID))
+            fixture.given(posted(now), applied(WORKER_ID, now), new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY, ESCROW_ID))
+                   .when(new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID, ESCROW_ID))
                    .expectSuccessfulHandlerExecution().expectNoEvents();
         }
     }
@@ -236,28 +239,28 @@ class JobTest {
         @Test
         void theClientCancelsAnOpenJobWithAReason() {
             fixture.given(posted(now))
-                   .when(new CancelJob(JOB_ID, CLIENT_ID, "venue closed"))
-                   .expectEvents(new JobCancelled(JOB_ID, CLIENT_ID, "venue closed"));
+                   .when(new CancelJob(JOB_ID, CLIENT_ID, "venue closed", now))
+                   .expectEvents(new JobCancelled(JOB_ID, CLIENT_ID, "venue closed", null, NO_MONEY));
         }
 
         @Test
         void onlyTheJobsClientCancels() {
             fixture.given(posted(now))
-                   .when(new CancelJob(JOB_ID, OTHER_CLIENT_ID, "mine now"))
+                   .when(new CancelJob(JOB_ID, OTHER_CLIENT_ID, "mine now", now))
                    .expectNoEvents().expectException(refusedWith(JobErrorCode.NOT_THE_JOBS_CLIENT));
         }
 
         @Test
         void cancellingTwiceChangesNothing() {
-            fixture.given(posted(now), new JobCancelled(JOB_ID, CLIENT_ID, "venue closed"))
-                   .when(new CancelJob(JOB_ID, CLIENT_ID, "venue closed"))
+            fixture.given(posted(now), new JobCancelled(JOB_ID, CLIENT_ID, "venue closed", null, NO_MONEY))
+                   .when(new CancelJob(JOB_ID, CLIENT_ID, "venue closed", now))
                    .expectSuccessfulHandlerExecution().expectNoEvents();
         }
 
         @Test
         void anExpiredJobCannotBeCancelled() {
             fixture.given(posted(now), new JobExpired(JOB_ID))
-                   .when(new CancelJob(JOB_ID, CLIENT_ID, "too late"))
+                   .when(new CancelJob(JOB_ID, CLIENT_ID, "too late", now))
                    .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_CANNOT_BE_CANCELLED));
         }
     }
@@ -276,7 +279,7 @@ class JobTest {
         @Test
         void aHiredJobDoesNotExpire() {
             fixture.givenCommands(post(now), new ApplyToJob(JOB_ID, WORKER_ID, null, now),
-                                  new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID))
+                                  new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID, ESCROW_ID))
                    .whenTimeElapses(LEAD_TIME)
                    .expectTriggeredDeadlinesWithName(Job.EXPIRY)
                    .expectNoEvents();

@@ -2,5 +2,7 @@ package dev.gigstream.messages.job;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record CancelJob(@TargetAggregateIdentifier String jobId, String clientId, String reason) {
+import java.time.Instant;
+
+public record CancelJob(@TargetAggregateIdentifier String jobId, String clientId, String reason, Instant at) {
 }

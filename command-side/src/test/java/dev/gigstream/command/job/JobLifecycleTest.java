@@ -1,0 +1,229 @@
+package dev.gigstream.command.job;
+
+import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.job.CancelJob;
+import dev.gigstream.messages.job.CheckIn;
+import dev.gigstream.messages.job.CheckOut;
+import dev.gigstream.messages.job.CompleteJob;
+import dev.gigstream.messages.job.ConfirmShift;
+import dev.gigstream.messages.job.HireLapsed;
+import dev.gigstream.messages.job.JobCancelled;
+import dev.gigstream.messages.job.JobCompleted;
+import dev.gigstream.messages.job.JobErrorCode;
+import dev.gigstream.messages.job.JobFunded;
+import dev.gigstream.messages.job.LapseHire;
+import dev.gigstream.messages.job.MarkJobFunded;
+import dev.gigstream.messages.job.ReportNoShow;
+import dev.gigstream.messages.job.ShiftConfirmed;
+import dev.gigstream.messages.job.WorkerCheckedIn;
+import dev.gigstream.messages.job.WorkerCheckedOut;
+import dev.gigstream.messages.job.WorkerNoShow;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static dev.gigstream.command.RefusalMatcher.refusedWith;
+import static dev.gigstream.command.job.JobMother.CLIENT_ID;
+import static dev.gigstream.command.job.JobMother.ESCROW_ID;
+import static dev.gigstream.command.job.JobMother.JOB_ID;
+import static dev.gigstream.command.job.JobMother.LEAD_TIME;
+import static dev.gigstream.command.job.JobMother.LEKKI;
+import static dev.gigstream.command.job.JobMother.NO_MONEY;
+import static dev.gigstream.command.job.JobMother.OTHER_CLIENT_ID;
+import static dev.gigstream.command.job.JobMother.OTHER_WORKER_ID;
+import static dev.gigstream.command.job.JobMother.WORKER_ID;
+import static dev.gigstream.command.job.JobMother.applied;
+import static dev.gigstream.command.job.JobMother.fundedFor;
+import static dev.gigstream.command.job.JobMother.hired;
+import static dev.gigstream.command.job.JobMother.posted;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The job from hire to completion: funding, attendance, confirmation, no-shows and cancellation after funding. */
+class JobLifecycleTest {
+
+    private AggregateTestFixture<Job> fixture;
+    private Instant posted;
+    private Instant start;
+    private final GeoPoint atTheSite = LEKKI.point();
+    private final GeoPoint twoHundredMetresAway = new GeoPoint(LEKKI.point().lat() + 0.0018, LEKKI.point().lng());
+    private final GeoPoint halfAKilometreAway = new GeoPoint(LEKKI.point().lat() + 0.0045, LEKKI.point().lng());
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Job.class);
+        fixture.registerInjectableResource(new CancellationPolicy(CancellationPolicy.DEFAULT_LATE_SHARE_BASIS_POINTS));
+        fixture.registerInjectableResource((WorkerStandings) id -> null);
+        posted = fixture.currentTime();
+        start = posted.plus(LEAD_TIME);
+    }
+
+    private Object[] funded() {
+        return new Object[]{posted(posted), applied(WORKER_ID, posted), hired(WORKER_ID), fundedFor(WORKER_ID)};
+    }
+
+    private Object[] checkedIn() {
+        return new Object[]{posted(posted), applied(WORKER_ID, posted), hired(WORKER_ID), fundedFor(WORKER_ID),
+                new WorkerCheckedIn(JOB_ID, WORKER_ID, atTheSite, 0, start)};
+    }
+
+    private Object[] checkedOut() {
+        return new Object[]{posted(posted), applied(WORKER_ID, posted), hired(WORKER_ID), fundedFor(WORKER_ID),
+                new WorkerCheckedIn(JOB_ID, WORKER_ID, atTheSite, 0, start),
+                new WorkerCheckedOut(JOB_ID, WORKER_ID, atTheSite, 0, start.plus(Duration.ofHours(8)))};
+    }
+
+    private static Object[] and(Object[] history, Object next) {
+        Object[] all = java.util.Arrays.copyOf(history, history.length + 1);
+        all[history.length] = next;
+        return all;
+    }
+
+    @Test
+    void aFundedEscrowPutsTheShiftOnOnce() {
+        fixture.given(posted(posted), applied(WORKER_ID, posted), hired(WORKER_ID))
+               .when(new MarkJobFunded(JOB_ID, ESCROW_ID))
+               .expectEvents(new JobFunded(JOB_ID, ESCROW_ID, WORKER_ID));
+        fixture.given(funded())
+               .when(new MarkJobFunded(JOB_ID, ESCROW_ID))
+               .expectNoEvents();
+    }
+
+    @Test
+    void anUnpaidHireLapsesAndTheJobIsOpenAgain() {
+        fixture.given(posted(posted), applied(WORKER_ID, posted), applied(OTHER_WORKER_ID, posted), hired(WORKER_ID))
+               .when(new LapseHire(JOB_ID, "payment window expired"))
+               .expectEvents(new HireLapsed(JOB_ID, WORKER_ID, ESCROW_ID, "payment window expired"));
+        fixture.given(funded())
+               .when(new LapseHire(JOB_ID, "too late: it was paid"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void theHiredWorkerChecksInAtTheSiteFromAnHourBeforeTheStart() {
+        fixture.given(funded())
+               .when(new CheckIn(JOB_ID, WORKER_ID, twoHundredMetresAway, start.minus(Duration.ofMinutes(60))))
+               .expectSuccessfulHandlerExecution()
+               .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                       org.axonframework.test.matchers.Matchers.messageWithPayload(
+                               org.hamcrest.Matchers.instanceOf(WorkerCheckedIn.class)),
+                       org.axonframework.test.matchers.Matchers.andNoMore()));
+    }
+
+    @Test
+    void checkInIsRefusedAwayFromTheSiteTooEarlyOrByAnotherWorker() {
+        fixture.given(funded())
+               .when(new CheckIn(JOB_ID, WORKER_ID, halfAKilometreAway, start))
+               .expectNoEvents().expectException(refusedWith(JobErrorCode.OUTSIDE_GEOFENCE));
+        fixture.given(funded())
+               .when(new CheckIn(JOB_ID, WORKER_ID, atTheSite, start.minus(Duration.ofMinutes(61))))
+               .expectNoEvents().expectException(refusedWith(JobErrorCode.OUTSIDE_CHECK_IN_WINDOW));
+        fixture.given(funded())
+               .when(new CheckIn(JOB_ID, OTHER_WORKER_ID, atTheSite, start))
+               .expectNoEvents().expectException(refusedWith(JobErrorCode.NOT_THE_HIRED_WORKER));
+        fixture.given(posted(posted), applied(WORKER_ID, posted), hired(WORKER_ID))
+               .when(new CheckIn(JOB_ID, WORKER_ID, atTheSite, start))
+               .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_NOT_FUNDED));
+    }
+
+    @Test
+    void checkingInOrOutTwiceChangesNothing() {
+        fixture.given(checkedIn())
+               .when(new CheckIn(JOB_ID, WORKER_ID, atTheSite, start))
+               .expectNoEvents();
+        fixture.given(checkedOut())
+               .when(new CheckOut(JOB_ID, WORKER_ID, atTheSite, start.plus(Duration.ofHours(8))))
+               .expectNoEvents();
+    }
+
+    @Test
+    void theWorkerChecksOutAfterCheckingIn() {
+        Instant end = start.plus(Duration.ofHours(8));
+        fixture.given(checkedIn())
+               .when(new CheckOut(JOB_ID, WORKER_ID, atTheSite, end))
+               .expectEvents(new WorkerCheckedOut(JOB_ID, WORKER_ID, atTheSite, 0, end));
+        fixture.given(funded())
+               .when(new CheckOut(JOB_ID, WORKER_ID, atTheSite, end))
+               .expectNoEvents().expectException(refusedWith(JobErrorCode.NOT_CHECKED_IN));
+    }
+
+    @Test
+    void onlyTheClientConfirmsAndOnlyOnceAfterCheckOut() {
+        fixture.given(checkedOut())
+               .when(new ConfirmShift(JOB_ID, CLIENT_ID, false))
+               .expectEvents(new ShiftConfirmed(JOB_ID, ESCROW_ID, WORKER_ID, false));
+        fixture.given(checkedOut())
+               .when(new ConfirmShift(JOB_ID, WORKER_ID, false))
+               .expectNoEvents().expectException(refusedWith(JobErrorCode.NOT_THE_JOBS_CLIENT));
+        fixture.given(checkedIn())
+               .when(new ConfirmShift(JOB_ID, CLIENT_ID, false))
+               .expectNoEvents().expectException(refusedWith(JobErrorCode.NOT_CHECKED_OUT));
+        fixture.given(and(checkedOut(), new ShiftConfirmed(JOB_ID, ESCROW_ID, WORKER_ID, false)))
+               .when(new ConfirmShift(JOB_ID, CLIENT_ID, false))
+               .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void theConfirmationWindowConfirmsAutomatically() {
+        fixture.given(checkedOut())
+               .when(new ConfirmShift(JOB_ID, null, true))
+               .expectEvents(new ShiftConfirmed(JOB_ID, ESCROW_ID, WORKER_ID, true));
+    }
+
+    @Test
+    void aPaidOutJobIsCompleted() {
+        fixture.given(and(checkedOut(), new ShiftConfirmed(JOB_ID, ESCROW_ID, WORKER_ID, false)))
+               .when(new CompleteJob(JOB_ID))
+               .expectEvents(new JobCompleted(JOB_ID, WORKER_ID));
+        fixture.given(checkedOut())
+               .when(new CompleteJob(JOB_ID))
+               .expectNoEvents();
+    }
+
+    @Test
+    void aNoShowIsReportedHalfAnHourIntoTheShiftWithoutACheckIn() {
+        fixture.given(funded())
+               .when(new ReportNoShow(JOB_ID, CLIENT_ID, start.plus(Duration.ofMinutes(30))))
+               .expectEvents(new WorkerNoShow(JOB_ID, WORKER_ID, ESCROW_ID));
+        fixture.given(funded())
+               .when(new ReportNoShow(JOB_ID, CLIENT_ID, start.plus(Duration.ofMinutes(29))))
+               .expectNoEvents().expectException(refusedWith(JobErrorCode.NO_SHOW_TOO_EARLY));
+        fixture.given(checkedIn())
+               .when(new ReportNoShow(JOB_ID, CLIENT_ID, start.plus(Duration.ofHours(1))))
+               .expectNoEvents().expectException(refusedWith(JobErrorCode.WORKER_CHECKED_IN));
+        fixture.given(funded())
+               .when(new ReportNoShow(JOB_ID, OTHER_CLIENT_ID, start.plus(Duration.ofHours(1))))
+               .expectNoEvents().expectException(refusedWith(JobErrorCode.NOT_THE_JOBS_CLIENT));
+    }
+
+    @Test
+    void cancellingAFundedJobADayAheadRefundsEverything() {
+        fixture.given(funded())
+               .when(new CancelJob(JOB_ID, CLIENT_ID, "plans changed", start.minus(Duration.ofHours(25))))
+               .expectEvents(new JobCancelled(JOB_ID, CLIENT_ID, "plans changed", ESCROW_ID, NO_MONEY));
+    }
+
+    @Test
+    void cancellingAFundedJobLateGivesTheWorkerHalfThePay() {
+        fixture.given(funded())
+               .when(new CancelJob(JOB_ID, CLIENT_ID, "plans changed", start.minus(Duration.ofHours(2))))
+               .expectEvents(new JobCancelled(JOB_ID, CLIENT_ID, "plans changed", ESCROW_ID,
+                       Money.of(750_000, Currency.NGN)));
+        fixture.given(checkedIn())
+               .when(new CancelJob(JOB_ID, CLIENT_ID, "too late", start))
+               .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_CANNOT_BE_CANCELLED));
+    }
+
+    @Test
+    void theLateShareIsRoundedHalfUp() {
+        var policy = new CancellationPolicy(3_333);
+        var shift = JobMother.shiftFrom(posted);
+        assertThat(policy.workerShare(Money.of(1_000, Currency.NGN), shift, start).amount()).isEqualTo(333);
+        assertThat(policy.workerShare(Money.of(1_000, Currency.NGN), shift, start.minus(Duration.ofHours(25))).amount())
+                .isZero();
+    }
+}

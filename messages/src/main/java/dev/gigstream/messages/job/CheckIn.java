@@ -1,0 +1,13 @@
+package dev.gigstream.messages.job;
+
+import dev.gigstream.messages.common.GeoPoint;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/** The hired worker arrives: within the geofence, from an hour before the start. */
+public record CheckIn(@TargetAggregateIdentifier String jobId,
+                      String workerId,
+                      GeoPoint location,
+                      Instant at) {
+}

@@ -1,0 +1,4 @@
+package dev.gigstream.messages.job;
+
+public record JobCompleted(String jobId, String workerId) {
+}

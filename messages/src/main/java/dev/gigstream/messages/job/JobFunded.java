@@ -1,0 +1,4 @@
+package dev.gigstream.messages.job;
+
+public record JobFunded(String jobId, String escrowId, String workerId) {
+}

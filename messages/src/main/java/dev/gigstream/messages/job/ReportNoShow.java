@@ -1,0 +1,9 @@
+package dev.gigstream.messages.job;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/** The client reports the hired worker did not come: only after the grace period. */
+public record ReportNoShow(@TargetAggregateIdentifier String jobId, String clientId, Instant at) {
+}
