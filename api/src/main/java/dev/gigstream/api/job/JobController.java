@@ -149,7 +149,7 @@ class JobController {
     @Operation(summary = "Hire one applicant")
     JobRequests.Hired hire(@PathVariable String jobId, @Valid @RequestBody JobRequests.Hire request,
                            @AuthenticationPrincipal Jwt client) {
-        commands.sendAndWait(new HireWorker(jobId, request.workerId(), client.getSubject()));
+        commands.sendAndWait(new HireWorker(jobId, request.workerId(), client.getSubject(), UUID.randomUUID().toString()));
         return new JobRequests.Hired(jobId, request.workerId(), JobStatus.HIRED);
     }
 
@@ -158,7 +158,7 @@ class JobController {
     @PreAuthorize("hasRole('CLIENT')")
     @Operation(summary = "Cancel a job, with a reason")
     void cancel(@PathVariable String jobId, @Valid @RequestBody JobRequests.Cancel request, @AuthenticationPrincipal Jwt client) {
-        commands.sendAndWait(new CancelJob(jobId, client.getSubject(), request.reason().strip()));
+        commands.sendAndWait(new CancelJob(jobId, client.getSubject(), request.reason().strip(), clock.instant()));
     }
 
     record RankedApplicantsResponse(List<RankedApplicants.Applicant> items) {

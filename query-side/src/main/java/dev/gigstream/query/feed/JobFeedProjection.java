@@ -8,14 +8,20 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.gigstream.messages.job.FindJob;
 import dev.gigstream.messages.job.FindJobFeed;
+import dev.gigstream.messages.job.HireLapsed;
 import dev.gigstream.messages.job.JobCancelled;
+import dev.gigstream.messages.job.JobCompleted;
 import dev.gigstream.messages.job.JobExpired;
 import dev.gigstream.messages.job.JobFeedItem;
 import dev.gigstream.messages.job.JobFeedPage;
+import dev.gigstream.messages.job.JobFunded;
 import dev.gigstream.messages.job.JobPosted;
 import dev.gigstream.messages.job.JobStatus;
 import dev.gigstream.messages.job.JobView;
+import dev.gigstream.messages.job.WorkerCheckedIn;
+import dev.gigstream.messages.job.WorkerCheckedOut;
 import dev.gigstream.messages.job.WorkerHired;
+import dev.gigstream.messages.job.WorkerNoShow;
 import dev.gigstream.query.common.Documents;
 import dev.gigstream.query.common.Nearby;
 import dev.gigstream.query.common.SequencedWrites;
@@ -82,7 +88,39 @@ public class JobFeedProjection {
 
     @EventHandler
     void on(WorkerHired event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        changeStatus(event.jobId(), sequence, JobStatus.HIRED, at, Updates.set("hiredWorkerId", event.workerId()));
+        changeStatus(event.jobId(), sequence, JobStatus.HIRED, at, Updates.combine(
+                Updates.set("hiredWorkerId", event.workerId()), Updates.set("escrowId", event.escrowId())));
+    }
+
+    @EventHandler
+    void on(HireLapsed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeStatus(event.jobId(), sequence, JobStatus.OPEN, at, Updates.combine(
+                Updates.unset("hiredWorkerId"), Updates.unset("escrowId")));
+    }
+
+    @EventHandler
+    void on(JobFunded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeStatus(event.jobId(), sequence, JobStatus.FUNDED, at, null);
+    }
+
+    @EventHandler
+    void on(WorkerCheckedIn event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeStatus(event.jobId(), sequence, JobStatus.IN_PROGRESS, at, null);
+    }
+
+    @EventHandler
+    void on(WorkerCheckedOut event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeStatus(event.jobId(), sequence, JobStatus.AWAITING_CONFIRMATION, at, null);
+    }
+
+    @EventHandler
+    void on(WorkerNoShow event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeStatus(event.jobId(), sequence, JobStatus.NO_SHOW, at, null);
+    }
+
+    @EventHandler
+    void on(JobCompleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeStatus(event.jobId(), sequence, JobStatus.COMPLETED, at, null);
     }
 
     @EventHandler

@@ -2,10 +2,12 @@ package dev.gigstream.query.feed;
 
 import dev.gigstream.messages.common.BoundingBox;
 import dev.gigstream.messages.job.FindJobFeed;
+import dev.gigstream.messages.job.HireLapsed;
 import dev.gigstream.messages.job.JobCancelled;
 import dev.gigstream.messages.job.JobExpired;
 import dev.gigstream.messages.job.JobFeedItem;
 import dev.gigstream.messages.job.JobFeedPage;
+import dev.gigstream.messages.job.JobFunded;
 import dev.gigstream.messages.job.JobPosted;
 import dev.gigstream.messages.job.JobStatus;
 import dev.gigstream.messages.job.WorkerHired;
@@ -36,6 +38,8 @@ public class OpenJobIndex {
     static final double CELL_DEGREES = 0.25;
 
     private final Map<String, JobFeedItem> byId = new ConcurrentHashMap<>();
+    /** Hired jobs, kept aside: a hire that lapses puts the job back in the feed. */
+    private final Map<String, JobFeedItem> hired = new ConcurrentHashMap<>();
     private final Map<Long, Set<JobFeedItem>> byCell = new ConcurrentHashMap<>();
     private final Map<String, Set<JobFeedItem>> bySkill = new ConcurrentHashMap<>();
     private final Set<JobFeedItem> newestFirst = new ConcurrentSkipListSet<>(FeedOrder.NEWEST_FIRST);
@@ -43,8 +47,43 @@ public class OpenJobIndex {
 
     @EventHandler
     void on(JobPosted event) {
-        JobFeedItem item = new JobFeedItem(event.jobId(), event.title(), event.requiredSkills(), event.site(), null,
-                event.shift(), event.pay(), JobStatus.OPEN, event.clientId(), event.postedAt());
+        add(new JobFeedItem(event.jobId(), event.title(), event.requiredSkills(), event.site(), null,
+                event.shift(), event.pay(), JobStatus.OPEN, event.clientId(), event.postedAt()));
+    }
+
+    @EventHandler
+    void on(WorkerHired event) {
+        JobFeedItem item = remove(event.jobId());
+        if (item != null) {
+            hired.put(event.jobId(), item);
+        }
+    }
+
+    @EventHandler
+    void on(HireLapsed event) {
+        JobFeedItem item = hired.remove(event.jobId());
+        if (item != null) {
+            add(item);
+        }
+    }
+
+    @EventHandler
+    void on(JobFunded event) {
+        hired.remove(event.jobId());
+    }
+
+    @EventHandler
+    void on(JobCancelled event) {
+        remove(event.jobId());
+        hired.remove(event.jobId());
+    }
+
+    @EventHandler
+    void on(JobExpired event) {
+        remove(event.jobId());
+    }
+
+    private void add(JobFeedItem item) {
         if (byId.putIfAbsent(item.jobId(), item) == null) {
             byCell.computeIfAbsent(cellOf(item.site().point().lat(), item.site().point().lng()),
                     cell -> ConcurrentHashMap.newKeySet()).add(item);
@@ -53,25 +92,11 @@ public class OpenJobIndex {
         }
     }
 
-    @EventHandler
-    void on(WorkerHired event) {
-        remove(event.jobId());
-    }
-
-    @EventHandler
-    void on(JobCancelled event) {
-        remove(event.jobId());
-    }
-
-    @EventHandler
-    void on(JobExpired event) {
-        remove(event.jobId());
-    }
-
     @ResetHandler
     void reset() {
         ready = false;
         byId.clear();
+        hired.clear();
         byCell.clear();
         bySkill.clear();
         newestFirst.clear();
@@ -125,7 +150,7 @@ public class OpenJobIndex {
                 && (query.to() == null || item.shift().start().isBefore(query.to()));
     }
 
-    private void remove(String jobId) {
+    private JobFeedItem remove(String jobId) {
         JobFeedItem item = byId.remove(jobId);
         if (item != null) {
             Set<JobFeedItem> cell = byCell.get(cellOf(item.site().point().lat(), item.site().point().lng()));
@@ -140,6 +165,7 @@ public class OpenJobIndex {
             });
             newestFirst.remove(item);
         }
+        return item;
     }
 
     private static long cell(double degrees) {

@@ -5,6 +5,7 @@ import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
 import dev.gigstream.messages.job.FindJob;
+import dev.gigstream.messages.job.HireLapsed;
 import dev.gigstream.messages.job.FindJobFeed;
 import dev.gigstream.messages.job.JobCancelled;
 import dev.gigstream.messages.job.JobFeedItem;
@@ -62,6 +63,7 @@ class JobFeedTest {
                     if (event instanceof JobPosted e) index.on(e);
                     if (event instanceof WorkerHired e) index.on(e);
                     if (event instanceof JobCancelled e) index.on(e);
+                    if (event instanceof HireLapsed e) index.on(e);
                 }
 
                 public JobFeedPage feed(FindJobFeed query) {
@@ -76,6 +78,7 @@ class JobFeedTest {
                 if (event instanceof JobPosted e) projection.on(e, sequence);
                 if (event instanceof WorkerHired e) projection.on(e, sequence, at);
                 if (event instanceof JobCancelled e) projection.on(e, sequence, at);
+                if (event instanceof HireLapsed e) projection.on(e, sequence, at);
             }
 
             public JobFeedPage feed(FindJobFeed query) {
@@ -182,10 +185,21 @@ class JobFeedTest {
     void hiredAndCancelledJobsLeaveTheOpenFeed(String name, MongoBackend backend) {
         Engine engine = withJobsAroundLagos(backend);
 
-        engine.on(new WorkerHired("south-10", "worker-1", CLIENT, Money.of(1_000_000, Currency.NGN)), 1, T0.plusSeconds(60));
-        engine.on(new JobCancelled("west-30", CLIENT, "venue closed"), 1, T0.plusSeconds(60));
+        engine.on(new WorkerHired("south-10", "worker-1", CLIENT, Money.of(1_000_000, Currency.NGN), "escrow-1"), 1, T0.plusSeconds(60));
+        engine.on(new JobCancelled("west-30", CLIENT, "venue closed", null, null), 1, T0.plusSeconds(60));
 
         assertThat(ids(engine.feed(open(LAGOS_ISLAND, 50, 0, 20)))).containsExactly("north-49.9", "east-49.9", "diagonal-49.9");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void aHireThatLapsesPutsTheJobBackInTheOpenFeed(String name, MongoBackend backend) {
+        Engine engine = withJobsAroundLagos(backend);
+        engine.on(new WorkerHired("south-10", "worker-1", CLIENT, Money.of(1_000_000, Currency.NGN), "escrow-1"), 1, T0);
+
+        engine.on(new HireLapsed("south-10", "worker-1", "escrow-1", "payment window expired"), 2, T0.plusSeconds(7200));
+
+        assertThat(ids(engine.feed(open(LAGOS_ISLAND, 20, 0, 20)))).containsExactly("south-10");
     }
 
     @Test
@@ -197,7 +211,7 @@ class JobFeedTest {
         var someoneElses = new JobPosted("theirs", "client-2", "Theirs", "", List.of("cook"),
                 new JobSite(LAGOS_ISLAND, "x"), new ShiftWindow(shift, shift.plusSeconds(3600)), Money.of(1, Currency.NGN), T0);
         projection.on(someoneElses, 0);
-        projection.on(new WorkerHired("mine-1", "worker-1", CLIENT, Money.of(1_000_000, Currency.NGN)), 2, T0.plusSeconds(30));
+        projection.on(new WorkerHired("mine-1", "worker-1", CLIENT, Money.of(1_000_000, Currency.NGN), "escrow-1"), 2, T0.plusSeconds(30));
 
         var mine = projection.handle(new FindJobFeed(null, null, 50, null, null, null, CLIENT, 0, 20));
 
@@ -205,6 +219,7 @@ class JobFeedTest {
         assertThat(mine.items().get(1).status()).isEqualTo(JobStatus.HIRED);
         var details = projection.handle(new FindJob("mine-1")).orElseThrow();
         assertThat(details.hiredWorkerId()).isEqualTo("worker-1");
+        assertThat(details.escrowId()).isEqualTo("escrow-1");
         assertThat(details.timeline()).extracting(change -> change.status() + "@" + change.at())
                 .containsExactly("OPEN@" + T0, "HIRED@" + T0.plusSeconds(30));
         assertThat(projection.handle(new FindJob("unknown"))).isEmpty();
