@@ -184,7 +184,7 @@ public class EscrowPayment {
             return; // an attempt already known to have failed, reported again
         }
         apply(new PayoutFailed(escrowId, command.payoutReference(), command.reason(), payoutFailures + 1,
-                payout(escrowId, payoutAttempts + 1), reversal
+                payout(escrowId, payoutAttempts + 1), new Money(payoutAmount, total.currency()), reversal
                 ? Ledger.entry().debit(PAYSTACK_BALANCE, payoutAmount).credit(WORKER_PAYABLE, payoutAmount).balanced()
                 : List.of()));
     }

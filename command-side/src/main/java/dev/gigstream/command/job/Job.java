@@ -125,7 +125,7 @@ public class Job {
         if (!applicants.contains(command.workerId())) {
             throw JobRefused.notAnApplicant(jobId, command.workerId());
         }
-        apply(new WorkerHired(jobId, command.workerId(), clientId, pay, command.escrowId()));
+        apply(new WorkerHired(jobId, command.workerId(), clientId, pay, command.escrowId(), shift.start()));
     }
 
     @CommandHandler
@@ -205,7 +205,7 @@ public class Job {
         if (!AttendancePolicy.mayReportNoShow(shift, command.at())) {
             throw JobRefused.noShowTooEarly(jobId, AttendancePolicy.NO_SHOW_GRACE);
         }
-        apply(new WorkerNoShow(jobId, hiredWorkerId, escrowId));
+        apply(new WorkerNoShow(jobId, hiredWorkerId, escrowId, new Money(0, pay.currency())));
     }
 
     @CommandHandler

@@ -226,12 +226,12 @@ class EscrowPaymentTest {
             fixture.given(requested(), funded(), released())
                    .when(new ReportPayoutFailure(ESCROW_ID, FIRST_PAYOUT, "Account resolution failed"))
                    .expectEvents(new PayoutFailed(ESCROW_ID, FIRST_PAYOUT, "Account resolution failed", 1,
-                           SECOND_PAYOUT, List.of()));
+                           SECOND_PAYOUT, PAY, List.of()));
         }
 
         @Test
         void aFailureReportedAgainChangesNothingAndTheOldAttemptCannotSucceed() {
-            var failed = new PayoutFailed(ESCROW_ID, FIRST_PAYOUT, "failed", 1, SECOND_PAYOUT, List.of());
+            var failed = new PayoutFailed(ESCROW_ID, FIRST_PAYOUT, "failed", 1, SECOND_PAYOUT, PAY, List.of());
             fixture.given(requested(), funded(), released(), failed)
                    .when(new ReportPayoutFailure(ESCROW_ID, FIRST_PAYOUT, "failed"))
                    .expectNoEvents();
@@ -248,7 +248,7 @@ class EscrowPaymentTest {
         void aReversedTransferTakesTheMoneyBackIntoTheWorkersPayable() {
             fixture.given(requested(), funded(), released(), payoutCompleted())
                    .when(new ReportPayoutFailure(ESCROW_ID, FIRST_PAYOUT, "reversed by the bank"))
-                   .expectEvents(new PayoutFailed(ESCROW_ID, FIRST_PAYOUT, "reversed by the bank", 1, SECOND_PAYOUT,
+                   .expectEvents(new PayoutFailed(ESCROW_ID, FIRST_PAYOUT, "reversed by the bank", 1, SECOND_PAYOUT, PAY,
                            List.of(new Posting(PAYSTACK_BALANCE, PAY.amount()), new Posting(WORKER_PAYABLE, -PAY.amount()))));
         }
 

@@ -63,16 +63,16 @@ class JobLifecycleTest {
     }
 
     private Object[] funded() {
-        return new Object[]{posted(posted), applied(WORKER_ID, posted), hired(WORKER_ID), fundedFor(WORKER_ID)};
+        return new Object[]{posted(posted), applied(WORKER_ID, posted), hired(WORKER_ID, posted), fundedFor(WORKER_ID)};
     }
 
     private Object[] checkedIn() {
-        return new Object[]{posted(posted), applied(WORKER_ID, posted), hired(WORKER_ID), fundedFor(WORKER_ID),
+        return new Object[]{posted(posted), applied(WORKER_ID, posted), hired(WORKER_ID, posted), fundedFor(WORKER_ID),
                 new WorkerCheckedIn(JOB_ID, WORKER_ID, atTheSite, 0, start)};
     }
 
     private Object[] checkedOut() {
-        return new Object[]{posted(posted), applied(WORKER_ID, posted), hired(WORKER_ID), fundedFor(WORKER_ID),
+        return new Object[]{posted(posted), applied(WORKER_ID, posted), hired(WORKER_ID, posted), fundedFor(WORKER_ID),
                 new WorkerCheckedIn(JOB_ID, WORKER_ID, atTheSite, 0, start),
                 new WorkerCheckedOut(JOB_ID, WORKER_ID, atTheSite, 0, start.plus(Duration.ofHours(8)))};
     }
@@ -85,7 +85,7 @@ class JobLifecycleTest {
 
     @Test
     void aFundedEscrowPutsTheShiftOnOnce() {
-        fixture.given(posted(posted), applied(WORKER_ID, posted), hired(WORKER_ID))
+        fixture.given(posted(posted), applied(WORKER_ID, posted), hired(WORKER_ID, posted))
                .when(new MarkJobFunded(JOB_ID, ESCROW_ID))
                .expectEvents(new JobFunded(JOB_ID, ESCROW_ID, WORKER_ID));
         fixture.given(funded())
@@ -95,7 +95,7 @@ class JobLifecycleTest {
 
     @Test
     void anUnpaidHireLapsesAndTheJobIsOpenAgain() {
-        fixture.given(posted(posted), applied(WORKER_ID, posted), applied(OTHER_WORKER_ID, posted), hired(WORKER_ID))
+        fixture.given(posted(posted), applied(WORKER_ID, posted), applied(OTHER_WORKER_ID, posted), hired(WORKER_ID, posted))
                .when(new LapseHire(JOB_ID, "payment window expired"))
                .expectEvents(new HireLapsed(JOB_ID, WORKER_ID, ESCROW_ID, "payment window expired"));
         fixture.given(funded())
@@ -125,7 +125,7 @@ class JobLifecycleTest {
         fixture.given(funded())
                .when(new CheckIn(JOB_ID, OTHER_WORKER_ID, atTheSite, start))
                .expectNoEvents().expectException(refusedWith(JobErrorCode.NOT_THE_HIRED_WORKER));
-        fixture.given(posted(posted), applied(WORKER_ID, posted), hired(WORKER_ID))
+        fixture.given(posted(posted), applied(WORKER_ID, posted), hired(WORKER_ID, posted))
                .when(new CheckIn(JOB_ID, WORKER_ID, atTheSite, start))
                .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_NOT_FUNDED));
     }
@@ -188,7 +188,7 @@ class JobLifecycleTest {
     void aNoShowIsReportedHalfAnHourIntoTheShiftWithoutACheckIn() {
         fixture.given(funded())
                .when(new ReportNoShow(JOB_ID, CLIENT_ID, start.plus(Duration.ofMinutes(30))))
-               .expectEvents(new WorkerNoShow(JOB_ID, WORKER_ID, ESCROW_ID));
+               .expectEvents(new WorkerNoShow(JOB_ID, WORKER_ID, ESCROW_ID, NO_MONEY));
         fixture.given(funded())
                .when(new ReportNoShow(JOB_ID, CLIENT_ID, start.plus(Duration.ofMinutes(29))))
                .expectNoEvents().expectException(refusedWith(JobErrorCode.NO_SHOW_TOO_EARLY));

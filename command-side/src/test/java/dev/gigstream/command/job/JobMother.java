@@ -47,8 +47,8 @@ final class JobMother {
                 List.of("barista", "customer service"), LEKKI, shiftFrom(postedAt), PAY, postedAt);
     }
 
-    static WorkerHired hired(String workerId) {
-        return new WorkerHired(JOB_ID, workerId, CLIENT_ID, PAY, ESCROW_ID);
+    static WorkerHired hired(String workerId, Instant postedAt) {
+        return new WorkerHired(JOB_ID, workerId, CLIENT_ID, PAY, ESCROW_ID, shiftFrom(postedAt).start());
     }
 
     static JobFunded fundedFor(String workerId) {

@@ -133,7 +133,7 @@ class JobTest {
 
         @Test
         void onlyOpenJobsTakeApplications() {
-            fixture.given(posted(now), applied(OTHER_WORKER_ID, now), new WorkerHired(JOB_ID, OTHER_WORKER_ID, CLIENT_ID, PAY, ESCROW_ID))
+            fixture.given(posted(now), applied(OTHER_WORKER_ID, now), new WorkerHired(JOB_ID, OTHER_WORKER_ID, CLIENT_ID, PAY, ESCROW_ID, now.plus(LEAD_TIME)))
                    .when(new ApplyToJob(JOB_ID, WORKER_ID, null, now))
                    .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_NOT_OPEN));
             fixture.given(posted(now), new JobCancelled(JOB_ID, CLIENT_ID, "venue closed", null, NO_MONEY))
@@ -187,7 +187,7 @@ class JobTest {
 
         @Test
         void theHiredWorkerCannotWithdraw() {
-            fixture.given(posted(now), applied(WORKER_ID, now), new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY, ESCROW_ID))
+            fixture.given(posted(now), applied(WORKER_ID, now), new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY, ESCROW_ID, now.plus(LEAD_TIME)))
                    .when(new WithdrawApplication(JOB_ID, WORKER_ID))
                    .expectNoEvents().expectException(refusedWith(JobErrorCode.HIRED_WORKER_CANNOT_WITHDRAW));
         }
@@ -200,7 +200,7 @@ class JobTest {
         void theClientHiresAnApplicantAtTheJobsPay() {
             fixture.given(posted(now), applied(WORKER_ID, now))
                    .when(new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID, ESCROW_ID))
-                   .expectEvents(new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY, ESCROW_ID));
+                   .expectEvents(new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY, ESCROW_ID, now.plus(LEAD_TIME)));
         }
 
         @Test
@@ -220,14 +220,14 @@ class JobTest {
         @Test
         void aJobHiresOneWorker() {
             fixture.given(posted(now), applied(WORKER_ID, now), applied(OTHER_WORKER_ID, now),
-                          new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY, ESCROW_ID))
+                          new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY, ESCROW_ID, now.plus(LEAD_TIME)))
                    .when(new HireWorker(JOB_ID, OTHER_WORKER_ID, CLIENT_ID, ESCROW_ID))
                    .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_NOT_OPEN));
         }
 
         @Test
         void repeatingAHireChangesNothing() {
-            fixture.given(posted(now), applied(WORKER_ID, now), new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY, ESCROW_ID))
+            fixture.given(posted(now), applied(WORKER_ID, now), new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY, ESCROW_ID, now.plus(LEAD_TIME)))
                    .when(new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID, ESCROW_ID))
                    .expectSuccessfulHandlerExecution().expectNoEvents();
         }

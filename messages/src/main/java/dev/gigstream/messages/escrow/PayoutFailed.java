@@ -1,5 +1,7 @@
 package dev.gigstream.messages.escrow;
 
+import dev.gigstream.messages.common.Money;
+
 import java.util.List;
 
 /**
@@ -11,5 +13,6 @@ public record PayoutFailed(String escrowId,
                            String reason,
                            int failures,
                            String nextPayoutReference,
+                           Money amount,
                            List<Posting> postings) {
 }

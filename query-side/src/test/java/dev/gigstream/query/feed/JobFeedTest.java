@@ -185,7 +185,7 @@ class JobFeedTest {
     void hiredAndCancelledJobsLeaveTheOpenFeed(String name, MongoBackend backend) {
         Engine engine = withJobsAroundLagos(backend);
 
-        engine.on(new WorkerHired("south-10", "worker-1", CLIENT, Money.of(1_000_000, Currency.NGN), "escrow-1"), 1, T0.plusSeconds(60));
+        engine.on(new WorkerHired("south-10", "worker-1", CLIENT, Money.of(1_000_000, Currency.NGN), "escrow-1", null), 1, T0.plusSeconds(60));
         engine.on(new JobCancelled("west-30", CLIENT, "venue closed", null, null), 1, T0.plusSeconds(60));
 
         assertThat(ids(engine.feed(open(LAGOS_ISLAND, 50, 0, 20)))).containsExactly("north-49.9", "east-49.9", "diagonal-49.9");
@@ -195,7 +195,7 @@ class JobFeedTest {
     @MethodSource("engines")
     void aHireThatLapsesPutsTheJobBackInTheOpenFeed(String name, MongoBackend backend) {
         Engine engine = withJobsAroundLagos(backend);
-        engine.on(new WorkerHired("south-10", "worker-1", CLIENT, Money.of(1_000_000, Currency.NGN), "escrow-1"), 1, T0);
+        engine.on(new WorkerHired("south-10", "worker-1", CLIENT, Money.of(1_000_000, Currency.NGN), "escrow-1", null), 1, T0);
 
         engine.on(new HireLapsed("south-10", "worker-1", "escrow-1", "payment window expired"), 2, T0.plusSeconds(7200));
 
@@ -211,7 +211,7 @@ class JobFeedTest {
         var someoneElses = new JobPosted("theirs", "client-2", "Theirs", "", List.of("cook"),
                 new JobSite(LAGOS_ISLAND, "x"), new ShiftWindow(shift, shift.plusSeconds(3600)), Money.of(1, Currency.NGN), T0);
         projection.on(someoneElses, 0);
-        projection.on(new WorkerHired("mine-1", "worker-1", CLIENT, Money.of(1_000_000, Currency.NGN), "escrow-1"), 2, T0.plusSeconds(30));
+        projection.on(new WorkerHired("mine-1", "worker-1", CLIENT, Money.of(1_000_000, Currency.NGN), "escrow-1", null), 2, T0.plusSeconds(30));
 
         var mine = projection.handle(new FindJobFeed(null, null, 50, null, null, null, CLIENT, 0, 20));
 

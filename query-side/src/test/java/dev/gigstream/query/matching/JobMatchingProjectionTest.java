@@ -71,7 +71,7 @@ class JobMatchingProjectionTest {
         matching.on(cookJob("job-1"), T0);
         matching.on(cookJob("job-2"), T0);
 
-        matching.on(new WorkerHired("job-1", "someone", "client-1", Money.of(900_000, Currency.NGN), "escrow-1"));
+        matching.on(new WorkerHired("job-1", "someone", "client-1", Money.of(900_000, Currency.NGN), "escrow-1", null));
 
         assertThat(matching.handle(new FindJobMatches("cook-1", T0))).extracting(JobMatch::jobId).containsExactly("job-2");
     }

@@ -1,0 +1,12 @@
+package dev.gigstream.sagas.lifecycle;
+
+import dev.gigstream.messages.common.Money;
+
+/** The port through which a worker is paid (a Paystack transfer to their recipient). */
+public interface Payouts {
+
+    enum Outcome { SUCCEEDED, PENDING, FAILED, NEEDS_OTP }
+
+    /** Sends {@code amount} to the worker under our idempotent {@code reference}. */
+    Outcome pay(String workerId, String reference, Money amount, String reason);
+}
