@@ -1,0 +1,4 @@
+package dev.gigstream.messages.escrow;
+
+public record FindEscrow(String escrowId) {
+}

@@ -1,0 +1,214 @@
+package dev.gigstream.query.escrow;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.escrow.CheckoutOpened;
+import dev.gigstream.messages.escrow.EscrowCancelled;
+import dev.gigstream.messages.escrow.EscrowFlaggedForAdmin;
+import dev.gigstream.messages.escrow.EscrowFrozen;
+import dev.gigstream.messages.escrow.EscrowFunded;
+import dev.gigstream.messages.escrow.EscrowFundingRequested;
+import dev.gigstream.messages.escrow.EscrowRefundStarted;
+import dev.gigstream.messages.escrow.EscrowRefunded;
+import dev.gigstream.messages.escrow.EscrowReleased;
+import dev.gigstream.messages.escrow.EscrowStatus;
+import dev.gigstream.messages.escrow.EscrowUnfrozen;
+import dev.gigstream.messages.escrow.EscrowView;
+import dev.gigstream.messages.escrow.FindEscrow;
+import dev.gigstream.messages.escrow.FindStaleEscrows;
+import dev.gigstream.messages.escrow.LedgerAccount;
+import dev.gigstream.messages.escrow.PayoutCompleted;
+import dev.gigstream.messages.escrow.PayoutFailed;
+import dev.gigstream.messages.escrow.Posting;
+import dev.gigstream.query.common.Documents;
+import dev.gigstream.query.common.SequencedWrites;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Escrows with their ledger ({@code escrows}, one document per escrow): the escrow view of the API,
+ * the checkout the hire answers with, and the list of escrows the reconciliation sweep checks.
+ */
+@Component
+@ProcessingGroup(EscrowProjection.NAME)
+public class EscrowProjection {
+
+    public static final String NAME = "escrows";
+    static final String COLLECTION = "escrows";
+
+    private final MongoCollection<Document> escrows;
+
+    public EscrowProjection(MongoDatabase readModels) {
+        this.escrows = readModels.getCollection(COLLECTION);
+        escrows.createIndex(Indexes.ascending("status", "updatedAt"));
+    }
+
+    @EventHandler
+    void on(EscrowFundingRequested event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        write(event.escrowId(), sequence, at, Updates.combine(
+                Updates.set("jobId", event.jobId()),
+                Updates.set("clientId", event.clientId()),
+                Updates.set("workerId", event.workerId()),
+                Updates.set("status", EscrowStatus.AWAITING_FUNDING.name()),
+                Updates.set("amount", Documents.money(event.pay())),
+                Updates.set("serviceFee", Documents.money(event.serviceFee())),
+                Updates.set("total", Documents.money(event.total())),
+                Updates.set("reference", event.reference()),
+                Updates.set("funded", 0L), Updates.set("released", 0L), Updates.set("refunded", 0L),
+                Updates.set("flags", List.of()), Updates.set("ledger", List.of())));
+    }
+
+    @EventHandler
+    void on(CheckoutOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        write(event.escrowId(), sequence, at, Updates.set("authorizationUrl", event.authorizationUrl()));
+    }
+
+    @EventHandler
+    void on(EscrowFunded event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        write(event.escrowId(), sequence, at, Updates.combine(status(EscrowStatus.FUNDED),
+                Updates.set("funded", event.funded().amount()), ledger(message, event.postings(), at)));
+    }
+
+    @EventHandler
+    void on(EscrowCancelled event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        write(event.escrowId(), sequence, at, status(EscrowStatus.CANCELLED));
+    }
+
+    @EventHandler
+    void on(EscrowFrozen event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        write(event.escrowId(), sequence, at, status(EscrowStatus.FROZEN));
+    }
+
+    @EventHandler
+    void on(EscrowUnfrozen event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        write(event.escrowId(), sequence, at, status(EscrowStatus.FUNDED));
+    }
+
+    @EventHandler
+    void on(EscrowReleased event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        write(event.escrowId(), sequence, at, Updates.combine(status(EscrowStatus.RELEASING),
+                Updates.set("pendingPayoutReference", event.payoutReference()), ledger(message, event.postings(), at)));
+    }
+
+    @EventHandler
+    void on(PayoutCompleted event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Document escrow = escrows.find(Filters.eq("_id", event.escrowId())).first();
+        boolean refunding = escrow != null && EscrowStatus.REFUNDING.name().equals(escrow.getString("status"));
+        boolean refundOutstanding = refunding && escrow.getLong("refunded") < escrow.get("refundDue", 0L);
+        EscrowStatus status = !refunding ? EscrowStatus.RELEASED : refundOutstanding ? EscrowStatus.REFUNDING : EscrowStatus.SPLIT;
+        write(event.escrowId(), sequence, at, Updates.combine(status(status), Updates.unset("pendingPayoutReference"),
+                Updates.inc("released", event.amount().amount()), ledger(message, event.postings(), at)));
+    }
+
+    @EventHandler
+    void on(PayoutFailed event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Bson update = Updates.set("pendingPayoutReference", event.nextPayoutReference());
+        if (!event.postings().isEmpty()) {
+            update = Updates.combine(update, Updates.inc("released", -event.amount().amount()),
+                    ledger(message, event.postings(), at));
+        }
+        write(event.escrowId(), sequence, at, update);
+    }
+
+    @EventHandler
+    void on(EscrowFlaggedForAdmin event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        write(event.escrowId(), sequence, at, Updates.addToSet("flags", event.reason()));
+    }
+
+    @EventHandler
+    void on(EscrowRefundStarted event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Bson update = Updates.combine(status(event.refund().isPositive() || event.payoutReference() != null
+                        ? EscrowStatus.REFUNDING : EscrowStatus.REFUNDED),
+                Updates.set("refundDue", event.refund().amount()), ledger(message, event.postings(), at));
+        if (event.payoutReference() != null) {
+            update = Updates.combine(update, Updates.set("pendingPayoutReference", event.payoutReference()));
+        }
+        write(event.escrowId(), sequence, at, update);
+    }
+
+    @EventHandler
+    void on(EscrowRefunded event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Document escrow = escrows.find(Filters.eq("_id", event.escrowId())).first();
+        boolean payoutOutstanding = escrow != null && escrow.getString("pendingPayoutReference") != null;
+        boolean split = escrow != null && escrow.getLong("released") > 0;
+        EscrowStatus status = payoutOutstanding ? EscrowStatus.REFUNDING : split ? EscrowStatus.SPLIT : EscrowStatus.REFUNDED;
+        write(event.escrowId(), sequence, at, Updates.combine(status(status),
+                Updates.inc("refunded", event.refunded().amount()), ledger(message, event.postings(), at)));
+    }
+
+    @ResetHandler
+    void reset() {
+        escrows.deleteMany(new Document());
+    }
+
+    @QueryHandler
+    Optional<EscrowView> handle(FindEscrow query) {
+        return Optional.ofNullable(escrows.find(Filters.eq("_id", query.escrowId())).first()).map(EscrowProjection::toView);
+    }
+
+    @QueryHandler
+    List<EscrowView> handle(FindStaleEscrows query) {
+        Date before = Date.from(query.before());
+        return escrows.find(Filters.and(Filters.lt("updatedAt", before), Filters.or(
+                        Filters.eq("status", EscrowStatus.AWAITING_FUNDING.name()),
+                        Filters.ne("pendingPayoutReference", null))))
+                .limit(query.limit())
+                .map(EscrowProjection::toView)
+                .into(new ArrayList<>());
+    }
+
+    private void write(String escrowId, long sequence, Instant at, Bson update) {
+        SequencedWrites.apply(escrows, escrowId, sequence, Updates.combine(update, Updates.set("updatedAt", Date.from(at))));
+    }
+
+    private static Bson status(EscrowStatus status) {
+        return Updates.set("status", status.name());
+    }
+
+    private static Bson ledger(EventMessage<?> message, List<Posting> postings, Instant at) {
+        List<Document> entries = new ArrayList<>();
+        for (int i = 0; i < postings.size(); i++) {
+            entries.add(new Document("entryId", message.getIdentifier() + "-" + i)
+                    .append("at", Date.from(at))
+                    .append("account", postings.get(i).account().name())
+                    .append("amount", postings.get(i).amount())
+                    .append("eventType", message.getPayloadType().getSimpleName()));
+        }
+        return Updates.pushEach("ledger", entries);
+    }
+
+    private static EscrowView toView(Document doc) {
+        Money total = Documents.money(doc.get("total", Document.class));
+        Currency currency = total.currency();
+        return new EscrowView(doc.getString("_id"), doc.getString("jobId"), doc.getString("clientId"),
+                doc.getString("workerId"), EscrowStatus.valueOf(doc.getString("status")),
+                Documents.money(doc.get("amount", Document.class)), Documents.money(doc.get("serviceFee", Document.class)),
+                total, new Money(doc.getLong("funded"), currency), new Money(doc.getLong("released"), currency),
+                new Money(doc.getLong("refunded"), currency), doc.getString("reference"), doc.getString("authorizationUrl"),
+                doc.getString("pendingPayoutReference"), doc.getList("flags", String.class, List.of()),
+                doc.getDate("updatedAt").toInstant(),
+                doc.getList("ledger", Document.class, List.of()).stream()
+                        .map(e -> new EscrowView.LedgerEntry(e.getString("entryId"), e.getDate("at").toInstant(),
+                                LedgerAccount.valueOf(e.getString("account")), e.getLong("amount"), e.getString("eventType")))
+                        .toList());
+    }
+}

@@ -1,0 +1,129 @@
+package dev.gigstream.query.escrow;
+
+import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.escrow.CheckoutOpened;
+import dev.gigstream.messages.escrow.EscrowFunded;
+import dev.gigstream.messages.escrow.EscrowFundingRequested;
+import dev.gigstream.messages.escrow.EscrowRefundStarted;
+import dev.gigstream.messages.escrow.EscrowRefunded;
+import dev.gigstream.messages.escrow.EscrowReleased;
+import dev.gigstream.messages.escrow.EscrowStatus;
+import dev.gigstream.messages.escrow.EscrowView;
+import dev.gigstream.messages.escrow.FindEscrow;
+import dev.gigstream.messages.escrow.FindStaleEscrows;
+import dev.gigstream.messages.escrow.PayoutCompleted;
+import dev.gigstream.messages.escrow.Posting;
+import dev.gigstream.query.testsupport.MongoBackend;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static dev.gigstream.messages.escrow.LedgerAccount.ESCROW;
+import static dev.gigstream.messages.escrow.LedgerAccount.PAYSTACK_BALANCE;
+import static dev.gigstream.messages.escrow.LedgerAccount.PLATFORM_REVENUE;
+import static dev.gigstream.messages.escrow.LedgerAccount.PROCESSOR_FEES;
+import static dev.gigstream.messages.escrow.LedgerAccount.REFUND_PAYABLE;
+import static dev.gigstream.messages.escrow.LedgerAccount.WORKER_PAYABLE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EscrowProjectionTest {
+
+    private static final String ESCROW_ID = "0b7e2c1d-7a57-4c0e-9d6f-2f1f4c3a9b10";
+    private static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
+    private static final Money PAY = Money.of(1_500_000, Currency.NGN);
+    private static final Money FEE = Money.of(150_000, Currency.NGN);
+    private static final Money TOTAL = Money.of(1_650_000, Currency.NGN);
+
+    static List<MongoBackend> backends() {
+        return MongoBackend.all();
+    }
+
+    private static GenericDomainEventMessage<Object> message(Object event, long sequence) {
+        return new GenericDomainEventMessage<>("EscrowPayment", ESCROW_ID, sequence, event);
+    }
+
+    private static EscrowProjection funded(MongoBackend backend) {
+        var projection = new EscrowProjection(backend.freshDatabase());
+        projection.on(new EscrowFundingRequested(ESCROW_ID, "job-1", "client-1", "worker-1", PAY, FEE, TOTAL,
+                "gs-esc-" + ESCROW_ID), 0, T0);
+        projection.on(new CheckoutOpened(ESCROW_ID, "https://checkout.paystack.com/x"), 1, T0);
+        var funded = new EscrowFunded(ESCROW_ID, "job-1", TOTAL, 34_750, List.of(new Posting(PAYSTACK_BALANCE, 1_615_250),
+                new Posting(PROCESSOR_FEES, 34_750), new Posting(ESCROW, -1_650_000)));
+        projection.on(funded, message(funded, 2), 2, T0.plusSeconds(60));
+        return projection;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aReleasedEscrowShowsItsAmountsAndABalancedLedger(MongoBackend backend) {
+        var projection = funded(backend);
+        var released = new EscrowReleased(ESCROW_ID, "job-1", "worker-1", PAY, FEE, "gs-pay-" + ESCROW_ID + "-1",
+                List.of(new Posting(ESCROW, 1_650_000), new Posting(WORKER_PAYABLE, -1_500_000), new Posting(PLATFORM_REVENUE, -150_000)));
+        projection.on(released, message(released, 3), 3, T0.plusSeconds(120));
+        var paid = new PayoutCompleted(ESCROW_ID, "job-1", "worker-1", PAY, "gs-pay-" + ESCROW_ID + "-1",
+                List.of(new Posting(WORKER_PAYABLE, 1_500_000), new Posting(PAYSTACK_BALANCE, -1_500_000)));
+        projection.on(paid, message(paid, 4), 4, T0.plusSeconds(180));
+
+        EscrowView view = projection.handle(new FindEscrow(ESCROW_ID)).orElseThrow();
+
+        assertThat(view.status()).isEqualTo(EscrowStatus.RELEASED);
+        assertThat(view.amount()).isEqualTo(PAY);
+        assertThat(view.serviceFee()).isEqualTo(FEE);
+        assertThat(view.total()).isEqualTo(TOTAL);
+        assertThat(view.funded()).isEqualTo(TOTAL);
+        assertThat(view.released()).isEqualTo(PAY);
+        assertThat(view.refunded().amount()).isZero();
+        assertThat(view.authorizationUrl()).isEqualTo("https://checkout.paystack.com/x");
+        assertThat(view.pendingPayoutReference()).isNull();
+        assertThat(view.ledger()).hasSize(8);
+        Map<String, Long> sumPerEvent = view.ledger().stream().collect(Collectors.groupingBy(
+                e -> e.entryId().substring(0, e.entryId().lastIndexOf('-')), Collectors.summingLong(EscrowView.LedgerEntry::amount)));
+        assertThat(sumPerEvent.values()).containsOnly(0L);
+        assertThat(view.ledger()).extracting(EscrowView.LedgerEntry::eventType).contains("EscrowFunded", "EscrowReleased", "PayoutCompleted");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aSplitShowsTheRefundAndTheWorkersShare(MongoBackend backend) {
+        var projection = funded(backend);
+        Money share = Money.of(750_000, Currency.NGN);
+        Money refund = Money.of(900_000, Currency.NGN);
+        var started = new EscrowRefundStarted(ESCROW_ID, "job-1", "worker-1", refund, share, "gs-pay-" + ESCROW_ID + "-1",
+                "late cancellation", List.of(new Posting(ESCROW, 1_650_000), new Posting(REFUND_PAYABLE, -900_000),
+                new Posting(WORKER_PAYABLE, -750_000)));
+        projection.on(started, message(started, 3), 3, T0.plusSeconds(120));
+        assertThat(projection.handle(new FindEscrow(ESCROW_ID)).orElseThrow().status()).isEqualTo(EscrowStatus.REFUNDING);
+
+        var refunded = new EscrowRefunded(ESCROW_ID, "job-1", refund, List.of(new Posting(REFUND_PAYABLE, 900_000),
+                new Posting(PAYSTACK_BALANCE, -900_000)));
+        projection.on(refunded, message(refunded, 4), 4, T0.plusSeconds(180));
+        assertThat(projection.handle(new FindEscrow(ESCROW_ID)).orElseThrow().status()).isEqualTo(EscrowStatus.REFUNDING);
+        var paid = new PayoutCompleted(ESCROW_ID, "job-1", "worker-1", share, "gs-pay-" + ESCROW_ID + "-1",
+                List.of(new Posting(WORKER_PAYABLE, 750_000), new Posting(PAYSTACK_BALANCE, -750_000)));
+        projection.on(paid, message(paid, 5), 5, T0.plusSeconds(240));
+
+        EscrowView view = projection.handle(new FindEscrow(ESCROW_ID)).orElseThrow();
+        assertThat(view.status()).isEqualTo(EscrowStatus.SPLIT);
+        assertThat(view.refunded()).isEqualTo(refund);
+        assertThat(view.released()).isEqualTo(share);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void theSweepFindsUnpaidChargesAndUnconfirmedPayoutsOlderThanItsCutOff(MongoBackend backend) {
+        var projection = new EscrowProjection(backend.freshDatabase());
+        projection.on(new EscrowFundingRequested(ESCROW_ID, "job-1", "client-1", "worker-1", PAY, FEE, TOTAL,
+                "gs-esc-" + ESCROW_ID), 0, T0);
+
+        assertThat(projection.handle(new FindStaleEscrows(T0.plusSeconds(1), 10))).extracting(EscrowView::escrowId)
+                .containsExactly(ESCROW_ID);
+        assertThat(projection.handle(new FindStaleEscrows(T0, 10))).isEmpty();
+        assertThat(projection.handle(new FindEscrow("nope"))).isEmpty();
+    }
+}
