@@ -55,6 +55,8 @@ class SecurityConfiguration {
             .authorizeHttpRequests(requests -> requests
                     .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login",
                             "/api/v1/auth/refresh").permitAll()
+                    // Paystack signs its webhooks; the controller checks the signature on the raw body
+                    .requestMatchers(HttpMethod.POST, "/api/v1/webhooks/paystack").permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                             "/actuator/prometheus").permitAll()
                     .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()

@@ -6,8 +6,14 @@ import dev.gigstream.api.web.SkillParameters;
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.escrow.EscrowReferences;
+import dev.gigstream.messages.escrow.EscrowView;
+import dev.gigstream.messages.escrow.FindEscrow;
 import dev.gigstream.messages.job.ApplyToJob;
 import dev.gigstream.messages.job.CancelJob;
+import dev.gigstream.messages.job.CheckIn;
+import dev.gigstream.messages.job.CheckOut;
+import dev.gigstream.messages.job.ConfirmShift;
 import dev.gigstream.messages.job.FindJob;
 import dev.gigstream.messages.job.FindJobFeed;
 import dev.gigstream.messages.job.FindRankedApplicants;
@@ -18,6 +24,7 @@ import dev.gigstream.messages.job.JobStatus;
 import dev.gigstream.messages.job.JobView;
 import dev.gigstream.messages.job.PostJob;
 import dev.gigstream.messages.job.RankedApplicants;
+import dev.gigstream.messages.job.ReportNoShow;
 import dev.gigstream.messages.job.WithdrawApplication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -146,11 +153,55 @@ class JobController {
     @PostMapping("/{jobId}/hire")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('CLIENT')")
-    @Operation(summary = "Hire one applicant")
+    @Operation(summary = "Hire one applicant; answers with the escrow and the Paystack page to pay it on")
     JobRequests.Hired hire(@PathVariable String jobId, @Valid @RequestBody JobRequests.Hire request,
                            @AuthenticationPrincipal Jwt client) {
-        commands.sendAndWait(new HireWorker(jobId, request.workerId(), client.getSubject(), UUID.randomUUID().toString()));
-        return new JobRequests.Hired(jobId, request.workerId(), JobStatus.HIRED);
+        String escrowId = UUID.randomUUID().toString();
+        commands.sendAndWait(new HireWorker(jobId, request.workerId(), client.getSubject(), escrowId));
+        // a repeated hire keeps the first escrow: the job says which one it is
+        escrowId = await(() -> find(jobId), job -> request.workerId().equals(job.hiredWorkerId()) && job.escrowId() != null)
+                .map(JobView::escrowId).orElse(escrowId);
+        String id = escrowId;
+        var escrow = await(() -> queries.query(new FindEscrow(id), ResponseTypes.optionalInstanceOf(EscrowView.class))
+                .join().orElse(null), view -> view != null && view.authorizationUrl() != null)
+                .or(() -> queries.query(new FindEscrow(id), ResponseTypes.optionalInstanceOf(EscrowView.class)).join());
+        return new JobRequests.Hired(jobId, request.workerId(), escrowId, EscrowReferences.charge(escrowId),
+                escrow.map(EscrowView::authorizationUrl).orElse(null), escrow.map(EscrowView::amount).orElse(null),
+                escrow.map(EscrowView::serviceFee).orElse(null), escrow.map(EscrowView::total).orElse(null));
+    }
+
+    @PostMapping("/{jobId}/check-in")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize("hasRole('WORKER')")
+    @Operation(summary = "The hired worker arrives (within 300 m, from an hour before the start)")
+    void checkIn(@PathVariable String jobId, @Valid @RequestBody JobRequests.Attendance request, @AuthenticationPrincipal Jwt worker) {
+        commands.sendAndWait(new CheckIn(jobId, worker.getSubject(),
+                new GeoPoint(request.location().lat(), request.location().lng()), clock.instant()));
+    }
+
+    @PostMapping("/{jobId}/check-out")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize("hasRole('WORKER')")
+    @Operation(summary = "The hired worker leaves; the client's confirmation window starts")
+    void checkOut(@PathVariable String jobId, @Valid @RequestBody JobRequests.Attendance request, @AuthenticationPrincipal Jwt worker) {
+        commands.sendAndWait(new CheckOut(jobId, worker.getSubject(),
+                new GeoPoint(request.location().lat(), request.location().lng()), clock.instant()));
+    }
+
+    @PostMapping("/{jobId}/confirm")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize("hasRole('CLIENT')")
+    @Operation(summary = "The client confirms the shift: the escrow is released to the worker (once)")
+    void confirm(@PathVariable String jobId, @AuthenticationPrincipal Jwt client) {
+        commands.sendAndWait(new ConfirmShift(jobId, client.getSubject(), false));
+    }
+
+    @PostMapping("/{jobId}/no-show")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize("hasRole('CLIENT')")
+    @Operation(summary = "The hired worker did not come (30 minutes into the shift at the earliest): full refund")
+    void noShow(@PathVariable String jobId, @AuthenticationPrincipal Jwt client) {
+        commands.sendAndWait(new ReportNoShow(jobId, client.getSubject(), clock.instant()));
     }
 
     @PostMapping("/{jobId}/cancel")
@@ -162,6 +213,34 @@ class JobController {
     }
 
     record RankedApplicantsResponse(List<RankedApplicants.Applicant> items) {
+    }
+
+    /** Polls a read model that is a moment behind the command just stored, for up to ten seconds. */
+    private static <T> java.util.Optional<T> await(java.util.function.Supplier<T> read, java.util.function.Predicate<T> ready) {
+        Instant until = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(until)) {
+            try {
+                T value = read.get();
+                if (ready.test(value)) {
+                    return java.util.Optional.of(value);
+                }
+                Thread.sleep(50);
+            } catch (NotFoundException notYet) {
+                sleepBriefly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private JobView find(String jobId) {

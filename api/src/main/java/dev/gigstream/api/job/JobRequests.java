@@ -69,7 +69,16 @@ final class JobRequests {
     record Hire(@NotBlank @Size(max = 64) String workerId) {
     }
 
-    record Hired(String jobId, String workerId, JobStatus status) {
+    /** The hire's escrow and the page where the client pays it ({@code authorizationUrl} is null if Paystack was slow). */
+    record Hired(String jobId, String workerId, String escrowId, String reference, String authorizationUrl, Money amount,
+                 Money serviceFee, Money total) {
+    }
+
+    record Attendance(@NotNull @Valid Point location) {
+    }
+
+    record Point(@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
+                 @NotNull @DecimalMin("-180") @DecimalMax("180") Double lng) {
     }
 
     record Cancel(@NotBlank @Size(max = 500) String reason) {

@@ -1,5 +1,6 @@
 package dev.gigstream.api.storage;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -17,6 +18,7 @@ import org.axonframework.modelling.saga.repository.jdbc.GenericSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -114,11 +116,25 @@ class AxonStorageConfiguration {
                 .build();
     }
 
+    /**
+     * Sagas keep their state in private fields without accessors, which a Jackson serializer working
+     * through getters would silently drop; the saga store's serializer reads and writes fields only.
+     */
     @Bean
-    SagaStore<Object> sagaStore(ConnectionProvider connectionProvider, Serializer serializer) {
+    SagaStore<Object> sagaStore(ConnectionProvider connectionProvider, Jackson3SerializerCustomizer axonPolymorphicTypes) {
+        Serializer sagaSerializer = Jackson3Serializer.builder()
+                .jsonMapperBuilderCustomizer(builder -> {
+                    axonPolymorphicTypes.accept(builder);
+                    builder.changeDefaultVisibility(visibility -> visibility
+                            .withFieldVisibility(JsonAutoDetect.Visibility.ANY)
+                            .withGetterVisibility(JsonAutoDetect.Visibility.NONE)
+                            .withIsGetterVisibility(JsonAutoDetect.Visibility.NONE)
+                            .withSetterVisibility(JsonAutoDetect.Visibility.NONE));
+                })
+                .build();
         return JdbcSagaStore.builder()
                 .connectionProvider(connectionProvider)
-                .serializer(serializer)
+                .serializer(sagaSerializer)
                 .sqlSchema(new GenericSagaSqlSchema(SagaSchema.builder()
                         .sagaEntryTable("saga_entry")
                         .associationValueEntryTable("association_value_entry")

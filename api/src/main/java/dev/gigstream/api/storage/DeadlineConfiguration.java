@@ -2,6 +2,7 @@ package dev.gigstream.api.storage;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,7 +18,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Persistent deadlines: a db-scheduler {@link Scheduler} on the event-store database. Axon's
+ * Persistent deadlines and recurring jobs: a db-scheduler {@link Scheduler} on the event-store database. Axon's
  * db-scheduler auto-configuration sees this bean and contributes the deadline task and the
  * {@code DbSchedulerDeadlineManager}. Scheduling joins the surrounding transaction, so a deadline
  * exists exactly when the event that asked for it was stored. The scheduler starts once the
@@ -31,7 +32,11 @@ class DeadlineConfiguration {
                                 @Value("${gigstream.deadlines.polling-interval:1s}") Duration pollingInterval) {
         DataSource transactional = dataSource instanceof TransactionAwareDataSourceProxy
                 ? dataSource : new TransactionAwareDataSourceProxy(dataSource);
-        return Scheduler.create(transactional, tasks)
+        List<RecurringTask<?>> recurring = tasks.stream()
+                .filter(RecurringTask.class::isInstance).<RecurringTask<?>>map(RecurringTask.class::cast).toList();
+        List<Task<?>> onDemand = tasks.stream().filter(task -> !(task instanceof RecurringTask)).toList();
+        return Scheduler.create(transactional, onDemand)
+                .startTasks(recurring) // db-scheduler knows start tasks too: they are not listed twice
                 .tableName("scheduled_tasks")
                 .threads(4)
                 .pollingInterval(pollingInterval)

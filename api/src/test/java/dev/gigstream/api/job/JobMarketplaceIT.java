@@ -271,7 +271,8 @@ class JobMarketplaceIT {
         assertThat(api.post("/api/v1/jobs/" + jobId + "/hire", Map.of(), client.accessToken()).status()).isEqualTo(400);
         var hired = api.post("/api/v1/jobs/" + jobId + "/hire", Map.of("workerId", worker.id()), client.accessToken());
         hired.expect(202);
-        assertThat(hired.json().get("status").asText()).isEqualTo("HIRED");
+        assertThat(hired.json().get("authorizationUrl").asText()).startsWith("https://checkout.paystack.com/");
+        assertThat(hired.json().get("total").get("amount").asLong()).isEqualTo(770_000);
         assertThat(api.post("/api/v1/jobs/" + jobId + "/applications", null, other.accessToken()).status()).isEqualTo(409);
 
         assertThat(api.post("/api/v1/jobs/" + jobId + "/cancel", Map.of("reason", "mine"), otherClient.accessToken())

@@ -1,5 +1,6 @@
 package dev.gigstream.api.testsupport;
 
+import dev.gigstream.paystack.PaystackStandIn;
 import dev.gigstream.query.testsupport.MongoBackend;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -21,6 +22,17 @@ import java.util.UUID;
 public class FreshStores implements ContextCustomizerFactory {
 
     public static final String JWT_SECRET = "integration-test-signing-secret-of-at-least-32-bytes";
+    public static final String PAYSTACK_SECRET = "sk_test_gigstream_integration";
+    private static PaystackStandIn paystack;
+
+    /** The local Paystack every {@link PostgresIT} application talks to (one per JVM). */
+    public static synchronized PaystackStandIn paystack() {
+        if (paystack == null) {
+            paystack = new PaystackStandIn(PAYSTACK_SECRET);
+            Runtime.getRuntime().addShutdownHook(new Thread(paystack::close));
+        }
+        return paystack;
+    }
 
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
@@ -38,6 +50,8 @@ public class FreshStores implements ContextCustomizerFactory {
             properties.put("spring.datasource.hikari.maximum-pool-size", "5");
             properties.put("gigstream.auth.jwt-secret", JWT_SECRET);
             properties.put("gigstream.auth.rate-limit.requests", "10000");
+            properties.put("gigstream.paystack.base-url", paystack().baseUrl());
+            properties.put("gigstream.paystack.secret-key", PAYSTACK_SECRET);
             MongoBackend mongo = MongoBackend.preferred();
             if (mongo != MongoBackend.inProcess()) {
                 properties.put("gigstream.read-models.uri", mongo.connectionString());

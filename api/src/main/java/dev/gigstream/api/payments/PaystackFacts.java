@@ -1,0 +1,65 @@
+package dev.gigstream.api.payments;
+
+import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.escrow.ConfirmEscrowFunded;
+import dev.gigstream.messages.escrow.ConfirmPayout;
+import dev.gigstream.messages.escrow.ConfirmRefund;
+import dev.gigstream.messages.escrow.EscrowReferences;
+import dev.gigstream.messages.escrow.FlagEscrowForAdmin;
+import dev.gigstream.messages.escrow.ReportPayoutFailure;
+import dev.gigstream.paystack.PaystackApi;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What Paystack tells us, as escrow commands: the same translation for webhooks, for the verify
+ * endpoint and for the reconciliation sweep, so a fact has the same effect however it arrives.
+ * References that are not ours (another integration on the same account) give no command.
+ */
+final class PaystackFacts {
+
+    private PaystackFacts() {
+    }
+
+    static Optional<Object> ofCharge(PaystackApi.Transaction charge) {
+        if (!charge.succeeded()) {
+            return Optional.empty();
+        }
+        return EscrowReferences.escrowOfCharge(charge.reference()).flatMap(escrowId -> currency(charge.currency())
+                .map(currency -> new ConfirmEscrowFunded(escrowId, charge.reference(), new Money(charge.amount(), currency),
+                        charge.fees() == null ? 0 : charge.fees(), charge.paidAt() == null ? Instant.now() : charge.paidAt())));
+    }
+
+    static Optional<Object> ofTransfer(PaystackApi.Transfer transfer, String event) {
+        return EscrowReferences.escrowOfPayout(transfer.reference()).map(escrowId -> switch (event) {
+            case "transfer.success" -> new ConfirmPayout(escrowId, transfer.reference());
+            case "transfer.otp" -> new FlagEscrowForAdmin(escrowId,
+                    "Paystack asks for an OTP on transfers: disable OTP for transfers in the Paystack dashboard");
+            default -> new ReportPayoutFailure(escrowId, transfer.reference(),
+                    event.equals("transfer.reversed") ? "the transfer was reversed" : "the transfer failed");
+        });
+    }
+
+    /** A transfer as Paystack's verify endpoint reports it, as the webhook event it amounts to. */
+    static Optional<String> eventOfTransferStatus(String status) {
+        return switch (status) {
+            case "success" -> Optional.of("transfer.success");
+            case "failed" -> Optional.of("transfer.failed");
+            case "reversed" -> Optional.of("transfer.reversed");
+            case "otp" -> Optional.of("transfer.otp");
+            default -> Optional.empty();
+        };
+    }
+
+    static Optional<Object> ofRefund(String chargeReference, long amount, String currency) {
+        return EscrowReferences.escrowOfCharge(chargeReference).flatMap(escrowId -> currency(currency)
+                .map(c -> new ConfirmRefund(escrowId, new Money(amount, c))));
+    }
+
+    private static Optional<Currency> currency(String code) {
+        return Arrays.stream(Currency.values()).filter(c -> c.name().equals(code)).findFirst();
+    }
+}

@@ -1,0 +1,4 @@
+package dev.gigstream.messages.worker;
+
+public record PayoutAccountView(String workerId, String fullName, PayoutAccount account) {
+}
