@@ -1,0 +1,112 @@
+package dev.gigstream.api.testsupport;
+
+import dev.gigstream.paystack.PaystackClient;
+import dev.gigstream.paystack.PaystackStandIn;
+import dev.gigstream.paystack.WebhookSignature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
+
+/** The steps of a hire as clients, workers and Paystack take them, for end-to-end tests. */
+public final class Marketplace {
+
+    public static final Map<String, Double> SITE = Map.of("lat", 6.4541, "lng", 3.3947);
+    public static final long PAY = 1_500_000;
+
+    private final Api api;
+    private final WebhookSignature paystackSignature = new WebhookSignature(FreshStores.PAYSTACK_SECRET);
+
+    public Marketplace(Api api) {
+        this.api = api;
+    }
+
+    public PaystackStandIn paystack() {
+        return FreshStores.paystack();
+    }
+
+    /** A worker with a profile (home at the site, available all week) and a payout account. */
+    public Api.User worker() {
+        var worker = api.signUp("WORKER");
+        api.put("/api/v1/workers/me/profile", Map.of("skills", List.of("barista"), "home", SITE,
+                "availability", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
+                        .stream().map(day -> Map.of("dayOfWeek", day, "from", "00:00", "to", "24:00")).toList(),
+                "payout", Map.of("bankCode", "058", "accountNumber", "0123456789", "accountName", "Ada Obi")),
+                worker.accessToken()).expect(200);
+        return worker;
+    }
+
+    /** A job whose shift starts in 30 minutes (so check-in is open) and lasts eight hours. */
+    public String jobStartingSoon(Api.User client) {
+        Instant start = Instant.now().plus(Duration.ofMinutes(30));
+        return api.post("/api/v1/jobs", Map.of("title", "Barista for a launch", "description", "Espresso bar",
+                "requiredSkills", List.of("barista"),
+                "location", Map.of("lat", SITE.get("lat"), "lng", SITE.get("lng"), "address", "1 Marina, Lagos"),
+                "shift", Map.of("start", start.toString(), "end", start.plus(Duration.ofHours(8)).toString()),
+                "pay", Map.of("amount", PAY, "currency", "NGN")), client.accessToken()).expect(201).json().get("jobId").asText();
+    }
+
+    /** The worker applies and the client hires them; returns the hire's answer. */
+    public JsonNode hire(Api.User client, Api.User worker, String jobId) {
+        api.post("/api/v1/jobs/" + jobId + "/applications", null, worker.accessToken()).expect(201);
+        return api.post("/api/v1/jobs/" + jobId + "/hire", Map.of("workerId", worker.id()), client.accessToken())
+                .expect(202).json();
+    }
+
+    public Api.Response deliver(String body, String signature) {
+        return api.send("POST", "/api/v1/webhooks/paystack", body, null,
+                signature == null ? Map.of() : Map.of("x-paystack-signature", signature));
+    }
+
+    public Api.Response deliverSigned(String body) {
+        return deliver(body, paystackSignature.sign(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Paystack's charge.success for our reference, in the shape of the shared sample. */
+    public static String chargeSuccess(String reference, long amount, long fees) {
+        ObjectNode delivery = sample("charge.success.json");
+        ((ObjectNode) delivery.get("data")).put("reference", reference).put("amount", amount).put("fees", fees)
+                .put("id", Math.abs(reference.hashCode()));
+        return delivery.toString();
+    }
+
+    public static String transfer(String event, String reference, long amount) {
+        ObjectNode delivery = sample(event + ".json");
+        ((ObjectNode) delivery.get("data")).put("reference", reference).put("amount", amount)
+                .put("id", Math.abs((event + reference).hashCode()));
+        return delivery.toString();
+    }
+
+    public JsonNode awaitJob(String jobId, String token, Predicate<JsonNode> until) {
+        return awaitJson("/api/v1/jobs/" + jobId, token, until);
+    }
+
+    public JsonNode awaitJson(String path, String token, Predicate<JsonNode> until) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> api.get(path, token),
+                r -> r.status() == 200 && until.test(r.json())).json();
+    }
+
+    public List<PaystackStandIn.Request> transfersOf(String reference) {
+        return paystack().requests().stream()
+                .filter(r -> r.method().equals("POST") && r.path().equals("transfer"))
+                .filter(r -> reference.equals(r.body().path("reference").asText()))
+                .toList();
+    }
+
+    private static ObjectNode sample(String name) {
+        try (InputStream in = Marketplace.class.getResourceAsStream("/webhooks/" + name)) {
+            return (ObjectNode) PaystackClient.JSON.readTree(in.readAllBytes());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
