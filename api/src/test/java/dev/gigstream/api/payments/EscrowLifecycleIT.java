@@ -91,6 +91,42 @@ class EscrowLifecycleIT {
     }
 
     @Test
+    void aLateCancellationPaysTheWorkerHalfAndRefundsTheRest() {
+        var market = new Marketplace(api);
+        var client = api.signUp("CLIENT");
+        var worker = market.worker();
+        String jobId = market.jobStartingSoon(client);
+        var hire = market.hire(client, worker, jobId);
+        String escrowId = hire.get("escrowId").asText();
+        String reference = hire.get("reference").asText();
+        market.paystack().markPaid(reference, 1_650_000, "NGN", 34_750);
+        market.deliverSigned(Marketplace.chargeSuccess(reference, 1_650_000, 34_750)).expect(200);
+        market.awaitJob(jobId, client.accessToken(), job -> "FUNDED".equals(job.get("status").asText()));
+
+        api.post("/api/v1/jobs/" + jobId + "/cancel", Map.of("reason", "event called off"), client.accessToken()).expect(202);
+
+        String payout = "gs-pay-" + escrowId + "-1";
+        await().atMost(Duration.ofSeconds(20)).until(() -> market.transfersOf(payout).size() == 1
+                && market.paystack().requests("POST", "refund").stream()
+                        .anyMatch(r -> reference.equals(r.body().path("transaction").asText())));
+        assertThat(market.transfersOf(payout).get(0).body().path("amount").asLong()).isEqualTo(750_000);
+        assertThat(market.paystack().requests("POST", "refund").stream()
+                .filter(r -> reference.equals(r.body().path("transaction").asText()))
+                .map(r -> r.body().path("amount").asLong())).containsExactly(900_000L);
+
+        market.deliverSigned("{\"event\":\"refund.processed\",\"data\":{\"status\":\"processed\",\"transaction_reference\":\""
+                + reference + "\",\"refund_reference\":\"RFD_" + escrowId + "\",\"amount\":900000,\"currency\":\"NGN\"}}").expect(200);
+        market.paystack().markTransfer(payout, "success");
+        market.deliverSigned(Marketplace.transfer("transfer.success", payout, 750_000)).expect(200);
+
+        JsonNode escrow = market.awaitJson("/api/v1/escrows/" + escrowId, client.accessToken(),
+                view -> "SPLIT".equals(view.get("status").asText()));
+        assertThat(escrow.get("refunded").get("amount").asLong()).isEqualTo(900_000);
+        assertThat(escrow.get("released").get("amount").asLong()).isEqualTo(750_000);
+        assertThat(market.awaitJob(jobId, client.accessToken(), job -> true).get("status").asText()).isEqualTo("CANCELLED");
+    }
+
+    @Test
     void onlyTheEscrowsPartiesAdminsAndAuditorsReadIt() {
         var market = new Marketplace(api);
         var client = api.signUp("CLIENT");
