@@ -56,7 +56,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.function.Predicate;
 
 @RestController
 @RequestMapping("/api/v1/jobs")
@@ -216,13 +219,13 @@ class JobController {
     }
 
     /** Polls a read model that is a moment behind the command just stored, for up to ten seconds. */
-    private static <T> java.util.Optional<T> await(java.util.function.Supplier<T> read, java.util.function.Predicate<T> ready) {
+    private static <T> Optional<T> await(Supplier<T> read, Predicate<T> ready) {
         Instant until = Instant.now().plusSeconds(10);
         while (Instant.now().isBefore(until)) {
             try {
                 T value = read.get();
                 if (ready.test(value)) {
-                    return java.util.Optional.of(value);
+                    return Optional.of(value);
                 }
                 Thread.sleep(50);
             } catch (NotFoundException notYet) {
@@ -232,7 +235,7 @@ class JobController {
                 break;
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static void sleepBriefly() {

@@ -1,6 +1,7 @@
 package dev.gigstream.api.payments;
 
 import dev.gigstream.api.web.NotFoundException;
+import dev.gigstream.api.web.Problems;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.escrow.EscrowReferences;
 import dev.gigstream.messages.escrow.EscrowStatus;
@@ -75,7 +76,7 @@ class EscrowController {
 
     @ExceptionHandler(PaystackException.class)
     ProblemDetail paystackUnavailable(PaystackException e) {
-        return dev.gigstream.api.web.Problems.of(HttpStatus.BAD_GATEWAY, "PAYSTACK_UNAVAILABLE",
+        return Problems.of(HttpStatus.BAD_GATEWAY, "PAYSTACK_UNAVAILABLE",
                 "Paystack could not answer just now; try again shortly");
     }
 

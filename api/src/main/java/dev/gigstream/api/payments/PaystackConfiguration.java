@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
+import java.util.UUID;
 
 @Configuration(proxyBeanMethods = false)
 class PaystackConfiguration {
@@ -29,7 +30,7 @@ class PaystackConfiguration {
     @Bean
     WebhookSignature webhookSignature(PaystackProperties properties) {
         String key = properties.secretKey();
-        return new WebhookSignature(key == null || key.isBlank() ? "unset-" + java.util.UUID.randomUUID() : key);
+        return new WebhookSignature(key == null || key.isBlank() ? "unset-" + UUID.randomUUID() : key);
     }
 
     @Bean
