@@ -99,9 +99,7 @@ class EscrowLifecycleIT {
         var hire = market.hire(client, worker, jobId);
         String escrowId = hire.get("escrowId").asText();
         String reference = hire.get("reference").asText();
-        market.paystack().markPaid(reference, 1_650_000, "NGN", 34_750);
-        market.deliverSigned(Marketplace.chargeSuccess(reference, 1_650_000, 34_750)).expect(200);
-        market.awaitJob(jobId, client.accessToken(), job -> "FUNDED".equals(job.get("status").asText()));
+        market.payByWebhook(hire, client, jobId);
 
         api.post("/api/v1/jobs/" + jobId + "/cancel", Map.of("reason", "event called off"), client.accessToken()).expect(202);
 

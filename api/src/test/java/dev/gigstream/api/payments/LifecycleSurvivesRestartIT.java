@@ -51,9 +51,7 @@ class LifecycleSurvivesRestartIT {
             jobId = market.jobStartingSoon(client);
             var hire = market.hire(client, worker, jobId);
             escrowId = hire.get("escrowId").asText();
-            market.paystack().markPaid(hire.get("reference").asText(), 1_650_000, "NGN", 34_750);
-            market.deliverSigned(Marketplace.chargeSuccess(hire.get("reference").asText(), 1_650_000, 34_750)).expect(200);
-            market.awaitJob(jobId, client.accessToken(), job -> "FUNDED".equals(job.get("status").asText()));
+            market.payByWebhook(hire, client, jobId);
             api.post("/api/v1/jobs/" + jobId + "/check-in", Map.of("location", Marketplace.SITE), worker.accessToken()).expect(202);
             api.post("/api/v1/jobs/" + jobId + "/check-out", Map.of("location", Marketplace.SITE), worker.accessToken()).expect(202);
             market.awaitJob(jobId, client.accessToken(), job -> "AWAITING_CONFIRMATION".equals(job.get("status").asText()));

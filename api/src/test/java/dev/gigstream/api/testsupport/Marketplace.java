@@ -62,6 +62,15 @@ public final class Marketplace {
                 .expect(202).json();
     }
 
+    /** The client pays the hire's total (Paystack keeps 34,750 kobo) and the signed webhook arrives. */
+    public void payByWebhook(JsonNode hire, Api.User client, String jobId) {
+        String reference = hire.get("reference").asText();
+        long total = hire.get("total").get("amount").asLong();
+        paystack().markPaid(reference, total, "NGN", 34_750);
+        deliverSigned(chargeSuccess(reference, total, 34_750)).expect(200);
+        awaitJob(jobId, client.accessToken(), job -> "FUNDED".equals(job.get("status").asText()));
+    }
+
     public Api.Response deliver(String body, String signature) {
         return api.send("POST", "/api/v1/webhooks/paystack", body, null,
                 signature == null ? Map.of() : Map.of("x-paystack-signature", signature));
