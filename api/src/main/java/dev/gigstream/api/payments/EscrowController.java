@@ -100,13 +100,15 @@ class EscrowController {
         return now;
     }
 
+    /** {@code authorizationUrl}: where the client pays, for as long as the escrow awaits funding. */
     record EscrowResponse(String escrowId, String jobId, EscrowStatus status, Money amount, Money serviceFee,
                           Money total, Money funded, Money released, Money refunded, String reference,
-                          List<String> flags, List<EscrowView.LedgerEntry> ledger) {
+                          String authorizationUrl, List<String> flags, List<EscrowView.LedgerEntry> ledger) {
 
         static EscrowResponse of(EscrowView view) {
             return new EscrowResponse(view.escrowId(), view.jobId(), view.status(), view.amount(), view.serviceFee(),
-                    view.total(), view.funded(), view.released(), view.refunded(), view.reference(), view.flags(),
+                    view.total(), view.funded(), view.released(), view.refunded(), view.reference(),
+                    view.status() == EscrowStatus.AWAITING_FUNDING ? view.authorizationUrl() : null, view.flags(),
                     view.ledger());
         }
     }

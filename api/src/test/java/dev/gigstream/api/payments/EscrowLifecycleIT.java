@@ -46,7 +46,9 @@ class EscrowLifecycleIT {
         assertThat(forged.status()).isEqualTo(401);
         assertThat(forged.isProblem()).isTrue();
         assertThat(market.deliver(paid, null).status()).isEqualTo(401);
-        assertThat(escrow(escrowId, client).get("status").asText()).isEqualTo("AWAITING_FUNDING");
+        JsonNode unpaid = escrow(escrowId, client);
+        assertThat(unpaid.get("status").asText()).isEqualTo("AWAITING_FUNDING");
+        assertThat(unpaid.get("authorizationUrl").asText()).isEqualTo(hire.get("authorizationUrl").asText());
 
         market.paystack().markPaid(reference, 1_650_000, "NGN", 34_750);
         market.deliverSigned(paid).expect(200);
