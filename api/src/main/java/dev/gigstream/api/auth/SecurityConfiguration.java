@@ -57,6 +57,8 @@ class SecurityConfiguration {
                             "/api/v1/auth/refresh").permitAll()
                     // Paystack signs its webhooks; the controller checks the signature on the raw body
                     .requestMatchers(HttpMethod.POST, "/api/v1/webhooks/paystack").permitAll()
+                    // the WebSocket handshake; STOMP's CONNECT frame carries the access token (StompAuthentication)
+                    .requestMatchers(HttpMethod.GET, "/ws").permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                             "/actuator/prometheus").permitAll()
                     .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()

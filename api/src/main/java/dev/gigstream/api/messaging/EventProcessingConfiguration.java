@@ -1,6 +1,7 @@
 package dev.gigstream.api.messaging;
 
 import com.mongodb.client.MongoClient;
+import dev.gigstream.query.common.InOrder;
 import dev.gigstream.query.common.PerInstance;
 import dev.gigstream.api.storage.ReadModelProperties;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -12,6 +13,7 @@ import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
@@ -21,9 +23,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.Arrays;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -34,7 +38,8 @@ import java.util.stream.Collectors;
  * processor retries with back-off. Projections keep their tracking tokens in MongoDB next to their
  * documents, so a replay rebuilds both together; sagas keep theirs in the event-store database next
  * to the saga state. A projection marked {@link PerInstance} keeps its token in memory: every instance
- * replays the stream into its own copy, and it retries failures instead of sharing a dead-letter queue.
+ * processes the stream itself (from the start, or from the head when it must not see history), and it
+ * retries failures instead of sharing a dead-letter queue. {@link InOrder} projections run one segment.
  */
 @Configuration(proxyBeanMethods = false)
 class EventProcessingConfiguration {
@@ -44,12 +49,20 @@ class EventProcessingConfiguration {
 
     @Bean
     Projections projections(ListableBeanFactory beans) {
-        Map<Boolean, Set<String>> byLocality = Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
+        List<String> projectionBeans = Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
                 .filter(bean -> Objects.requireNonNull(beans.getType(bean)).getName().startsWith(PROJECTION_PACKAGE))
-                .collect(Collectors.partitioningBy(bean -> beans.findAnnotationOnBean(bean, PerInstance.class) != null,
-                        Collectors.mapping(bean -> Objects.requireNonNull(
-                                beans.findAnnotationOnBean(bean, ProcessingGroup.class)).value(), Collectors.toSet())));
-        return new Projections(byLocality.get(false), byLocality.get(true));
+                .toList();
+        Function<Predicate<String>, Set<String>> groups = which -> projectionBeans.stream().filter(which)
+                .map(bean -> Objects.requireNonNull(beans.findAnnotationOnBean(bean, ProcessingGroup.class)).value())
+                .collect(Collectors.toSet());
+        return new Projections(
+                groups.apply(bean -> beans.findAnnotationOnBean(bean, PerInstance.class) == null),
+                groups.apply(bean -> beans.findAnnotationOnBean(bean, PerInstance.class) != null),
+                groups.apply(bean -> {
+                    PerInstance perInstance = beans.findAnnotationOnBean(bean, PerInstance.class);
+                    return perInstance != null && !perInstance.replay();
+                }),
+                groups.apply(bean -> beans.findAnnotationOnBean(bean, InOrder.class) != null));
     }
 
     @Bean
@@ -66,6 +79,14 @@ class EventProcessingConfiguration {
                       .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             for (String projection : projections.perInstance()) {
                 processing.registerTokenStore(projection, c -> new InMemoryTokenStore());
+            }
+            for (String projection : projections.fromHead()) {
+                processing.registerPooledStreamingEventProcessorConfiguration(projection,
+                        (c, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken));
+            }
+            for (String projection : projections.inOrder()) {
+                processing.registerPooledStreamingEventProcessorConfiguration(projection,
+                        (c, builder) -> builder.initialSegmentCount(1));
             }
             for (String projection : projections.shared()) {
                 processing.registerTokenStore(projection, c -> mongoTokenStore(readModelClient, readModelProperties, c.serializer()))

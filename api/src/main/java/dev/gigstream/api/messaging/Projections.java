@@ -4,12 +4,16 @@ import java.util.Set;
 
 /**
  * The read-model projections by processing group: {@code shared} ones keep their state and tokens in
- * MongoDB (one copy for all instances), {@code perInstance} ones keep both in each instance's memory.
+ * MongoDB (one copy for all instances), {@code perInstance} ones keep both in each instance's memory;
+ * {@code fromHead} ones (per instance) start at the head of the stream instead of replaying it, and
+ * {@code inOrder} ones run a single segment.
  */
-public record Projections(Set<String> shared, Set<String> perInstance) {
+public record Projections(Set<String> shared, Set<String> perInstance, Set<String> fromHead, Set<String> inOrder) {
 
     public Projections {
         shared = Set.copyOf(shared);
         perInstance = Set.copyOf(perInstance);
+        fromHead = Set.copyOf(fromHead);
+        inOrder = Set.copyOf(inOrder);
     }
 }

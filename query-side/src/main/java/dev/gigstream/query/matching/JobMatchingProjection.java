@@ -12,6 +12,7 @@ import dev.gigstream.messages.job.FindJobMatches;
 import dev.gigstream.messages.job.JobCancelled;
 import dev.gigstream.messages.job.JobExpired;
 import dev.gigstream.messages.job.JobMatch;
+import dev.gigstream.messages.job.JobOffered;
 import dev.gigstream.messages.job.JobPosted;
 import dev.gigstream.messages.job.WorkerHired;
 import dev.gigstream.query.ranking.RankingPolicy;
@@ -21,6 +22,7 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,8 +39,9 @@ import java.util.concurrent.TimeUnit;
  * Background matching: when a job is posted, the best fitting workers (by {@link RankingPolicy},
  * among those living within its reach) get a {@code job.match} offer that lapses after a while.
  * It runs in its own processor, after the post has been stored, so it can never slow down or fail
- * a post. Offers are not handed out again when the stream is replayed. Offers of a job that is
- * hired, cancelled or expired are withdrawn.
+ * a post. Each offer is also published ({@code JobOffered}) so the offered worker is notified. Offers
+ * are not handed out again when the stream is replayed. Offers of a job that is hired, cancelled or
+ * expired are withdrawn.
  */
 @Component
 @ProcessingGroup(JobMatchingProjection.NAME)
@@ -66,7 +69,7 @@ public class JobMatchingProjection {
 
     @EventHandler
     @DisallowReplay
-    void on(JobPosted event, @Timestamp Instant at) {
+    void on(JobPosted event, @Timestamp Instant at, EventGateway events) {
         var needs = new RankingPolicy.Needs(event.requiredSkills(), event.site().point(), event.shift(),
                 event.pay().currency().zone());
         var nearby = workers.candidates(event.requiredSkills(),
@@ -81,6 +84,7 @@ public class JobMatchingProjection {
                             .append("offeredAt", Date.from(at))
                             .append("expiresAt", Date.from(at.plus(offerLifetime))),
                     new ReplaceOptions().upsert(true));
+            events.publish(new JobOffered(event.jobId(), workerId, i + 1, at, at.plus(offerLifetime)));
         }
     }
 

@@ -5,10 +5,12 @@ import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
 import dev.gigstream.messages.job.FindJobMatches;
 import dev.gigstream.messages.job.JobMatch;
+import dev.gigstream.messages.job.JobOffered;
 import dev.gigstream.messages.job.JobPosted;
 import dev.gigstream.messages.job.JobSite;
 import dev.gigstream.messages.job.WorkerHired;
 import dev.gigstream.query.testsupport.MongoBackend;
+import dev.gigstream.query.testsupport.RecordingEvents;
 import dev.gigstream.query.worker.WorkerProfileProjection;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,13 +44,14 @@ class JobMatchingProjectionTest {
         var db = backend.freshDatabase();
         var profiles = new WorkerProfileProjection(db);
         var matching = new JobMatchingProjection(db, profiles, 2, Duration.ofMinutes(15));
+        var offered = new RecordingEvents();
         register(profiles, "online-now", pointAt(LAGOS_ISLAND, 0, 3), List.of("cook"), T0.plusSeconds(50));
         register(profiles, "online-before", pointAt(LAGOS_ISLAND, 0, 3), List.of("cook"), T0.plusSeconds(40));
         register(profiles, "online-long-ago", pointAt(LAGOS_ISLAND, 0, 3), List.of("cook"), T0);
         register(profiles, "not-a-cook", pointAt(LAGOS_ISLAND, 0, 3), List.of("driver"), T0.plusSeconds(60));
         register(profiles, "in-accra", pointAt(LAGOS_ISLAND, 270, 400), List.of("cook"), T0.plusSeconds(60));
 
-        matching.on(cookJob("job-1"), T0);
+        matching.on(cookJob("job-1"), T0, offered);
 
         assertThat(matching.handle(new FindJobMatches("online-now", T0.plusSeconds(1))))
                 .containsExactly(new JobMatch("job-1", "online-now", 1, T0, T0.plus(Duration.ofMinutes(15))));
@@ -59,6 +62,9 @@ class JobMatchingProjectionTest {
         }
         assertThat(matching.handle(new FindJobMatches("online-now", T0.plus(Duration.ofMinutes(15)))))
                 .as("the offer lapses").isEmpty();
+        assertThat(offered.published(JobOffered.class)).as("each offer is published for the worker's notification")
+                .containsExactly(new JobOffered("job-1", "online-now", 1, T0, T0.plus(Duration.ofMinutes(15))),
+                        new JobOffered("job-1", "online-before", 2, T0, T0.plus(Duration.ofMinutes(15))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -67,9 +73,10 @@ class JobMatchingProjectionTest {
         var db = backend.freshDatabase();
         var profiles = new WorkerProfileProjection(db);
         var matching = new JobMatchingProjection(db, profiles, 20, Duration.ofMinutes(15));
+        var offered = new RecordingEvents();
         register(profiles, "cook-1", pointAt(LAGOS_ISLAND, 0, 3), List.of("cook"), T0);
-        matching.on(cookJob("job-1"), T0);
-        matching.on(cookJob("job-2"), T0);
+        matching.on(cookJob("job-1"), T0, offered);
+        matching.on(cookJob("job-2"), T0, offered);
 
         matching.on(new WorkerHired("job-1", "someone", "client-1", Money.of(900_000, Currency.NGN), "escrow-1", null));
 

@@ -1,0 +1,62 @@
+package dev.gigstream.api.notifications;
+
+import dev.gigstream.api.web.NotFoundException;
+import dev.gigstream.messages.notification.FindNotifications;
+import dev.gigstream.messages.notification.NotificationRead;
+import dev.gigstream.messages.notification.NotificationView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** The inbox: what was pushed (or would have been, had the user been connected), newest first. */
+@RestController
+@RequestMapping("/api/v1/notifications")
+@Tag(name = "Notifications")
+class NotificationController {
+
+    private final QueryGateway queries;
+    private final EventGateway events;
+
+    NotificationController(QueryGateway queries, EventGateway events) {
+        this.queries = queries;
+        this.events = events;
+    }
+
+    @GetMapping
+    @Operation(summary = "The signed-in user's notifications, newest first")
+    List<NotificationView> inbox(@RequestParam(defaultValue = "false") boolean unreadOnly,
+                                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+                                 @AuthenticationPrincipal Jwt user) {
+        return queries.query(new FindNotifications(user.getSubject(), unreadOnly, limit),
+                ResponseTypes.multipleInstancesOf(NotificationView.class)).join();
+    }
+
+    @PostMapping("/{notificationId}/read")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Mark one of one's notifications read")
+    void read(@PathVariable String notificationId, @AuthenticationPrincipal Jwt user) {
+        boolean own = queries.query(new FindNotifications(user.getSubject(), false, 1_000),
+                        ResponseTypes.multipleInstancesOf(NotificationView.class)).join().stream()
+                .anyMatch(notification -> notification.id().equals(notificationId));
+        if (!own) {
+            throw new NotFoundException("No notification " + notificationId);
+        }
+        events.publish(new NotificationRead(user.getSubject(), notificationId));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.gigstream.api.notifications;
+
+import dev.gigstream.messages.notification.NotificationRaised;
+import dev.gigstream.query.notifications.NotificationSink;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Delivers a notification to the recipient's sessions on this instance, in the API's shape:
+ * {@code {id, type, jobId, at, ...details}}; a {@code job.match} carries {@code expiresIn} seconds.
+ */
+@Component
+class StompNotificationSink implements NotificationSink {
+
+    private final SimpMessagingTemplate broker;
+    private final Clock clock;
+
+    StompNotificationSink(SimpMessagingTemplate broker, Clock clock) {
+        this.broker = broker;
+        this.clock = clock;
+    }
+
+    @Override
+    public void push(NotificationRaised notification) {
+        broker.convertAndSendToUser(notification.userId(), "/queue/notifications", body(notification, clock.instant()));
+    }
+
+    static Map<String, Object> body(NotificationRaised notification, Instant now) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", notification.notificationId());
+        body.put("type", notification.type());
+        if (notification.jobId() != null) {
+            body.put("jobId", notification.jobId());
+        }
+        body.put("at", notification.at().toString());
+        body.putAll(notification.details());
+        String expiresAt = notification.details().get("expiresAt");
+        if (expiresAt != null) {
+            body.put("expiresIn", Math.max(0, Duration.between(now, Instant.parse(expiresAt)).toSeconds()));
+        }
+        return body;
+    }
+}

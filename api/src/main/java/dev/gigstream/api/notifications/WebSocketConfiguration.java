@@ -1,0 +1,60 @@
+package dev.gigstream.api.notifications;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+
+/**
+ * STOMP over WebSocket at {@code /ws}. Each instance runs its own in-memory broker for the sessions
+ * connected to it; notifications reach every instance through the event stream (see
+ * {@code NotificationPusher}), so no broker relay is needed. Heartbeats every 10 s both ways let mobile
+ * clients and the server notice dead connections.
+ */
+@Configuration // proxied: configureMessageBroker must get the managed heartbeat scheduler from heartbeats()
+@EnableWebSocketMessageBroker
+class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
+
+    static final String NOTIFICATIONS = "/user/queue/notifications";
+
+    private final JwtDecoder jwtDecoder;
+    private final String[] allowedOrigins;
+
+    WebSocketConfiguration(JwtDecoder jwtDecoder, @Value("${gigstream.websocket.allowed-origins:*}") String[] allowedOrigins) {
+        this.jwtDecoder = jwtDecoder;
+        this.allowedOrigins = allowedOrigins;
+    }
+
+    @Override
+    public void registerStompEndpoints(StompEndpointRegistry registry) {
+        registry.addEndpoint("/ws").setAllowedOriginPatterns(allowedOrigins);
+    }
+
+    @Override
+    public void configureMessageBroker(MessageBrokerRegistry registry) {
+        registry.enableSimpleBroker("/queue")
+                .setHeartbeatValue(new long[]{10_000, 10_000})
+                .setTaskScheduler(heartbeats());
+        registry.setUserDestinationPrefix("/user");
+        registry.setApplicationDestinationPrefixes("/app");
+    }
+
+    @Override
+    public void configureClientInboundChannel(ChannelRegistration registration) {
+        registration.interceptors(new StompAuthentication(jwtDecoder));
+    }
+
+    @Bean
+    ThreadPoolTaskScheduler heartbeats() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(1);
+        scheduler.setThreadNamePrefix("stomp-heartbeat-");
+        return scheduler;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.gigstream.api.testsupport;
+
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.lang.reflect.Type;
+import java.net.URI;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A STOMP client over a real WebSocket, connected as one user, collecting what it is pushed. */
+public final class StompUser implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final WebSocketStompClient client;
+    private final StompSession session;
+    private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+
+    private StompUser(WebSocketStompClient client, StompSession session) {
+        this.client = client;
+        this.session = session;
+    }
+
+    /** Connects with {@code Authorization: Bearer <token>} (none when {@code token} is null). */
+    public static StompUser connect(int port, String token) throws Exception {
+        ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
+        heartbeats.initialize();
+        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+        client.setTaskScheduler(heartbeats);
+        StompHeaders connect = new StompHeaders();
+        if (token != null) {
+            connect.add("Authorization", "Bearer " + token);
+        }
+        try {
+            StompSession session = client.connectAsync(URI.create("ws://127.0.0.1:" + port + "/ws"),
+                    new WebSocketHttpHeaders(), connect, new StompSessionHandlerAdapter() { }).get(5, TimeUnit.SECONDS);
+            return new StompUser(client, session);
+        } catch (Exception e) {
+            client.stop();
+            throw e;
+        }
+    }
+
+    public StompUser subscribe(String destination) {
+        session.subscribe(destination, new StompFrameHandler() {
+            @Override
+            public Type getPayloadType(StompHeaders headers) {
+                return byte[].class;
+            }
+
+            @Override
+            public void handleFrame(StompHeaders headers, Object payload) {
+                received.add(JSON.readTree((byte[]) payload));
+            }
+        });
+        return this;
+    }
+
+    public StompUser subscribeToNotifications() {
+        return subscribe("/user/queue/notifications");
+    }
+
+    /** The next notification pushed, or null after {@code millis}. */
+    public JsonNode next(long millis) throws InterruptedException {
+        return received.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
+    public boolean connected() {
+        return session.isConnected();
+    }
+
+    @Override
+    public void close() {
+        if (session.isConnected()) {
+            session.disconnect();
+        }
+        client.stop();
+    }
+}

@@ -1,0 +1,4 @@
+package dev.gigstream.messages.notification;
+
+public record FindNotifications(String userId, boolean unreadOnly, int limit) {
+}

@@ -1,0 +1,206 @@
+package dev.gigstream.query.notifications;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import dev.gigstream.messages.escrow.EscrowFunded;
+import dev.gigstream.messages.escrow.EscrowRefunded;
+import dev.gigstream.messages.escrow.PayoutCompleted;
+import dev.gigstream.messages.job.HireLapsed;
+import dev.gigstream.messages.job.JobOffered;
+import dev.gigstream.messages.job.JobPosted;
+import dev.gigstream.messages.job.ShiftConfirmed;
+import dev.gigstream.messages.job.WorkerApplied;
+import dev.gigstream.messages.job.WorkerCheckedIn;
+import dev.gigstream.messages.job.WorkerCheckedOut;
+import dev.gigstream.messages.job.WorkerHired;
+import dev.gigstream.messages.notification.FindNotifications;
+import dev.gigstream.messages.notification.NotificationRaised;
+import dev.gigstream.messages.notification.NotificationRead;
+import dev.gigstream.messages.notification.NotificationView;
+import dev.gigstream.query.common.InOrder;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Every user's notification inbox ({@code notifications}), written from the events that concern them
+ * (who is concerned comes from {@code notification_jobs}, which this projection keeps itself). A
+ * notification is stored first, then raised for the instances to push; while the stream is replayed
+ * the inbox is rebuilt but nothing is raised again. It runs in order, so a job's escrow events find
+ * the job's parties already known.
+ */
+@Component
+@InOrder
+@ProcessingGroup(NotificationInbox.NAME)
+public class NotificationInbox {
+
+    public static final String NAME = "notification-inbox";
+
+    private final MongoCollection<Document> notifications;
+    private final MongoCollection<Document> jobs;
+
+    public NotificationInbox(MongoDatabase readModels) {
+        this.notifications = readModels.getCollection("notifications");
+        this.jobs = readModels.getCollection("notification_jobs");
+        notifications.createIndex(Indexes.compoundIndex(Indexes.ascending("userId", "read"), Indexes.descending("at")));
+    }
+
+    @EventHandler
+    void on(JobPosted event) {
+        jobs.updateOne(Filters.eq("_id", event.jobId()), Updates.combine(Updates.set("clientId", event.clientId()),
+                Updates.set("title", event.title())), new UpdateOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(WorkerApplied event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
+        Document job = job(event.jobId());
+        raise(message, replay, events, job.getString("clientId"), "application.received", event.jobId(),
+                details(job, "workerId", event.workerId()));
+    }
+
+    @EventHandler
+    void on(WorkerHired event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
+        jobs.updateOne(Filters.eq("_id", event.jobId()), Updates.set("workerId", event.workerId()));
+        raise(message, replay, events, event.workerId(), "worker.hired", event.jobId(),
+                details(job(event.jobId()), "escrowId", event.escrowId()));
+    }
+
+    @EventHandler
+    void on(HireLapsed event) {
+        jobs.updateOne(Filters.eq("_id", event.jobId()), Updates.unset("workerId"));
+    }
+
+    @EventHandler
+    void on(EscrowFunded event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
+        Document job = job(event.jobId());
+        Map<String, String> details = details(job, "escrowId", event.escrowId());
+        raise(message, replay, events, job.getString("workerId"), "escrow.funded", event.jobId(), details);
+        raise(message, replay, events, job.getString("clientId"), "escrow.funded", event.jobId(), details);
+    }
+
+    @EventHandler
+    void on(WorkerCheckedIn event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
+        Document job = job(event.jobId());
+        raise(message, replay, events, job.getString("clientId"), "shift.checked_in", event.jobId(),
+                details(job, "workerId", event.workerId()));
+    }
+
+    @EventHandler
+    void on(WorkerCheckedOut event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
+        Document job = job(event.jobId());
+        raise(message, replay, events, job.getString("clientId"), "shift.checked_out", event.jobId(),
+                details(job, "workerId", event.workerId()));
+    }
+
+    @EventHandler
+    void on(ShiftConfirmed event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
+        raise(message, replay, events, event.workerId(), "shift.confirmed", event.jobId(),
+                details(job(event.jobId()), "automatic", String.valueOf(event.automatic())));
+    }
+
+    @EventHandler
+    void on(PayoutCompleted event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
+        raise(message, replay, events, event.workerId(), "payout.completed", event.jobId(),
+                details(job(event.jobId()), "amount", String.valueOf(event.amount().amount()),
+                        "currency", event.amount().currency().name()));
+    }
+
+    @EventHandler
+    void on(EscrowRefunded event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
+        Document job = job(event.jobId());
+        raise(message, replay, events, job.getString("clientId"), "escrow.refunded", event.jobId(),
+                details(job, "amount", String.valueOf(event.refunded().amount()), "currency",
+                        event.refunded().currency().name()));
+    }
+
+    @EventHandler
+    void on(JobOffered event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
+        raise(message, replay, events, event.workerId(), "job.match", event.jobId(),
+                details(job(event.jobId()), "rank", String.valueOf(event.rank()),
+                        "expiresAt", event.expiresAt().toString()));
+    }
+
+    @EventHandler
+    void on(NotificationRead event) {
+        notifications.updateOne(Filters.and(Filters.eq("_id", event.notificationId()), Filters.eq("userId", event.userId())),
+                Updates.set("read", true));
+    }
+
+    @ResetHandler
+    void reset() {
+        notifications.deleteMany(new Document());
+        jobs.deleteMany(new Document());
+    }
+
+    @QueryHandler
+    List<NotificationView> handle(FindNotifications query) {
+        var filter = query.unreadOnly()
+                ? Filters.and(Filters.eq("userId", query.userId()), Filters.eq("read", false))
+                : Filters.eq("userId", query.userId());
+        return notifications.find(filter).sort(Sorts.descending("at")).limit(query.limit())
+                .map(NotificationInbox::toView).into(new ArrayList<>());
+    }
+
+    /** Stores the notification (once, whatever the redeliveries), then raises it unless the stream is replayed. */
+    private void raise(EventMessage<?> cause, ReplayStatus replay, EventGateway events, String userId, String type,
+                       String jobId, Map<String, String> details) {
+        if (userId == null) {
+            return;
+        }
+        String id = UUID.nameUUIDFromBytes((cause.getIdentifier() + "/" + userId).getBytes(StandardCharsets.UTF_8)).toString();
+        Instant at = cause.getTimestamp();
+        var stored = notifications.updateOne(Filters.eq("_id", id), Updates.combine(
+                Updates.setOnInsert("userId", userId), Updates.setOnInsert("type", type),
+                Updates.setOnInsert("jobId", jobId), Updates.setOnInsert("at", Date.from(at)),
+                Updates.setOnInsert("details", new Document(details)), Updates.setOnInsert("read", false)),
+                new UpdateOptions().upsert(true));
+        if (stored.getUpsertedId() != null && !replay.isReplay()) {
+            events.publish(new NotificationRaised(id, userId, type, jobId, at, details));
+        }
+    }
+
+    private Document job(String jobId) {
+        Document job = jobs.find(Filters.eq("_id", jobId)).first();
+        return job == null ? new Document() : job;
+    }
+
+    private static Map<String, String> details(Document job, String... pairs) {
+        Map<String, String> details = new LinkedHashMap<>();
+        if (job.getString("title") != null) {
+            details.put("title", job.getString("title"));
+        }
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                details.put(pairs[i], pairs[i + 1]);
+            }
+        }
+        return details;
+    }
+
+    private static NotificationView toView(Document doc) {
+        Map<String, String> details = new LinkedHashMap<>();
+        doc.get("details", Document.class).forEach((key, value) -> details.put(key, String.valueOf(value)));
+        return new NotificationView(doc.getString("_id"), doc.getString("userId"), doc.getString("type"),
+                doc.getString("jobId"), doc.getDate("at").toInstant(), doc.getBoolean("read", false), details);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.gigstream.query.notifications;
+
+import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.escrow.EscrowFunded;
+import dev.gigstream.messages.escrow.PayoutCompleted;
+import dev.gigstream.messages.job.JobOffered;
+import dev.gigstream.messages.job.JobPosted;
+import dev.gigstream.messages.job.JobSite;
+import dev.gigstream.messages.job.WorkerApplied;
+import dev.gigstream.messages.job.WorkerHired;
+import dev.gigstream.messages.notification.FindNotifications;
+import dev.gigstream.messages.notification.NotificationRaised;
+import dev.gigstream.messages.notification.NotificationRead;
+import dev.gigstream.messages.notification.NotificationView;
+import dev.gigstream.query.testsupport.MongoBackend;
+import dev.gigstream.query.testsupport.RecordingEvents;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NotificationInboxTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
+    private static final Money PAY = Money.of(1_500_000, Currency.NGN);
+
+    static List<MongoBackend> backends() {
+        return MongoBackend.all();
+    }
+
+    private static <T> EventMessage<T> message(T event) {
+        return new GenericEventMessage<>(event);
+    }
+
+    private static JobPosted posted() {
+        return new JobPosted("job-1", "client-1", "Barista", "", List.of("barista"),
+                new JobSite(new GeoPoint(6.45, 3.39), "Marina"), new ShiftWindow(T0.plusSeconds(3600), T0.plusSeconds(7200)),
+                PAY, T0);
+    }
+
+    private static List<NotificationView> inbox(NotificationInbox inbox, String userId) {
+        return inbox.handle(new FindNotifications(userId, false, 50));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void eachPartyIsToldWhatConcernsThem(MongoBackend backend) {
+        var inbox = new NotificationInbox(backend.freshDatabase());
+        var raised = new RecordingEvents();
+        inbox.on(posted());
+
+        inbox.on(new WorkerApplied("job-1", "worker-1", null, T0), message(new WorkerApplied("job-1", "worker-1", null, T0)),
+                ReplayStatus.REGULAR, raised);
+        var hired = new WorkerHired("job-1", "worker-1", "client-1", PAY, "escrow-1", T0.plusSeconds(3600));
+        inbox.on(hired, message(hired), ReplayStatus.REGULAR, raised);
+        var funded = new EscrowFunded("escrow-1", "job-1", Money.of(1_650_000, Currency.NGN), 34_750, List.of());
+        inbox.on(funded, message(funded), ReplayStatus.REGULAR, raised);
+        var paid = new PayoutCompleted("escrow-1", "job-1", "worker-1", PAY, "gs-pay-x-1", List.of());
+        inbox.on(paid, message(paid), ReplayStatus.REGULAR, raised);
+
+        assertThat(inbox(inbox, "client-1")).extracting(NotificationView::type)
+                .containsExactlyInAnyOrder("application.received", "escrow.funded");
+        assertThat(inbox(inbox, "worker-1")).extracting(NotificationView::type)
+                .containsExactlyInAnyOrder("worker.hired", "escrow.funded", "payout.completed");
+        var payout = inbox(inbox, "worker-1").stream().filter(n -> n.type().equals("payout.completed")).findFirst().orElseThrow();
+        assertThat(payout.details()).containsEntry("amount", "1500000").containsEntry("title", "Barista");
+        assertThat(payout.jobId()).isEqualTo("job-1");
+        assertThat(raised.published(NotificationRaised.class)).hasSize(5);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aRedeliveredEventIsStoredAndRaisedOnce(MongoBackend backend) {
+        var inbox = new NotificationInbox(backend.freshDatabase());
+        var raised = new RecordingEvents();
+        inbox.on(posted());
+        var applied = message(new WorkerApplied("job-1", "worker-1", null, T0));
+
+        inbox.on(applied.getPayload(), applied, ReplayStatus.REGULAR, raised);
+        inbox.on(applied.getPayload(), applied, ReplayStatus.REGULAR, raised);
+
+        assertThat(inbox(inbox, "client-1")).hasSize(1);
+        assertThat(raised.published(NotificationRaised.class)).hasSize(1);
+        assertThat(raised.published(NotificationRaised.class).get(0).notificationId()).isEqualTo(inbox(inbox, "client-1").get(0).id());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aReplayRebuildsTheInboxWithoutRaisingAnythingAgain(MongoBackend backend) {
+        var inbox = new NotificationInbox(backend.freshDatabase());
+        var raised = new RecordingEvents();
+        inbox.on(posted());
+        var applied = message(new WorkerApplied("job-1", "worker-1", null, T0));
+        inbox.on(applied.getPayload(), applied, ReplayStatus.REGULAR, raised);
+
+        inbox.reset();
+        inbox.on(posted());
+        inbox.on(applied.getPayload(), applied, ReplayStatus.REPLAY, raised);
+
+        assertThat(inbox(inbox, "client-1")).hasSize(1);
+        assertThat(raised.published(NotificationRaised.class)).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aMatchOfferTellsWhenItLapsesAndReadNotificationsLeaveTheUnreadList(MongoBackend backend) {
+        var inbox = new NotificationInbox(backend.freshDatabase());
+        var raised = new RecordingEvents();
+        inbox.on(posted());
+        var offered = new JobOffered("job-1", "worker-2", 1, T0, T0.plus(Duration.ofMinutes(15)));
+        inbox.on(offered, message(offered), ReplayStatus.REGULAR, raised);
+
+        NotificationView offer = inbox(inbox, "worker-2").get(0);
+        assertThat(offer.type()).isEqualTo("job.match");
+        assertThat(offer.details()).containsEntry("expiresAt", "2026-12-01T08:15:00Z").containsEntry("rank", "1");
+
+        inbox.on(new NotificationRead("someone-else", offer.id()));
+        assertThat(inbox.handle(new FindNotifications("worker-2", true, 50))).hasSize(1);
+        inbox.on(new NotificationRead("worker-2", offer.id()));
+        assertThat(inbox.handle(new FindNotifications("worker-2", true, 50))).isEmpty();
+        assertThat(inbox(inbox, "worker-2").get(0).read()).isTrue();
+    }
+}
