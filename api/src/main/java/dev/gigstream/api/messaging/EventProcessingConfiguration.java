@@ -9,6 +9,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -26,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -39,7 +41,8 @@ import java.util.stream.Collectors;
  * documents, so a replay rebuilds both together; sagas keep theirs in the event-store database next
  * to the saga state. A projection marked {@link PerInstance} keeps its token in memory: every instance
  * processes the stream itself (from the start, or from the head when it must not see history), and it
- * retries failures instead of sharing a dead-letter queue. {@link InOrder} projections run one segment.
+ * retries failures instead of sharing a dead-letter queue. {@link InOrder} projections and per-instance
+ * handlers that start at the head (notifications) run as single-threaded tracking processors.
  */
 @Configuration(proxyBeanMethods = false)
 class EventProcessingConfiguration {
@@ -75,18 +78,22 @@ class EventProcessingConfiguration {
                                      @Qualifier("eventSerializer") Serializer eventSerializer) {
         return configurer -> {
             var processing = configurer.eventProcessing();
-            processing.usingPooledStreamingEventProcessors()
+            // a batch takes what is available, up to 100 events, in one transaction and one token update
+            processing.usingPooledStreamingEventProcessors((c, builder) -> builder.batchSize(100))
                       .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             for (String projection : projections.perInstance()) {
                 processing.registerTokenStore(projection, c -> new InMemoryTokenStore());
             }
-            for (String projection : projections.fromHead()) {
-                processing.registerPooledStreamingEventProcessorConfiguration(projection,
-                        (c, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken));
-            }
-            for (String projection : projections.inOrder()) {
-                processing.registerPooledStreamingEventProcessorConfiguration(projection,
-                        (c, builder) -> builder.initialSegmentCount(1));
+            // Latency matters here (notifications): a pooled processor polls the embedded event store every
+            // 500 ms (its stream offers no availability callback), a tracking processor is woken on commit.
+            Set<String> tracking = new TreeSet<>(projections.inOrder());
+            tracking.addAll(projections.fromHead());
+            for (String projection : tracking) {
+                var settings = TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100);
+                var configured = projections.fromHead().contains(projection)
+                        ? settings.andInitialTrackingToken(StreamableMessageSource::createHeadToken) : settings;
+                processing.registerTrackingEventProcessor(projection, org.axonframework.config.Configuration::eventStore,
+                        c -> configured);
             }
             for (String projection : projections.shared()) {
                 processing.registerTokenStore(projection, c -> mongoTokenStore(readModelClient, readModelProperties, c.serializer()))
