@@ -1,6 +1,7 @@
 package dev.gigstream.api.notifications;
 
 import dev.gigstream.api.web.NotFoundException;
+import dev.gigstream.messages.notification.FindNotification;
 import dev.gigstream.messages.notification.FindNotifications;
 import dev.gigstream.messages.notification.NotificationRead;
 import dev.gigstream.messages.notification.NotificationView;
@@ -51,12 +52,9 @@ class NotificationController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Mark one of one's notifications read")
     void read(@PathVariable String notificationId, @AuthenticationPrincipal Jwt user) {
-        boolean own = queries.query(new FindNotifications(user.getSubject(), false, 1_000),
-                        ResponseTypes.multipleInstancesOf(NotificationView.class)).join().stream()
-                .anyMatch(notification -> notification.id().equals(notificationId));
-        if (!own) {
-            throw new NotFoundException("No notification " + notificationId);
-        }
+        queries.query(new FindNotification(user.getSubject(), notificationId),
+                        ResponseTypes.optionalInstanceOf(NotificationView.class)).join()
+                .orElseThrow(() -> new NotFoundException("No notification " + notificationId));
         events.publish(new NotificationRead(user.getSubject(), notificationId));
     }
 }

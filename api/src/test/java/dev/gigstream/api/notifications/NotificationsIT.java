@@ -73,6 +73,19 @@ class NotificationsIT {
     }
 
     @Test
+    void theInboxNeedsASignedInUserAndASensibleLimit() {
+        var worker = api.signUp("WORKER");
+        assertThat(api.get("/api/v1/notifications", null).status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/notifications/anything/read", null, null).status()).isEqualTo(401);
+        for (String limit : new String[] {"0", "201", "many"}) {
+            var response = api.get("/api/v1/notifications?limit=" + limit, worker.accessToken());
+            assertThat(response.status()).as("limit=" + limit).isEqualTo(400);
+            assertThat(response.isProblem()).isTrue();
+        }
+        assertThat(api.post("/api/v1/notifications/no-such-id/read", null, worker.accessToken()).status()).isEqualTo(404);
+    }
+
+    @Test
     void theClientIsToldOfApplications() throws Exception {
         var market = new Marketplace(api);
         var client = api.signUp("CLIENT");

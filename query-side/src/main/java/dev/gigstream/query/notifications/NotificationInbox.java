@@ -18,6 +18,7 @@ import dev.gigstream.messages.job.WorkerApplied;
 import dev.gigstream.messages.job.WorkerCheckedIn;
 import dev.gigstream.messages.job.WorkerCheckedOut;
 import dev.gigstream.messages.job.WorkerHired;
+import dev.gigstream.messages.notification.FindNotification;
 import dev.gigstream.messages.notification.FindNotifications;
 import dev.gigstream.messages.notification.NotificationRaised;
 import dev.gigstream.messages.notification.NotificationRead;
@@ -40,6 +41,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -159,6 +161,12 @@ public class NotificationInbox {
                 : Filters.eq("userId", query.userId());
         return notifications.find(filter).sort(Sorts.descending("at")).limit(query.limit())
                 .map(NotificationInbox::toView).into(new ArrayList<>());
+    }
+
+    @QueryHandler
+    Optional<NotificationView> handle(FindNotification query) {
+        return Optional.ofNullable(notifications.find(Filters.and(Filters.eq("_id", query.notificationId()),
+                Filters.eq("userId", query.userId()))).first()).map(NotificationInbox::toView);
     }
 
     /** Stores the notification (once, whatever the redeliveries), then raises it unless the stream is replayed. */

@@ -11,6 +11,7 @@ import dev.gigstream.messages.job.JobPosted;
 import dev.gigstream.messages.job.JobSite;
 import dev.gigstream.messages.job.WorkerApplied;
 import dev.gigstream.messages.job.WorkerHired;
+import dev.gigstream.messages.notification.FindNotification;
 import dev.gigstream.messages.notification.FindNotifications;
 import dev.gigstream.messages.notification.NotificationRaised;
 import dev.gigstream.messages.notification.NotificationRead;
@@ -129,5 +130,19 @@ class NotificationInboxTest {
         inbox.on(new NotificationRead("worker-2", offer.id()));
         assertThat(inbox.handle(new FindNotifications("worker-2", true, 50))).isEmpty();
         assertThat(inbox(inbox, "worker-2").get(0).read()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aNotificationIsFoundOnlyInItsOwnersInbox(MongoBackend backend) {
+        var inbox = new NotificationInbox(backend.freshDatabase());
+        inbox.on(posted());
+        var offered = new JobOffered("job-1", "worker-2", 1, T0, T0.plus(Duration.ofMinutes(15)));
+        inbox.on(offered, message(offered), ReplayStatus.REGULAR, new RecordingEvents());
+        String id = inbox(inbox, "worker-2").get(0).id();
+
+        assertThat(inbox.handle(new FindNotification("worker-2", id))).map(NotificationView::type).contains("job.match");
+        assertThat(inbox.handle(new FindNotification("client-1", id))).isEmpty();
+        assertThat(inbox.handle(new FindNotification("worker-2", "no-such-id"))).isEmpty();
     }
 }
