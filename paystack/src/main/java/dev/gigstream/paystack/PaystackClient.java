@@ -114,7 +114,7 @@ public class PaystackClient {
         if (status / 100 != 2 || !envelope.path("status").asBoolean(false)) {
             log.warn("Paystack {} {} answered {}: {}", method, path, status, message);
             throw new PaystackException("Paystack refused " + method + " /" + path + " (" + status + "): " + message,
-                    status, null);
+                    status, envelope.path("code").asText(null), envelope.path("type").asText(null), null);
         }
         JavaType type = JSON.getTypeFactory().constructType(dataType);
         try {

@@ -118,8 +118,20 @@ class PaystackClientTest {
                     assertThat(e.httpStatus()).isEqualTo(400);
                     assertThat(e.retryable()).isFalse();
                     assertThat(e.getMessage()).contains("Duplicate Transaction Reference");
+                    assertThat(e.code()).isEqualTo("duplicate_reference");
+                    assertThat(e.type()).isEqualTo("validation_error");
                 });
         assertThat(paystack.requests("POST", "transaction/initialize")).hasSize(2);
+    }
+
+    @Test
+    void aTransferPaystackNeverSawIsNotFound() {
+        assertThatExceptionOfType(PaystackException.class)
+                .isThrownBy(() -> client.verifyTransfer("gs-pay-never-sent-1"))
+                .satisfies(e -> {
+                    assertThat(e.notFound()).isTrue();
+                    assertThat(e.retryable()).isFalse();
+                });
     }
 
     @Test

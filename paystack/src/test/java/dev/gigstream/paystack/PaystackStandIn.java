@@ -106,11 +106,11 @@ public final class PaystackStandIn implements AutoCloseable {
                 sleep(stall);
             }
             if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                answer(exchange, failureStatus, error("Something went wrong on our end"));
+                answer(exchange, failureStatus, error("Something went wrong on our end", "api_error", "unknown"));
                 return;
             }
             if (!("Bearer " + secretKey).equals(authorization)) {
-                answer(exchange, 401, error("Invalid key"));
+                answer(exchange, 401, error("Invalid key", "api_error", "invalid_key"));
                 return;
             }
             route(exchange, exchange.getRequestMethod(), path, body);
@@ -121,7 +121,7 @@ public final class PaystackStandIn implements AutoCloseable {
         if (method.equals("POST") && path.equals("transaction/initialize")) {
             String reference = body.path("reference").asText();
             if (transactions.containsKey(reference)) {
-                answer(exchange, 400, error("Duplicate Transaction Reference"));
+                answer(exchange, 400, error("Duplicate Transaction Reference", "validation_error", "duplicate_reference"));
                 return;
             }
             ObjectNode transaction = newTransaction(reference, body.path("amount").asLong(), body.path("currency").asText("NGN"));
@@ -134,7 +134,7 @@ public final class PaystackStandIn implements AutoCloseable {
         } else if (method.equals("GET") && path.startsWith("transaction/verify/")) {
             ObjectNode transaction = transactions.get(path.substring("transaction/verify/".length()));
             if (transaction == null) {
-                answer(exchange, 400, error("Transaction reference not found"));
+                answer(exchange, 400, error("Transaction reference not found", "validation_error", "transaction_not_found"));
             } else {
                 answer(exchange, 200, ok("Verification successful", transaction));
             }
@@ -146,7 +146,7 @@ public final class PaystackStandIn implements AutoCloseable {
         } else if (method.equals("POST") && path.equals("transfer")) {
             String reference = body.path("reference").asText();
             if (transfers.containsKey(reference)) {
-                answer(exchange, 400, error("Transfer reference already exists"));
+                answer(exchange, 400, error("Transfer reference already exists", "validation_error", "duplicate_reference"));
                 return;
             }
             ObjectNode transfer = PaystackClient.JSON.createObjectNode()
@@ -159,14 +159,14 @@ public final class PaystackStandIn implements AutoCloseable {
         } else if (method.equals("GET") && path.startsWith("transfer/verify/")) {
             ObjectNode transfer = transfers.get(path.substring("transfer/verify/".length()));
             if (transfer == null) {
-                answer(exchange, 400, error("Transfer not found"));
+                answer(exchange, 404, error("Transfer not found", "api_error", "not_found"));
             } else {
                 answer(exchange, 200, ok("Transfer retrieved", transfer));
             }
         } else if (method.equals("POST") && path.equals("refund")) {
             ObjectNode transaction = transactions.get(body.path("transaction").asText());
             if (transaction == null || !"success".equals(transaction.path("status").asText())) {
-                answer(exchange, 400, error("Transaction not found or not refundable"));
+                answer(exchange, 400, error("Transaction not found or not refundable", "validation_error", "invalid_params"));
                 return;
             }
             long amount = body.hasNonNull("amount") ? body.path("amount").asLong() : transaction.path("amount").asLong();
@@ -176,7 +176,7 @@ public final class PaystackStandIn implements AutoCloseable {
                     .set("transaction", PaystackClient.JSON.createObjectNode()
                             .put("id", transaction.path("id").asLong()).put("reference", transaction.path("reference").asText()))));
         } else {
-            answer(exchange, 404, error("Not found"));
+            answer(exchange, 404, error("Not found", "api_error", "not_found"));
         }
     }
 
@@ -191,8 +191,12 @@ public final class PaystackStandIn implements AutoCloseable {
         return envelope;
     }
 
-    private static ObjectNode error(String message) {
-        return PaystackClient.JSON.createObjectNode().put("status", false).put("message", message);
+    /** Paystack's error envelope: a message, a type (api_error, validation_error, processor_error) and a code. */
+    private static ObjectNode error(String message, String type, String code) {
+        ObjectNode envelope = PaystackClient.JSON.createObjectNode().put("status", false).put("message", message)
+                .put("type", type).put("code", code);
+        envelope.putObject("meta").put("nextStep", "See the message");
+        return envelope;
     }
 
     private static void answer(HttpExchange exchange, int status, JsonNode body) throws IOException {

@@ -1,11 +1,14 @@
 package dev.gigstream.api.job;
 
+import dev.gigstream.api.escrow.PaystackProperties;
 import dev.gigstream.api.web.InvalidRequestException;
 import dev.gigstream.api.web.NotFoundException;
 import dev.gigstream.api.web.SkillParameters;
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.escrow.EscrowErrorCode;
 import dev.gigstream.messages.escrow.EscrowReferences;
 import dev.gigstream.messages.escrow.EscrowView;
 import dev.gigstream.messages.escrow.FindEscrow;
@@ -69,11 +72,13 @@ class JobController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Clock clock;
+    private final PaystackProperties paystack;
 
-    JobController(CommandGateway commands, QueryGateway queries, Clock clock) {
+    JobController(CommandGateway commands, QueryGateway queries, Clock clock, PaystackProperties paystack) {
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
+        this.paystack = paystack;
     }
 
     @PostMapping
@@ -159,6 +164,10 @@ class JobController {
     @Operation(summary = "Hire one applicant; answers with the escrow and the Paystack page to pay it on")
     JobRequests.Hired hire(@PathVariable String jobId, @Valid @RequestBody JobRequests.Hire request,
                            @AuthenticationPrincipal Jwt client) {
+        if (!paystack.configured()) {
+            throw new RefusedException(EscrowErrorCode.PAYMENTS_NOT_CONFIGURED,
+                    "Payments are off: set PAYSTACK_SECRET_KEY to hire and pay through Paystack");
+        }
         String escrowId = UUID.randomUUID().toString();
         commands.sendAndWait(new HireWorker(jobId, request.workerId(), client.getSubject(), escrowId));
         // a repeated hire keeps the first escrow: the job says which one it is

@@ -100,12 +100,14 @@ final class JobRequests {
 
     record Details(String jobId, String clientId, String title, String description, List<String> requiredSkills,
                    Location location, Shift shift, Pay pay, JobStatus status, Instant postedAt, String hiredWorkerId,
-                   String escrowId, List<JobView.StatusChange> timeline) {
+                   String escrowId, List<JobView.StatusChange> timeline, Instant checkedInAt, Instant checkedOutAt,
+                   boolean checkedOutAutomatically, String disputeId) {
 
         static Details of(JobView job) {
             return new Details(job.jobId(), job.clientId(), job.title(), job.description(), job.requiredSkills(),
                     Location.of(job.site()), Shift.of(job.shift()), Pay.of(job.pay()), job.status(), job.postedAt(),
-                    job.hiredWorkerId(), job.escrowId(), job.timeline());
+                    job.hiredWorkerId(), job.escrowId(), job.timeline(), job.checkedInAt(), job.checkedOutAt(),
+                    job.checkedOutAutomatically(), job.disputeId());
         }
     }
 }

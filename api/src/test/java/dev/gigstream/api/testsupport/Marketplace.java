@@ -11,10 +11,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The steps of a hire as clients, workers and Paystack take them, for end-to-end tests. */
@@ -22,6 +24,9 @@ public final class Marketplace {
 
     public static final Map<String, Double> SITE = Map.of("lat", 6.4541, "lng", 3.3947);
     public static final long PAY = 1_500_000;
+    /** The admin account of tests that set {@code gigstream.auth.admin.*} to these. */
+    public static final String ADMIN_EMAIL = "admin@gigstream.test";
+    public static final String ADMIN_PASSWORD = "admin password for tests";
 
     private final Api api;
     private final WebhookSignature paystackSignature = new WebhookSignature(FreshStores.PAYSTACK_SECRET);
@@ -93,6 +98,32 @@ public final class Marketplace {
         ((ObjectNode) delivery.get("data")).put("reference", reference).put("amount", amount)
                 .put("id", Math.abs((event + reference).hashCode()));
         return delivery.toString();
+    }
+
+    /** The client pays, the worker checks in and out at the site; the confirmation window is then running. */
+    public void workedShift(JsonNode hire, Api.User client, Api.User worker, String jobId) {
+        payByWebhook(hire, client, jobId);
+        api.post("/api/v1/jobs/" + jobId + "/check-in", Map.of("location", SITE), worker.accessToken()).expect(202);
+        api.post("/api/v1/jobs/" + jobId + "/check-out", Map.of("location", SITE), worker.accessToken()).expect(202);
+    }
+
+    /** Every event's postings sum to zero, and so does the whole ledger. */
+    public static void assertBalanced(JsonNode escrow) {
+        Map<String, Long> perEvent = new HashMap<>();
+        for (JsonNode entry : escrow.get("ledger")) {
+            String entryId = entry.get("entryId").asText();
+            perEvent.merge(entryId.substring(0, entryId.lastIndexOf('-')), entry.get("amount").asLong(), Long::sum);
+        }
+        assertThat(perEvent.values()).as("every event's postings sum to zero").containsOnly(0L);
+    }
+
+    public Api.User admin() {
+        return api.logIn(ADMIN_EMAIL, ADMIN_PASSWORD, null);
+    }
+
+    /** The notification types in a user's inbox. */
+    public List<String> inbox(Api.User user) {
+        return api.get("/api/v1/notifications", user.accessToken()).expect(200).json().findValuesAsString("type");
     }
 
     public JsonNode awaitJob(String jobId, String token, Predicate<JsonNode> until) {

@@ -2,6 +2,8 @@ package dev.gigstream.command.escrow;
 
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.escrow.CancelEscrow;
+import dev.gigstream.messages.escrow.ChargebackReceived;
+import dev.gigstream.messages.escrow.ChargebackResolved;
 import dev.gigstream.messages.escrow.CheckoutOpened;
 import dev.gigstream.messages.escrow.ConfirmEscrowFunded;
 import dev.gigstream.messages.escrow.ConfirmPayout;
@@ -14,21 +16,29 @@ import dev.gigstream.messages.escrow.EscrowFundingRequested;
 import dev.gigstream.messages.escrow.EscrowRefundStarted;
 import dev.gigstream.messages.escrow.EscrowRefunded;
 import dev.gigstream.messages.escrow.EscrowReleased;
+import dev.gigstream.messages.escrow.EscrowSettled;
 import dev.gigstream.messages.escrow.EscrowStatus;
 import dev.gigstream.messages.escrow.EscrowUnfrozen;
 import dev.gigstream.messages.escrow.FlagEscrowForAdmin;
+import dev.gigstream.messages.escrow.FlagPayoutForAdmin;
 import dev.gigstream.messages.escrow.FreezeEscrow;
 import dev.gigstream.messages.escrow.PayoutCompleted;
 import dev.gigstream.messages.escrow.PayoutFailed;
+import dev.gigstream.messages.escrow.PayoutFlaggedForAdmin;
+import dev.gigstream.messages.escrow.PayoutRetryRequested;
+import dev.gigstream.messages.escrow.RecordChargeback;
+import dev.gigstream.messages.escrow.RecordChargebackResolution;
 import dev.gigstream.messages.escrow.RecordCheckout;
 import dev.gigstream.messages.escrow.RefundEscrow;
 import dev.gigstream.messages.escrow.ReleaseEscrow;
 import dev.gigstream.messages.escrow.ReportPayoutFailure;
 import dev.gigstream.messages.escrow.RequestEscrowFunding;
+import dev.gigstream.messages.escrow.RetryPayout;
 import dev.gigstream.messages.escrow.UnfreezeEscrow;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashSet;
@@ -36,7 +46,6 @@ import java.util.List;
 import java.util.Set;
 
 import static dev.gigstream.messages.escrow.EscrowReferences.charge;
-import static dev.gigstream.messages.escrow.EscrowReferences.payout;
 import static dev.gigstream.messages.escrow.LedgerAccount.ESCROW;
 import static dev.gigstream.messages.escrow.LedgerAccount.PAYSTACK_BALANCE;
 import static dev.gigstream.messages.escrow.LedgerAccount.PLATFORM_REVENUE;
@@ -49,7 +58,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The money of one hire, held between the client's payment and the worker's payout, with a
  * double-entry ledger in its events. It takes exactly the quoted total, once; pays out or refunds
  * at most what it holds; releases nothing while frozen; and treats a repeated command (a webhook
- * delivered twice, a saga step redone) as a no-op.
+ * delivered twice, a saga step redone) as a no-op. The transfers to the worker are its
+ * {@link PayoutAttempts}.
  */
 @Aggregate
 public class EscrowPayment {
@@ -57,6 +67,7 @@ public class EscrowPayment {
     @AggregateIdentifier
     private String escrowId;
     private String jobId;
+    private String clientId;
     private String workerId;
     private EscrowStatus status;
     private EscrowStatus statusBeforeFreeze;
@@ -65,15 +76,15 @@ public class EscrowPayment {
     private Money total;
     private String checkoutUrl;
     private boolean funded;
-    private long held;
-    private String payoutReference;
-    private String completedPayoutReference;
-    private long payoutAmount;
-    private int payoutAttempts;
-    private int payoutFailures;
-    private long refundOwed;
-    private boolean refunding;
+    private Money held;
+    private Money refundOwed;
+    private boolean refundStarted;
     private final Set<String> flags = new HashSet<>();
+    private String stuckPayout;
+    private final Set<String> chargebacks = new HashSet<>();
+    private final Set<String> resolvedChargebacks = new HashSet<>();
+    @AggregateMember
+    private final PayoutAttempts payouts = new PayoutAttempts();
 
     protected EscrowPayment() {
     }
@@ -109,7 +120,7 @@ public class EscrowPayment {
         apply(new EscrowFunded(escrowId, jobId, total, fee, Ledger.entry()
                 .debit(PAYSTACK_BALANCE, total.amount() - fee)
                 .debit(PROCESSOR_FEES, fee)
-                .credit(ESCROW, total.amount())
+                .credit(ESCROW, total)
                 .balanced()));
         if (cancelledBefore) {
             apply(new EscrowFlaggedForAdmin(escrowId, jobId, "paid after the escrow was cancelled: refund the client"));
@@ -156,37 +167,64 @@ public class EscrowPayment {
         if (status != EscrowStatus.FUNDED) {
             throw EscrowRefused.notFunded(escrowId, status);
         }
-        apply(new EscrowReleased(escrowId, jobId, workerId, pay, serviceFee, payout(escrowId, payoutAttempts + 1),
+        apply(new EscrowReleased(escrowId, jobId, workerId, pay, serviceFee, payouts.nextReference(escrowId),
                 Ledger.entry()
                         .debit(ESCROW, held)
-                        .credit(WORKER_PAYABLE, pay.amount())
-                        .credit(PLATFORM_REVENUE, held - pay.amount())
+                        .credit(WORKER_PAYABLE, pay)
+                        .credit(PLATFORM_REVENUE, held.minus(pay))
                         .balanced()));
     }
 
     @CommandHandler
     void handle(ConfirmPayout command) {
-        if (command.payoutReference().equals(completedPayoutReference)) {
+        if (payouts.isCompleted(command.payoutReference())) {
             return;
         }
-        if (!command.payoutReference().equals(payoutReference)) {
+        if (!payouts.isPending(command.payoutReference())) {
             throw EscrowRefused.unknownPayout(escrowId, command.payoutReference());
         }
-        apply(new PayoutCompleted(escrowId, jobId, workerId, new Money(payoutAmount, total.currency()), payoutReference,
-                Ledger.entry().debit(WORKER_PAYABLE, payoutAmount).credit(PAYSTACK_BALANCE, payoutAmount).balanced()));
+        Money amount = payouts.amount();
+        apply(new PayoutCompleted(escrowId, jobId, workerId, amount, command.payoutReference(),
+                Ledger.entry().debit(WORKER_PAYABLE, amount).credit(PAYSTACK_BALANCE, amount).balanced()));
+        settleWhenNothingIsOwed();
     }
 
-    /** A failed transfer gets a new reference for the next attempt; a reversal takes the money back first. */
+    /**
+     * A failed transfer gets a new reference for the next attempt. A reversal after success takes the
+     * money back first and asks an operator, since the lifecycle that would retry it has ended.
+     */
     @CommandHandler
     void handle(ReportPayoutFailure command) {
-        boolean reversal = command.payoutReference().equals(completedPayoutReference);
-        if (!reversal && !command.payoutReference().equals(payoutReference)) {
+        boolean reversal = payouts.isCompleted(command.payoutReference());
+        if (!reversal && !payouts.isPending(command.payoutReference())) {
             return; // an attempt already known to have failed, reported again
         }
-        apply(new PayoutFailed(escrowId, command.payoutReference(), command.reason(), payoutFailures + 1,
-                payout(escrowId, payoutAttempts + 1), new Money(payoutAmount, total.currency()), reversal
-                ? Ledger.entry().debit(PAYSTACK_BALANCE, payoutAmount).credit(WORKER_PAYABLE, payoutAmount).balanced()
+        Money amount = payouts.amount();
+        apply(new PayoutFailed(escrowId, command.payoutReference(), command.reason(), payouts.failures() + 1,
+                payouts.nextReference(escrowId), amount, reversal
+                ? Ledger.entry().debit(PAYSTACK_BALANCE, amount).credit(WORKER_PAYABLE, amount).balanced()
                 : List.of()));
+        if (reversal) {
+            apply(new PayoutFlaggedForAdmin(escrowId, jobId, payouts.pendingReference(), "the payout "
+                    + command.payoutReference() + " was reversed after it went through: check the worker's payout account, then retry"));
+        }
+    }
+
+    @CommandHandler
+    void handle(FlagPayoutForAdmin command) {
+        if (payouts.isPending(command.payoutReference()) && !command.payoutReference().equals(stuckPayout)) {
+            apply(new PayoutFlaggedForAdmin(escrowId, jobId, command.payoutReference(), command.reason()));
+        }
+    }
+
+    /** An operator fixed what kept the payout from going through: the stuck attempt is tried again. */
+    @CommandHandler
+    void handle(RetryPayout command) {
+        if (stuckPayout == null || !payouts.isPending(stuckPayout)) {
+            throw EscrowRefused.noPayoutToRetry(escrowId, status);
+        }
+        apply(new PayoutRetryRequested(escrowId, jobId, workerId, payouts.pendingReference(), payouts.amount(),
+                command.adminId()));
     }
 
     @CommandHandler
@@ -198,22 +236,22 @@ public class EscrowPayment {
 
     @CommandHandler
     void handle(RefundEscrow command) {
-        if (refunding) {
+        if (refundStarted) {
             return;
         }
         if (status != EscrowStatus.FUNDED && status != EscrowStatus.FROZEN) {
             throw EscrowRefused.notFunded(escrowId, status);
         }
-        long share = command.workerShare().amount();
-        if (share < 0 || command.workerShare().currency() != total.currency()) {
+        Money share = command.workerShare();
+        if (share.isNegative() || !share.sameCurrencyAs(total)) {
             throw EscrowRefused.invalidAmount(escrowId, "the worker's share is an amount of " + total.currency() + " >= 0");
         }
-        if (share > held) {
+        if (share.isGreaterThan(held)) {
             throw EscrowRefused.exceedsFunds(escrowId, share, held);
         }
-        long refund = held - share;
-        apply(new EscrowRefundStarted(escrowId, jobId, workerId, new Money(refund, total.currency()), command.workerShare(),
-                share > 0 ? payout(escrowId, payoutAttempts + 1) : null, command.reason(), Ledger.entry()
+        Money refund = held.minus(share);
+        apply(new EscrowRefundStarted(escrowId, jobId, workerId, refund, share,
+                share.isPositive() ? payouts.nextReference(escrowId) : null, command.reason(), Ledger.entry()
                 .debit(ESCROW, held)
                 .credit(REFUND_PAYABLE, refund)
                 .credit(WORKER_PAYABLE, share)
@@ -222,25 +260,60 @@ public class EscrowPayment {
 
     @CommandHandler
     void handle(ConfirmRefund command) {
-        if (refunding && refundOwed == 0) {
+        if (refundStarted && refundOwed.isZero()) {
             return;
         }
-        if (!refunding || !command.refunded().equals(new Money(refundOwed, total.currency()))) {
-            throw EscrowRefused.amountMismatch(escrowId, new Money(refundOwed, total.currency()), command.refunded(),
-                    charge(escrowId));
+        if (!refundStarted || !command.refunded().equals(refundOwed)) {
+            throw EscrowRefused.amountMismatch(escrowId, refundOwed, command.refunded(), charge(escrowId));
         }
         apply(new EscrowRefunded(escrowId, jobId, command.refunded(),
                 Ledger.entry().debit(REFUND_PAYABLE, refundOwed).credit(PAYSTACK_BALANCE, refundOwed).balanced()));
+        settleWhenNothingIsOwed();
+    }
+
+    /** While the escrow holds the money a dispute is opened for the client; once it left, an admin must act. */
+    @CommandHandler
+    void handle(RecordChargeback command) {
+        if (chargebacks.contains(command.chargebackId())) {
+            return;
+        }
+        boolean moneyHeld = status == EscrowStatus.FUNDED || status == EscrowStatus.FROZEN;
+        apply(new ChargebackReceived(escrowId, jobId, clientId, command.chargebackId(), command.reason(), moneyHeld,
+                command.at()));
+        if (!moneyHeld) {
+            apply(new EscrowFlaggedForAdmin(escrowId, jobId, "chargeback " + command.chargebackId() + " while the escrow is "
+                    + status + ": contest it at Paystack or recover the money"));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordChargebackResolution command) {
+        if (!resolvedChargebacks.contains(command.chargebackId())) {
+            apply(new ChargebackResolved(escrowId, jobId, command.chargebackId(), command.resolution()));
+        }
+    }
+
+    /** Once nothing is owed any more (no payout pending, no refund unprocessed) the escrow is settled. */
+    private void settleWhenNothingIsOwed() {
+        if (payouts.owed() || refundOwed.isPositive()) {
+            return;
+        }
+        EscrowStatus settled = status == EscrowStatus.RELEASING ? EscrowStatus.RELEASED
+                : payouts.startedWithPositiveAmount() ? EscrowStatus.SPLIT : EscrowStatus.REFUNDED;
+        apply(new EscrowSettled(escrowId, jobId, settled));
     }
 
     @EventSourcingHandler
     void on(EscrowFundingRequested event) {
         escrowId = event.escrowId();
         jobId = event.jobId();
+        clientId = event.clientId();
         workerId = event.workerId();
         pay = event.pay();
         serviceFee = event.serviceFee();
         total = event.total();
+        held = Money.zero(total.currency());
+        refundOwed = Money.zero(total.currency());
         status = EscrowStatus.AWAITING_FUNDING;
     }
 
@@ -252,7 +325,7 @@ public class EscrowPayment {
     @EventSourcingHandler
     void on(EscrowFunded event) {
         funded = true;
-        held = event.funded().amount();
+        held = event.funded();
         status = EscrowStatus.FUNDED;
     }
 
@@ -274,25 +347,18 @@ public class EscrowPayment {
 
     @EventSourcingHandler
     void on(EscrowReleased event) {
-        held = 0;
-        startPayout(event.payoutReference(), event.workerAmount().amount());
+        held = Money.zero(total.currency());
         status = EscrowStatus.RELEASING;
     }
 
     @EventSourcingHandler
-    void on(PayoutCompleted event) {
-        completedPayoutReference = event.payoutReference();
-        payoutReference = null;
-        settle();
+    void on(PayoutFailed event) {
+        status = refundStarted ? EscrowStatus.REFUNDING : EscrowStatus.RELEASING; // a reversal reopens a settled escrow
     }
 
     @EventSourcingHandler
-    void on(PayoutFailed event) {
-        payoutFailures = event.failures();
-        payoutAttempts++;
-        payoutReference = event.nextPayoutReference();
-        completedPayoutReference = null;
-        status = refunding ? EscrowStatus.REFUNDING : EscrowStatus.RELEASING;
+    void on(EscrowSettled event) {
+        status = event.status();
     }
 
     @EventSourcingHandler
@@ -301,39 +367,40 @@ public class EscrowPayment {
     }
 
     @EventSourcingHandler
+    void on(PayoutFlaggedForAdmin event) {
+        stuckPayout = event.payoutReference();
+    }
+
+    @EventSourcingHandler
+    void on(PayoutRetryRequested event) {
+        stuckPayout = null;
+    }
+
+    @EventSourcingHandler
     void on(EscrowRefundStarted event) {
-        held = 0;
-        refunding = true;
-        refundOwed = event.refund().amount();
-        if (event.payoutReference() != null) {
-            startPayout(event.payoutReference(), event.workerShare().amount());
-        }
+        held = Money.zero(total.currency());
+        refundOwed = event.refund();
+        refundStarted = true;
         status = EscrowStatus.REFUNDING;
-        settle();
     }
 
     @EventSourcingHandler
     void on(EscrowRefunded event) {
-        refundOwed = 0;
-        settle();
+        refundOwed = Money.zero(total.currency());
     }
 
-    private void startPayout(String reference, long amount) {
-        payoutReference = reference;
-        payoutAmount = amount;
-        payoutAttempts++;
+    @EventSourcingHandler
+    void on(ChargebackReceived event) {
+        chargebacks.add(event.chargebackId());
     }
 
-    /** Once nothing is owed any more, the escrow reaches its final status. */
-    private void settle() {
-        boolean payoutOwed = payoutReference != null;
-        if (payoutOwed || refundOwed > 0) {
-            return;
-        }
-        if (!refunding) {
-            status = EscrowStatus.RELEASED;
-        } else {
-            status = payoutAmount > 0 ? EscrowStatus.SPLIT : EscrowStatus.REFUNDED;
-        }
+    @EventSourcingHandler
+    void on(ChargebackResolved event) {
+        resolvedChargebacks.add(event.chargebackId());
+    }
+
+    /** For a dispute: what the escrow holds for its job. */
+    public Money held() {
+        return held;
     }
 }

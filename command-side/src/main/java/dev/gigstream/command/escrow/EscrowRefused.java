@@ -10,6 +10,7 @@ import static dev.gigstream.messages.escrow.EscrowErrorCode.EXCEEDS_FUNDS;
 import static dev.gigstream.messages.escrow.EscrowErrorCode.FROZEN;
 import static dev.gigstream.messages.escrow.EscrowErrorCode.INVALID_AMOUNT;
 import static dev.gigstream.messages.escrow.EscrowErrorCode.NOT_FUNDED;
+import static dev.gigstream.messages.escrow.EscrowErrorCode.NO_PAYOUT_TO_RETRY;
 import static dev.gigstream.messages.escrow.EscrowErrorCode.UNKNOWN_PAYOUT;
 import static dev.gigstream.messages.escrow.EscrowErrorCode.WRONG_STATE;
 
@@ -37,8 +38,14 @@ final class EscrowRefused {
         return new RefusedException(FROZEN, "Escrow " + escrowId + " is frozen by a dispute: nothing is released");
     }
 
-    static RefusedException exceedsFunds(String escrowId, long asked, long held) {
-        return new RefusedException(EXCEEDS_FUNDS, "Escrow " + escrowId + " holds " + held + ", not " + asked);
+    static RefusedException exceedsFunds(String escrowId, Money asked, Money held) {
+        return new RefusedException(EXCEEDS_FUNDS, "Escrow " + escrowId + " holds " + held.amount() + " " + held.currency()
+                + ", not " + asked.amount());
+    }
+
+    static RefusedException noPayoutToRetry(String escrowId, EscrowStatus status) {
+        return new RefusedException(NO_PAYOUT_TO_RETRY, "Escrow " + escrowId + " is " + status
+                + " and has no payout waiting for an operator");
     }
 
     static RefusedException unknownPayout(String escrowId, String reference) {

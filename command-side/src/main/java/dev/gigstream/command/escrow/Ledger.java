@@ -1,5 +1,6 @@
 package dev.gigstream.command.escrow;
 
+import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.escrow.LedgerAccount;
 import dev.gigstream.messages.escrow.Posting;
 
@@ -29,6 +30,14 @@ final class Ledger {
 
     Ledger credit(LedgerAccount account, long amount) {
         return debit(account, -amount);
+    }
+
+    Ledger debit(LedgerAccount account, Money amount) {
+        return debit(account, amount.amount());
+    }
+
+    Ledger credit(LedgerAccount account, Money amount) {
+        return debit(account, -amount.amount());
     }
 
     List<Posting> balanced() {

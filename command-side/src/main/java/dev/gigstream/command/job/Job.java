@@ -1,9 +1,17 @@
 package dev.gigstream.command.job;
 
+import dev.gigstream.command.dispute.DisputeRefused;
+import dev.gigstream.command.dispute.DisputedJobs;
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.dispute.DisputeOutcome;
+import dev.gigstream.messages.dispute.DisputeParty;
 import dev.gigstream.messages.job.ApplicationWithdrawn;
+import dev.gigstream.messages.job.CheckOutAutomatically;
+import dev.gigstream.messages.job.JobDisputeSettled;
+import dev.gigstream.messages.job.JobDisputeWithdrawn;
+import dev.gigstream.messages.job.JobDisputed;
 import dev.gigstream.messages.job.CheckIn;
 import dev.gigstream.messages.job.CheckOut;
 import dev.gigstream.messages.job.CompleteJob;
@@ -65,6 +73,8 @@ public class Job {
     private String hiredWorkerId;
     private String escrowId;
     private boolean confirmed;
+    private String disputeId;
+    private JobStatus statusBeforeDispute;
 
     protected Job() {
     }
@@ -159,7 +169,7 @@ public class Job {
         if (!AttendancePolicy.mayCheckIn(shift, command.at())) {
             throw JobRefused.outsideCheckInWindow(jobId);
         }
-        apply(new WorkerCheckedIn(jobId, command.workerId(), command.location(), meters, command.at()));
+        apply(new WorkerCheckedIn(jobId, command.workerId(), command.location(), meters, command.at(), shift.end()));
     }
 
     @CommandHandler
@@ -168,11 +178,23 @@ public class Job {
         if (status == JobStatus.AWAITING_CONFIRMATION) {
             return;
         }
+        requireNotDisputed();
         if (status != JobStatus.IN_PROGRESS) {
             throw JobRefused.notCheckedIn(jobId, status);
         }
-        apply(new WorkerCheckedOut(jobId, command.workerId(), command.location(),
-                AttendancePolicy.metersBetween(site, command.location()), command.at()));
+        double meters = AttendancePolicy.metersBetween(site, command.location());
+        if (!AttendancePolicy.withinGeofence(meters)) {
+            throw JobRefused.outsideGeofence(jobId, meters, AttendancePolicy.GEOFENCE_METERS);
+        }
+        apply(new WorkerCheckedOut(jobId, command.workerId(), command.location(), meters, command.at(), false));
+    }
+
+    /** The worker never checked out: once the shift end and its grace period have passed, the platform does. */
+    @CommandHandler
+    void handle(CheckOutAutomatically command) {
+        if (status == JobStatus.IN_PROGRESS) {
+            apply(new WorkerCheckedOut(jobId, hiredWorkerId, null, 0, command.at(), true));
+        }
     }
 
     /** The client confirms (or the confirmation window runs out): the escrow is released. Once. */
@@ -184,6 +206,7 @@ public class Job {
         if (confirmed) {
             return;
         }
+        requireNotDisputed();
         if (status != JobStatus.AWAITING_CONFIRMATION) {
             throw JobRefused.notCheckedOut(jobId, status);
         }
@@ -196,6 +219,7 @@ public class Job {
         if (status == JobStatus.NO_SHOW) {
             return;
         }
+        requireNotDisputed();
         if (status == JobStatus.IN_PROGRESS || status == JobStatus.AWAITING_CONFIRMATION) {
             throw JobRefused.workerCheckedIn(jobId);
         }
@@ -230,10 +254,50 @@ public class Job {
                 funded ? cancellations.workerShare(pay, shift, command.at()) : new Money(0, pay.currency())));
     }
 
+    /**
+     * A party opens a dispute between funding and the release (called by the {@code Dispute} in the
+     * same unit of work): the job is DISPUTED until the dispute is withdrawn or settled.
+     */
+    public DisputedJobs.DisputedJob openDispute(String newDisputeId, String openedBy) {
+        DisputeParty role = openedBy.equals(clientId) ? DisputeParty.CLIENT
+                : openedBy.equals(hiredWorkerId) ? DisputeParty.WORKER : null;
+        if (role == null) {
+            throw DisputeRefused.notAParty(jobId);
+        }
+        if (status == JobStatus.DISPUTED) {
+            throw DisputeRefused.alreadyOpen(jobId, disputeId);
+        }
+        if (!status.isBetweenFundingAndRelease() || confirmed) {
+            throw DisputeRefused.notDisputable(jobId, status);
+        }
+        apply(new JobDisputed(jobId, newDisputeId, escrowId, openedBy));
+        return new DisputedJobs.DisputedJob(clientId, hiredWorkerId, escrowId, role, pay, null);
+    }
+
+    public void withdrawDispute(String withdrawnDisputeId) {
+        if (status == JobStatus.DISPUTED && withdrawnDisputeId.equals(disputeId)) {
+            apply(new JobDisputeWithdrawn(jobId, disputeId, statusBeforeDispute));
+        }
+    }
+
+    /** The worker was paid, whole or in part: the job is done; a full refund cancels it. */
+    public void settleDispute(String settledDisputeId, DisputeOutcome outcome) {
+        if (status == JobStatus.DISPUTED && settledDisputeId.equals(disputeId)) {
+            apply(new JobDisputeSettled(jobId, disputeId, outcome,
+                    outcome == DisputeOutcome.REFUND_TO_CLIENT ? JobStatus.CANCELLED : JobStatus.COMPLETED));
+        }
+    }
+
     @DeadlineHandler(deadlineName = EXPIRY)
     void expire() {
         if (status == JobStatus.OPEN) {
             apply(new JobExpired(jobId));
+        }
+    }
+
+    private void requireNotDisputed() {
+        if (status == JobStatus.DISPUTED) {
+            throw JobRefused.disputed(jobId, disputeId);
         }
     }
 
@@ -316,6 +380,23 @@ public class Job {
     @EventSourcingHandler
     void on(JobCancelled event) {
         status = JobStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(JobDisputed event) {
+        disputeId = event.disputeId();
+        statusBeforeDispute = status;
+        status = JobStatus.DISPUTED;
+    }
+
+    @EventSourcingHandler
+    void on(JobDisputeWithdrawn event) {
+        status = event.resumedStatus();
+    }
+
+    @EventSourcingHandler
+    void on(JobDisputeSettled event) {
+        status = event.status();
     }
 
     @EventSourcingHandler

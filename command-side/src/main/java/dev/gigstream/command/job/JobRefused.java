@@ -47,6 +47,11 @@ final class JobRefused {
         return new RefusedException(NO_REQUIRED_SKILLS, "Job " + jobId + " must require 1 to " + max + " skills");
     }
 
+    static RefusedException disputed(String jobId, String disputeId) {
+        return new RefusedException(JobErrorCode.JOB_DISPUTED, "Job " + jobId + " is DISPUTED (dispute " + disputeId
+                + "): nothing moves until it is withdrawn or an admin resolves it");
+    }
+
     static RefusedException notOpen(String jobId, JobStatus status) {
         return new RefusedException(JOB_NOT_OPEN, "Job " + jobId + " is " + status + ", not OPEN");
     }

@@ -3,6 +3,7 @@ package dev.gigstream.command.escrow;
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.escrow.CancelEscrow;
+import dev.gigstream.messages.escrow.ChargebackResolved;
 import dev.gigstream.messages.escrow.CheckoutOpened;
 import dev.gigstream.messages.escrow.ConfirmEscrowFunded;
 import dev.gigstream.messages.escrow.ConfirmPayout;
@@ -11,20 +12,24 @@ import dev.gigstream.messages.escrow.EscrowCancelled;
 import dev.gigstream.messages.escrow.EscrowErrorCode;
 import dev.gigstream.messages.escrow.EscrowFlaggedForAdmin;
 import dev.gigstream.messages.escrow.EscrowFrozen;
-import dev.gigstream.messages.escrow.EscrowReferences;
 import dev.gigstream.messages.escrow.EscrowRefundStarted;
 import dev.gigstream.messages.escrow.EscrowRefunded;
 import dev.gigstream.messages.escrow.EscrowUnfrozen;
 import dev.gigstream.messages.escrow.FlagEscrowForAdmin;
+import dev.gigstream.messages.escrow.FlagPayoutForAdmin;
 import dev.gigstream.messages.escrow.FreezeEscrow;
 import dev.gigstream.messages.escrow.PayoutCompleted;
 import dev.gigstream.messages.escrow.PayoutFailed;
+import dev.gigstream.messages.escrow.PayoutRetryRequested;
 import dev.gigstream.messages.escrow.Posting;
+import dev.gigstream.messages.escrow.RecordChargeback;
+import dev.gigstream.messages.escrow.RecordChargebackResolution;
 import dev.gigstream.messages.escrow.RecordCheckout;
 import dev.gigstream.messages.escrow.RefundEscrow;
 import dev.gigstream.messages.escrow.ReleaseEscrow;
 import dev.gigstream.messages.escrow.ReportPayoutFailure;
 import dev.gigstream.messages.escrow.RequestEscrowFunding;
+import dev.gigstream.messages.escrow.RetryPayout;
 import dev.gigstream.messages.escrow.UnfreezeEscrow;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,19 +40,44 @@ import java.time.Instant;
 import java.util.List;
 
 import static dev.gigstream.command.RefusalMatcher.refusedWith;
+import static dev.gigstream.command.escrow.EscrowMother.ADMIN_ID;
 import static dev.gigstream.command.escrow.EscrowMother.CHARGE;
+import static dev.gigstream.command.escrow.EscrowMother.CHARGEBACK_ID;
+import static dev.gigstream.command.escrow.EscrowMother.CHARGED_BACK_AT;
 import static dev.gigstream.command.escrow.EscrowMother.CLIENT_ID;
+import static dev.gigstream.command.escrow.EscrowMother.CLIENT_SHARE;
 import static dev.gigstream.command.escrow.EscrowMother.ESCROW_ID;
 import static dev.gigstream.command.escrow.EscrowMother.FEE;
 import static dev.gigstream.command.escrow.EscrowMother.FIRST_PAYOUT;
 import static dev.gigstream.command.escrow.EscrowMother.JOB_ID;
+import static dev.gigstream.command.escrow.EscrowMother.NOTHING;
 import static dev.gigstream.command.escrow.EscrowMother.PAY;
 import static dev.gigstream.command.escrow.EscrowMother.PROCESSOR_FEE;
+import static dev.gigstream.command.escrow.EscrowMother.SECOND_PAYOUT;
 import static dev.gigstream.command.escrow.EscrowMother.TOTAL;
 import static dev.gigstream.command.escrow.EscrowMother.WORKER_ID;
+import static dev.gigstream.command.escrow.EscrowMother.WORKER_SHARE;
+import static dev.gigstream.command.escrow.EscrowMother.chargebackFlagged;
+import static dev.gigstream.command.escrow.EscrowMother.chargebackReceived;
+import static dev.gigstream.command.escrow.EscrowMother.flagged;
+import static dev.gigstream.command.escrow.EscrowMother.payoutFlagged;
+import static dev.gigstream.command.escrow.EscrowMother.frozen;
+import static dev.gigstream.command.escrow.EscrowMother.fullRefundStarted;
 import static dev.gigstream.command.escrow.EscrowMother.funded;
+import static dev.gigstream.command.escrow.EscrowMother.payoutCompleted;
+import static dev.gigstream.command.escrow.EscrowMother.payoutFailed;
+import static dev.gigstream.command.escrow.EscrowMother.payoutReversed;
+import static dev.gigstream.command.escrow.EscrowMother.refunded;
 import static dev.gigstream.command.escrow.EscrowMother.released;
 import static dev.gigstream.command.escrow.EscrowMother.requested;
+import static dev.gigstream.command.escrow.EscrowMother.reversalFlagged;
+import static dev.gigstream.command.escrow.EscrowMother.settled;
+import static dev.gigstream.command.escrow.EscrowMother.splitStarted;
+import static dev.gigstream.messages.escrow.EscrowStatus.REFUNDED;
+import static dev.gigstream.messages.escrow.EscrowStatus.REFUNDING;
+import static dev.gigstream.messages.escrow.EscrowStatus.RELEASED;
+import static dev.gigstream.messages.escrow.EscrowStatus.RELEASING;
+import static dev.gigstream.messages.escrow.EscrowStatus.SPLIT;
 import static dev.gigstream.messages.escrow.LedgerAccount.ESCROW;
 import static dev.gigstream.messages.escrow.LedgerAccount.PAYSTACK_BALANCE;
 import static dev.gigstream.messages.escrow.LedgerAccount.REFUND_PAYABLE;
@@ -56,7 +86,6 @@ import static dev.gigstream.messages.escrow.LedgerAccount.WORKER_PAYABLE;
 class EscrowPaymentTest {
 
     private static final Instant PAID_AT = Instant.parse("2026-11-24T10:15:03Z");
-    private static final String SECOND_PAYOUT = EscrowReferences.payout(ESCROW_ID, 2);
 
     private AggregateTestFixture<EscrowPayment> fixture;
 
@@ -169,37 +198,94 @@ class EscrowPaymentTest {
         }
 
         @Test
-        void nothingIsReleasedBeforeFundingOrWhileFrozen() {
+        void nothingIsReleasedBeforeFunding() {
             fixture.given(requested())
                    .when(new ReleaseEscrow(ESCROW_ID))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.NOT_FUNDED));
-            fixture.given(requested(), funded(), new EscrowFrozen(ESCROW_ID, "dispute"))
+        }
+    }
+
+    /** A dispute freezes the money; its outcome unfreezes and releases it, or refunds it with or without a share. */
+    @Nested
+    class Freezing {
+
+        @Test
+        void aFundedEscrowFreezes() {
+            fixture.given(requested(), funded())
+                   .when(new FreezeEscrow(ESCROW_ID, "dispute opened"))
+                   .expectEvents(new EscrowFrozen(ESCROW_ID, "dispute opened"));
+        }
+
+        @Test
+        void freezingTwiceFreezesOnce() {
+            fixture.given(requested(), funded(), frozen())
+                   .when(new FreezeEscrow(ESCROW_ID, "again"))
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void onlyAFundedEscrowFreezes() {
+            var cancelled = new EscrowCancelled(ESCROW_ID, JOB_ID, "payment window expired");
+            for (List<Object> history : List.<List<Object>>of(
+                    List.of(requested()),
+                    List.of(requested(), cancelled),
+                    List.of(requested(), funded(), released()),
+                    List.of(requested(), funded(), released(), payoutCompleted(), settled(RELEASED)),
+                    List.of(requested(), funded(), fullRefundStarted()),
+                    List.of(requested(), funded(), fullRefundStarted(), refunded(TOTAL), settled(REFUNDED)))) {
+                fixture.given(history)
+                       .when(new FreezeEscrow(ESCROW_ID, "dispute opened"))
+                       .expectNoEvents().expectException(refusedWith(EscrowErrorCode.WRONG_STATE));
+            }
+        }
+
+        @Test
+        void aFrozenEscrowReleasesNothing() {
+            fixture.given(requested(), funded(), frozen())
                    .when(new ReleaseEscrow(ESCROW_ID))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.FROZEN));
         }
 
         @Test
+        void aFrozenEscrowUnfreezes() {
+            fixture.given(requested(), funded(), frozen())
+                   .when(new UnfreezeEscrow(ESCROW_ID, "dispute withdrawn"))
+                   .expectEvents(new EscrowUnfrozen(ESCROW_ID, "dispute withdrawn"));
+        }
+
+        @Test
+        void unfreezingAnEscrowThatIsNotFrozenChangesNothing() {
+            fixture.given(requested(), funded())
+                   .when(new UnfreezeEscrow(ESCROW_ID, "nothing to unfreeze"))
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
         void anUnfrozenEscrowCanBeReleasedAgain() {
-            fixture.given(requested(), funded(), new EscrowFrozen(ESCROW_ID, "dispute"),
-                          new EscrowUnfrozen(ESCROW_ID, "resolved"))
+            fixture.given(requested(), funded(), frozen(), new EscrowUnfrozen(ESCROW_ID, "resolved"))
                    .when(new ReleaseEscrow(ESCROW_ID))
                    .expectEvents(released());
         }
 
         @Test
-        void onlyAFundedEscrowFreezesAndFreezingIsIdempotent() {
-            fixture.given(requested(), funded())
-                   .when(new FreezeEscrow(ESCROW_ID, "dispute opened"))
-                   .expectEvents(new EscrowFrozen(ESCROW_ID, "dispute opened"));
-            fixture.given(requested(), funded(), new EscrowFrozen(ESCROW_ID, "dispute opened"))
-                   .when(new FreezeEscrow(ESCROW_ID, "again"))
-                   .expectNoEvents();
-            fixture.given(requested())
-                   .when(new FreezeEscrow(ESCROW_ID, "dispute opened"))
-                   .expectNoEvents().expectException(refusedWith(EscrowErrorCode.WRONG_STATE));
-            fixture.given(requested(), funded())
-                   .when(new UnfreezeEscrow(ESCROW_ID, "nothing to unfreeze"))
-                   .expectNoEvents();
+        void aFrozenEscrowIsRefundedInFullToTheClient() {
+            fixture.given(requested(), funded(), frozen())
+                   .when(new RefundEscrow(ESCROW_ID, NOTHING, "dispute: refund to client"))
+                   .expectEvents(fullRefundStarted("dispute: refund to client"));
+        }
+
+        @Test
+        void aFrozenEscrowIsSplitBetweenTheWorkerAndTheClient() {
+            fixture.given(requested(), funded(), frozen())
+                   .when(new RefundEscrow(ESCROW_ID, WORKER_SHARE, "dispute: split"))
+                   .expectEvents(splitStarted("dispute: split"));
+        }
+
+        @Test
+        void anEscrowSplitByADisputeSettlesAsSplit() {
+            fixture.given(requested(), funded(), frozen(), splitStarted("dispute: split"), refunded(CLIENT_SHARE))
+                   .when(new ConfirmPayout(ESCROW_ID, FIRST_PAYOUT))
+                   .expectEvents(payoutCompleted(FIRST_PAYOUT, WORKER_SHARE), settled(SPLIT));
         }
     }
 
@@ -211,12 +297,13 @@ class EscrowPaymentTest {
             fixture.given(requested(), funded(), released())
                    .when(new ConfirmPayout(ESCROW_ID, FIRST_PAYOUT))
                    .expectEvents(new PayoutCompleted(ESCROW_ID, JOB_ID, WORKER_ID, PAY, FIRST_PAYOUT, List.of(
-                           new Posting(WORKER_PAYABLE, PAY.amount()), new Posting(PAYSTACK_BALANCE, -PAY.amount()))));
+                           new Posting(WORKER_PAYABLE, PAY.amount()), new Posting(PAYSTACK_BALANCE, -PAY.amount()))),
+                           settled(RELEASED));
         }
 
         @Test
         void aDuplicateSuccessChangesNothing() {
-            fixture.given(requested(), funded(), released(), payoutCompleted())
+            fixture.given(requested(), funded(), released(), payoutCompleted(), settled(RELEASED))
                    .when(new ConfirmPayout(ESCROW_ID, FIRST_PAYOUT))
                    .expectSuccessfulHandlerExecution().expectNoEvents();
         }
@@ -241,15 +328,17 @@ class EscrowPaymentTest {
             fixture.given(requested(), funded(), released(), failed)
                    .when(new ConfirmPayout(ESCROW_ID, SECOND_PAYOUT))
                    .expectEvents(new PayoutCompleted(ESCROW_ID, JOB_ID, WORKER_ID, PAY, SECOND_PAYOUT, List.of(
-                           new Posting(WORKER_PAYABLE, PAY.amount()), new Posting(PAYSTACK_BALANCE, -PAY.amount()))));
+                           new Posting(WORKER_PAYABLE, PAY.amount()), new Posting(PAYSTACK_BALANCE, -PAY.amount()))),
+                           settled(RELEASED));
         }
 
         @Test
-        void aReversedTransferTakesTheMoneyBackIntoTheWorkersPayable() {
-            fixture.given(requested(), funded(), released(), payoutCompleted())
+        void aReversedTransferTakesTheMoneyBackIntoTheWorkersPayableAndAsksAnOperator() {
+            fixture.given(requested(), funded(), released(), payoutCompleted(), settled(RELEASED))
                    .when(new ReportPayoutFailure(ESCROW_ID, FIRST_PAYOUT, "reversed by the bank"))
                    .expectEvents(new PayoutFailed(ESCROW_ID, FIRST_PAYOUT, "reversed by the bank", 1, SECOND_PAYOUT, PAY,
-                           List.of(new Posting(PAYSTACK_BALANCE, PAY.amount()), new Posting(WORKER_PAYABLE, -PAY.amount()))));
+                           List.of(new Posting(PAYSTACK_BALANCE, PAY.amount()), new Posting(WORKER_PAYABLE, -PAY.amount()))),
+                           reversalFlagged(FIRST_PAYOUT, SECOND_PAYOUT));
         }
 
         @Test
@@ -260,6 +349,97 @@ class EscrowPaymentTest {
             fixture.given(requested(), funded(), released(), new EscrowFlaggedForAdmin(ESCROW_ID, JOB_ID, "payouts keep failing"))
                    .when(new FlagEscrowForAdmin(ESCROW_ID, "payouts keep failing"))
                    .expectNoEvents();
+        }
+    }
+
+    /** An operator who fixed what kept a flagged payout from going through asks for another try. */
+    @Nested
+    class RetryingPayouts {
+
+        @Test
+        void aFlaggedPendingPayoutIsRetriedUnderItsPendingReference() {
+            fixture.given(requested(), funded(), released(), payoutFailed(FIRST_PAYOUT, 1, SECOND_PAYOUT, PAY),
+                          payoutFlagged(SECOND_PAYOUT))
+                   .when(new RetryPayout(ESCROW_ID, ADMIN_ID))
+                   .expectEvents(new PayoutRetryRequested(ESCROW_ID, JOB_ID, WORKER_ID, SECOND_PAYOUT, PAY, ADMIN_ID));
+        }
+
+        @Test
+        void aRetriedShareOfASplitIsForTheShareOnly() {
+            fixture.given(requested(), funded(), splitStarted(), payoutFailed(FIRST_PAYOUT, 1, SECOND_PAYOUT, WORKER_SHARE),
+                          payoutFlagged(SECOND_PAYOUT))
+                   .when(new RetryPayout(ESCROW_ID, ADMIN_ID))
+                   .expectEvents(new PayoutRetryRequested(ESCROW_ID, JOB_ID, WORKER_ID, SECOND_PAYOUT, WORKER_SHARE,
+                           ADMIN_ID));
+        }
+
+        @Test
+        void aReversedPayoutIsRetriedOnceAnOperatorCheckedTheAccount() {
+            fixture.given(requested(), funded(), released(), payoutCompleted(), settled(RELEASED),
+                          payoutReversed(FIRST_PAYOUT, 1, SECOND_PAYOUT, PAY), reversalFlagged(FIRST_PAYOUT, SECOND_PAYOUT))
+                   .when(new RetryPayout(ESCROW_ID, ADMIN_ID))
+                   .expectEvents(new PayoutRetryRequested(ESCROW_ID, JOB_ID, WORKER_ID, SECOND_PAYOUT, PAY, ADMIN_ID));
+        }
+
+        @Test
+        void aPayoutThatIsNotFlaggedIsLeftToTheAutomaticRetries() {
+            fixture.given(requested(), funded(), released(), payoutFailed(FIRST_PAYOUT, 1, SECOND_PAYOUT, PAY))
+                   .when(new RetryPayout(ESCROW_ID, ADMIN_ID))
+                   .expectNoEvents().expectException(refusedWith(EscrowErrorCode.NO_PAYOUT_TO_RETRY));
+        }
+
+        @Test
+        void withoutAPendingPayoutThereIsNothingToRetry() {
+            var flag = flagged("look at this");
+            for (List<Object> history : List.<List<Object>>of(
+                    List.of(requested(), funded(), flag),
+                    List.of(requested(), funded(), released(), payoutCompleted(), settled(RELEASED), flag),
+                    List.of(requested(), funded(), fullRefundStarted(), flag),
+                    List.of(requested(), funded(), fullRefundStarted(), refunded(TOTAL), settled(REFUNDED), flag))) {
+                fixture.given(history)
+                       .when(new RetryPayout(ESCROW_ID, ADMIN_ID))
+                       .expectNoEvents().expectException(refusedWith(EscrowErrorCode.NO_PAYOUT_TO_RETRY));
+            }
+        }
+
+        @Test
+        void onlyAStuckPayoutIsRetriedNotOneFlaggedForSomethingElse() {
+            fixture.given(requested(), funded(), released(), payoutFailed(FIRST_PAYOUT, 1, SECOND_PAYOUT, PAY),
+                          flagged("chargeback while the escrow is RELEASING"))
+                   .when(new RetryPayout(ESCROW_ID, ADMIN_ID))
+                   .expectNoEvents().expectException(refusedWith(EscrowErrorCode.NO_PAYOUT_TO_RETRY));
+        }
+
+        @Test
+        void aPayoutIsFlaggedOnlyWhilePendingAndOncePerAttempt() {
+            fixture.given(requested(), funded(), released(), payoutFailed(FIRST_PAYOUT, 1, SECOND_PAYOUT, PAY))
+                   .when(new FlagPayoutForAdmin(ESCROW_ID, SECOND_PAYOUT, "payouts keep failing"))
+                   .expectEvents(payoutFlagged(SECOND_PAYOUT));
+            fixture.given(requested(), funded(), released(), payoutFailed(FIRST_PAYOUT, 1, SECOND_PAYOUT, PAY),
+                          payoutFlagged(SECOND_PAYOUT))
+                   .when(new FlagPayoutForAdmin(ESCROW_ID, SECOND_PAYOUT, "payouts keep failing"))
+                   .expectNoEvents();
+            fixture.given(requested(), funded(), released(), payoutFailed(FIRST_PAYOUT, 1, SECOND_PAYOUT, PAY))
+                   .when(new FlagPayoutForAdmin(ESCROW_ID, FIRST_PAYOUT, "an attempt that already failed"))
+                   .expectNoEvents();
+        }
+
+        @Test
+        void aRetriedPayoutThatSticksAgainIsFlaggedAgain() {
+            fixture.given(requested(), funded(), released(), payoutFailed(FIRST_PAYOUT, 1, SECOND_PAYOUT, PAY),
+                          payoutFlagged(SECOND_PAYOUT),
+                          new PayoutRetryRequested(ESCROW_ID, JOB_ID, WORKER_ID, SECOND_PAYOUT, PAY, ADMIN_ID))
+                   .when(new FlagPayoutForAdmin(ESCROW_ID, SECOND_PAYOUT, "payouts keep failing"))
+                   .expectEvents(payoutFlagged(SECOND_PAYOUT));
+        }
+
+        @Test
+        void anotherRetryWaitsForANewFlag() {
+            fixture.given(requested(), funded(), released(), payoutFailed(FIRST_PAYOUT, 1, SECOND_PAYOUT, PAY),
+                          payoutFlagged(SECOND_PAYOUT),
+                          new PayoutRetryRequested(ESCROW_ID, JOB_ID, WORKER_ID, SECOND_PAYOUT, PAY, ADMIN_ID))
+                   .when(new RetryPayout(ESCROW_ID, ADMIN_ID))
+                   .expectNoEvents().expectException(refusedWith(EscrowErrorCode.NO_PAYOUT_TO_RETRY));
         }
     }
 
@@ -278,7 +458,8 @@ class EscrowPaymentTest {
             fixture.given(requested(), funded(), fullRefundStarted())
                    .when(new ConfirmRefund(ESCROW_ID, TOTAL))
                    .expectEvents(new EscrowRefunded(ESCROW_ID, JOB_ID, TOTAL, List.of(
-                           new Posting(REFUND_PAYABLE, TOTAL.amount()), new Posting(PAYSTACK_BALANCE, -TOTAL.amount()))));
+                           new Posting(REFUND_PAYABLE, TOTAL.amount()), new Posting(PAYSTACK_BALANCE, -TOTAL.amount()))),
+                           settled(REFUNDED));
         }
 
         @Test
@@ -313,30 +494,133 @@ class EscrowPaymentTest {
                    .when(new RefundEscrow(ESCROW_ID, nothing, "again"))
                    .expectNoEvents();
             fixture.given(requested(), funded(), fullRefundStarted(), new EscrowRefunded(ESCROW_ID, JOB_ID, TOTAL,
-                          List.of(new Posting(REFUND_PAYABLE, TOTAL.amount()), new Posting(PAYSTACK_BALANCE, -TOTAL.amount()))))
+                          List.of(new Posting(REFUND_PAYABLE, TOTAL.amount()), new Posting(PAYSTACK_BALANCE, -TOTAL.amount()))),
+                          settled(REFUNDED))
                    .when(new ConfirmRefund(ESCROW_ID, TOTAL))
                    .expectSuccessfulHandlerExecution().expectNoEvents();
             fixture.given(requested(), funded(), fullRefundStarted())
                    .when(new ConfirmRefund(ESCROW_ID, PAY))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.AMOUNT_MISMATCH));
         }
+    }
+
+    /** Once nothing is owed any more (no payout pending, no refund unprocessed) the escrow settles, once. */
+    @Nested
+    class Settling {
 
         @Test
-        void aDisputedEscrowCanBeRefunded() {
-            fixture.given(requested(), funded(), new EscrowFrozen(ESCROW_ID, "dispute"))
-                   .when(new RefundEscrow(ESCROW_ID, nothing, "refund to client"))
-                   .expectSuccessfulHandlerExecution();
+        void aReleaseSettlesAsReleasedOnceThePayoutWentThrough() {
+            fixture.given(requested(), funded(), released())
+                   .when(new ConfirmPayout(ESCROW_ID, FIRST_PAYOUT))
+                   .expectEvents(payoutCompleted(), settled(RELEASED));
         }
 
-        private EscrowRefundStarted fullRefundStarted() {
-            return new EscrowRefundStarted(ESCROW_ID, JOB_ID, WORKER_ID, TOTAL, nothing, null, "cancelled",
-                    List.of(new Posting(ESCROW, TOTAL.amount()), new Posting(REFUND_PAYABLE, -TOTAL.amount())));
+        @Test
+        void aRefundWithoutAShareSettlesAsRefundedOnceTheRefundIsConfirmed() {
+            fixture.given(requested(), funded(), fullRefundStarted())
+                   .when(new ConfirmRefund(ESCROW_ID, TOTAL))
+                   .expectEvents(refunded(TOTAL), settled(REFUNDED));
+        }
+
+        @Test
+        void aSplitIsNotSettledWhileTheWorkersShareIsStillOwed() {
+            fixture.given(requested(), funded(), splitStarted())
+                   .when(new ConfirmRefund(ESCROW_ID, CLIENT_SHARE))
+                   .expectEvents(refunded(CLIENT_SHARE));
+        }
+
+        @Test
+        void aSplitIsNotSettledWhileTheClientsRefundIsStillOwed() {
+            fixture.given(requested(), funded(), splitStarted())
+                   .when(new ConfirmPayout(ESCROW_ID, FIRST_PAYOUT))
+                   .expectEvents(payoutCompleted(FIRST_PAYOUT, WORKER_SHARE));
+        }
+
+        @Test
+        void aSplitSettlesAsSplitOnceBothTheRefundAndThePayoutWentThrough() {
+            fixture.given(requested(), funded(), splitStarted(), refunded(CLIENT_SHARE))
+                   .when(new ConfirmPayout(ESCROW_ID, FIRST_PAYOUT))
+                   .expectEvents(payoutCompleted(FIRST_PAYOUT, WORKER_SHARE), settled(SPLIT));
+            fixture.given(requested(), funded(), splitStarted(), payoutCompleted(FIRST_PAYOUT, WORKER_SHARE))
+                   .when(new ConfirmRefund(ESCROW_ID, CLIENT_SHARE))
+                   .expectEvents(refunded(CLIENT_SHARE), settled(SPLIT));
+        }
+
+        @Test
+        void aPayoutConfirmedTwiceSettlesOnce() {
+            fixture.given(requested(), funded(), released(), payoutCompleted(), settled(RELEASED))
+                   .when(new ConfirmPayout(ESCROW_ID, FIRST_PAYOUT))
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+            fixture.given(requested(), funded(), splitStarted(), refunded(CLIENT_SHARE),
+                          payoutCompleted(FIRST_PAYOUT, WORKER_SHARE), settled(SPLIT))
+                   .when(new ConfirmPayout(ESCROW_ID, FIRST_PAYOUT))
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void aReversedPayoutReopensTheEscrowUntilItsRetryWentThrough() {
+            fixture.given(requested(), funded(), released(), payoutCompleted(), settled(RELEASED),
+                          payoutReversed(FIRST_PAYOUT, 1, SECOND_PAYOUT, PAY), reversalFlagged(FIRST_PAYOUT, SECOND_PAYOUT),
+                          new PayoutRetryRequested(ESCROW_ID, JOB_ID, WORKER_ID, SECOND_PAYOUT, PAY, ADMIN_ID))
+                   .when(new ConfirmPayout(ESCROW_ID, SECOND_PAYOUT))
+                   .expectEvents(payoutCompleted(SECOND_PAYOUT, PAY), settled(RELEASED));
         }
     }
 
-    private static PayoutCompleted payoutCompleted() {
-        return new PayoutCompleted(ESCROW_ID, JOB_ID, WORKER_ID, PAY, FIRST_PAYOUT, List.of(
-                new Posting(WORKER_PAYABLE, PAY.amount()), new Posting(PAYSTACK_BALANCE, -PAY.amount())));
+    /** The client's bank disputes the charge: a dispute while the money is held, an operator once it left. */
+    @Nested
+    class Chargebacks {
+
+        private final RecordChargeback chargeback = new RecordChargeback(ESCROW_ID, CHARGEBACK_ID, "fraudulent",
+                CHARGED_BACK_AT);
+
+        @Test
+        void aChargebackWhileTheEscrowHoldsTheMoneyIsRecordedWithoutAFlag() {
+            fixture.given(requested(), funded())
+                   .when(chargeback)
+                   .expectEvents(chargebackReceived(true));
+            fixture.given(requested(), funded(), frozen())
+                   .when(chargeback)
+                   .expectEvents(chargebackReceived(true));
+        }
+
+        @Test
+        void aChargebackAfterTheMoneyLeftIsFlaggedForAnAdmin() {
+            fixture.given(requested(), funded(), released())
+                   .when(chargeback)
+                   .expectEvents(chargebackReceived(false), chargebackFlagged(RELEASING));
+            fixture.given(requested(), funded(), released(), payoutCompleted(), settled(RELEASED))
+                   .when(chargeback)
+                   .expectEvents(chargebackReceived(false), chargebackFlagged(RELEASED));
+            fixture.given(requested(), funded(), fullRefundStarted())
+                   .when(chargeback)
+                   .expectEvents(chargebackReceived(false), chargebackFlagged(REFUNDING));
+        }
+
+        @Test
+        void aChargebackDeliveredTwiceIsRecordedOnce() {
+            fixture.given(requested(), funded(), chargebackReceived(true))
+                   .when(chargeback)
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+            fixture.given(requested(), funded(), released(), chargebackReceived(false), chargebackFlagged(RELEASING))
+                   .when(chargeback)
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void theResolutionOfAChargebackIsRecorded() {
+            fixture.given(requested(), funded(), chargebackReceived(true))
+                   .when(new RecordChargebackResolution(ESCROW_ID, CHARGEBACK_ID, "declined"))
+                   .expectEvents(new ChargebackResolved(ESCROW_ID, JOB_ID, CHARGEBACK_ID, "declined"));
+        }
+
+        @Test
+        void aResolutionDeliveredTwiceIsRecordedOnce() {
+            fixture.given(requested(), funded(), chargebackReceived(true),
+                          new ChargebackResolved(ESCROW_ID, JOB_ID, CHARGEBACK_ID, "declined"))
+                   .when(new RecordChargebackResolution(ESCROW_ID, CHARGEBACK_ID, "declined"))
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
     }
 
     @Test

@@ -6,6 +6,10 @@ import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.job.CancelJob;
 import dev.gigstream.messages.job.CheckIn;
 import dev.gigstream.messages.job.CheckOut;
+import dev.gigstream.messages.job.CheckOutAutomatically;
+import dev.gigstream.messages.job.JobDisputeWithdrawn;
+import dev.gigstream.messages.job.JobDisputed;
+import dev.gigstream.messages.job.JobStatus;
 import dev.gigstream.messages.job.CompleteJob;
 import dev.gigstream.messages.job.ConfirmShift;
 import dev.gigstream.messages.job.HireLapsed;
@@ -29,6 +33,7 @@ import java.time.Instant;
 
 import static dev.gigstream.command.RefusalMatcher.refusedWith;
 import static dev.gigstream.command.job.JobMother.CLIENT_ID;
+import static dev.gigstream.command.job.JobMother.DISPUTE_ID;
 import static dev.gigstream.command.job.JobMother.ESCROW_ID;
 import static dev.gigstream.command.job.JobMother.JOB_ID;
 import static dev.gigstream.command.job.JobMother.LEAD_TIME;
@@ -68,13 +73,21 @@ class JobLifecycleTest {
 
     private Object[] checkedIn() {
         return new Object[]{posted(posted), applied(WORKER_ID, posted), hired(WORKER_ID, posted), fundedFor(WORKER_ID),
-                new WorkerCheckedIn(JOB_ID, WORKER_ID, atTheSite, 0, start)};
+                new WorkerCheckedIn(JOB_ID, WORKER_ID, atTheSite, 0, start, end())};
     }
 
     private Object[] checkedOut() {
         return new Object[]{posted(posted), applied(WORKER_ID, posted), hired(WORKER_ID, posted), fundedFor(WORKER_ID),
-                new WorkerCheckedIn(JOB_ID, WORKER_ID, atTheSite, 0, start),
-                new WorkerCheckedOut(JOB_ID, WORKER_ID, atTheSite, 0, start.plus(Duration.ofHours(8)))};
+                new WorkerCheckedIn(JOB_ID, WORKER_ID, atTheSite, 0, start, end()),
+                new WorkerCheckedOut(JOB_ID, WORKER_ID, atTheSite, 0, end(), false)};
+    }
+
+    private Instant end() {
+        return start.plus(Duration.ofHours(8));
+    }
+
+    private Object[] disputed(Object[] history) {
+        return and(history, new JobDisputed(JOB_ID, DISPUTE_ID, ESCROW_ID, CLIENT_ID));
     }
 
     private static Object[] and(Object[] history, Object next) {
@@ -145,10 +158,61 @@ class JobLifecycleTest {
         Instant end = start.plus(Duration.ofHours(8));
         fixture.given(checkedIn())
                .when(new CheckOut(JOB_ID, WORKER_ID, atTheSite, end))
-               .expectEvents(new WorkerCheckedOut(JOB_ID, WORKER_ID, atTheSite, 0, end));
+               .expectEvents(new WorkerCheckedOut(JOB_ID, WORKER_ID, atTheSite, 0, end, false));
         fixture.given(funded())
                .when(new CheckOut(JOB_ID, WORKER_ID, atTheSite, end))
                .expectNoEvents().expectException(refusedWith(JobErrorCode.NOT_CHECKED_IN));
+    }
+
+    @Test
+    void checkOutIsRefusedAwayFromTheSiteOrByAnotherWorker() {
+        fixture.given(checkedIn())
+               .when(new CheckOut(JOB_ID, WORKER_ID, halfAKilometreAway, end()))
+               .expectNoEvents().expectException(refusedWith(JobErrorCode.OUTSIDE_GEOFENCE));
+        fixture.given(checkedIn())
+               .when(new CheckOut(JOB_ID, OTHER_WORKER_ID, atTheSite, end()))
+               .expectNoEvents().expectException(refusedWith(JobErrorCode.NOT_THE_HIRED_WORKER));
+    }
+
+    @Test
+    void aWorkerWhoNeverChecksOutIsCheckedOutAutomatically() {
+        Instant graceOver = end().plus(Duration.ofHours(2));
+        fixture.given(checkedIn())
+               .when(new CheckOutAutomatically(JOB_ID, graceOver))
+               .expectEvents(new WorkerCheckedOut(JOB_ID, WORKER_ID, null, 0, graceOver, true));
+        fixture.given(checkedOut())
+               .when(new CheckOutAutomatically(JOB_ID, graceOver))
+               .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void aDisputedJobIsNeitherConfirmedNorCheckedOutNorReportedAsANoShow() {
+        fixture.given(disputed(checkedOut()))
+               .when(new ConfirmShift(JOB_ID, CLIENT_ID, false))
+               .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_DISPUTED));
+        fixture.given(disputed(checkedOut()))
+               .when(new ConfirmShift(JOB_ID, null, true))
+               .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_DISPUTED));
+        fixture.given(disputed(checkedIn()))
+               .when(new CheckOut(JOB_ID, WORKER_ID, atTheSite, end()))
+               .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_DISPUTED));
+        fixture.given(disputed(checkedIn()))
+               .when(new CheckOutAutomatically(JOB_ID, end().plus(Duration.ofHours(2))))
+               .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(disputed(funded()))
+               .when(new ReportNoShow(JOB_ID, CLIENT_ID, start.plus(Duration.ofHours(1))))
+               .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_DISPUTED));
+        fixture.given(disputed(funded()))
+               .when(new CancelJob(JOB_ID, CLIENT_ID, "changed my mind", start.minus(Duration.ofHours(1))))
+               .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_CANNOT_BE_CANCELLED));
+    }
+
+    @Test
+    void aWithdrawnDisputeLetsTheClientConfirmAgain() {
+        fixture.given(and(disputed(checkedOut()),
+                       new JobDisputeWithdrawn(JOB_ID, DISPUTE_ID, JobStatus.AWAITING_CONFIRMATION)))
+               .when(new ConfirmShift(JOB_ID, CLIENT_ID, false))
+               .expectEvents(new ShiftConfirmed(JOB_ID, ESCROW_ID, WORKER_ID, false));
     }
 
     @Test

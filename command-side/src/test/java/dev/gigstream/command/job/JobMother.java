@@ -27,6 +27,7 @@ final class JobMother {
     static final Money PAY = Money.of(1_500_000, Currency.NGN);
     static final Duration LEAD_TIME = Duration.ofHours(2);
     static final String ESCROW_ID = "0b7e2c1d-7a57-4c0e-9d6f-2f1f4c3a9b10";
+    static final String DISPUTE_ID = "d15b07e0-1c2d-4e3f-8a9b-0c1d2e3f4a5b";
     static final Money NO_MONEY = Money.of(0, Currency.NGN);
 
     private JobMother() {

@@ -2,8 +2,11 @@ package dev.gigstream.messages.common;
 
 import java.util.Objects;
 
-/** An amount in minor units (kobo, pesewas) of one currency. Never a floating-point number. */
-public record Money(long amount, Currency currency) {
+/**
+ * An amount in minor units (kobo, pesewas) of one currency. Never a floating-point number.
+ * Arithmetic and comparisons refuse to mix currencies.
+ */
+public record Money(long amount, Currency currency) implements Comparable<Money> {
 
     public Money {
         Objects.requireNonNull(currency, "currency");
@@ -13,7 +16,51 @@ public record Money(long amount, Currency currency) {
         return new Money(amount, currency);
     }
 
+    public static Money zero(Currency currency) {
+        return new Money(0, currency);
+    }
+
     public boolean isPositive() {
         return amount > 0;
+    }
+
+    public boolean isZero() {
+        return amount == 0;
+    }
+
+    public boolean isNegative() {
+        return amount < 0;
+    }
+
+    public boolean sameCurrencyAs(Money other) {
+        return currency == other.currency;
+    }
+
+    public Money plus(Money other) {
+        return new Money(Math.addExact(amount, sameCurrency(other).amount), currency);
+    }
+
+    public Money minus(Money other) {
+        return new Money(Math.subtractExact(amount, sameCurrency(other).amount), currency);
+    }
+
+    public boolean isGreaterThan(Money other) {
+        return compareTo(other) > 0;
+    }
+
+    public boolean isLessThan(Money other) {
+        return compareTo(other) < 0;
+    }
+
+    @Override
+    public int compareTo(Money other) {
+        return Long.compare(amount, sameCurrency(other).amount);
+    }
+
+    private Money sameCurrency(Money other) {
+        if (!sameCurrencyAs(other)) {
+            throw new IllegalArgumentException("cannot combine " + currency + " with " + other.currency);
+        }
+        return other;
     }
 }

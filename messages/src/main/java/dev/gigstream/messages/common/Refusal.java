@@ -6,7 +6,7 @@ package dev.gigstream.messages.common;
  */
 public record Refusal(String code, Kind kind, String detail) {
 
-    public enum Kind { INVALID, FORBIDDEN, NOT_FOUND, CONFLICT, GONE }
+    public enum Kind { INVALID, FORBIDDEN, NOT_FOUND, CONFLICT, GONE, UNAVAILABLE }
 
     public static Refusal of(ErrorCode code, String detail) {
         return new Refusal(code.name(), code.kind(), detail);

@@ -10,7 +10,9 @@ public enum EscrowErrorCode implements ErrorCode {
     FROZEN(Kind.CONFLICT),
     UNKNOWN_PAYOUT(Kind.CONFLICT),
     EXCEEDS_FUNDS(Kind.CONFLICT),
-    WRONG_STATE(Kind.CONFLICT);
+    WRONG_STATE(Kind.CONFLICT),
+    NO_PAYOUT_TO_RETRY(Kind.CONFLICT),
+    PAYMENTS_NOT_CONFIGURED(Kind.UNAVAILABLE);
 
     private final Kind kind;
 

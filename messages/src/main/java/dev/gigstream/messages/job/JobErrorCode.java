@@ -25,7 +25,8 @@ public enum JobErrorCode implements ErrorCode {
     NOT_CHECKED_IN(Kind.CONFLICT),
     NOT_CHECKED_OUT(Kind.CONFLICT),
     NO_SHOW_TOO_EARLY(Kind.CONFLICT),
-    WORKER_CHECKED_IN(Kind.CONFLICT);
+    WORKER_CHECKED_IN(Kind.CONFLICT),
+    JOB_DISPUTED(Kind.CONFLICT);
 
     private final Kind kind;
 

@@ -6,4 +6,9 @@ public enum JobStatus {
     public boolean acceptsApplications() {
         return this == OPEN;
     }
+
+    /** The escrow holds the money: funded, and not yet released or refunded. */
+    public boolean isBetweenFundingAndRelease() {
+        return this == FUNDED || this == IN_PROGRESS || this == AWAITING_CONFIRMATION;
+    }
 }

@@ -6,7 +6,10 @@ import dev.gigstream.messages.common.ShiftWindow;
 import java.time.Instant;
 import java.util.List;
 
-/** A job in full, with every status it went through. {@code escrowId} is null until escrow exists. */
+/**
+ * A job in full, with every status it went through. {@code escrowId} is null until escrow exists,
+ * {@code disputeId} while no dispute was opened; check-in and check-out times once they happened.
+ */
 public record JobView(String jobId,
                       String clientId,
                       String title,
@@ -19,7 +22,11 @@ public record JobView(String jobId,
                       Instant postedAt,
                       String hiredWorkerId,
                       String escrowId,
-                      List<StatusChange> timeline) {
+                      List<StatusChange> timeline,
+                      Instant checkedInAt,
+                      Instant checkedOutAt,
+                      boolean checkedOutAutomatically,
+                      String disputeId) {
 
     public record StatusChange(JobStatus status, Instant at) {
     }

@@ -4,26 +4,34 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.escrow.ChargebackReceived;
+import dev.gigstream.messages.escrow.ChargebackResolved;
 import dev.gigstream.messages.escrow.CheckoutOpened;
 import dev.gigstream.messages.escrow.EscrowCancelled;
 import dev.gigstream.messages.escrow.EscrowFlaggedForAdmin;
 import dev.gigstream.messages.escrow.EscrowFrozen;
 import dev.gigstream.messages.escrow.EscrowFunded;
 import dev.gigstream.messages.escrow.EscrowFundingRequested;
+import dev.gigstream.messages.escrow.EscrowList;
 import dev.gigstream.messages.escrow.EscrowRefundStarted;
 import dev.gigstream.messages.escrow.EscrowRefunded;
 import dev.gigstream.messages.escrow.EscrowReleased;
+import dev.gigstream.messages.escrow.EscrowSettled;
 import dev.gigstream.messages.escrow.EscrowStatus;
 import dev.gigstream.messages.escrow.EscrowUnfrozen;
 import dev.gigstream.messages.escrow.EscrowView;
 import dev.gigstream.messages.escrow.FindEscrow;
+import dev.gigstream.messages.escrow.FindFlaggedEscrows;
 import dev.gigstream.messages.escrow.FindStaleEscrows;
 import dev.gigstream.messages.escrow.LedgerAccount;
 import dev.gigstream.messages.escrow.PayoutCompleted;
 import dev.gigstream.messages.escrow.PayoutFailed;
+import dev.gigstream.messages.escrow.PayoutFlaggedForAdmin;
+import dev.gigstream.messages.escrow.PayoutRetryRequested;
 import dev.gigstream.messages.escrow.Posting;
 import dev.gigstream.query.common.Documents;
 import dev.gigstream.query.common.SequencedWrites;
@@ -45,8 +53,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Escrows with their ledger ({@code escrows}, one document per escrow): the escrow view of the API,
- * the checkout the hire answers with, and the list of escrows the reconciliation sweep checks.
+ * Escrows with their ledger and chargebacks ({@code escrows}, one document per escrow): the escrow view
+ * of the API, the checkout the hire answers with, the list of escrows the reconciliation sweep checks
+ * and the escrows flagged for an operator.
  */
 @Component
 @ProcessingGroup(EscrowProjection.NAME)
@@ -111,20 +120,25 @@ public class EscrowProjection {
 
     @EventHandler
     void on(PayoutCompleted event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Document escrow = escrows.find(Filters.eq("_id", event.escrowId())).first();
-        boolean refunding = escrow != null && EscrowStatus.REFUNDING.name().equals(escrow.getString("status"));
-        boolean refundOutstanding = refunding && escrow.getLong("refunded") < escrow.get("refundDue", 0L);
-        EscrowStatus status = !refunding ? EscrowStatus.RELEASED : refundOutstanding ? EscrowStatus.REFUNDING : EscrowStatus.SPLIT;
-        write(event.escrowId(), sequence, at, Updates.combine(status(status), Updates.unset("pendingPayoutReference"),
+        write(event.escrowId(), sequence, at, Updates.combine(Updates.unset("pendingPayoutReference"), clearPayoutFlag(event.escrowId()),
                 Updates.inc("released", event.amount().amount()), ledger(message, event.postings(), at)));
+    }
+
+    /** The escrow itself says when nothing is owed any more, and in which final status. */
+    @EventHandler
+    void on(EscrowSettled event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        write(event.escrowId(), sequence, at, status(event.status()));
     }
 
     @EventHandler
     void on(PayoutFailed event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Bson update = Updates.set("pendingPayoutReference", event.nextPayoutReference());
-        if (!event.postings().isEmpty()) {
-            update = Updates.combine(update, Updates.inc("released", -event.amount().amount()),
-                    ledger(message, event.postings(), at));
+        Bson update = Updates.combine(Updates.set("pendingPayoutReference", event.nextPayoutReference()),
+                clearPayoutFlag(event.escrowId()));
+        if (!event.postings().isEmpty()) { // a reversal: the money came back and the escrow owes it again
+            Document escrow = escrows.find(Filters.eq("_id", event.escrowId())).first();
+            boolean released = escrow != null && EscrowStatus.RELEASED.name().equals(escrow.getString("status"));
+            update = Updates.combine(update, Updates.inc("released", -event.amount().amount()), ledger(message, event.postings(), at),
+                    status(released ? EscrowStatus.RELEASING : EscrowStatus.REFUNDING));
         }
         write(event.escrowId(), sequence, at, update);
     }
@@ -135,10 +149,47 @@ public class EscrowProjection {
     }
 
     @EventHandler
+    void on(PayoutFlaggedForAdmin event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        write(event.escrowId(), sequence, at, Updates.combine(Updates.addToSet("flags", event.reason()),
+                Updates.set("payoutFlag", event.reason())));
+    }
+
+    /** The stuck payout's flag goes; flags about anything else stay until their own cause is dealt with. */
+    @EventHandler
+    void on(PayoutRetryRequested event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        write(event.escrowId(), sequence, at, Updates.combine(clearPayoutFlag(event.escrowId()),
+                Updates.set("pendingPayoutReference", event.payoutReference())));
+    }
+
+    /** A stuck payout's flag lasts until that payout is retried, goes through or fails for good. */
+    private Bson clearPayoutFlag(String escrowId) {
+        Document escrow = escrows.find(Filters.eq("_id", escrowId)).first();
+        String payoutFlag = escrow == null ? null : escrow.getString("payoutFlag");
+        return payoutFlag == null ? Updates.unset("payoutFlag")
+                : Updates.combine(Updates.pull("flags", payoutFlag), Updates.unset("payoutFlag"));
+    }
+
+    @EventHandler
+    void on(ChargebackReceived event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        write(event.escrowId(), sequence, at, Updates.push("chargebacks", new Document("id", event.chargebackId())
+                .append("reason", event.reason()).append("moneyHeld", event.moneyHeld())
+                .append("at", Date.from(event.at())).append("resolution", null)));
+    }
+
+    @EventHandler
+    void on(ChargebackResolved event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Document escrow = escrows.find(Filters.eq("_id", event.escrowId())).first();
+        // rewritten whole: SequencedWrites matches by _id alone, so a positional update cannot find the element
+        List<Document> chargebacks = new ArrayList<>(escrow == null ? List.of()
+                : escrow.getList("chargebacks", Document.class, List.of()));
+        chargebacks.replaceAll(c -> event.chargebackId().equals(c.getString("id"))
+                ? new Document(c).append("resolution", event.resolution()) : c);
+        write(event.escrowId(), sequence, at, Updates.set("chargebacks", chargebacks));
+    }
+
+    @EventHandler
     void on(EscrowRefundStarted event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Bson update = Updates.combine(status(event.refund().isPositive() || event.payoutReference() != null
-                        ? EscrowStatus.REFUNDING : EscrowStatus.REFUNDED),
-                Updates.set("refundDue", event.refund().amount()), ledger(message, event.postings(), at));
+        Bson update = Updates.combine(status(EscrowStatus.REFUNDING), ledger(message, event.postings(), at));
         if (event.payoutReference() != null) {
             update = Updates.combine(update, Updates.set("pendingPayoutReference", event.payoutReference()));
         }
@@ -147,12 +198,8 @@ public class EscrowProjection {
 
     @EventHandler
     void on(EscrowRefunded event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Document escrow = escrows.find(Filters.eq("_id", event.escrowId())).first();
-        boolean payoutOutstanding = escrow != null && escrow.getString("pendingPayoutReference") != null;
-        boolean split = escrow != null && escrow.getLong("released") > 0;
-        EscrowStatus status = payoutOutstanding ? EscrowStatus.REFUNDING : split ? EscrowStatus.SPLIT : EscrowStatus.REFUNDED;
-        write(event.escrowId(), sequence, at, Updates.combine(status(status),
-                Updates.inc("refunded", event.refunded().amount()), ledger(message, event.postings(), at)));
+        write(event.escrowId(), sequence, at, Updates.combine(Updates.inc("refunded", event.refunded().amount()),
+                ledger(message, event.postings(), at)));
     }
 
     @ResetHandler
@@ -174,6 +221,15 @@ public class EscrowProjection {
                 .limit(query.limit())
                 .map(EscrowProjection::toView)
                 .into(new ArrayList<>());
+    }
+
+    @QueryHandler
+    EscrowList handle(FindFlaggedEscrows query) {
+        return new EscrowList(escrows.find(Filters.exists("flags.0"))
+                .sort(Sorts.ascending("updatedAt", "_id"))
+                .limit(query.limit())
+                .map(EscrowProjection::toView)
+                .into(new ArrayList<>()));
     }
 
     private void write(String escrowId, long sequence, Instant at, Bson update) {

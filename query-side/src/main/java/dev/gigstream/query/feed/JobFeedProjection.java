@@ -11,6 +11,9 @@ import dev.gigstream.messages.job.FindJobFeed;
 import dev.gigstream.messages.job.HireLapsed;
 import dev.gigstream.messages.job.JobCancelled;
 import dev.gigstream.messages.job.JobCompleted;
+import dev.gigstream.messages.job.JobDisputeSettled;
+import dev.gigstream.messages.job.JobDisputeWithdrawn;
+import dev.gigstream.messages.job.JobDisputed;
 import dev.gigstream.messages.job.JobExpired;
 import dev.gigstream.messages.job.JobFeedItem;
 import dev.gigstream.messages.job.JobFeedPage;
@@ -105,12 +108,15 @@ public class JobFeedProjection {
 
     @EventHandler
     void on(WorkerCheckedIn event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        changeStatus(event.jobId(), sequence, JobStatus.IN_PROGRESS, at, null);
+        changeStatus(event.jobId(), sequence, JobStatus.IN_PROGRESS, at,
+                Updates.set("checkedInAt", Date.from(event.at())));
     }
 
     @EventHandler
     void on(WorkerCheckedOut event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        changeStatus(event.jobId(), sequence, JobStatus.AWAITING_CONFIRMATION, at, null);
+        changeStatus(event.jobId(), sequence, JobStatus.AWAITING_CONFIRMATION, at, Updates.combine(
+                Updates.set("checkedOutAt", Date.from(event.at())),
+                Updates.set("checkedOutAutomatically", event.automatic())));
     }
 
     @EventHandler
@@ -121,6 +127,22 @@ public class JobFeedProjection {
     @EventHandler
     void on(JobCompleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
         changeStatus(event.jobId(), sequence, JobStatus.COMPLETED, at, null);
+    }
+
+    @EventHandler
+    void on(JobDisputed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeStatus(event.jobId(), sequence, JobStatus.DISPUTED, at, Updates.set("disputeId", event.disputeId()));
+    }
+
+    @EventHandler
+    void on(JobDisputeWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        // disputeId stays: the job's details still lead to the dispute, withdrawn as it is
+        changeStatus(event.jobId(), sequence, event.resumedStatus(), at, null);
+    }
+
+    @EventHandler
+    void on(JobDisputeSettled event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeStatus(event.jobId(), sequence, event.status(), at, null);
     }
 
     @EventHandler
@@ -210,6 +232,12 @@ public class JobFeedProjection {
                 .toList();
         return new JobView(item.jobId(), item.clientId(), item.title(), doc.getString("description"),
                 item.requiredSkills(), item.site(), item.shift(), item.pay(), item.status(), item.postedAt(),
-                doc.getString("hiredWorkerId"), doc.getString("escrowId"), timeline);
+                doc.getString("hiredWorkerId"), doc.getString("escrowId"), timeline, instant(doc, "checkedInAt"),
+                instant(doc, "checkedOutAt"), doc.getBoolean("checkedOutAutomatically", false), doc.getString("disputeId"));
+    }
+
+    private static Instant instant(Document doc, String key) {
+        Date date = doc.getDate(key);
+        return date == null ? null : date.toInstant();
     }
 }

@@ -7,6 +7,8 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import dev.gigstream.messages.dispute.DisputeOpened;
+import dev.gigstream.messages.dispute.DisputeResolved;
 import dev.gigstream.messages.escrow.EscrowFunded;
 import dev.gigstream.messages.escrow.EscrowRefunded;
 import dev.gigstream.messages.escrow.PayoutCompleted;
@@ -140,6 +142,24 @@ public class NotificationInbox {
         raise(message, replay, events, event.workerId(), "job.match", event.jobId(),
                 details(job(event.jobId()), "rank", String.valueOf(event.rank()),
                         "expiresAt", event.expiresAt().toString()));
+    }
+
+    @EventHandler
+    void on(DisputeOpened event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
+        String otherParty = event.clientId().equals(event.openedBy()) ? event.workerId() : event.clientId();
+        raise(message, replay, events, otherParty, "dispute.opened", event.jobId(),
+                details(job(event.jobId()), "disputeId", event.disputeId(), "reason", event.reason(),
+                        "respondBy", event.respondBy().toString()));
+    }
+
+    @EventHandler
+    void on(DisputeResolved event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
+        Map<String, String> details = details(job(event.jobId()), "disputeId", event.disputeId(),
+                "outcome", event.outcome().name(), "workerShare", String.valueOf(event.workerShare().amount()),
+                "clientRefund", String.valueOf(event.clientRefund().amount()),
+                "currency", event.workerShare().currency().name());
+        raise(message, replay, events, event.clientId(), "dispute.resolved", event.jobId(), details);
+        raise(message, replay, events, event.workerId(), "dispute.resolved", event.jobId(), details);
     }
 
     @EventHandler

@@ -1,20 +1,29 @@
 package dev.gigstream.query.escrow;
 
+import com.mongodb.client.MongoDatabase;
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.escrow.ChargebackReceived;
+import dev.gigstream.messages.escrow.ChargebackResolved;
 import dev.gigstream.messages.escrow.CheckoutOpened;
+import dev.gigstream.messages.escrow.EscrowFlaggedForAdmin;
 import dev.gigstream.messages.escrow.EscrowFunded;
 import dev.gigstream.messages.escrow.EscrowFundingRequested;
 import dev.gigstream.messages.escrow.EscrowRefundStarted;
 import dev.gigstream.messages.escrow.EscrowRefunded;
 import dev.gigstream.messages.escrow.EscrowReleased;
+import dev.gigstream.messages.escrow.EscrowSettled;
 import dev.gigstream.messages.escrow.EscrowStatus;
 import dev.gigstream.messages.escrow.EscrowView;
 import dev.gigstream.messages.escrow.FindEscrow;
+import dev.gigstream.messages.escrow.FindFlaggedEscrows;
 import dev.gigstream.messages.escrow.FindStaleEscrows;
 import dev.gigstream.messages.escrow.PayoutCompleted;
+import dev.gigstream.messages.escrow.PayoutFlaggedForAdmin;
+import dev.gigstream.messages.escrow.PayoutRetryRequested;
 import dev.gigstream.messages.escrow.Posting;
 import dev.gigstream.query.testsupport.MongoBackend;
+import org.bson.Document;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,7 +58,11 @@ class EscrowProjectionTest {
     }
 
     private static EscrowProjection funded(MongoBackend backend) {
-        var projection = new EscrowProjection(backend.freshDatabase());
+        return funded(backend.freshDatabase());
+    }
+
+    private static EscrowProjection funded(MongoDatabase readModels) {
+        var projection = new EscrowProjection(readModels);
         projection.on(new EscrowFundingRequested(ESCROW_ID, "job-1", "client-1", "worker-1", PAY, FEE, TOTAL,
                 "gs-esc-" + ESCROW_ID), 0, T0);
         projection.on(new CheckoutOpened(ESCROW_ID, "https://checkout.paystack.com/x"), 1, T0);
@@ -69,6 +82,7 @@ class EscrowProjectionTest {
         var paid = new PayoutCompleted(ESCROW_ID, "job-1", "worker-1", PAY, "gs-pay-" + ESCROW_ID + "-1",
                 List.of(new Posting(WORKER_PAYABLE, 1_500_000), new Posting(PAYSTACK_BALANCE, -1_500_000)));
         projection.on(paid, message(paid, 4), 4, T0.plusSeconds(180));
+        projection.on(new EscrowSettled(ESCROW_ID, "job-1", EscrowStatus.RELEASED), 5, T0.plusSeconds(180));
 
         EscrowView view = projection.handle(new FindEscrow(ESCROW_ID)).orElseThrow();
 
@@ -107,6 +121,8 @@ class EscrowProjectionTest {
         var paid = new PayoutCompleted(ESCROW_ID, "job-1", "worker-1", share, "gs-pay-" + ESCROW_ID + "-1",
                 List.of(new Posting(WORKER_PAYABLE, 750_000), new Posting(PAYSTACK_BALANCE, -750_000)));
         projection.on(paid, message(paid, 5), 5, T0.plusSeconds(240));
+        assertThat(projection.handle(new FindEscrow(ESCROW_ID)).orElseThrow().status()).isEqualTo(EscrowStatus.REFUNDING);
+        projection.on(new EscrowSettled(ESCROW_ID, "job-1", EscrowStatus.SPLIT), 6, T0.plusSeconds(240));
 
         EscrowView view = projection.handle(new FindEscrow(ESCROW_ID)).orElseThrow();
         assertThat(view.status()).isEqualTo(EscrowStatus.SPLIT);
@@ -125,5 +141,80 @@ class EscrowProjectionTest {
                 .containsExactly(ESCROW_ID);
         assertThat(projection.handle(new FindStaleEscrows(T0, 10))).isEmpty();
         assertThat(projection.handle(new FindEscrow("nope"))).isEmpty();
+    }
+
+    private static void requested(EscrowProjection projection, String escrowId, Instant at) {
+        projection.on(new EscrowFundingRequested(escrowId, "job-" + escrowId, "client-1", "worker-1", PAY, FEE, TOTAL,
+                "gs-esc-" + escrowId), 0, at);
+    }
+
+    private static List<String> flagged(EscrowProjection projection, int limit) {
+        return projection.handle(new FindFlaggedEscrows(limit)).items().stream()
+                .map(view -> view.escrowId() + ":" + String.join(",", view.flags()))
+                .toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void flaggedEscrowsAreListedOldestFirstWithTheirReasonsUntilTheirPayoutIsRetried(MongoBackend backend) {
+        var projection = new EscrowProjection(backend.freshDatabase());
+        requested(projection, "recent", T0);
+        requested(projection, "older", T0);
+        requested(projection, "unflagged", T0);
+        projection.on(new EscrowFlaggedForAdmin("older", "job-older", "chargeback after the release"), 1, T0.plusSeconds(60));
+        projection.on(new PayoutFlaggedForAdmin("older", "job-older", "gs-pay-older-4", "payout failed 3 times"), 2,
+                T0.plusSeconds(70));
+        projection.on(new EscrowFlaggedForAdmin("recent", "job-recent", "money after cancellation"), 1, T0.plusSeconds(120));
+
+        assertThat(flagged(projection, 10)).containsExactly(
+                "older:chargeback after the release,payout failed 3 times", "recent:money after cancellation");
+        assertThat(flagged(projection, 1)).containsExactly("older:chargeback after the release,payout failed 3 times");
+
+        projection.on(new PayoutRetryRequested("older", "job-older", "worker-1", "gs-pay-older-4", PAY, "admin-1"), 3,
+                T0.plusSeconds(180));
+
+        assertThat(flagged(projection, 10)).as("only the payout's flag goes")
+                .containsExactly("recent:money after cancellation", "older:chargeback after the release");
+        EscrowView retried = projection.handle(new FindEscrow("older")).orElseThrow();
+        assertThat(retried.pendingPayoutReference()).isEqualTo("gs-pay-older-4");
+        assertThat(retried.updatedAt()).isEqualTo(T0.plusSeconds(180));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aStuckPayoutThatGoesThroughAfterAllLeavesTheList(MongoBackend backend) {
+        var projection = funded(backend);
+        var released = new EscrowReleased(ESCROW_ID, "job-1", "worker-1", PAY, FEE, "gs-pay-" + ESCROW_ID + "-1",
+                List.of(new Posting(ESCROW, 1_650_000), new Posting(WORKER_PAYABLE, -1_500_000), new Posting(PLATFORM_REVENUE, -150_000)));
+        projection.on(released, message(released, 3), 3, T0.plusSeconds(120));
+        projection.on(new PayoutFlaggedForAdmin(ESCROW_ID, "job-1", "gs-pay-" + ESCROW_ID + "-1", "OTP required"), 4,
+                T0.plusSeconds(130));
+        assertThat(flagged(projection, 10)).containsExactly(ESCROW_ID + ":OTP required");
+
+        var paid = new PayoutCompleted(ESCROW_ID, "job-1", "worker-1", PAY, "gs-pay-" + ESCROW_ID + "-1",
+                List.of(new Posting(WORKER_PAYABLE, 1_500_000), new Posting(PAYSTACK_BALANCE, -1_500_000)));
+        projection.on(paid, message(paid, 5), 5, T0.plusSeconds(180));
+
+        assertThat(flagged(projection, 10)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void chargebacksAreRecordedWithTheirResolution(MongoBackend backend) {
+        var readModels = backend.freshDatabase();
+        var projection = funded(readModels);
+
+        projection.on(new ChargebackReceived(ESCROW_ID, "job-1", "client-1", "cb-1", "fraudulent", true, T0.plusSeconds(600)),
+                3, T0.plusSeconds(601));
+        projection.on(new ChargebackReceived(ESCROW_ID, "job-1", "client-1", "cb-2", "duplicate", true, T0.plusSeconds(700)),
+                4, T0.plusSeconds(701));
+        projection.on(new ChargebackResolved(ESCROW_ID, "job-1", "cb-1", "declined"), 5, T0.plusSeconds(800));
+        projection.on(new ChargebackResolved(ESCROW_ID, "job-1", "cb-1", "declined"), 5, T0.plusSeconds(800));
+
+        Document escrow = readModels.getCollection(EscrowProjection.COLLECTION).find(new Document("_id", ESCROW_ID)).first();
+        assertThat(escrow.getList("chargebacks", Document.class))
+                .extracting(c -> c.getString("id") + ":" + c.getString("reason") + ":" + c.getString("resolution"))
+                .containsExactly("cb-1:fraudulent:declined", "cb-2:duplicate:null");
+        assertThat(projection.handle(new FindEscrow(ESCROW_ID)).orElseThrow().updatedAt()).isEqualTo(T0.plusSeconds(800));
     }
 }

@@ -4,12 +4,17 @@ import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.dispute.DisputeOutcome;
 import dev.gigstream.messages.job.FindJob;
 import dev.gigstream.messages.job.HireLapsed;
 import dev.gigstream.messages.job.FindJobFeed;
 import dev.gigstream.messages.job.JobCancelled;
+import dev.gigstream.messages.job.JobDisputeSettled;
+import dev.gigstream.messages.job.JobDisputeWithdrawn;
+import dev.gigstream.messages.job.JobDisputed;
 import dev.gigstream.messages.job.JobFeedItem;
 import dev.gigstream.messages.job.JobFeedPage;
+import dev.gigstream.messages.job.JobFunded;
 import dev.gigstream.messages.job.JobPosted;
 import dev.gigstream.messages.job.JobSite;
 import dev.gigstream.messages.job.JobStatus;
@@ -64,6 +69,7 @@ class JobFeedTest {
                     if (event instanceof WorkerHired e) index.on(e);
                     if (event instanceof JobCancelled e) index.on(e);
                     if (event instanceof HireLapsed e) index.on(e);
+                    if (event instanceof JobFunded e) index.on(e);
                 }
 
                 public JobFeedPage feed(FindJobFeed query) {
@@ -79,6 +85,10 @@ class JobFeedTest {
                 if (event instanceof WorkerHired e) projection.on(e, sequence, at);
                 if (event instanceof JobCancelled e) projection.on(e, sequence, at);
                 if (event instanceof HireLapsed e) projection.on(e, sequence, at);
+                if (event instanceof JobFunded e) projection.on(e, sequence, at);
+                if (event instanceof JobDisputed e) projection.on(e, sequence, at);
+                if (event instanceof JobDisputeWithdrawn e) projection.on(e, sequence, at);
+                if (event instanceof JobDisputeSettled e) projection.on(e, sequence, at);
             }
 
             public JobFeedPage feed(FindJobFeed query) {
@@ -200,6 +210,23 @@ class JobFeedTest {
         engine.on(new HireLapsed("south-10", "worker-1", "escrow-1", "payment window expired"), 2, T0.plusSeconds(7200));
 
         assertThat(ids(engine.feed(open(LAGOS_ISLAND, 20, 0, 20)))).containsExactly("south-10");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void aDisputedJobNeverComesBackToTheOpenFeed(String name, MongoBackend backend) {
+        Engine engine = withJobsAroundLagos(backend);
+        engine.on(new WorkerHired("south-10", "worker-1", CLIENT, Money.of(1_000_000, Currency.NGN), "escrow-1", null), 1, T0);
+        engine.on(new JobFunded("south-10", "escrow-1", "worker-1"), 2, T0.plusSeconds(60));
+
+        engine.on(new JobDisputed("south-10", "dispute-1", "escrow-1", CLIENT), 3, T0.plusSeconds(120));
+        assertThat(ids(engine.feed(open(LAGOS_ISLAND, 20, 0, 20)))).isEmpty();
+        engine.on(new JobDisputeWithdrawn("south-10", "dispute-1", JobStatus.FUNDED), 4, T0.plusSeconds(180));
+        assertThat(ids(engine.feed(open(LAGOS_ISLAND, 20, 0, 20)))).isEmpty();
+        engine.on(new JobDisputed("south-10", "dispute-2", "escrow-1", CLIENT), 5, T0.plusSeconds(240));
+        engine.on(new JobDisputeSettled("south-10", "dispute-2", DisputeOutcome.REFUND_TO_CLIENT, JobStatus.CANCELLED),
+                6, T0.plusSeconds(300));
+        assertThat(ids(engine.feed(open(LAGOS_ISLAND, 20, 0, 20)))).isEmpty();
     }
 
     @Test

@@ -4,6 +4,10 @@ import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.dispute.DisputeOpened;
+import dev.gigstream.messages.dispute.DisputeOutcome;
+import dev.gigstream.messages.dispute.DisputeParty;
+import dev.gigstream.messages.dispute.DisputeResolved;
 import dev.gigstream.messages.escrow.EscrowFunded;
 import dev.gigstream.messages.escrow.PayoutCompleted;
 import dev.gigstream.messages.job.JobOffered;
@@ -144,5 +148,68 @@ class NotificationInboxTest {
         assertThat(inbox.handle(new FindNotification("worker-2", id))).map(NotificationView::type).contains("job.match");
         assertThat(inbox.handle(new FindNotification("client-1", id))).isEmpty();
         assertThat(inbox.handle(new FindNotification("worker-2", "no-such-id"))).isEmpty();
+    }
+
+    private static DisputeOpened disputeOpenedBy(String openedBy, DisputeParty role) {
+        return new DisputeOpened("dispute-1", "job-1", "escrow-1", "client-1", "worker-1", openedBy, role, "no-show", "",
+                PAY, Money.of(1_650_000, Currency.NGN), T0, T0.plus(Duration.ofHours(48)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void theOtherPartyIsToldOfADisputeAndUntilWhenToAnswer(MongoBackend backend) {
+        var inbox = new NotificationInbox(backend.freshDatabase());
+        var raised = new RecordingEvents();
+        inbox.on(posted());
+
+        var byClient = disputeOpenedBy("client-1", DisputeParty.CLIENT);
+        inbox.on(byClient, message(byClient), ReplayStatus.REGULAR, raised);
+
+        assertThat(inbox(inbox, "client-1")).isEmpty();
+        NotificationView toWorker = inbox(inbox, "worker-1").get(0);
+        assertThat(toWorker.type()).isEqualTo("dispute.opened");
+        assertThat(toWorker.jobId()).isEqualTo("job-1");
+        assertThat(toWorker.details()).containsEntry("disputeId", "dispute-1").containsEntry("reason", "no-show")
+                .containsEntry("respondBy", "2026-12-03T08:00:00Z").containsEntry("title", "Barista");
+
+        var byWorker = disputeOpenedBy("worker-1", DisputeParty.WORKER);
+        inbox.on(byWorker, message(byWorker), ReplayStatus.REGULAR, raised);
+
+        assertThat(inbox(inbox, "client-1")).extracting(NotificationView::type).containsExactly("dispute.opened");
+        assertThat(inbox(inbox, "worker-1")).hasSize(1);
+        assertThat(raised.published(NotificationRaised.class)).extracting(NotificationRaised::userId)
+                .containsExactly("worker-1", "client-1");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void bothPartiesAreToldHowADisputeWasResolvedAndAReplayRaisesNothing(MongoBackend backend) {
+        var inbox = new NotificationInbox(backend.freshDatabase());
+        var raised = new RecordingEvents();
+        inbox.on(posted());
+        var resolved = message(new DisputeResolved("dispute-1", "job-1", "escrow-1", "client-1", "worker-1",
+                DisputeOutcome.SPLIT, Money.of(500_000, Currency.NGN), Money.of(1_150_000, Currency.NGN), "Both partly right",
+                "admin-1", T0.plusSeconds(3600)));
+
+        inbox.on(resolved.getPayload(), resolved, ReplayStatus.REGULAR, raised);
+
+        for (String party : List.of("client-1", "worker-1")) {
+            NotificationView told = inbox(inbox, party).get(0);
+            assertThat(told.type()).isEqualTo("dispute.resolved");
+            assertThat(told.jobId()).isEqualTo("job-1");
+            assertThat(told.details()).containsEntry("disputeId", "dispute-1").containsEntry("outcome", "SPLIT")
+                    .containsEntry("workerShare", "500000").containsEntry("clientRefund", "1150000")
+                    .containsEntry("currency", "NGN");
+        }
+        assertThat(raised.published(NotificationRaised.class)).extracting(NotificationRaised::userId)
+                .containsExactlyInAnyOrder("client-1", "worker-1");
+
+        inbox.reset();
+        inbox.on(posted());
+        inbox.on(resolved.getPayload(), resolved, ReplayStatus.REPLAY, raised);
+
+        assertThat(inbox(inbox, "client-1")).hasSize(1);
+        assertThat(inbox(inbox, "worker-1")).hasSize(1);
+        assertThat(raised.published(NotificationRaised.class)).hasSize(2);
     }
 }

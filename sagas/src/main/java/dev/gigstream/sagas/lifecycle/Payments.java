@@ -2,7 +2,11 @@ package dev.gigstream.sagas.lifecycle;
 
 import dev.gigstream.messages.common.Money;
 
-/** The port through which the lifecycle takes the client's money and gives it back (Paystack behind it). */
+/**
+ * The port through which the lifecycle takes the client's money and gives it back (Paystack behind
+ * it). Both calls throw {@link PaymentProviderUnavailable} when the provider cannot be reached and
+ * {@link PaymentRefused} when it refuses for good.
+ */
 public interface Payments {
 
     /** Opens a checkout for the charge and returns the page the client pays on. */

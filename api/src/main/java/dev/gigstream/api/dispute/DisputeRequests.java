@@ -1,0 +1,45 @@
+package dev.gigstream.api.dispute;
+
+import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.dispute.DisputeOutcome;
+import dev.gigstream.messages.dispute.DisputeView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/** Request and response bodies of {@link DisputeController}, in the shapes of the API contract. */
+final class DisputeRequests {
+
+    private DisputeRequests() {
+    }
+
+    record Open(@NotBlank @Size(max = 200) String reason, @NotBlank @Size(max = 5000) String details) {
+    }
+
+    record Opened(String disputeId, String jobId) {
+    }
+
+    record Evidence(@NotBlank @Size(max = 5000) String text) {
+    }
+
+    record EvidenceAdded(String disputeId) {
+    }
+
+    /** {@code workerShare} only for a SPLIT: strictly between zero and the pay, in its currency, in minor units. */
+    record Resolve(@NotNull DisputeOutcome outcome, @Valid Share workerShare, @NotBlank @Size(max = 2000) String note) {
+    }
+
+    record Share(@NotNull Long amount, @NotNull Currency currency) {
+
+        Money money() {
+            return new Money(amount, currency);
+        }
+    }
+
+    record Disputes(List<DisputeView> items) {
+    }
+}

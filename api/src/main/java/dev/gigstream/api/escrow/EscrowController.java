@@ -1,0 +1,162 @@
+package dev.gigstream.api.escrow;
+
+import dev.gigstream.api.web.InvalidRequestException;
+import dev.gigstream.api.web.NotFoundException;
+import dev.gigstream.api.web.Problems;
+import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.escrow.EscrowList;
+import dev.gigstream.messages.escrow.EscrowReferences;
+import dev.gigstream.messages.escrow.EscrowStatus;
+import dev.gigstream.messages.escrow.EscrowView;
+import dev.gigstream.messages.escrow.FindEscrow;
+import dev.gigstream.messages.escrow.FindFlaggedEscrows;
+import dev.gigstream.messages.escrow.RetryPayout;
+import dev.gigstream.paystack.PaystackClient;
+import dev.gigstream.paystack.PaystackException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The escrow view (the job's parties, admins and auditors), the client's "verify my payment now",
+ * and the operators' list of escrows waiting for them with its payout retry.
+ */
+@RestController
+@Tag(name = "Escrow")
+class EscrowController {
+
+    private static final Set<String> OVERSEERS = Set.of("ADMIN", "AUDITOR");
+
+    private final QueryGateway queries;
+    private final CommandGateway commands;
+    private final PaystackClient paystack;
+
+    EscrowController(QueryGateway queries, CommandGateway commands, PaystackClient paystack) {
+        this.queries = queries;
+        this.commands = commands;
+        this.paystack = paystack;
+    }
+
+    @GetMapping("/api/v1/escrows/{escrowId}")
+    @Operation(summary = "An escrow with its double-entry ledger")
+    EscrowResponse escrow(@PathVariable String escrowId, @AuthenticationPrincipal Jwt user) {
+        EscrowView escrow = find(escrowId);
+        if (!OVERSEERS.contains(user.getClaimAsString("role")) && !user.getSubject().equals(escrow.clientId())
+                && !user.getSubject().equals(escrow.workerId())) {
+            throw new AccessDeniedException("not a party to this escrow");
+        }
+        return EscrowResponse.of(escrow);
+    }
+
+    /** For a webhook that is late: asks Paystack now and applies its answer as a webhook would. */
+    @GetMapping("/api/v1/payments/{reference}/verify")
+    @Operation(summary = "Ask Paystack about a payment now (the paying client)")
+    EscrowResponse verify(@PathVariable String reference, @AuthenticationPrincipal Jwt client) {
+        String escrowId = EscrowReferences.escrowOfCharge(reference)
+                .orElseThrow(() -> new NotFoundException("No payment " + reference));
+        EscrowView escrow = find(escrowId);
+        if (!client.getSubject().equals(escrow.clientId())) {
+            throw new AccessDeniedException("not the paying client");
+        }
+        if (escrow.status() == EscrowStatus.AWAITING_FUNDING) {
+            PaystackFacts.ofCharge(paystack.verifyTransaction(reference)).ifPresent(commands::sendAndWait);
+            escrow = awaitChange(escrowId, escrow);
+        }
+        return EscrowResponse.of(escrow);
+    }
+
+    @GetMapping("/api/v1/admin/escrows")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Escrows waiting for an operator (payouts that keep failing, OTP, money after cancellation, chargebacks)")
+    FlaggedEscrows flagged(@RequestParam(defaultValue = "true") boolean flagged,
+                           @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+        if (!flagged) {
+            throw new InvalidRequestException("flagged", "only the escrows waiting for an operator are listed: flagged=true");
+        }
+        EscrowList escrows = queries.query(new FindFlaggedEscrows(limit), EscrowList.class).join();
+        return new FlaggedEscrows(escrows.items().stream().map(FlaggedEscrow::of).toList());
+    }
+
+    /** The cause is fixed (an account corrected, OTP turned off): the pending payout is tried again, under its own reference. */
+    @PostMapping("/api/v1/admin/escrows/{escrowId}/retry-payout")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Try a stuck payout again (pays at most once)")
+    void retryPayout(@PathVariable String escrowId, @AuthenticationPrincipal Jwt admin) {
+        commands.sendAndWait(new RetryPayout(escrowId, admin.getSubject()));
+    }
+
+    @ExceptionHandler(PaystackException.class)
+    ProblemDetail paystackUnavailable(PaystackException e) {
+        return Problems.of(HttpStatus.BAD_GATEWAY, "PAYSTACK_UNAVAILABLE",
+                "Paystack could not answer just now; try again shortly");
+    }
+
+    private EscrowView find(String escrowId) {
+        return queries.query(new FindEscrow(escrowId), ResponseTypes.optionalInstanceOf(EscrowView.class)).join()
+                .orElseThrow(() -> new NotFoundException("No escrow " + escrowId));
+    }
+
+    private EscrowView awaitChange(String escrowId, EscrowView before) {
+        Instant until = Instant.now().plus(Duration.ofSeconds(3));
+        EscrowView now = before;
+        while (now.status() == before.status() && Instant.now().isBefore(until)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            now = find(escrowId);
+        }
+        return now;
+    }
+
+    record FlaggedEscrows(List<FlaggedEscrow> items) {
+    }
+
+    /** {@code reasons}: why an operator is needed; {@code pendingPayoutReference}: the payout a retry sends. */
+    record FlaggedEscrow(String escrowId, String jobId, EscrowStatus status, Money amount, List<String> reasons,
+                         String pendingPayoutReference, Instant updatedAt) {
+
+        static FlaggedEscrow of(EscrowView view) {
+            return new FlaggedEscrow(view.escrowId(), view.jobId(), view.status(), view.amount(), view.flags(),
+                    view.pendingPayoutReference(), view.updatedAt());
+        }
+    }
+
+    /** {@code authorizationUrl}: where the client pays, for as long as the escrow awaits funding. */
+    record EscrowResponse(String escrowId, String jobId, EscrowStatus status, Money amount, Money serviceFee,
+                          Money total, Money funded, Money released, Money refunded, String reference,
+                          String authorizationUrl, List<String> flags, List<EscrowView.LedgerEntry> ledger) {
+
+        static EscrowResponse of(EscrowView view) {
+            return new EscrowResponse(view.escrowId(), view.jobId(), view.status(), view.amount(), view.serviceFee(),
+                    view.total(), view.funded(), view.released(), view.refunded(), view.reference(),
+                    view.status() == EscrowStatus.AWAITING_FUNDING ? view.authorizationUrl() : null, view.flags(),
+                    view.ledger());
+        }
+    }
+}

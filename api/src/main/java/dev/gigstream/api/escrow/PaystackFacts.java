@@ -1,0 +1,92 @@
+package dev.gigstream.api.escrow;
+
+import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.escrow.ConfirmEscrowFunded;
+import dev.gigstream.messages.escrow.ConfirmPayout;
+import dev.gigstream.messages.escrow.ConfirmRefund;
+import dev.gigstream.messages.escrow.EscrowReferences;
+import dev.gigstream.messages.escrow.FlagPayoutForAdmin;
+import dev.gigstream.messages.escrow.RecordChargeback;
+import dev.gigstream.messages.escrow.RecordChargebackResolution;
+import dev.gigstream.messages.escrow.ReportPayoutFailure;
+import dev.gigstream.paystack.PaystackApi;
+
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What Paystack tells us, as escrow commands: the same translation for webhooks, for the verify
+ * endpoint and for the reconciliation sweep, so a fact has the same effect however it arrives.
+ * References that are not ours (another integration on the same account) give no command.
+ */
+final class PaystackFacts {
+
+    private PaystackFacts() {
+    }
+
+    static Optional<Object> ofCharge(PaystackApi.Transaction charge) {
+        if (!charge.succeeded()) {
+            return Optional.empty();
+        }
+        return EscrowReferences.escrowOfCharge(charge.reference()).flatMap(escrowId -> currency(charge.currency())
+                .map(currency -> new ConfirmEscrowFunded(escrowId, charge.reference(), new Money(charge.amount(), currency),
+                        charge.fees() == null ? 0 : charge.fees(), charge.paidAt() == null ? Instant.now() : charge.paidAt())));
+    }
+
+    static Optional<Object> ofTransfer(PaystackApi.Transfer transfer, String event) {
+        return EscrowReferences.escrowOfPayout(transfer.reference()).map(escrowId -> switch (event) {
+            case "transfer.success" -> new ConfirmPayout(escrowId, transfer.reference());
+            case "transfer.otp" -> new FlagPayoutForAdmin(escrowId, transfer.reference(),
+                    "Paystack asks for an OTP on transfers: disable OTP for transfers in the Paystack dashboard");
+            default -> new ReportPayoutFailure(escrowId, transfer.reference(),
+                    event.equals("transfer.reversed") ? "the transfer was reversed" : "the transfer failed");
+        });
+    }
+
+    /** A transfer as Paystack's verify endpoint reports it, as the webhook event it amounts to. */
+    static Optional<String> eventOfTransferStatus(String status) {
+        return switch (status) {
+            case "success" -> Optional.of("transfer.success");
+            case "failed" -> Optional.of("transfer.failed");
+            case "reversed" -> Optional.of("transfer.reversed");
+            case "otp" -> Optional.of("transfer.otp");
+            default -> Optional.empty();
+        };
+    }
+
+    static Optional<Object> ofRefund(String chargeReference, long amount, String currency) {
+        return EscrowReferences.escrowOfCharge(chargeReference).flatMap(escrowId -> currency(currency)
+                .map(c -> new ConfirmRefund(escrowId, new Money(amount, c))));
+    }
+
+    /**
+     * A chargeback (Paystack calls it a dispute) on one of our charges: {@code charge.dispute.create}
+     * records it on the escrow, {@code charge.dispute.resolve} records how it ended.
+     */
+    static Optional<Object> ofChargeback(JsonNode dispute, String event) {
+        String chargebackId = dispute.path("id").asText();
+        return EscrowReferences.escrowOfCharge(dispute.path("transaction").path("reference").asText())
+                .map(escrowId -> event.equals("charge.dispute.create")
+                        ? new RecordChargeback(escrowId, chargebackId, dispute.path("category").asText("chargeback") + " of "
+                        + dispute.path("refund_amount").asLong() + " " + dispute.path("currency").asText(),
+                        instant(dispute.path("created_at").asText(null)))
+                        : new RecordChargebackResolution(escrowId, chargebackId, dispute.path("resolution").asText("unknown")));
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return text == null ? Instant.now() : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return Instant.now();
+        }
+    }
+
+    private static Optional<Currency> currency(String code) {
+        return Arrays.stream(Currency.values()).filter(c -> c.name().equals(code)).findFirst();
+    }
+}

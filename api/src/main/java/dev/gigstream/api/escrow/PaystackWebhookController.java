@@ -1,0 +1,68 @@
+package dev.gigstream.api.escrow;
+
+import dev.gigstream.api.web.Problems;
+import dev.gigstream.paystack.PaystackClient;
+import dev.gigstream.paystack.WebhookSignature;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+
+/** Paystack's webhook: the signature is checked on the exact raw bytes before anything is read. */
+@RestController
+@RequestMapping("/api/v1/webhooks/paystack")
+@Tag(name = "Payments")
+class PaystackWebhookController {
+
+    private final WebhookSignature signature;
+    private final PaystackWebhooks webhooks;
+    private final PaystackProperties properties;
+
+    PaystackWebhookController(WebhookSignature signature, PaystackWebhooks webhooks, PaystackProperties properties) {
+        this.signature = signature;
+        this.webhooks = webhooks;
+        this.properties = properties;
+    }
+
+    @PostMapping
+    @Operation(summary = "Paystack events (signed with x-paystack-signature); 200 also for a repeated delivery")
+    ResponseEntity<?> receive(@RequestBody(required = false) byte[] body,
+                              @RequestHeader(name = "x-paystack-signature", required = false) String signed,
+                              HttpServletRequest request) {
+        if (properties.webhookSourceCheck() && !List.copyOf(properties.webhookSources()).contains(request.getRemoteAddr())) {
+            return problem(Problems.of(HttpStatus.FORBIDDEN, "WEBHOOK_SOURCE", "Webhooks are accepted from Paystack only"));
+        }
+        if (!signature.isValid(body, signed)) {
+            return problem(Problems.of(HttpStatus.UNAUTHORIZED, "BAD_SIGNATURE",
+                    "The x-paystack-signature header does not sign this body"));
+        }
+        JsonNode delivery;
+        try {
+            delivery = PaystackClient.JSON.readTree(body);
+        } catch (JacksonException e) {
+            return problem(Problems.invalid("The webhook body is not JSON", List.of()));
+        }
+        if (!delivery.isObject() || !delivery.path("event").isString()) {
+            return problem(Problems.invalid("The webhook body has no event", List.of()));
+        }
+        webhooks.apply(delivery);
+        return ResponseEntity.ok().build();
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,252 @@
+package dev.gigstream.command.dispute;
+
+import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.dispute.AddEvidence;
+import dev.gigstream.messages.dispute.DisputeErrorCode;
+import dev.gigstream.messages.dispute.DisputeOpened;
+import dev.gigstream.messages.dispute.DisputeOutcome;
+import dev.gigstream.messages.dispute.DisputeParty;
+import dev.gigstream.messages.dispute.DisputeResolved;
+import dev.gigstream.messages.dispute.DisputeWithdrawn;
+import dev.gigstream.messages.dispute.OpenDispute;
+import dev.gigstream.messages.dispute.ResolveDispute;
+import dev.gigstream.messages.dispute.WithdrawDispute;
+import dev.gigstream.messages.job.JobStatus;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.IntStream;
+
+import static dev.gigstream.command.RefusalMatcher.refusedWith;
+import static dev.gigstream.command.dispute.DisputeMother.ADMIN_ID;
+import static dev.gigstream.command.dispute.DisputeMother.CLIENT_ID;
+import static dev.gigstream.command.dispute.DisputeMother.DISPUTE_ID;
+import static dev.gigstream.command.dispute.DisputeMother.ESCROW_ID;
+import static dev.gigstream.command.dispute.DisputeMother.HELD;
+import static dev.gigstream.command.dispute.DisputeMother.JOB_ID;
+import static dev.gigstream.command.dispute.DisputeMother.OPENED_AT;
+import static dev.gigstream.command.dispute.DisputeMother.PAY;
+import static dev.gigstream.command.dispute.DisputeMother.RESPONSE_WINDOW;
+import static dev.gigstream.command.dispute.DisputeMother.STRANGER_ID;
+import static dev.gigstream.command.dispute.DisputeMother.WORKER_ID;
+import static dev.gigstream.command.dispute.DisputeMother.evidence;
+import static dev.gigstream.command.dispute.DisputeMother.open;
+import static dev.gigstream.command.dispute.DisputeMother.openedByClient;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DisputeTest {
+
+    private static final Instant LATER = OPENED_AT.plus(Duration.ofHours(5));
+    private static final Money NOTHING = Money.zero(Currency.NGN);
+
+    private AggregateTestFixture<Dispute> fixture;
+    private RecordingJobs jobs;
+
+    @BeforeEach
+    void setUp() {
+        jobs = new RecordingJobs();
+        fixture = new AggregateTestFixture<>(Dispute.class);
+        fixture.registerInjectableResource(new DisputePolicy(RESPONSE_WINDOW, Duration.ofDays(7)));
+        fixture.registerInjectableResource(jobs);
+    }
+
+    @Nested
+    class Opening {
+
+        @Test
+        void theClientOpensADisputeAndTheWorkerHasTheResponseWindowToAnswer() {
+            fixture.givenNoPriorActivity()
+                   .when(open(CLIENT_ID))
+                   .expectEvents(openedByClient());
+        }
+
+        @Test
+        void theHiredWorkerMayOpenOneToo() {
+            fixture.givenNoPriorActivity()
+                   .when(open(WORKER_ID))
+                   .expectEvents(new DisputeOpened(DISPUTE_ID, JOB_ID, ESCROW_ID, CLIENT_ID, WORKER_ID, WORKER_ID,
+                           DisputeParty.WORKER, "work not done", "The worker left after an hour", PAY, HELD, OPENED_AT,
+                           OPENED_AT.plus(RESPONSE_WINDOW)));
+        }
+
+        @Test
+        void aDisputeNeedsAReasonAndDetailsOfReasonableSize() {
+            fixture.givenNoPriorActivity()
+                   .when(new OpenDispute(DISPUTE_ID, JOB_ID, CLIENT_ID, " ", "details", OPENED_AT))
+                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.INVALID_DISPUTE));
+            fixture.givenNoPriorActivity()
+                   .when(new OpenDispute(DISPUTE_ID, JOB_ID, CLIENT_ID, "late", "x".repeat(5_001), OPENED_AT))
+                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.INVALID_DISPUTE));
+        }
+
+        @Test
+        void whatTheJobRefusesIsRefused() {
+            jobs.refusing(DisputeRefused.notAParty(JOB_ID));
+            fixture.givenNoPriorActivity()
+                   .when(open(STRANGER_ID))
+                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.NOT_A_PARTY));
+            jobs.refusing(DisputeRefused.notDisputable(JOB_ID, JobStatus.HIRED));
+            fixture.givenNoPriorActivity()
+                   .when(open(CLIENT_ID))
+                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.JOB_NOT_DISPUTABLE));
+            jobs.refusing(DisputeRefused.alreadyOpen(JOB_ID, "another"));
+            fixture.givenNoPriorActivity()
+                   .when(open(CLIENT_ID))
+                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.DISPUTE_ALREADY_OPEN));
+        }
+    }
+
+    @Nested
+    class Evidence {
+
+        @Test
+        void bothPartiesAddEvidence() {
+            fixture.given(openedByClient())
+                   .when(new AddEvidence(DISPUTE_ID, WORKER_ID, "  photo of the empty bar ", OPENED_AT.plus(Duration.ofMinutes(10))))
+                   .expectEvents(evidence(WORKER_ID, DisputeParty.WORKER, 10));
+            fixture.given(openedByClient())
+                   .when(new AddEvidence(DISPUTE_ID, CLIENT_ID, "photo of the empty bar", OPENED_AT.plus(Duration.ofMinutes(3))))
+                   .expectEvents(evidence(CLIENT_ID, DisputeParty.CLIENT, 3));
+        }
+
+        @Test
+        void strangersAddNoEvidence() {
+            fixture.given(openedByClient())
+                   .when(new AddEvidence(DISPUTE_ID, STRANGER_ID, "I saw it all", LATER))
+                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.NOT_A_PARTY));
+        }
+
+        @Test
+        void evidenceIsAnythingFromOneToFiveThousandCharacters() {
+            fixture.given(openedByClient())
+                   .when(new AddEvidence(DISPUTE_ID, CLIENT_ID, "", LATER))
+                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.INVALID_EVIDENCE));
+            fixture.given(openedByClient())
+                   .when(new AddEvidence(DISPUTE_ID, CLIENT_ID, "x".repeat(5_001), LATER))
+                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.INVALID_EVIDENCE));
+        }
+
+        @Test
+        void eachPartyGivesAtMostTwentyPieces() {
+            Object[] twenty = IntStream.range(0, 20).mapToObj(i -> evidence(CLIENT_ID, DisputeParty.CLIENT, i)).toArray();
+            fixture.given(openedByClient()).andGiven(twenty)
+                   .when(new AddEvidence(DISPUTE_ID, CLIENT_ID, "one more", LATER))
+                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.TOO_MUCH_EVIDENCE));
+            fixture.given(openedByClient()).andGiven(twenty)
+                   .when(new AddEvidence(DISPUTE_ID, WORKER_ID, "my side", LATER))
+                   .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void noEvidenceAfterTheDisputeIsClosed() {
+            fixture.given(openedByClient(), resolved(DisputeOutcome.REFUND_TO_CLIENT, NOTHING, HELD))
+                   .when(new AddEvidence(DISPUTE_ID, WORKER_ID, "too late", LATER))
+                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.DISPUTE_CLOSED));
+            fixture.given(openedByClient(), new DisputeWithdrawn(DISPUTE_ID, JOB_ID, ESCROW_ID, CLIENT_ID, LATER))
+                   .when(new AddEvidence(DISPUTE_ID, WORKER_ID, "too late", LATER))
+                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.DISPUTE_CLOSED));
+        }
+    }
+
+    @Nested
+    class Withdrawing {
+
+        @Test
+        void theOpenerWithdrawsAndTheJobResumes() {
+            fixture.given(openedByClient())
+                   .when(new WithdrawDispute(DISPUTE_ID, CLIENT_ID, LATER))
+                   .expectEvents(new DisputeWithdrawn(DISPUTE_ID, JOB_ID, ESCROW_ID, CLIENT_ID, LATER));
+            assertThat(jobs.calls).containsExactly("withdraw " + DISPUTE_ID);
+        }
+
+        @Test
+        void onlyTheOpenerWithdraws() {
+            fixture.given(openedByClient())
+                   .when(new WithdrawDispute(DISPUTE_ID, WORKER_ID, LATER))
+                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.NOT_THE_OPENER));
+            fixture.given(openedByClient())
+                   .when(new WithdrawDispute(DISPUTE_ID, STRANGER_ID, LATER))
+                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.NOT_A_PARTY));
+            assertThat(jobs.calls).isEmpty();
+        }
+
+        @Test
+        void withdrawingTwiceChangesNothingButAResolvedDisputeStaysResolved() {
+            fixture.given(openedByClient(), new DisputeWithdrawn(DISPUTE_ID, JOB_ID, ESCROW_ID, CLIENT_ID, LATER))
+                   .when(new WithdrawDispute(DISPUTE_ID, CLIENT_ID, LATER))
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+            fixture.given(openedByClient(), resolved(DisputeOutcome.REFUND_TO_CLIENT, NOTHING, HELD))
+                   .when(new WithdrawDispute(DISPUTE_ID, CLIENT_ID, LATER))
+                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.DISPUTE_CLOSED));
+        }
+    }
+
+    @Nested
+    class Resolving {
+
+        @Test
+        void releasingGivesTheWorkerThePayAndThePlatformItsFee() {
+            fixture.given(openedByClient())
+                   .when(new ResolveDispute(DISPUTE_ID, ADMIN_ID, DisputeOutcome.RELEASE_TO_WORKER, null, "work was done", LATER))
+                   .expectEvents(resolved(DisputeOutcome.RELEASE_TO_WORKER, PAY, NOTHING));
+            assertThat(jobs.calls).containsExactly("settle " + DISPUTE_ID + " RELEASE_TO_WORKER");
+        }
+
+        @Test
+        void refundingGivesTheClientEverythingTheEscrowHolds() {
+            fixture.given(openedByClient())
+                   .when(new ResolveDispute(DISPUTE_ID, ADMIN_ID, DisputeOutcome.REFUND_TO_CLIENT, null, "work was done", LATER))
+                   .expectEvents(resolved(DisputeOutcome.REFUND_TO_CLIENT, NOTHING, HELD));
+        }
+
+        @Test
+        void aSplitGivesTheWorkerTheShareAndTheClientTheRest() {
+            Money share = Money.of(600_000, Currency.NGN);
+            fixture.given(openedByClient())
+                   .when(new ResolveDispute(DISPUTE_ID, ADMIN_ID, DisputeOutcome.SPLIT, share, "work was done", LATER))
+                   .expectEvents(resolved(DisputeOutcome.SPLIT, share, Money.of(1_050_000, Currency.NGN)));
+        }
+
+        @Test
+        void aSplitShareIsStrictlyBetweenNothingAndThePayInItsCurrency() {
+            for (Money share : new Money[]{NOTHING, PAY, Money.of(1_500_001, Currency.NGN), Money.of(-1, Currency.NGN),
+                    Money.of(600_000, Currency.GHS), null}) {
+                fixture.given(openedByClient())
+                       .when(new ResolveDispute(DISPUTE_ID, ADMIN_ID, DisputeOutcome.SPLIT, share, "note", LATER))
+                       .expectNoEvents().expectException(refusedWith(DisputeErrorCode.INVALID_WORKER_SHARE));
+            }
+            fixture.given(openedByClient())
+                   .when(new ResolveDispute(DISPUTE_ID, ADMIN_ID, DisputeOutcome.RELEASE_TO_WORKER,
+                           Money.of(600_000, Currency.NGN), "note", LATER))
+                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.INVALID_WORKER_SHARE));
+            assertThat(jobs.calls).isEmpty();
+        }
+
+        @Test
+        void theSameDecisionTwiceIsANoOpAnotherOneIsRefused() {
+            fixture.given(openedByClient(), resolved(DisputeOutcome.REFUND_TO_CLIENT, NOTHING, HELD))
+                   .when(new ResolveDispute(DISPUTE_ID, ADMIN_ID, DisputeOutcome.REFUND_TO_CLIENT, null, "again", LATER))
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+            fixture.given(openedByClient(), resolved(DisputeOutcome.REFUND_TO_CLIENT, NOTHING, HELD))
+                   .when(new ResolveDispute(DISPUTE_ID, ADMIN_ID, DisputeOutcome.RELEASE_TO_WORKER, null, "changed", LATER))
+                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.DISPUTE_CLOSED));
+        }
+
+        @Test
+        void aWithdrawnDisputeIsNotResolved() {
+            fixture.given(openedByClient(), new DisputeWithdrawn(DISPUTE_ID, JOB_ID, ESCROW_ID, CLIENT_ID, LATER))
+                   .when(new ResolveDispute(DISPUTE_ID, ADMIN_ID, DisputeOutcome.REFUND_TO_CLIENT, null, "note", LATER))
+                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.DISPUTE_CLOSED));
+        }
+    }
+
+    private static DisputeResolved resolved(DisputeOutcome outcome, Money workerShare, Money clientRefund) {
+        return new DisputeResolved(DISPUTE_ID, JOB_ID, ESCROW_ID, CLIENT_ID, WORKER_ID, outcome, workerShare, clientRefund,
+                "work was done", ADMIN_ID, LATER);
+    }
+}

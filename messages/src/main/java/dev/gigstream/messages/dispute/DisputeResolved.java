@@ -1,0 +1,23 @@
+package dev.gigstream.messages.dispute;
+
+import dev.gigstream.messages.common.Money;
+
+import java.time.Instant;
+
+/**
+ * What the escrow does with the money it holds: {@code workerShare} to the worker (the whole pay on
+ * a release, the platform keeping its fee), {@code clientRefund} back to the client (everything
+ * else on a refund or a split, the service fee included).
+ */
+public record DisputeResolved(String disputeId,
+                              String jobId,
+                              String escrowId,
+                              String clientId,
+                              String workerId,
+                              DisputeOutcome outcome,
+                              Money workerShare,
+                              Money clientRefund,
+                              String note,
+                              String resolvedBy,
+                              Instant at) {
+}

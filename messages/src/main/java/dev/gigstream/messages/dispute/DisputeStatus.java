@@ -1,0 +1,5 @@
+package dev.gigstream.messages.dispute;
+
+public enum DisputeStatus {
+    OPEN, RESOLVED, WITHDRAWN
+}

@@ -1,0 +1,31 @@
+package dev.gigstream.messages.dispute;
+
+import dev.gigstream.messages.common.Money;
+
+import java.time.Instant;
+import java.util.List;
+
+public record DisputeView(String disputeId,
+                          String jobId,
+                          String escrowId,
+                          String clientId,
+                          String workerId,
+                          DisputeStatus status,
+                          String openedBy,
+                          DisputeParty openerRole,
+                          String reason,
+                          String details,
+                          Instant openedAt,
+                          Instant respondBy,
+                          boolean overdue,
+                          List<Evidence> evidence,
+                          Outcome outcome) {
+
+    public record Evidence(String by, DisputeParty party, String text, Instant at) {
+    }
+
+    /** Set once resolved. */
+    public record Outcome(DisputeOutcome type, Money workerShare, Money clientRefund, String note, String resolvedBy,
+                          Instant at) {
+    }
+}

@@ -1,0 +1,15 @@
+package dev.gigstream.messages.dispute;
+
+import dev.gigstream.messages.common.Money;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/** An admin's decision; {@code workerShare} only for {@link DisputeOutcome#SPLIT}. */
+public record ResolveDispute(@TargetAggregateIdentifier String disputeId,
+                             String adminId,
+                             DisputeOutcome outcome,
+                             Money workerShare,
+                             String note,
+                             Instant at) {
+}

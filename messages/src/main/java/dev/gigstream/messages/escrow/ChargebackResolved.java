@@ -1,0 +1,4 @@
+package dev.gigstream.messages.escrow;
+
+public record ChargebackResolved(String escrowId, String jobId, String chargebackId, String resolution) {
+}

@@ -1,0 +1,7 @@
+package dev.gigstream.messages.escrow;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** An admin fixed the cause of a stuck payout (an account, an OTP setting) and asks for another try. */
+public record RetryPayout(@TargetAggregateIdentifier String escrowId, String adminId) {
+}
