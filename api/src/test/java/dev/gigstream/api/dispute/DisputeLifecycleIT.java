@@ -73,6 +73,7 @@ class DisputeLifecycleIT {
         assertThat(dispute.get("openedBy").asText()).isEqualTo(client.id());
         assertThat(dispute.get("overdue").asBoolean()).isFalse();
         assertThat(dispute.get("respondBy").asText()).isNotBlank();
+        assertThat(dispute.get("held").get("amount").asLong()).isEqualTo(1_650_000);
 
         var admin = market.admin();
         String resolve = "/api/v1/admin/disputes/" + disputeId + "/resolve";
@@ -173,6 +174,42 @@ class DisputeLifecycleIT {
         assertThat(api.get("/api/v1/admin/disputes", client.accessToken()).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/disputes/00000000-0000-0000-0000-000000000000", client.accessToken()).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aChargebackOpensADisputeForTheClientWhileTheMoneyIsHeldAndIsFlaggedOnceItLeft() {
+        var market = new Marketplace(api);
+        var client = api.signUp("CLIENT");
+        var worker = market.worker();
+        String jobId = market.jobStartingSoon(client);
+        JsonNode hire = market.hire(client, worker, jobId);
+        String escrowId = hire.get("escrowId").asText();
+        String reference = hire.get("reference").asText();
+        market.payByWebhook(hire, client, jobId);
+        String chargeback = Marketplace.chargeback("charge.dispute.create", reference, 358_950);
+
+        market.deliverSigned(chargeback).expect(200);
+        market.deliverSigned(chargeback).expect(200);
+
+        JsonNode job = market.awaitJob(jobId, client.accessToken(), view -> "DISPUTED".equals(view.get("status").asText()));
+        JsonNode dispute = market.awaitJson("/api/v1/disputes/" + job.get("disputeId").asText(), client.accessToken(),
+                view -> true);
+        assertThat(dispute.get("openedBy").asText()).isEqualTo(client.id());
+        assertThat(dispute.get("reason").asText()).isEqualTo("chargeback");
+        market.awaitJson("/api/v1/escrows/" + escrowId, client.accessToken(), view -> "FROZEN".equals(view.get("status").asText()));
+        var admin = market.admin();
+        assertThat(api.get("/api/v1/admin/disputes?status=OPEN", admin.accessToken()).expect(200).json().get("items")
+                .findValuesAsString("jobId").stream().filter(jobId::equals)).as("one dispute for two deliveries").hasSize(1);
+        market.deliverSigned(Marketplace.chargeback("charge.dispute.resolve", reference, 358_950)).expect(200);
+
+        api.post("/api/v1/admin/disputes/" + dispute.get("disputeId").asText() + "/resolve",
+                Map.of("outcome", "RELEASE_TO_WORKER", "note", "the shift was worked"), admin.accessToken()).expect(202);
+        String payout = payout(escrowId, 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> market.transfersOf(payout).size() == 1);
+        market.deliverSigned(Marketplace.chargeback("charge.dispute.create", reference, 358_951)).expect(200);
+        market.awaitJson("/api/v1/admin/escrows?flagged=true", admin.accessToken(), list -> list.get("items").valueStream()
+                .anyMatch(e -> escrowId.equals(e.get("escrowId").asText())
+                        && e.get("reasons").toString().contains("chargeback 358951")));
     }
 
     private static String code(Api.Response response, int status) {

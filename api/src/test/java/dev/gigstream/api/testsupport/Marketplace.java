@@ -93,6 +93,14 @@ public final class Marketplace {
         return delivery.toString();
     }
 
+    /** Paystack's charge.dispute.create or .resolve (a chargeback) on our charge, in the shape of its sample. */
+    public static String chargeback(String event, String chargeReference, long chargebackId) {
+        ObjectNode delivery = sample(event + ".json");
+        ((ObjectNode) delivery.get("data")).put("id", chargebackId);
+        ((ObjectNode) delivery.get("data").get("transaction")).put("reference", chargeReference);
+        return delivery.toString();
+    }
+
     public static String transfer(String event, String reference, long amount) {
         ObjectNode delivery = sample(event + ".json");
         ((ObjectNode) delivery.get("data")).put("reference", reference).put("amount", amount)

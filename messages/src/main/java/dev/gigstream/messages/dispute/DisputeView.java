@@ -5,6 +5,7 @@ import dev.gigstream.messages.common.Money;
 import java.time.Instant;
 import java.util.List;
 
+/** {@code pay} and {@code held} are what is at stake: the job's pay and what its escrow holds (pay plus fee). */
 public record DisputeView(String disputeId,
                           String jobId,
                           String escrowId,
@@ -15,6 +16,8 @@ public record DisputeView(String disputeId,
                           DisputeParty openerRole,
                           String reason,
                           String details,
+                          Money pay,
+                          Money held,
                           Instant openedAt,
                           Instant respondBy,
                           boolean overdue,

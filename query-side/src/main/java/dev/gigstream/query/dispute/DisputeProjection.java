@@ -64,7 +64,7 @@ public class DisputeProjection {
                 Updates.set("openerRole", event.openerRole().name()),
                 Updates.set("reason", event.reason()),
                 Updates.set("details", event.details()),
-                // what is at stake, for the admin's decision, though the view does not show it yet
+                // what is at stake, for the admin's decision
                 Updates.set("pay", Documents.money(event.pay())),
                 Updates.set("held", Documents.money(event.held())),
                 Updates.set("status", DisputeStatus.OPEN.name()),
@@ -128,7 +128,7 @@ public class DisputeProjection {
         return new DisputeView(doc.getString("_id"), doc.getString("jobId"), doc.getString("escrowId"),
                 doc.getString("clientId"), doc.getString("workerId"), status, doc.getString("openedBy"),
                 DisputeParty.valueOf(doc.getString("openerRole")), doc.getString("reason"), doc.getString("details"),
-                openedAt, doc.getDate("respondBy").toInstant(), overdue,
+                Documents.money(doc.get("pay", Document.class)), Documents.money(doc.get("held", Document.class)), openedAt, doc.getDate("respondBy").toInstant(), overdue,
                 doc.getList("evidence", Document.class, List.of()).stream()
                         .map(e -> new DisputeView.Evidence(e.getString("by"), DisputeParty.valueOf(e.getString("party")),
                                 e.getString("text"), e.getDate("at").toInstant()))

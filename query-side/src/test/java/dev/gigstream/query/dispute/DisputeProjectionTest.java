@@ -64,6 +64,8 @@ class DisputeProjectionTest {
         assertThat(open.openerRole()).isEqualTo(DisputeParty.CLIENT);
         assertThat(open.reason()).isEqualTo("no-show");
         assertThat(open.details()).isEqualTo("The worker left after an hour");
+        assertThat(open.pay()).isEqualTo(PAY);
+        assertThat(open.held()).isEqualTo(HELD);
         assertThat(open.openedAt()).isEqualTo(T0);
         assertThat(open.respondBy()).isEqualTo(T0.plus(RESPONSE_TIME));
         assertThat(open.evidence()).isEmpty();
