@@ -41,17 +41,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import static dev.gigstream.messages.escrow.EscrowReferences.charge;
-import static dev.gigstream.messages.escrow.LedgerAccount.ESCROW;
-import static dev.gigstream.messages.escrow.LedgerAccount.PAYSTACK_BALANCE;
-import static dev.gigstream.messages.escrow.LedgerAccount.PLATFORM_REVENUE;
-import static dev.gigstream.messages.escrow.LedgerAccount.PROCESSOR_FEES;
-import static dev.gigstream.messages.escrow.LedgerAccount.REFUND_PAYABLE;
-import static dev.gigstream.messages.escrow.LedgerAccount.WORKER_PAYABLE;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -59,7 +51,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * double-entry ledger in its events. It takes exactly the quoted total, once; pays out or refunds
  * at most what it holds; releases nothing while frozen; and treats a repeated command (a webhook
  * delivered twice, a saga step redone) as a no-op. The transfers to the worker are its
- * {@link PayoutAttempts}.
+ * {@link PayoutAttempts}; what it asks of an operator, its {@link OperatorFlags}; its postings, the
+ * {@link Ledger}'s entries.
  */
 @Aggregate
 public class EscrowPayment {
@@ -70,7 +63,6 @@ public class EscrowPayment {
     private String clientId;
     private String workerId;
     private EscrowStatus status;
-    private EscrowStatus statusBeforeFreeze;
     private Money pay;
     private Money serviceFee;
     private Money total;
@@ -79,12 +71,10 @@ public class EscrowPayment {
     private Money held;
     private Money refundOwed;
     private boolean refundStarted;
-    private final Set<String> flags = new HashSet<>();
-    private String stuckPayout;
-    private final Set<String> chargebacks = new HashSet<>();
-    private final Set<String> resolvedChargebacks = new HashSet<>();
     @AggregateMember
     private final PayoutAttempts payouts = new PayoutAttempts();
+    @AggregateMember
+    private final OperatorFlags flags = new OperatorFlags();
 
     protected EscrowPayment() {
     }
@@ -117,11 +107,7 @@ public class EscrowPayment {
         }
         long fee = command.processorFee();
         boolean cancelledBefore = status == EscrowStatus.CANCELLED;
-        apply(new EscrowFunded(escrowId, jobId, total, fee, Ledger.entry()
-                .debit(PAYSTACK_BALANCE, total.amount() - fee)
-                .debit(PROCESSOR_FEES, fee)
-                .credit(ESCROW, total)
-                .balanced()));
+        apply(new EscrowFunded(escrowId, jobId, total, fee, Ledger.funding(total, fee)));
         if (cancelledBefore) {
             apply(new EscrowFlaggedForAdmin(escrowId, jobId, "paid after the escrow was cancelled: refund the client"));
         }
@@ -168,11 +154,7 @@ public class EscrowPayment {
             throw EscrowRefused.notFunded(escrowId, status);
         }
         apply(new EscrowReleased(escrowId, jobId, workerId, pay, serviceFee, payouts.nextReference(escrowId),
-                Ledger.entry()
-                        .debit(ESCROW, held)
-                        .credit(WORKER_PAYABLE, pay)
-                        .credit(PLATFORM_REVENUE, held.minus(pay))
-                        .balanced()));
+                Ledger.release(held, pay)));
     }
 
     @CommandHandler
@@ -184,8 +166,7 @@ public class EscrowPayment {
             throw EscrowRefused.unknownPayout(escrowId, command.payoutReference());
         }
         Money amount = payouts.amount();
-        apply(new PayoutCompleted(escrowId, jobId, workerId, amount, command.payoutReference(),
-                Ledger.entry().debit(WORKER_PAYABLE, amount).credit(PAYSTACK_BALANCE, amount).balanced()));
+        apply(new PayoutCompleted(escrowId, jobId, workerId, amount, command.payoutReference(), Ledger.payout(amount)));
         settleWhenNothingIsOwed();
     }
 
@@ -201,9 +182,7 @@ public class EscrowPayment {
         }
         Money amount = payouts.amount();
         apply(new PayoutFailed(escrowId, command.payoutReference(), command.reason(), payouts.failures() + 1,
-                payouts.nextReference(escrowId), amount, reversal
-                ? Ledger.entry().debit(PAYSTACK_BALANCE, amount).credit(WORKER_PAYABLE, amount).balanced()
-                : List.of()));
+                payouts.nextReference(escrowId), amount, reversal ? Ledger.reversal(amount) : List.of()));
         if (reversal) {
             apply(new PayoutFlaggedForAdmin(escrowId, jobId, payouts.pendingReference(), "the payout "
                     + command.payoutReference() + " was reversed after it went through: check the worker's payout account, then retry"));
@@ -212,7 +191,7 @@ public class EscrowPayment {
 
     @CommandHandler
     void handle(FlagPayoutForAdmin command) {
-        if (payouts.isPending(command.payoutReference()) && !command.payoutReference().equals(stuckPayout)) {
+        if (payouts.isPending(command.payoutReference()) && !command.payoutReference().equals(flags.stuckPayout())) {
             apply(new PayoutFlaggedForAdmin(escrowId, jobId, command.payoutReference(), command.reason()));
         }
     }
@@ -220,7 +199,7 @@ public class EscrowPayment {
     /** An operator fixed what kept the payout from going through: the stuck attempt is tried again. */
     @CommandHandler
     void handle(RetryPayout command) {
-        if (stuckPayout == null || !payouts.isPending(stuckPayout)) {
+        if (flags.stuckPayout() == null || !payouts.isPending(flags.stuckPayout())) {
             throw EscrowRefused.noPayoutToRetry(escrowId, status);
         }
         apply(new PayoutRetryRequested(escrowId, jobId, workerId, payouts.pendingReference(), payouts.amount(),
@@ -229,7 +208,7 @@ public class EscrowPayment {
 
     @CommandHandler
     void handle(FlagEscrowForAdmin command) {
-        if (!flags.contains(command.reason())) {
+        if (!flags.raised(command.reason())) {
             apply(new EscrowFlaggedForAdmin(escrowId, jobId, command.reason()));
         }
     }
@@ -251,11 +230,7 @@ public class EscrowPayment {
         }
         Money refund = held.minus(share);
         apply(new EscrowRefundStarted(escrowId, jobId, workerId, refund, share,
-                share.isPositive() ? payouts.nextReference(escrowId) : null, command.reason(), Ledger.entry()
-                .debit(ESCROW, held)
-                .credit(REFUND_PAYABLE, refund)
-                .credit(WORKER_PAYABLE, share)
-                .balanced()));
+                share.isPositive() ? payouts.nextReference(escrowId) : null, command.reason(), Ledger.refund(held, refund, share)));
     }
 
     @CommandHandler
@@ -266,15 +241,14 @@ public class EscrowPayment {
         if (!refundStarted || !command.refunded().equals(refundOwed)) {
             throw EscrowRefused.amountMismatch(escrowId, refundOwed, command.refunded(), charge(escrowId));
         }
-        apply(new EscrowRefunded(escrowId, jobId, command.refunded(),
-                Ledger.entry().debit(REFUND_PAYABLE, refundOwed).credit(PAYSTACK_BALANCE, refundOwed).balanced()));
+        apply(new EscrowRefunded(escrowId, jobId, command.refunded(), Ledger.refundProcessed(refundOwed)));
         settleWhenNothingIsOwed();
     }
 
     /** While the escrow holds the money a dispute is opened for the client; once it left, an admin must act. */
     @CommandHandler
     void handle(RecordChargeback command) {
-        if (chargebacks.contains(command.chargebackId())) {
+        if (flags.knowsChargeback(command.chargebackId())) {
             return;
         }
         boolean moneyHeld = status == EscrowStatus.FUNDED || status == EscrowStatus.FROZEN;
@@ -288,7 +262,7 @@ public class EscrowPayment {
 
     @CommandHandler
     void handle(RecordChargebackResolution command) {
-        if (!resolvedChargebacks.contains(command.chargebackId())) {
+        if (!flags.resolvedChargeback(command.chargebackId())) {
             apply(new ChargebackResolved(escrowId, jobId, command.chargebackId(), command.resolution()));
         }
     }
@@ -336,13 +310,12 @@ public class EscrowPayment {
 
     @EventSourcingHandler
     void on(EscrowFrozen event) {
-        statusBeforeFreeze = status;
         status = EscrowStatus.FROZEN;
     }
 
     @EventSourcingHandler
     void on(EscrowUnfrozen event) {
-        status = statusBeforeFreeze;
+        status = EscrowStatus.FUNDED; // only a funded escrow freezes
     }
 
     @EventSourcingHandler
@@ -362,21 +335,6 @@ public class EscrowPayment {
     }
 
     @EventSourcingHandler
-    void on(EscrowFlaggedForAdmin event) {
-        flags.add(event.reason());
-    }
-
-    @EventSourcingHandler
-    void on(PayoutFlaggedForAdmin event) {
-        stuckPayout = event.payoutReference();
-    }
-
-    @EventSourcingHandler
-    void on(PayoutRetryRequested event) {
-        stuckPayout = null;
-    }
-
-    @EventSourcingHandler
     void on(EscrowRefundStarted event) {
         held = Money.zero(total.currency());
         refundOwed = event.refund();
@@ -387,16 +345,6 @@ public class EscrowPayment {
     @EventSourcingHandler
     void on(EscrowRefunded event) {
         refundOwed = Money.zero(total.currency());
-    }
-
-    @EventSourcingHandler
-    void on(ChargebackReceived event) {
-        chargebacks.add(event.chargebackId());
-    }
-
-    @EventSourcingHandler
-    void on(ChargebackResolved event) {
-        resolvedChargebacks.add(event.chargebackId());
     }
 
     /** For a dispute: what the escrow holds for its job. */

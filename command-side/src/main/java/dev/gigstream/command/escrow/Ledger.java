@@ -9,9 +9,17 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.gigstream.messages.escrow.LedgerAccount.ESCROW;
+import static dev.gigstream.messages.escrow.LedgerAccount.PAYSTACK_BALANCE;
+import static dev.gigstream.messages.escrow.LedgerAccount.PLATFORM_REVENUE;
+import static dev.gigstream.messages.escrow.LedgerAccount.PROCESSOR_FEES;
+import static dev.gigstream.messages.escrow.LedgerAccount.REFUND_PAYABLE;
+import static dev.gigstream.messages.escrow.LedgerAccount.WORKER_PAYABLE;
+
 /**
- * Builds the postings of one ledger entry and refuses an entry that does not balance: debits
- * (positive) and credits (negative) must sum to zero. Zero lines are left out.
+ * The entries of an escrow's double-entry ledger, one per money movement, and the builder that
+ * refuses an entry that does not balance: debits (positive) and credits (negative) sum to zero.
+ * Zero lines are left out.
  */
 final class Ledger {
 
@@ -19,6 +27,37 @@ final class Ledger {
 
     static Ledger entry() {
         return new Ledger();
+    }
+
+    /** The client paid the total: Paystack kept its fee, the rest is in our balance, all of it owed by the escrow. */
+    static List<Posting> funding(Money total, long processorFee) {
+        return entry().debit(PAYSTACK_BALANCE, total.amount() - processorFee).debit(PROCESSOR_FEES, processorFee)
+                .credit(ESCROW, total).balanced();
+    }
+
+    /** The escrow releases what it holds: the pay is owed to the worker, the rest is the platform's. */
+    static List<Posting> release(Money held, Money pay) {
+        return entry().debit(ESCROW, held).credit(WORKER_PAYABLE, pay).credit(PLATFORM_REVENUE, held.minus(pay)).balanced();
+    }
+
+    /** A transfer to the worker went through. */
+    static List<Posting> payout(Money amount) {
+        return entry().debit(WORKER_PAYABLE, amount).credit(PAYSTACK_BALANCE, amount).balanced();
+    }
+
+    /** A transfer that had gone through came back: the worker is owed it again. */
+    static List<Posting> reversal(Money amount) {
+        return entry().debit(PAYSTACK_BALANCE, amount).credit(WORKER_PAYABLE, amount).balanced();
+    }
+
+    /** The escrow gives back what it holds: the worker's share to the worker, the rest to the client. */
+    static List<Posting> refund(Money held, Money refund, Money workerShare) {
+        return entry().debit(ESCROW, held).credit(REFUND_PAYABLE, refund).credit(WORKER_PAYABLE, workerShare).balanced();
+    }
+
+    /** Paystack processed the refund to the client. */
+    static List<Posting> refundProcessed(Money amount) {
+        return entry().debit(REFUND_PAYABLE, amount).credit(PAYSTACK_BALANCE, amount).balanced();
     }
 
     Ledger debit(LedgerAccount account, long amount) {
