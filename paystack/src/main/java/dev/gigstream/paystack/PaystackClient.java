@@ -57,6 +57,14 @@ public class PaystackClient {
                 .build());
     }
 
+    /**
+     * The same client without retries inside a call, for callers that retry on their own schedule
+     * (a lifecycle's deadline) and must not wait through back-offs meanwhile.
+     */
+    public PaystackClient singleAttempt() {
+        return new PaystackClient(settings.withRetries(1, settings.initialBackoff(), settings.requestTimeout()));
+    }
+
     public InitializedTransaction initializeTransaction(InitializeTransaction request) {
         PaystackReference.require(request.reference());
         return call("POST", "transaction/initialize", request, InitializedTransaction.class);

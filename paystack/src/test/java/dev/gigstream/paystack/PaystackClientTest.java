@@ -109,6 +109,16 @@ class PaystackClientTest {
     }
 
     @Test
+    void aSingleAttemptClientLeavesTheRetryingToItsCaller() {
+        paystack.failNext(1, 503);
+
+        assertThatExceptionOfType(PaystackException.class)
+                .isThrownBy(() -> client.singleAttempt().verifyTransaction("gs-esc-8"))
+                .satisfies(e -> assertThat(e.retryable()).isTrue());
+        assertThat(paystack.requests()).hasSize(1);
+    }
+
+    @Test
     void aRefusalIsNotRetriedAndCarriesPaystacksMessage() {
         client.initializeTransaction(payment("gs-esc-5"));
 

@@ -26,7 +26,7 @@ class PaystackPayments implements Payments {
     private final PaystackProperties properties;
 
     PaystackPayments(PaystackClient paystack, AccountEmails emails, JdbcClient jdbc, PaystackProperties properties) {
-        this.paystack = paystack;
+        this.paystack = paystack.singleAttempt(); // the lifecycle retries by its own deadlines
         this.emails = emails;
         this.jdbc = jdbc;
         this.properties = properties;

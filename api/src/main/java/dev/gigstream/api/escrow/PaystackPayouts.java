@@ -34,7 +34,7 @@ class PaystackPayouts implements Payouts {
     private final JdbcClient jdbc;
 
     PaystackPayouts(PaystackClient paystack, QueryGateway queries, JdbcClient jdbc) {
-        this.paystack = paystack;
+        this.paystack = paystack.singleAttempt(); // the lifecycle retries by its own deadlines
         this.queries = queries;
         this.jdbc = jdbc;
     }

@@ -60,6 +60,31 @@ class StuckMoneyIT {
     }
 
     @Test
+    void aPayoutPaystackDoesNotAnswerIsRetriedByItsLifecycleUnderTheSameReference() {
+        var market = new Marketplace(api);
+        var client = api.signUp("CLIENT");
+        var worker = market.worker();
+        String jobId = market.jobStartingSoon(client);
+        JsonNode hire = market.hire(client, worker, jobId);
+        String escrowId = hire.get("escrowId").asText();
+        market.workedShift(hire, client, worker, jobId);
+        int before = market.paystack().requests().size();
+
+        market.paystack().failNext(1, 503);
+        api.post("/api/v1/jobs/" + jobId + "/confirm", null, client.accessToken()).expect(202);
+
+        String payout = "gs-pay-" + escrowId + "-1";
+        await().atMost(Duration.ofSeconds(20)).until(() -> market.transfersOf(payout).size() == 1);
+        assertThat(market.paystack().requests().subList(before, market.paystack().requests().size()))
+                .extracting(request -> request.method() + " " + request.path())
+                .as("the unanswered call, then the same payout again").startsWith("POST transferrecipient", "POST transferrecipient");
+        assertThat(market.transfersOf("gs-pay-" + escrowId + "-2")).as("no second attempt").isEmpty();
+        market.paystack().markTransfer(payout, "success");
+        market.deliverSigned(Marketplace.transfer("transfer.success", payout, Marketplace.PAY)).expect(200);
+        market.awaitJson("/api/v1/escrows/" + escrowId, client.accessToken(), view -> "RELEASED".equals(view.get("status").asText()));
+    }
+
+    @Test
     void aPayoutThatKeepsFailingWaitsForAnOperatorWhoseRetryPaysOnce() {
         var market = new Marketplace(api);
         var client = api.signUp("CLIENT");
