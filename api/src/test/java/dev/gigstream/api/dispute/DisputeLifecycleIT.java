@@ -37,13 +37,13 @@ class DisputeLifecycleIT {
     @Test
     void anAdminSplitsADisputedShiftAndTheMoneyMovesOnce() {
         var market = new Marketplace(api);
-        var client = api.signUp("CLIENT");
-        var worker = market.worker();
-        String jobId = market.jobStartingSoon(client);
-        JsonNode hire = market.hire(client, worker, jobId);
-        String escrowId = hire.get("escrowId").asText();
-        String reference = hire.get("reference").asText();
-        market.workedShift(hire, client, worker, jobId);
+        var shift = market.hiredShift();
+        var client = shift.client();
+        var worker = shift.worker();
+        String jobId = shift.jobId();
+        String escrowId = shift.escrowId();
+        String reference = shift.reference();
+        market.workedShift(shift);
 
         String disputeId = api.post("/api/v1/jobs/" + jobId + "/disputes", COMPLAINT, client.accessToken())
                 .expect(201).json().get("disputeId").asText();
@@ -124,12 +124,12 @@ class DisputeLifecycleIT {
     @Test
     void aWithdrawnDisputeLetsTheConfirmationClockFinish() {
         var market = new Marketplace(api);
-        var client = api.signUp("CLIENT");
-        var worker = market.worker();
-        String jobId = market.jobStartingSoon(client);
-        JsonNode hire = market.hire(client, worker, jobId);
-        String escrowId = hire.get("escrowId").asText();
-        market.workedShift(hire, client, worker, jobId);
+        var shift = market.hiredShift();
+        var client = shift.client();
+        var worker = shift.worker();
+        String jobId = shift.jobId();
+        String escrowId = shift.escrowId();
+        market.workedShift(shift);
         String disputeId = api.post("/api/v1/jobs/" + jobId + "/disputes", COMPLAINT, worker.accessToken())
                 .expect(201).json().get("disputeId").asText();
         market.awaitJson("/api/v1/escrows/" + escrowId, client.accessToken(), view -> "FROZEN".equals(view.get("status").asText()));
@@ -179,12 +179,13 @@ class DisputeLifecycleIT {
     @Test
     void aChargebackOpensADisputeForTheClientWhileTheMoneyIsHeldAndIsFlaggedOnceItLeft() {
         var market = new Marketplace(api);
-        var client = api.signUp("CLIENT");
-        var worker = market.worker();
-        String jobId = market.jobStartingSoon(client);
-        JsonNode hire = market.hire(client, worker, jobId);
-        String escrowId = hire.get("escrowId").asText();
-        String reference = hire.get("reference").asText();
+        var shift = market.hiredShift();
+        var client = shift.client();
+        var worker = shift.worker();
+        String jobId = shift.jobId();
+        JsonNode hire = shift.answer();
+        String escrowId = shift.escrowId();
+        String reference = shift.reference();
         market.payByWebhook(hire, client, jobId);
         String chargeback = Marketplace.chargeback("charge.dispute.create", reference, 358_950);
 

@@ -62,12 +62,12 @@ class StuckMoneyIT {
     @Test
     void aPayoutPaystackDoesNotAnswerIsRetriedByItsLifecycleUnderTheSameReference() {
         var market = new Marketplace(api);
-        var client = api.signUp("CLIENT");
-        var worker = market.worker();
-        String jobId = market.jobStartingSoon(client);
-        JsonNode hire = market.hire(client, worker, jobId);
-        String escrowId = hire.get("escrowId").asText();
-        market.workedShift(hire, client, worker, jobId);
+        var shift = market.hiredShift();
+        var client = shift.client();
+        var worker = shift.worker();
+        String jobId = shift.jobId();
+        String escrowId = shift.escrowId();
+        market.workedShift(shift);
         int before = market.paystack().requests().size();
 
         market.paystack().failNext(1, 503);
@@ -87,12 +87,12 @@ class StuckMoneyIT {
     @Test
     void aPayoutThatKeepsFailingWaitsForAnOperatorWhoseRetryPaysOnce() {
         var market = new Marketplace(api);
-        var client = api.signUp("CLIENT");
-        var worker = market.worker();
-        String jobId = market.jobStartingSoon(client);
-        JsonNode hire = market.hire(client, worker, jobId);
-        String escrowId = hire.get("escrowId").asText();
-        market.workedShift(hire, client, worker, jobId);
+        var shift = market.hiredShift();
+        var client = shift.client();
+        var worker = shift.worker();
+        String jobId = shift.jobId();
+        String escrowId = shift.escrowId();
+        market.workedShift(shift);
         var admin = market.admin();
         String retry = "/api/v1/admin/escrows/" + escrowId + "/retry-payout";
 

@@ -60,6 +60,30 @@ public final class Marketplace {
                 "pay", Map.of("amount", PAY, "currency", "NGN")), client.accessToken()).expect(201).json().get("jobId").asText();
     }
 
+    /** A client, a worker and the client's job starting soon, the worker hired into it (the escrow not paid yet). */
+    public Hire hiredShift() {
+        var client = api.signUp("CLIENT");
+        var worker = worker();
+        String jobId = jobStartingSoon(client);
+        return new Hire(client, worker, jobId, hire(client, worker, jobId));
+    }
+
+    /** A hire as tests use it: its parties, its job and the hire's answer (escrow, Paystack reference, amounts). */
+    public record Hire(Api.User client, Api.User worker, String jobId, JsonNode answer) {
+
+        public String escrowId() {
+            return answer.get("escrowId").asText();
+        }
+
+        public String reference() {
+            return answer.get("reference").asText();
+        }
+
+        public String payout(int attempt) {
+            return "gs-pay-" + escrowId() + "-" + attempt;
+        }
+    }
+
     /** The worker applies and the client hires them; returns the hire's answer. */
     public JsonNode hire(Api.User client, Api.User worker, String jobId) {
         api.post("/api/v1/jobs/" + jobId + "/applications", null, worker.accessToken()).expect(201);
@@ -109,10 +133,10 @@ public final class Marketplace {
     }
 
     /** The client pays, the worker checks in and out at the site; the confirmation window is then running. */
-    public void workedShift(JsonNode hire, Api.User client, Api.User worker, String jobId) {
-        payByWebhook(hire, client, jobId);
-        api.post("/api/v1/jobs/" + jobId + "/check-in", Map.of("location", SITE), worker.accessToken()).expect(202);
-        api.post("/api/v1/jobs/" + jobId + "/check-out", Map.of("location", SITE), worker.accessToken()).expect(202);
+    public void workedShift(Hire hire) {
+        payByWebhook(hire.answer(), hire.client(), hire.jobId());
+        api.post("/api/v1/jobs/" + hire.jobId() + "/check-in", Map.of("location", SITE), hire.worker().accessToken()).expect(202);
+        api.post("/api/v1/jobs/" + hire.jobId() + "/check-out", Map.of("location", SITE), hire.worker().accessToken()).expect(202);
     }
 
     /** Every event's postings sum to zero, and so does the whole ledger. */

@@ -159,6 +159,7 @@ public class Job {
         if (status == JobStatus.IN_PROGRESS) {
             return;
         }
+        requireNotDisputed();
         if (status != JobStatus.FUNDED) {
             throw JobRefused.notFunded(jobId, status);
         }

@@ -186,7 +186,7 @@ class JobLifecycleTest {
     }
 
     @Test
-    void aDisputedJobIsNeitherConfirmedNorCheckedOutNorReportedAsANoShow() {
+    void nothingMovesOnADisputedJob() {
         fixture.given(disputed(checkedOut()))
                .when(new ConfirmShift(JOB_ID, CLIENT_ID, false))
                .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_DISPUTED));
@@ -199,6 +199,9 @@ class JobLifecycleTest {
         fixture.given(disputed(checkedIn()))
                .when(new CheckOutAutomatically(JOB_ID, end().plus(Duration.ofHours(2))))
                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(disputed(funded()))
+               .when(new CheckIn(JOB_ID, WORKER_ID, atTheSite, start))
+               .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_DISPUTED));
         fixture.given(disputed(funded()))
                .when(new ReportNoShow(JOB_ID, CLIENT_ID, start.plus(Duration.ofHours(1))))
                .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_DISPUTED));
