@@ -29,6 +29,8 @@ import dev.gigstream.messages.job.PostJob;
 import dev.gigstream.messages.job.RankedApplicants;
 import dev.gigstream.messages.job.ReportNoShow;
 import dev.gigstream.messages.job.WithdrawApplication;
+import dev.gigstream.messages.rating.FindUserRatings;
+import dev.gigstream.messages.rating.UserRatingsView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -123,7 +125,8 @@ class JobController {
     @GetMapping("/{jobId}")
     @Operation(summary = "A job with its status timeline")
     JobRequests.Details job(@PathVariable String jobId) {
-        return JobRequests.Details.of(find(jobId));
+        JobView job = find(jobId);
+        return JobRequests.Details.of(job, queries.query(new FindUserRatings(job.clientId(), 0, 1), UserRatingsView.class).join());
     }
 
     @PostMapping("/{jobId}/applications")

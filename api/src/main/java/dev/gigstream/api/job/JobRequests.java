@@ -8,6 +8,7 @@ import dev.gigstream.messages.job.JobFeedItem;
 import dev.gigstream.messages.job.JobSite;
 import dev.gigstream.messages.job.JobStatus;
 import dev.gigstream.messages.job.JobView;
+import dev.gigstream.messages.rating.UserRatingsView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -101,13 +102,18 @@ final class JobRequests {
     record Details(String jobId, String clientId, String title, String description, List<String> requiredSkills,
                    Location location, Shift shift, Pay pay, JobStatus status, Instant postedAt, String hiredWorkerId,
                    String escrowId, List<JobView.StatusChange> timeline, Instant checkedInAt, Instant checkedOutAt,
-                   boolean checkedOutAutomatically, String disputeId) {
+                   boolean checkedOutAutomatically, String disputeId, ClientRating clientRating) {
 
-        static Details of(JobView job) {
+        static Details of(JobView job, UserRatingsView clientRatings) {
             return new Details(job.jobId(), job.clientId(), job.title(), job.description(), job.requiredSkills(),
                     Location.of(job.site()), Shift.of(job.shift()), Pay.of(job.pay()), job.status(), job.postedAt(),
                     job.hiredWorkerId(), job.escrowId(), job.timeline(), job.checkedInAt(), job.checkedOutAt(),
-                    job.checkedOutAutomatically(), job.disputeId());
+                    job.checkedOutAutomatically(), job.disputeId(), new ClientRating(clientRatings.average(),
+                            clientRatings.bayesianAverage(), clientRatings.count()));
         }
+    }
+
+    /** How workers rated the job's client (revealed ratings; the averages null while unrated). */
+    record ClientRating(Double average, Double bayesianAverage, int count) {
     }
 }

@@ -22,6 +22,7 @@ import dev.gigstream.messages.worker.WorkerWentOnline;
 import dev.gigstream.query.applicants.ApplicantsProjection;
 import dev.gigstream.query.feed.JobFeedProjection;
 import dev.gigstream.query.feed.OpenJobIndex;
+import dev.gigstream.query.rating.BayesianAverage;
 import dev.gigstream.query.worker.WorkerProfileProjection;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -85,7 +86,7 @@ public final class ReadModelBenchmark {
         try (ReadModelStore store = ReadModelStore.open(
                 new ReadModelProperties(null, "gigstream", ReadModelProperties.InProcessStorage.FILE), dataDir)) {
             var readModels = store.client().getDatabase("gigstream");
-            var workers = new WorkerProfileProjection(readModels);
+            var workers = new WorkerProfileProjection(readModels, new BayesianAverage(BayesianAverage.DEFAULT_WEIGHT));
             var index = new OpenJobIndex();
             var feed = new JobFeedProjection(readModels, index);
             var applicants = new ApplicantsProjection(readModels, workers);

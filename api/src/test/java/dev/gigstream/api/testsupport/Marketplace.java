@@ -62,10 +62,7 @@ public final class Marketplace {
 
     /** A client, a worker and the client's job starting soon, the worker hired into it (the escrow not paid yet). */
     public Hire hiredShift() {
-        var client = api.signUp("CLIENT");
-        var worker = worker();
-        String jobId = jobStartingSoon(client);
-        return new Hire(client, worker, jobId, hire(client, worker, jobId));
+        return hire(api.signUp("CLIENT"), worker());
     }
 
     /** A hire as tests use it: its parties, its job and the hire's answer (escrow, Paystack reference, amounts). */
@@ -137,6 +134,23 @@ public final class Marketplace {
         payByWebhook(hire.answer(), hire.client(), hire.jobId());
         api.post("/api/v1/jobs/" + hire.jobId() + "/check-in", Map.of("location", SITE), hire.worker().accessToken()).expect(202);
         api.post("/api/v1/jobs/" + hire.jobId() + "/check-out", Map.of("location", SITE), hire.worker().accessToken()).expect(202);
+    }
+
+    /** The whole lifecycle: paid, worked, confirmed by the client, the worker paid; the job is COMPLETED. */
+    public void completedShift(Hire hire) {
+        workedShift(hire);
+        api.post("/api/v1/jobs/" + hire.jobId() + "/confirm", null, hire.client().accessToken()).expect(202);
+        String payout = hire.payout(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> transfersOf(payout).size() == 1);
+        paystack().markTransfer(payout, "success");
+        deliverSigned(transfer("transfer.success", payout, PAY)).expect(200);
+        awaitJob(hire.jobId(), hire.client().accessToken(), job -> "COMPLETED".equals(job.get("status").asText()));
+    }
+
+    /** The client hires {@code worker} into a new job of theirs starting soon. */
+    public Hire hire(Api.User client, Api.User worker) {
+        String jobId = jobStartingSoon(client);
+        return new Hire(client, worker, jobId, hire(client, worker, jobId));
     }
 
     /** Every event's postings sum to zero, and so does the whole ledger. */

@@ -2,6 +2,7 @@ package dev.gigstream.command.job;
 
 import dev.gigstream.command.dispute.DisputeRefused;
 import dev.gigstream.command.dispute.DisputedJobs;
+import dev.gigstream.command.rating.RatedJobs;
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
@@ -41,10 +42,12 @@ import dev.gigstream.messages.worker.ApplicantStanding;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -75,6 +78,7 @@ public class Job {
     private boolean confirmed;
     private String disputeId;
     private JobStatus statusBeforeDispute;
+    private Instant finishedAt;
 
     protected Job() {
     }
@@ -170,7 +174,7 @@ public class Job {
         if (!AttendancePolicy.mayCheckIn(shift, command.at())) {
             throw JobRefused.outsideCheckInWindow(jobId);
         }
-        apply(new WorkerCheckedIn(jobId, command.workerId(), command.location(), meters, command.at(), shift.end()));
+        apply(new WorkerCheckedIn(jobId, command.workerId(), command.location(), meters, command.at(), shift));
     }
 
     @CommandHandler
@@ -284,9 +288,14 @@ public class Job {
     /** The worker was paid, whole or in part: the job is done; a full refund cancels it. */
     public void settleDispute(String settledDisputeId, DisputeOutcome outcome) {
         if (status == JobStatus.DISPUTED && settledDisputeId.equals(disputeId)) {
-            apply(new JobDisputeSettled(jobId, disputeId, outcome,
+            apply(new JobDisputeSettled(jobId, disputeId, clientId, hiredWorkerId, outcome,
                     outcome == DisputeOutcome.REFUND_TO_CLIENT ? JobStatus.CANCELLED : JobStatus.COMPLETED));
         }
+    }
+
+    /** Who may rate the job, and from when: its parties, once it finished (completed, or the worker did not come). */
+    public RatedJobs.RatedJob ratingTerms() {
+        return new RatedJobs.RatedJob(clientId, hiredWorkerId, status, finishedAt);
     }
 
     @DeadlineHandler(deadlineName = EXPIRY)
@@ -369,13 +378,15 @@ public class Job {
     }
 
     @EventSourcingHandler
-    void on(WorkerNoShow event) {
+    void on(WorkerNoShow event, @Timestamp Instant at) {
         status = JobStatus.NO_SHOW;
+        finishedAt = at;
     }
 
     @EventSourcingHandler
-    void on(JobCompleted event) {
+    void on(JobCompleted event, @Timestamp Instant at) {
         status = JobStatus.COMPLETED;
+        finishedAt = at;
     }
 
     @EventSourcingHandler
@@ -396,8 +407,9 @@ public class Job {
     }
 
     @EventSourcingHandler
-    void on(JobDisputeSettled event) {
+    void on(JobDisputeSettled event, @Timestamp Instant at) {
         status = event.status();
+        finishedAt = at;
     }
 
     @EventSourcingHandler

@@ -2,6 +2,9 @@ package dev.gigstream.command.worker;
 
 import dev.gigstream.messages.worker.ApplicantStanding;
 import dev.gigstream.messages.worker.AvailabilityWindow;
+import dev.gigstream.messages.worker.AwardBadge;
+import dev.gigstream.messages.worker.Badge;
+import dev.gigstream.messages.worker.BadgeAwarded;
 import dev.gigstream.messages.worker.EndPremium;
 import dev.gigstream.messages.worker.PayoutAccount;
 import dev.gigstream.messages.worker.PremiumEnded;
@@ -26,7 +29,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -53,6 +58,7 @@ public class Worker {
     private boolean suspended;
     private boolean premium;
     private Instant lastOnlineAt;
+    private final Set<Badge> badges = EnumSet.noneOf(Badge.class);
 
     protected Worker() {
     }
@@ -87,6 +93,15 @@ public class Worker {
         }
         apply(new WorkerProfileUpdated(workerId, normalSkills, command.bio(), command.home(), windows,
                 command.payout()));
+    }
+
+    /** Each badge once: the badge policy may ask again after a rebuild of its progress. */
+    @CommandHandler
+    public void handle(AwardBadge command) {
+        if (badges.contains(command.badge())) {
+            throw WorkerRefused.badgeAlreadyAwarded(workerId, command.badge());
+        }
+        apply(new BadgeAwarded(workerId, command.badge(), command.at()));
     }
 
     @CommandHandler
@@ -184,5 +199,10 @@ public class Worker {
     @EventSourcingHandler
     void on(WorkerWentOnline event) {
         lastOnlineAt = event.at();
+    }
+
+    @EventSourcingHandler
+    void on(BadgeAwarded event) {
+        badges.add(event.badge());
     }
 }

@@ -2,7 +2,9 @@ package dev.gigstream.command.worker;
 
 import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.messages.worker.AvailabilityWindow;
+import dev.gigstream.messages.worker.Badge;
 
+import static dev.gigstream.messages.worker.WorkerErrorCode.BADGE_ALREADY_AWARDED;
 import static dev.gigstream.messages.worker.WorkerErrorCode.INVALID_SKILL;
 import static dev.gigstream.messages.worker.WorkerErrorCode.NO_SKILLS;
 import static dev.gigstream.messages.worker.WorkerErrorCode.OVERLAPPING_AVAILABILITY;
@@ -13,6 +15,10 @@ import static dev.gigstream.messages.worker.WorkerErrorCode.TOO_MANY_SKILLS;
 final class WorkerRefused {
 
     private WorkerRefused() {
+    }
+
+    static RefusedException badgeAlreadyAwarded(String workerId, Badge badge) {
+        return new RefusedException(BADGE_ALREADY_AWARDED, "Worker " + workerId + " already has the badge " + badge);
     }
 
     static RefusedException invalidSkill(String workerId, String why) {

@@ -103,7 +103,7 @@ class AggregateDisputedJobsTest {
         assertRefused(() -> disputedJobs.open(JOB_ID, DISPUTE_ID, CLIENT_ID), DisputeErrorCode.JOB_NOT_DISPUTABLE);
 
         givenJob(new JobFunded(JOB_ID, ESCROW_ID, WORKER_ID),
-                new WorkerCheckedIn(JOB_ID, WORKER_ID, SITE, 0, SHIFT.start(), SHIFT.end()),
+                new WorkerCheckedIn(JOB_ID, WORKER_ID, SITE, 0, SHIFT.start(), SHIFT),
                 new WorkerCheckedOut(JOB_ID, WORKER_ID, SITE, 0, SHIFT.end(), false),
                 new ShiftConfirmed(JOB_ID, ESCROW_ID, WORKER_ID, false));
         assertRefused(() -> disputedJobs.open(JOB_ID, DISPUTE_ID, CLIENT_ID), DisputeErrorCode.JOB_NOT_DISPUTABLE);
@@ -119,7 +119,7 @@ class AggregateDisputedJobsTest {
     @Test
     void withdrawingPutsTheJobBackWhereItWas() {
         givenJob(new JobFunded(JOB_ID, ESCROW_ID, WORKER_ID),
-                new WorkerCheckedIn(JOB_ID, WORKER_ID, SITE, 0, SHIFT.start(), SHIFT.end()),
+                new WorkerCheckedIn(JOB_ID, WORKER_ID, SITE, 0, SHIFT.start(), SHIFT),
                 new JobDisputed(JOB_ID, DISPUTE_ID, ESCROW_ID, CLIENT_ID));
 
         inUnitOfWork(() -> {
@@ -141,7 +141,7 @@ class AggregateDisputedJobsTest {
         });
 
         assertThat(jobEventsAfterGivens()).as("settled once")
-                .containsExactly(new JobDisputeSettled(JOB_ID, DISPUTE_ID, DisputeOutcome.SPLIT, JobStatus.COMPLETED));
+                .containsExactly(new JobDisputeSettled(JOB_ID, DISPUTE_ID, CLIENT_ID, WORKER_ID, DisputeOutcome.SPLIT, JobStatus.COMPLETED));
     }
 
     private void givenJob(Object... more) {

@@ -3,6 +3,7 @@ package dev.gigstream.command.job;
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.ShiftWindow;
 import dev.gigstream.messages.job.CancelJob;
 import dev.gigstream.messages.job.CheckIn;
 import dev.gigstream.messages.job.CheckOut;
@@ -73,12 +74,12 @@ class JobLifecycleTest {
 
     private Object[] checkedIn() {
         return new Object[]{posted(posted), applied(WORKER_ID, posted), hired(WORKER_ID, posted), fundedFor(WORKER_ID),
-                new WorkerCheckedIn(JOB_ID, WORKER_ID, atTheSite, 0, start, end())};
+                new WorkerCheckedIn(JOB_ID, WORKER_ID, atTheSite, 0, start, new ShiftWindow(start, end()))};
     }
 
     private Object[] checkedOut() {
         return new Object[]{posted(posted), applied(WORKER_ID, posted), hired(WORKER_ID, posted), fundedFor(WORKER_ID),
-                new WorkerCheckedIn(JOB_ID, WORKER_ID, atTheSite, 0, start, end()),
+                new WorkerCheckedIn(JOB_ID, WORKER_ID, atTheSite, 0, start, new ShiftWindow(start, end())),
                 new WorkerCheckedOut(JOB_ID, WORKER_ID, atTheSite, 0, end(), false)};
     }
 

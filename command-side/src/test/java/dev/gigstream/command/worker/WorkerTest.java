@@ -2,6 +2,9 @@ package dev.gigstream.command.worker;
 
 import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.messages.worker.AvailabilityWindow;
+import dev.gigstream.messages.worker.AwardBadge;
+import dev.gigstream.messages.worker.Badge;
+import dev.gigstream.messages.worker.BadgeAwarded;
 import dev.gigstream.messages.worker.EndPremium;
 import dev.gigstream.messages.worker.PremiumEnded;
 import dev.gigstream.messages.worker.PremiumStarted;
@@ -28,12 +31,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import static dev.gigstream.command.RefusalMatcher.refusedWith;
 import static dev.gigstream.command.worker.WorkerMother.MONDAY_DAY;
 import static dev.gigstream.command.worker.WorkerMother.WORKER_ID;
 import static dev.gigstream.command.worker.WorkerMother.profileUpdate;
 import static dev.gigstream.command.worker.WorkerMother.profileUpdated;
 import static dev.gigstream.command.worker.WorkerMother.registered;
-import static dev.gigstream.command.RefusalMatcher.refusedWith;
 
 class WorkerTest {
 
@@ -179,5 +182,19 @@ class WorkerTest {
                .when(command)
                .expectNoEvents()
                .expectException(refusedWith(code));
+    }
+
+    @Test
+    void aBadgeIsAwardedOnceAndRefusedAfterwards() {
+        Instant at = Instant.parse("2026-12-01T18:00:00Z");
+        fixture.given(registered())
+               .when(new AwardBadge(WORKER_ID, Badge.FIRST_SHIFT, at))
+               .expectEvents(new BadgeAwarded(WORKER_ID, Badge.FIRST_SHIFT, at));
+        fixture.given(registered(), new BadgeAwarded(WORKER_ID, Badge.FIRST_SHIFT, at))
+               .when(new AwardBadge(WORKER_ID, Badge.FIRST_SHIFT, at.plusSeconds(60)))
+               .expectNoEvents().expectException(refusedWith(WorkerErrorCode.BADGE_ALREADY_AWARDED));
+        fixture.given(registered(), new BadgeAwarded(WORKER_ID, Badge.FIRST_SHIFT, at))
+               .when(new AwardBadge(WORKER_ID, Badge.TEN_SHIFTS, at))
+               .expectEvents(new BadgeAwarded(WORKER_ID, Badge.TEN_SHIFTS, at));
     }
 }

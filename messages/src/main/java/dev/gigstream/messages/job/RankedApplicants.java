@@ -14,7 +14,9 @@ public record RankedApplicants(String jobId, String clientId, List<Applicant> it
                             int rank,
                             boolean premium,
                             Double ratingAverage,
+                            Double bayesianAverage,
                             int ratingCount,
+                            Integer reliabilityScore,
                             Instant lastOnlineAt,
                             double distanceKm,
                             List<String> matchedSkills) {

@@ -1,14 +1,18 @@
 package dev.gigstream.messages.job;
 
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.ShiftWindow;
 
 import java.time.Instant;
 
-/** {@code shiftEnd} lets the lifecycle check out automatically a worker who never checks out. */
+/**
+ * {@code shift} tells how late the check-in was (reliability) and when a worker who never checks
+ * out is checked out automatically.
+ */
 public record WorkerCheckedIn(String jobId,
                               String workerId,
                               GeoPoint location,
                               double distanceMeters,
                               Instant at,
-                              Instant shiftEnd) {
+                              ShiftWindow shift) {
 }

@@ -8,7 +8,8 @@ public enum WorkerErrorCode implements ErrorCode {
     TOO_MANY_SKILLS(Kind.INVALID),
     NO_SKILLS(Kind.INVALID),
     TOO_MANY_AVAILABILITY_WINDOWS(Kind.INVALID),
-    OVERLAPPING_AVAILABILITY(Kind.INVALID);
+    OVERLAPPING_AVAILABILITY(Kind.INVALID),
+    BADGE_ALREADY_AWARDED(Kind.CONFLICT);
 
     private final Kind kind;
 

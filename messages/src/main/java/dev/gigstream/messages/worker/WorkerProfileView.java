@@ -3,15 +3,21 @@ package dev.gigstream.messages.worker;
 import java.time.Instant;
 import java.util.List;
 
-/** A worker's public profile. {@code ratingAverage} and {@code lastOnlineAt} are null until known. */
+/**
+ * A worker's public profile. {@code ratingAverage} (plain) and {@code bayesianAverage} (pulled towards
+ * the platform-wide mean) count revealed ratings only and are null while the worker is unrated;
+ * {@code lastOnlineAt} is null until known.
+ */
 public record WorkerProfileView(String workerId,
                                 String fullName,
                                 List<String> skills,
                                 String bio,
                                 Double ratingAverage,
+                                Double bayesianAverage,
                                 int ratingCount,
                                 int completedJobs,
                                 int noShows,
+                                Reliability reliability,
                                 List<String> badges,
                                 boolean premium,
                                 Instant lastOnlineAt) {

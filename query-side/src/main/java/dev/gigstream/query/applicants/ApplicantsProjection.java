@@ -87,7 +87,8 @@ public class ApplicantsProjection {
         for (RankingPolicy.Fit fit : ranked) {
             var worker = fit.candidate();
             items.add(new RankedApplicants.Applicant(worker.workerId(), worker.fullName(), items.size() + 1,
-                    worker.premium(), worker.ratingAverage(), worker.ratingCount(), worker.lastOnlineAt(),
+                    worker.premium(), worker.ratingAverage(), worker.bayesianAverage(), worker.ratingCount(),
+                    worker.reliabilityScore(), worker.lastOnlineAt(),
                     Math.round(fit.distanceKm() * 10) / 10.0, fit.matchedSkills()));
         }
         return Optional.of(new RankedApplicants(query.jobId(), job.getString("clientId"), items));

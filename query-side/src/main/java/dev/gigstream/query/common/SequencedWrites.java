@@ -26,13 +26,15 @@ public final class SequencedWrites {
     }
 
     /**
-     * Upserts {@code update} into the document {@code id} if it has not yet seen {@code sequence}.
+     * Upserts {@code update} into the document {@code id} if it has not yet seen {@code sequence}. A
+     * document that another aggregate's events created first has seen none of this aggregate's events.
      *
      * @return whether the event was applied
      */
     public static boolean apply(MongoCollection<Document> collection, String id, long sequence, Bson update) {
         Document seen = collection.find(Filters.eq("_id", id)).projection(Projections.include(SEQUENCE)).first();
-        if (seen != null && seen.get(SEQUENCE, Number.class).longValue() >= sequence) {
+        Number last = seen == null ? null : seen.get(SEQUENCE, Number.class);
+        if (last != null && last.longValue() >= sequence) {
             return false;
         }
         collection.updateOne(Filters.eq("_id", id), Updates.combine(update, Updates.set(SEQUENCE, sequence)),

@@ -25,6 +25,8 @@ import dev.gigstream.messages.notification.FindNotifications;
 import dev.gigstream.messages.notification.NotificationRaised;
 import dev.gigstream.messages.notification.NotificationRead;
 import dev.gigstream.messages.notification.NotificationView;
+import dev.gigstream.messages.rating.RatingsRevealed;
+import dev.gigstream.messages.worker.BadgeAwarded;
 import dev.gigstream.query.common.InOrder;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -160,6 +162,21 @@ public class NotificationInbox {
                 "currency", event.workerShare().currency().name());
         raise(message, replay, events, event.clientId(), "dispute.resolved", event.jobId(), details);
         raise(message, replay, events, event.workerId(), "dispute.resolved", event.jobId(), details);
+    }
+
+    @EventHandler
+    void on(RatingsRevealed event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
+        Document job = job(event.jobId());
+        for (RatingsRevealed.Rating rating : event.ratings()) {
+            raise(message, replay, events, rating.rateeId(), "rating.received", event.jobId(),
+                    details(job, "stars", String.valueOf(rating.stars()), "byRole", rating.raterRole().name()));
+        }
+    }
+
+    @EventHandler
+    void on(BadgeAwarded event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
+        raise(message, replay, events, event.workerId(), "badge.awarded", null,
+                details(new Document(), "badge", event.badge().name()));
     }
 
     @EventHandler

@@ -13,8 +13,9 @@ import java.util.Optional;
 /**
  * Who fits a job, and in which order. A worker fits when they are not suspended, hold every required
  * skill, live within {@value #MAX_DISTANCE_KM} km of the site and are available for the whole shift.
- * Fitting workers rank by premium first, then by rating average (unrated workers after rated ones),
- * then by how recently they were online; distance and id break the remaining ties.
+ * Fitting workers rank by premium first, then by Bayesian rating average, higher first (unrated workers
+ * after rated ones), then by reliability score, higher first (workers without a score after those with
+ * one), then by how recently they were online; distance and id break the remaining ties.
  */
 public final class RankingPolicy {
 
@@ -22,8 +23,8 @@ public final class RankingPolicy {
 
     static final Comparator<Fit> ORDER = Comparator
             .comparing((Fit fit) -> !fit.candidate().premium())
-            .thenComparing(fit -> fit.candidate().ratingAverage() == null)
-            .thenComparing(fit -> fit.candidate().ratingAverage(), Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(fit -> fit.candidate().bayesianAverage(), Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(fit -> fit.candidate().reliabilityScore(), Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(fit -> fit.candidate().lastOnlineAt(), Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparingDouble(Fit::distanceKm)
             .thenComparing(fit -> fit.candidate().workerId());

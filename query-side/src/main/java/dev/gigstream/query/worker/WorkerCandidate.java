@@ -6,7 +6,10 @@ import dev.gigstream.messages.worker.AvailabilityWindow;
 import java.time.Instant;
 import java.util.List;
 
-/** What ranking and matching know of a worker. {@code ratingAverage} is null while the worker is unrated. */
+/**
+ * What ranking and matching know of a worker. The averages are null while the worker is unrated, the
+ * reliability score before their first finished shift.
+ */
 public record WorkerCandidate(String workerId,
                               String fullName,
                               List<String> skills,
@@ -14,7 +17,9 @@ public record WorkerCandidate(String workerId,
                               List<AvailabilityWindow> availability,
                               boolean premium,
                               Double ratingAverage,
+                              Double bayesianAverage,
                               int ratingCount,
+                              Integer reliabilityScore,
                               Instant lastOnlineAt,
                               boolean suspended) {
 }

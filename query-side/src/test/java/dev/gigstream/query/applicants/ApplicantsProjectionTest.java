@@ -9,6 +9,7 @@ import dev.gigstream.messages.job.JobPosted;
 import dev.gigstream.messages.job.JobSite;
 import dev.gigstream.messages.job.RankedApplicants;
 import dev.gigstream.messages.job.WorkerApplied;
+import dev.gigstream.query.rating.BayesianAverage;
 import dev.gigstream.query.testsupport.MongoBackend;
 import dev.gigstream.query.worker.WorkerProfileProjection;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +38,7 @@ class ApplicantsProjectionTest {
     @MethodSource("backends")
     void eligibleApplicantsAreRankedAndEveryRowSaysWhy(MongoBackend backend) {
         var db = backend.freshDatabase();
-        var profiles = new WorkerProfileProjection(db);
+        var profiles = new WorkerProfileProjection(db, new BayesianAverage(5));
         var applicants = new ApplicantsProjection(db, profiles);
         register(profiles, "seen-recently", pointAt(LAGOS_ISLAND, 0, 5), List.of("barista", "cook"), T0.plusSeconds(600));
         register(profiles, "seen-long-ago", pointAt(LAGOS_ISLAND, 90, 20), List.of("barista"), T0);
@@ -73,7 +74,7 @@ class ApplicantsProjectionTest {
     @MethodSource("backends")
     void anUnknownJobHasNoApplicantList(MongoBackend backend) {
         var db = backend.freshDatabase();
-        var applicants = new ApplicantsProjection(db, new WorkerProfileProjection(db));
+        var applicants = new ApplicantsProjection(db, new WorkerProfileProjection(db, new BayesianAverage(5)));
         assertThat(applicants.handle(new FindRankedApplicants("nope"))).isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package dev.gigstream.query.feed;
 
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.ShiftWindow;
 import dev.gigstream.messages.dispute.DisputeOutcome;
 import dev.gigstream.messages.job.FindJob;
 import dev.gigstream.messages.job.JobDisputeSettled;
@@ -42,7 +43,7 @@ class JobDetailsTest {
         projection.on(new WorkerHired(JOB, "worker-1", "client-1", Money.of(1_000_000, Currency.NGN), "escrow-1", SHIFT),
                 1, T0.plusSeconds(60));
         projection.on(new JobFunded(JOB, "escrow-1", "worker-1"), 2, T0.plusSeconds(120));
-        projection.on(new WorkerCheckedIn(JOB, "worker-1", LAGOS_ISLAND, 12.5, SHIFT, SHIFT.plus(Duration.ofHours(6))),
+        projection.on(new WorkerCheckedIn(JOB, "worker-1", LAGOS_ISLAND, 12.5, SHIFT, new ShiftWindow(SHIFT, SHIFT.plus(Duration.ofHours(6)))),
                 3, SHIFT.plusSeconds(1));
         return projection;
     }
@@ -123,7 +124,7 @@ class JobDetailsTest {
         var projection = checkedIn(backend);
         projection.on(new JobDisputed(JOB, "dispute-1", "escrow-1", "worker-1"), 4, SHIFT.plusSeconds(60));
 
-        projection.on(new JobDisputeSettled(JOB, "dispute-1", DisputeOutcome.SPLIT, JobStatus.COMPLETED), 5,
+        projection.on(new JobDisputeSettled(JOB, "dispute-1", "client-1", "worker-1", DisputeOutcome.SPLIT, JobStatus.COMPLETED), 5,
                 SHIFT.plusSeconds(3600));
 
         assertThat(details(projection).status()).isEqualTo(JobStatus.COMPLETED);

@@ -224,7 +224,7 @@ class JobFeedTest {
         engine.on(new JobDisputeWithdrawn("south-10", "dispute-1", JobStatus.FUNDED), 4, T0.plusSeconds(180));
         assertThat(ids(engine.feed(open(LAGOS_ISLAND, 20, 0, 20)))).isEmpty();
         engine.on(new JobDisputed("south-10", "dispute-2", "escrow-1", CLIENT), 5, T0.plusSeconds(240));
-        engine.on(new JobDisputeSettled("south-10", "dispute-2", DisputeOutcome.REFUND_TO_CLIENT, JobStatus.CANCELLED),
+        engine.on(new JobDisputeSettled("south-10", "dispute-2", "client-1", "worker-1", DisputeOutcome.REFUND_TO_CLIENT, JobStatus.CANCELLED),
                 6, T0.plusSeconds(300));
         assertThat(ids(engine.feed(open(LAGOS_ISLAND, 20, 0, 20)))).isEmpty();
     }

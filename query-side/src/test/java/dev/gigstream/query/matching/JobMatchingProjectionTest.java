@@ -9,6 +9,7 @@ import dev.gigstream.messages.job.JobOffered;
 import dev.gigstream.messages.job.JobPosted;
 import dev.gigstream.messages.job.JobSite;
 import dev.gigstream.messages.job.WorkerHired;
+import dev.gigstream.query.rating.BayesianAverage;
 import dev.gigstream.query.testsupport.MongoBackend;
 import dev.gigstream.query.testsupport.RecordingEvents;
 import dev.gigstream.query.worker.WorkerProfileProjection;
@@ -42,7 +43,7 @@ class JobMatchingProjectionTest {
     @MethodSource("backends")
     void theBestFittingWorkersNearbyGetAnOfferThatLapses(MongoBackend backend) {
         var db = backend.freshDatabase();
-        var profiles = new WorkerProfileProjection(db);
+        var profiles = new WorkerProfileProjection(db, new BayesianAverage(5));
         var matching = new JobMatchingProjection(db, profiles, 2, Duration.ofMinutes(15));
         var offered = new RecordingEvents();
         register(profiles, "online-now", pointAt(LAGOS_ISLAND, 0, 3), List.of("cook"), T0.plusSeconds(50));
@@ -71,7 +72,7 @@ class JobMatchingProjectionTest {
     @MethodSource("backends")
     void offersAreWithdrawnOnceTheJobIsTaken(MongoBackend backend) {
         var db = backend.freshDatabase();
-        var profiles = new WorkerProfileProjection(db);
+        var profiles = new WorkerProfileProjection(db, new BayesianAverage(5));
         var matching = new JobMatchingProjection(db, profiles, 20, Duration.ofMinutes(15));
         var offered = new RecordingEvents();
         register(profiles, "cook-1", pointAt(LAGOS_ISLAND, 0, 3), List.of("cook"), T0);

@@ -20,6 +20,10 @@ import dev.gigstream.messages.notification.FindNotifications;
 import dev.gigstream.messages.notification.NotificationRaised;
 import dev.gigstream.messages.notification.NotificationRead;
 import dev.gigstream.messages.notification.NotificationView;
+import dev.gigstream.messages.rating.RaterRole;
+import dev.gigstream.messages.rating.RatingsRevealed;
+import dev.gigstream.messages.worker.Badge;
+import dev.gigstream.messages.worker.BadgeAwarded;
 import dev.gigstream.query.testsupport.MongoBackend;
 import dev.gigstream.query.testsupport.RecordingEvents;
 import org.axonframework.eventhandling.EventMessage;
@@ -31,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -211,5 +216,61 @@ class NotificationInboxTest {
         assertThat(inbox(inbox, "client-1")).hasSize(1);
         assertThat(inbox(inbox, "worker-1")).hasSize(1);
         assertThat(raised.published(NotificationRaised.class)).hasSize(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void eachRateeIsToldOfTheRatingTheyReceivedOnceItIsRevealed(MongoBackend backend) {
+        var inbox = new NotificationInbox(backend.freshDatabase());
+        var raised = new RecordingEvents();
+        inbox.on(posted());
+        var revealed = message(new RatingsRevealed("ratings-1", "job-1", List.of(
+                new RatingsRevealed.Rating("client-1", RaterRole.CLIENT, "worker-1", 5, "Great work", T0),
+                new RatingsRevealed.Rating("worker-1", RaterRole.WORKER, "client-1", 4, "", T0)), T0.plusSeconds(60)));
+
+        inbox.on(revealed.getPayload(), revealed, ReplayStatus.REGULAR, raised);
+        inbox.on(revealed.getPayload(), revealed, ReplayStatus.REGULAR, raised);
+
+        NotificationView toWorker = inbox(inbox, "worker-1").get(0);
+        assertThat(toWorker.type()).isEqualTo("rating.received");
+        assertThat(toWorker.jobId()).isEqualTo("job-1");
+        assertThat(toWorker.details()).containsEntry("stars", "5").containsEntry("byRole", "CLIENT")
+                .containsEntry("title", "Barista");
+        assertThat(inbox(inbox, "client-1")).singleElement().satisfies(toClient ->
+                assertThat(toClient.details()).containsEntry("stars", "4").containsEntry("byRole", "WORKER"));
+        assertThat(raised.published(NotificationRaised.class)).extracting(NotificationRaised::userId)
+                .containsExactly("worker-1", "client-1");
+
+        inbox.reset();
+        inbox.on(posted());
+        inbox.on(revealed.getPayload(), revealed, ReplayStatus.REPLAY, raised);
+
+        assertThat(inbox(inbox, "worker-1")).hasSize(1);
+        assertThat(inbox(inbox, "client-1")).hasSize(1);
+        assertThat(raised.published(NotificationRaised.class)).hasSize(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void theWorkerIsToldOfABadgeOnceAndNotAgainOnAReplay(MongoBackend backend) {
+        var inbox = new NotificationInbox(backend.freshDatabase());
+        var raised = new RecordingEvents();
+        var awarded = message(new BadgeAwarded("worker-1", Badge.TEN_SHIFTS, T0));
+
+        inbox.on(awarded.getPayload(), awarded, ReplayStatus.REGULAR, raised);
+        inbox.on(awarded.getPayload(), awarded, ReplayStatus.REGULAR, raised);
+
+        NotificationView badge = inbox(inbox, "worker-1").get(0);
+        assertThat(badge.type()).isEqualTo("badge.awarded");
+        assertThat(badge.jobId()).isNull();
+        assertThat(badge.details()).containsExactly(Map.entry("badge", "TEN_SHIFTS"));
+        assertThat(raised.published(NotificationRaised.class)).singleElement()
+                .satisfies(told -> assertThat(told.notificationId()).isEqualTo(badge.id()));
+
+        inbox.reset();
+        inbox.on(awarded.getPayload(), awarded, ReplayStatus.REPLAY, raised);
+
+        assertThat(inbox(inbox, "worker-1")).hasSize(1);
+        assertThat(raised.published(NotificationRaised.class)).hasSize(1);
     }
 }

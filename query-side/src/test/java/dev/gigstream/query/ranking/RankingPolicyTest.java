@@ -4,6 +4,7 @@ import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.ShiftWindow;
 import dev.gigstream.messages.worker.AvailabilityWindow;
+import dev.gigstream.query.rating.BayesianAverage;
 import dev.gigstream.query.worker.WorkerCandidate;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,7 @@ import java.util.List;
 import static dev.gigstream.query.testsupport.Geo.LAGOS_ISLAND;
 import static dev.gigstream.query.testsupport.Geo.pointAt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class RankingPolicyTest {
 
@@ -28,7 +30,14 @@ class RankingPolicyTest {
 
     private static WorkerCandidate worker(String id, GeoPoint home, boolean premium, Double rating, Instant online) {
         return new WorkerCandidate(id, "Worker " + id, List.of("barista", "cashier"), home, SATURDAYS, premium, rating,
-                rating == null ? 0 : 3, online, false);
+                rating, rating == null ? 0 : 3, null, online, false);
+    }
+
+    /** Nearby, not premium, never seen online: only the reputation tells them apart. */
+    private static WorkerCandidate reputed(String id, Double ratingAverage, Double bayesianAverage, int ratingCount,
+                                           Integer reliabilityScore) {
+        return new WorkerCandidate(id, "Worker " + id, List.of("barista"), pointAt(LAGOS_ISLAND, 45, 5), SATURDAYS, false,
+                ratingAverage, bayesianAverage, ratingCount, reliabilityScore, null, false);
     }
 
     private static WorkerCandidate nearby(String id, boolean premium, Double rating, Instant online) {
@@ -53,6 +62,46 @@ class RankingPolicyTest {
 
         assertThat(order(candidates)).containsExactly("premium-rated-3.0", "premium-unrated", "rated-4.9-seen-later",
                 "rated-4.9-seen-earlier", "rated-4.2-never-seen", "unrated-seen-later");
+    }
+
+    @Test
+    void theBayesianAverageOutranksThePlainOne() {
+        // platform: 4200 stars in 1000 ratings, a mean of 4.2; with a prior of 5 ratings at that mean:
+        // one 5★:      (5 × 4.2 + 5) / (5 + 1)    = 26 / 6   ≈ 4.333
+        // fifty 4.8★:  (5 × 4.2 + 240) / (5 + 50) = 261 / 55 ≈ 4.745
+        var bayesian = new BayesianAverage(5);
+        var one = reputed("one-five-star", 5.0, bayesian.of(1, 5, 1000, 4200), 1, null);
+        var fifty = reputed("fifty-4.8", 4.8, bayesian.of(50, 240, 1000, 4200), 50, null);
+
+        assertThat(one.bayesianAverage()).isCloseTo(26 / 6.0, within(1e-9));
+        assertThat(fifty.bayesianAverage()).isCloseTo(261 / 55.0, within(1e-9));
+        assertThat(order(List.of(one, fifty))).as("the plain averages (5.0 against 4.8) would say the opposite")
+                .containsExactly("fifty-4.8", "one-five-star");
+    }
+
+    @Test
+    void reliabilityBreaksARatingTieAndTheUnscoredComeAfterTheScored() {
+        var candidates = List.of(
+                reputed("4.5-unscored", 4.5, 4.5, 10, null),
+                reputed("4.5-reliable-80", 4.5, 4.5, 10, 80),
+                reputed("4.6-reliable-10", 4.6, 4.6, 10, 10),
+                reputed("4.5-reliable-100", 4.5, 4.5, 10, 100),
+                reputed("unrated-reliable-100", null, null, 0, 100),
+                reputed("unrated-unscored", null, null, 0, null));
+
+        assertThat(order(candidates)).containsExactly("4.6-reliable-10", "4.5-reliable-100", "4.5-reliable-80",
+                "4.5-unscored", "unrated-reliable-100", "unrated-unscored");
+    }
+
+    @Test
+    void reliabilityComesBeforeRecentPresence() {
+        Instant earlier = Instant.parse("2026-12-01T08:00:00Z");
+        var seenLater = new WorkerCandidate("seen-later", "L", List.of("barista"), pointAt(LAGOS_ISLAND, 45, 5), SATURDAYS,
+                false, 4.5, 4.5, 10, 70, earlier.plusSeconds(3600), false);
+        var moreReliable = new WorkerCandidate("more-reliable", "R", List.of("barista"), pointAt(LAGOS_ISLAND, 45, 5),
+                SATURDAYS, false, 4.5, 4.5, 10, 95, earlier, false);
+
+        assertThat(order(List.of(seenLater, moreReliable))).containsExactly("more-reliable", "seen-later");
     }
 
     @Test
@@ -84,8 +133,9 @@ class RankingPolicyTest {
 
     @Test
     void suspendedWorkersAndWorkersWithoutAHomeAreNotListed() {
-        var suspended = new WorkerCandidate("s", "S", List.of("barista"), LAGOS_ISLAND, SATURDAYS, true, 5.0, 9, null, true);
-        var homeless = new WorkerCandidate("h", "H", List.of("barista"), null, SATURDAYS, true, 5.0, 9, null, false);
+        var suspended = new WorkerCandidate("s", "S", List.of("barista"), LAGOS_ISLAND, SATURDAYS, true, 5.0, 5.0, 9, 100,
+                null, true);
+        var homeless = new WorkerCandidate("h", "H", List.of("barista"), null, SATURDAYS, true, 5.0, 5.0, 9, 100, null, false);
         assertThat(RankingPolicy.rank(BARISTA_SATURDAY, List.of(suspended, homeless))).isEmpty();
     }
 

@@ -8,10 +8,12 @@ import dev.gigstream.messages.worker.WorkerProfileUpdated;
 import dev.gigstream.messages.worker.WorkerProfileView;
 import dev.gigstream.messages.worker.PremiumEnded;
 import dev.gigstream.messages.worker.PremiumStarted;
+import dev.gigstream.messages.worker.Reliability;
 import dev.gigstream.messages.worker.WorkerRegistered;
 import dev.gigstream.messages.worker.WorkerReinstated;
 import dev.gigstream.messages.worker.WorkerSuspended;
 import dev.gigstream.messages.worker.WorkerWentOnline;
+import dev.gigstream.query.rating.BayesianAverage;
 import dev.gigstream.query.testsupport.MongoBackend;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,18 +42,18 @@ class WorkerProfileProjectionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
     void aRegisteredWorkerHasAnEmptyUnratedProfile(MongoBackend backend) {
-        var projection = new WorkerProfileProjection(backend.freshDatabase());
+        var projection = new WorkerProfileProjection(backend.freshDatabase(), new BayesianAverage(5));
 
         projection.on(new WorkerRegistered(ADA, "Ada Obi"), 0);
 
         assertThat(projection.handle(new FindWorkerProfile(ADA))).contains(new WorkerProfileView(
-                ADA, "Ada Obi", List.of(), null, null, 0, 0, 0, List.of(), false, null));
+                ADA, "Ada Obi", List.of(), null, null, null, 0, 0, 0, Reliability.none(), List.of(), false, null));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
     void theProfileShowsTheLatestSkillsAndBio(MongoBackend backend) {
-        var projection = new WorkerProfileProjection(backend.freshDatabase());
+        var projection = new WorkerProfileProjection(backend.freshDatabase(), new BayesianAverage(5));
 
         projection.on(new WorkerRegistered(ADA, "Ada Obi"), 0);
         projection.on(profile("barista"), 1);
@@ -66,7 +68,7 @@ class WorkerProfileProjectionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
     void aRedeliveredOlderEventChangesNothing(MongoBackend backend) {
-        var projection = new WorkerProfileProjection(backend.freshDatabase());
+        var projection = new WorkerProfileProjection(backend.freshDatabase(), new BayesianAverage(5));
         projection.on(new WorkerRegistered(ADA, "Ada Obi"), 0);
         projection.on(profile("barista", "cashier"), 2);
 
@@ -81,7 +83,7 @@ class WorkerProfileProjectionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
     void presencePremiumAndSuspensionReachTheProfile(MongoBackend backend) {
-        var projection = new WorkerProfileProjection(backend.freshDatabase());
+        var projection = new WorkerProfileProjection(backend.freshDatabase(), new BayesianAverage(5));
         Instant online = Instant.parse("2026-12-01T08:00:00Z");
         projection.on(new WorkerRegistered(ADA, "Ada Obi"), 0);
         projection.on(profile("barista"), 1);
@@ -106,7 +108,7 @@ class WorkerProfileProjectionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
     void anUnknownWorkerHasNoProfile(MongoBackend backend) {
-        var projection = new WorkerProfileProjection(backend.freshDatabase());
+        var projection = new WorkerProfileProjection(backend.freshDatabase(), new BayesianAverage(5));
 
         assertThat(projection.handle(new FindWorkerProfile(ADA))).isEmpty();
     }
@@ -114,7 +116,7 @@ class WorkerProfileProjectionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
     void aResetForgetsEveryProfileForReplay(MongoBackend backend) {
-        var projection = new WorkerProfileProjection(backend.freshDatabase());
+        var projection = new WorkerProfileProjection(backend.freshDatabase(), new BayesianAverage(5));
         projection.on(new WorkerRegistered(ADA, "Ada Obi"), 0);
 
         projection.reset();

@@ -169,8 +169,8 @@ public class JobLifecycleSaga {
 
     @SagaEventHandler(associationProperty = JOB_ID)
     public void on(WorkerCheckedIn event, DeadlineManager deadlines, LifecycleSettings settings) {
-        if (event.shiftEnd() != null) {
-            checkOutDue = event.shiftEnd().plus(settings.checkOutGrace());
+        if (event.shift() != null) {
+            checkOutDue = event.shift().end().plus(settings.checkOutGrace());
             automaticCheckOut = deadlines.schedule(checkOutDue, AUTOMATIC_CHECK_OUT, new CheckOutDue(jobId));
         }
     }

@@ -4,6 +4,7 @@ import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.ErrorCode;
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.ShiftWindow;
 import dev.gigstream.messages.common.Refusal;
 import dev.gigstream.messages.dispute.DisputeErrorCode;
 import dev.gigstream.messages.dispute.DisputeOpened;
@@ -256,7 +257,7 @@ class JobLifecycleSagaTest {
     }
 
     @Test
-    void aCheckInWithoutAShiftEndSchedulesNoAutomaticCheckOut() {
+    void aCheckInRecordedWithoutItsShiftSchedulesNoAutomaticCheckOut() {
         givenFunded()
                .whenAggregate(JOB).publishes(checkedIn(null))
                .expectNoScheduledDeadlines();
@@ -891,7 +892,8 @@ class JobLifecycleSagaTest {
     }
 
     private static WorkerCheckedIn checkedIn(Instant shiftEnd) {
-        return new WorkerCheckedIn(JOB, WORKER, SITE, 12.5, T0, shiftEnd);
+        return new WorkerCheckedIn(JOB, WORKER, SITE, 12.5, T0,
+                shiftEnd == null ? null : new ShiftWindow(shiftEnd.minus(Duration.ofHours(8)), shiftEnd));
     }
 
     private static WorkerCheckedOut checkedOut(Instant at) {

@@ -1,0 +1,106 @@
+package dev.gigstream.api.rating;
+
+import dev.gigstream.api.web.NotFoundException;
+import dev.gigstream.messages.job.FindJob;
+import dev.gigstream.messages.job.JobView;
+import dev.gigstream.messages.rating.FindJobRatings;
+import dev.gigstream.messages.rating.FindUserRatings;
+import dev.gigstream.messages.rating.JobRatingsIds;
+import dev.gigstream.messages.rating.JobRatingsView;
+import dev.gigstream.messages.rating.RateJob;
+import dev.gigstream.messages.rating.RaterRole;
+import dev.gigstream.messages.rating.UserRatingsView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Ratings, double-blind: the parties of a finished job rate each other; until the ratings are
+ * revealed each party sees only its own. A user's revealed ratings, with the averages, are public
+ * to signed-in users.
+ */
+@RestController
+@Tag(name = "Ratings")
+class RatingController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final Clock clock;
+
+    RatingController(CommandGateway commands, QueryGateway queries, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/v1/jobs/{jobId}/ratings")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('CLIENT', 'WORKER')")
+    @Operation(summary = "Rate the other party of a finished job (once, within 14 days; hidden until both rated or 7 days passed)")
+    Rated rate(@PathVariable String jobId, @Valid @RequestBody Rate request, @AuthenticationPrincipal Jwt rater) {
+        commands.sendAndWait(new RateJob(JobRatingsIds.of(jobId), jobId, rater.getSubject(), request.stars(),
+                request.comment(), clock.instant()));
+        return new Rated(jobId, request.stars());
+    }
+
+    @GetMapping("/api/v1/jobs/{jobId}/ratings")
+    @Operation(summary = "A job's ratings: each party sees only its own until they are revealed; admins see all")
+    JobRatings jobRatings(@PathVariable String jobId, @AuthenticationPrincipal Jwt user) {
+        JobView job = queries.query(new FindJob(jobId), ResponseTypes.optionalInstanceOf(JobView.class)).join()
+                .orElseThrow(() -> new NotFoundException("No job " + jobId));
+        boolean admin = "ADMIN".equals(user.getClaimAsString("role"));
+        if (!admin && !user.getSubject().equals(job.clientId()) && !user.getSubject().equals(job.hiredWorkerId())) {
+            throw new AccessDeniedException("not a party to this job");
+        }
+        List<JobRatingsView.Item> all = queries.query(new FindJobRatings(jobId), ResponseTypes.optionalInstanceOf(JobRatingsView.class))
+                .join().map(JobRatingsView::items).orElse(List.of());
+        boolean revealed = !all.isEmpty() && all.stream().allMatch(JobRatingsView.Item::revealed);
+        return new JobRatings(revealed, all.stream()
+                .filter(item -> admin || item.revealed() || item.raterId().equals(user.getSubject()))
+                .map(item -> new RatingItem(item.byRole(), item.stars(), item.comment(), item.at(), item.revealed()))
+                .toList());
+    }
+
+    @GetMapping("/api/v1/users/{userId}/ratings")
+    @Operation(summary = "The revealed ratings a user received, newest first, with the plain and Bayesian averages")
+    UserRatingsView userRatings(@PathVariable String userId, @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return queries.query(new FindUserRatings(userId, page, size), UserRatingsView.class).join();
+    }
+
+    /** {@code stars}: a whole number from 1 to 5. */
+    record Rate(@NotNull @Min(1) @Max(5) Integer stars, @Size(max = 1000) String comment) {
+    }
+
+    record Rated(String jobId, int stars) {
+    }
+
+    record JobRatings(boolean revealed, List<RatingItem> items) {
+    }
+
+    record RatingItem(RaterRole byRole, int stars, String comment, Instant at, boolean revealed) {
+    }
+}

@@ -1,0 +1,4 @@
+package dev.gigstream.messages.rating;
+
+public record FindJobRatings(String jobId) {
+}

@@ -1,0 +1,82 @@
+package dev.gigstream.query.badge;
+
+import dev.gigstream.messages.common.Refusal;
+import dev.gigstream.messages.worker.AwardBadge;
+import dev.gigstream.messages.worker.WorkerErrorCode;
+import org.axonframework.commandhandling.CommandCallback;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.Registration;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A command gateway that keeps the badges it is asked to award and, like the Worker, refuses a badge
+ * the worker already has (as a distributed command bus reports it); it can also be made to fail.
+ */
+final class RecordingCommands implements CommandGateway {
+
+    private final List<AwardBadge> asked = new ArrayList<>();
+    private final List<AwardBadge> awarded = new ArrayList<>();
+    private final Set<String> held = new HashSet<>();
+    private RuntimeException failure;
+
+    /** Every AwardBadge sent, refused ones included. */
+    List<AwardBadge> asked() {
+        return asked;
+    }
+
+    /** The AwardBadge commands that were accepted. */
+    List<AwardBadge> awarded() {
+        return awarded;
+    }
+
+    /** Until {@code null} is given, every command fails with {@code failure}. */
+    void failWith(RuntimeException failure) {
+        this.failure = failure;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> R sendAndWait(Object command) {
+        AwardBadge award = (AwardBadge) command;
+        asked.add(award);
+        if (failure != null) {
+            throw failure;
+        }
+        if (!held.add(award.workerId() + "/" + award.badge())) {
+            Refusal refusal = Refusal.of(WorkerErrorCode.BADGE_ALREADY_AWARDED, "Worker " + award.workerId()
+                    + " already has the badge " + award.badge());
+            throw new CommandExecutionException(refusal.detail(), null, refusal);
+        }
+        awarded.add(award);
+        return null;
+    }
+
+    @Override
+    public <R> R sendAndWait(Object command, long timeout, TimeUnit unit) {
+        return sendAndWait(command);
+    }
+
+    @Override
+    public <C, R> void send(C command, CommandCallback<? super C, ? super R> callback) {
+        throw new UnsupportedOperationException("badges are awarded with sendAndWait");
+    }
+
+    @Override
+    public <R> CompletableFuture<R> send(Object command) {
+        throw new UnsupportedOperationException("badges are awarded with sendAndWait");
+    }
+
+    @Override
+    public Registration registerDispatchInterceptor(MessageDispatchInterceptor<? super CommandMessage<?>> interceptor) {
+        return () -> true;
+    }
+}
