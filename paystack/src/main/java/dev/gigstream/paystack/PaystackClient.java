@@ -1,11 +1,15 @@
 package dev.gigstream.paystack;
 
+import dev.gigstream.paystack.PaystackApi.CreatePlan;
 import dev.gigstream.paystack.PaystackApi.CreateRefund;
 import dev.gigstream.paystack.PaystackApi.CreateTransferRecipient;
+import dev.gigstream.paystack.PaystackApi.DisableSubscription;
 import dev.gigstream.paystack.PaystackApi.InitializeTransaction;
 import dev.gigstream.paystack.PaystackApi.InitializedTransaction;
 import dev.gigstream.paystack.PaystackApi.InitiateTransfer;
+import dev.gigstream.paystack.PaystackApi.Plan;
 import dev.gigstream.paystack.PaystackApi.Refund;
+import dev.gigstream.paystack.PaystackApi.Subscription;
 import dev.gigstream.paystack.PaystackApi.Transaction;
 import dev.gigstream.paystack.PaystackApi.Transfer;
 import dev.gigstream.paystack.PaystackApi.TransferRecipient;
@@ -18,6 +22,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -32,20 +39,27 @@ import java.nio.charset.StandardCharsets;
  * A typed client of the Paystack endpoints Gigstream uses. Every call has a timeout; a timeout, a
  * lost connection, 429 or 5xx is retried with exponential back-off up to the configured attempts
  * (safe: every money-moving call carries our own idempotent reference); any other refusal fails at
- * once with Paystack's own message.
+ * once with Paystack's own message. Creating a plan carries no reference of ours, so it is retried
+ * only after 429, which Paystack answers before doing anything.
  */
 public class PaystackClient {
 
     private static final Logger log = LoggerFactory.getLogger(PaystackClient.class);
 
-    /** Paystack's JSON: snake_case fields; fields this client does not model are ignored. */
+    /**
+     * Paystack's JSON: snake_case fields; fields this client does not model are ignored; an empty
+     * string where an object is expected (Paystack sends {@code "metadata": ""}) reads as null.
+     */
     public static final JsonMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .withCoercionConfig(LogicalType.Map, config -> config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull))
+            .withCoercionConfig(LogicalType.POJO, config -> config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull))
             .build();
 
     private final PaystackSettings settings;
     private final HttpClient http;
     private final Retry retry;
+    private final Retry retryWhenRateLimited;
 
     public PaystackClient(PaystackSettings settings) {
         this.settings = settings;
@@ -54,6 +68,11 @@ public class PaystackClient {
                 .maxAttempts(settings.maxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(settings.initialBackoff(), 2.0))
                 .retryOnException(e -> e instanceof PaystackException failure && failure.retryable())
+                .build());
+        this.retryWhenRateLimited = Retry.of("paystack-rate-limited", RetryConfig.custom()
+                .maxAttempts(settings.maxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialBackoff(settings.initialBackoff(), 2.0))
+                .retryOnException(e -> e instanceof PaystackException failure && failure.httpStatus() == 429)
                 .build());
     }
 
@@ -67,6 +86,9 @@ public class PaystackClient {
 
     public InitializedTransaction initializeTransaction(InitializeTransaction request) {
         PaystackReference.require(request.reference());
+        if (request.plan() != null) {
+            required("plan code", request.plan());
+        }
         return call("POST", "transaction/initialize", request, InitializedTransaction.class);
     }
 
@@ -88,6 +110,35 @@ public class PaystackClient {
 
     public Refund refund(CreateRefund request) {
         return call("POST", "refund", request, Refund.class);
+    }
+
+    /**
+     * A new plan. A timeout or 5xx is not retried (Paystack may have created the plan meanwhile; a
+     * retry would make a second one with the same name): create plans once and keep their codes.
+     */
+    public Plan createPlan(CreatePlan request) {
+        return retryWhenRateLimited.executeSupplier(() -> exchange("POST", "plan", request, Plan.class));
+    }
+
+    /** A plan by its code ({@code PLN_…}) or Paystack's id. */
+    public Plan fetchPlan(String idOrCode) {
+        return call("GET", "plan/" + encode(required("id or code", idOrCode)), null, Plan.class);
+    }
+
+    /** A subscription by its code ({@code SUB_…}) or Paystack's id. */
+    public Subscription fetchSubscription(String idOrCode) {
+        return call("GET", "subscription/" + encode(required("id or code", idOrCode)), null, Subscription.class);
+    }
+
+    /**
+     * Stops the subscription renewing (Paystack: active becomes non-renewing until its period ends).
+     * A wrong email token is refused. Should a retried call be refused, the attempt whose answer was
+     * lost may have taken already: fetch the subscription to see.
+     */
+    public void disableSubscription(DisableSubscription request) {
+        required("subscription code", request.code());
+        required("email token", request.token());
+        call("POST", "subscription/disable", request, Void.class);
     }
 
     private <T> T call(String method, String path, Object body, Class<T> dataType) {
@@ -124,6 +175,9 @@ public class PaystackClient {
             throw new PaystackException("Paystack refused " + method + " /" + path + " (" + status + "): " + message,
                     status, envelope.path("code").asText(null), envelope.path("type").asText(null), null);
         }
+        if (dataType == Void.class) {
+            return null;
+        }
         JavaType type = JSON.getTypeFactory().constructType(dataType);
         try {
             return JSON.readerFor(type).readValue(envelope.path("data"));
@@ -139,6 +193,14 @@ public class PaystackClient {
             throw new PaystackException("Paystack answered " + method + " /" + path + " with " + status
                     + " and no JSON", status, e);
         }
+    }
+
+    /** Checked before sending: a blank id would ask Paystack for a list instead (GET /plan/). */
+    private static String required(String what, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("a Paystack " + what + " is required: " + value);
+        }
+        return value;
     }
 
     private static String encode(String segment) {

@@ -4,7 +4,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
-/** The email of an account, for the services that must address a user (Paystack's checkout wants one). */
+/**
+ * The email of an account, for the services that must address a user (Paystack's checkout wants one),
+ * and the worker behind an email (Paystack's subscription events name the customer by email).
+ */
 @Component
 public class AccountEmails {
 
@@ -16,5 +19,11 @@ public class AccountEmails {
 
     public Optional<String> of(String accountId) {
         return accounts.byId(accountId).map(Account::email);
+    }
+
+    /** The worker whose account has this email (as Paystack names its customers), if any. */
+    public Optional<String> workerWithEmail(String email) {
+        return accounts.byEmail(email.strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(account -> account.role() == Role.WORKER).map(Account::id);
     }
 }

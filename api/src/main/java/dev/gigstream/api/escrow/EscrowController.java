@@ -2,7 +2,6 @@ package dev.gigstream.api.escrow;
 
 import dev.gigstream.api.web.InvalidRequestException;
 import dev.gigstream.api.web.NotFoundException;
-import dev.gigstream.api.web.Problems;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.escrow.EscrowList;
 import dev.gigstream.messages.escrow.EscrowReferences;
@@ -12,7 +11,6 @@ import dev.gigstream.messages.escrow.FindEscrow;
 import dev.gigstream.messages.escrow.FindFlaggedEscrows;
 import dev.gigstream.messages.escrow.RetryPayout;
 import dev.gigstream.paystack.PaystackClient;
-import dev.gigstream.paystack.PaystackException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -21,12 +19,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -106,12 +102,6 @@ class EscrowController {
     @Operation(summary = "Try a stuck payout again (pays at most once)")
     void retryPayout(@PathVariable String escrowId, @AuthenticationPrincipal Jwt admin) {
         commands.sendAndWait(new RetryPayout(escrowId, admin.getSubject()));
-    }
-
-    @ExceptionHandler(PaystackException.class)
-    ProblemDetail paystackUnavailable(PaystackException e) {
-        return Problems.of(HttpStatus.BAD_GATEWAY, "PAYSTACK_UNAVAILABLE",
-                "Paystack could not answer just now; try again shortly");
     }
 
     private EscrowView find(String escrowId) {

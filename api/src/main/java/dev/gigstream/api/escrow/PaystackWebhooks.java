@@ -1,5 +1,6 @@
 package dev.gigstream.api.escrow;
 
+import dev.gigstream.api.premium.PremiumWebhooks;
 import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.paystack.PaystackApi;
 import dev.gigstream.paystack.PaystackClient;
@@ -31,10 +32,12 @@ class PaystackWebhooks {
 
     private final JdbcClient jdbc;
     private final CommandGateway commands;
+    private final PremiumWebhooks premium;
 
-    PaystackWebhooks(JdbcClient jdbc, CommandGateway commands) {
+    PaystackWebhooks(JdbcClient jdbc, CommandGateway commands, PremiumWebhooks premium) {
         this.jdbc = jdbc;
         this.commands = commands;
+        this.premium = premium;
     }
 
     /** @return false when this delivery had been applied before */
@@ -57,10 +60,19 @@ class PaystackWebhooks {
         if (event.startsWith("refund.")) {
             return data.path("refund_reference").asText(data.path("transaction_reference").asText());
         }
+        if (event.startsWith("subscription.")) { // a subscription's events have no id of their own
+            return data.path("subscription_code").asText();
+        }
+        if (event.startsWith("invoice.")) {
+            return data.path("invoice_code").asText();
+        }
         return data.hasNonNull("id") ? data.path("id").asText() : data.path("reference").asText();
     }
 
-    private static Optional<Object> command(String event, JsonNode data) {
+    private Optional<Object> command(String event, JsonNode data) {
+        if (premium.isPremiumCharge(data) || event.startsWith("subscription.") || event.startsWith("invoice.")) {
+            return premium.command(event, data);
+        }
         return switch (event) {
             case "charge.success" -> PaystackFacts.ofCharge(PaystackClient.JSON.treeToValue(data, PaystackApi.Transaction.class));
             case "transfer.success", "transfer.failed", "transfer.reversed" ->

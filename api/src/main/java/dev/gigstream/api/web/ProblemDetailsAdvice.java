@@ -2,6 +2,7 @@ package dev.gigstream.api.web;
 
 import dev.gigstream.messages.common.Refusal;
 import dev.gigstream.messages.common.RefusedException;
+import dev.gigstream.paystack.PaystackException;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -41,6 +42,13 @@ import java.util.stream.Collectors;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** Paystack refused or did not answer a call made while serving the request: the caller may try again. */
+    @ExceptionHandler(PaystackException.class)
+    ProblemDetail paystackUnavailable(PaystackException e) {
+        log.warn("Paystack failed a request's call: {}", e.getMessage());
+        return Problems.of(HttpStatus.BAD_GATEWAY, "PAYSTACK_UNAVAILABLE", "Paystack could not answer just now; try again shortly");
+    }
 
     @ExceptionHandler(RefusedException.class)
     ProblemDetail refused(RefusedException e) {

@@ -173,7 +173,7 @@ public final class ReadModelBenchmark {
                     week, null));
             event(handler, worker.id(), 2, new WorkerWentOnline(worker.id(), NOW.minusSeconds(r.nextInt(30 * 24 * 3600))));
             if (r.nextInt(10) == 0) {
-                event(handler, worker.id(), 3, new PremiumStarted(worker.id()));
+                event(handler, worker.id(), 3, new PremiumStarted(worker.id(), Instant.parse("2099-01-01T00:00:00Z")));
             }
         });
         return specs;

@@ -5,7 +5,7 @@ import dev.gigstream.api.testsupport.PostgresIT;
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.job.FindJobMatches;
 import dev.gigstream.messages.job.JobMatch;
-import dev.gigstream.messages.worker.StartPremium;
+import dev.gigstream.messages.worker.ExtendPremium;
 import dev.gigstream.messages.worker.SuspendWorker;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -98,7 +98,7 @@ class JobMarketplaceIT {
         String jobId = post(client, job(List.of("Barista"), 1_500_000));
 
         var premiumFar = worker(kmNorth(40), List.of("barista"), everyDay());
-        commands.sendAndWait(new StartPremium(premiumFar.id()));
+        commands.sendAndWait(new ExtendPremium(premiumFar.id(), Instant.now().plus(Duration.ofDays(30)), "SUB_test"));
         var onlineEarlier = worker(kmNorth(10), List.of("barista", "cook"), everyDay());
         Thread.sleep(20);
         var onlineLater = worker(kmNorth(5), List.of("barista"), everyDay());

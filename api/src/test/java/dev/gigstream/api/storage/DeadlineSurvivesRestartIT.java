@@ -53,7 +53,7 @@ class DeadlineSurvivesRestartIT {
     }
 
     private static long pendingDeadlines(JdbcClient jdbc) {
-        return jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name <> 'paystack-reconciliation'")
+        return jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name NOT LIKE '%-reconciliation'")
                 .query(Long.class).single();
     }
 

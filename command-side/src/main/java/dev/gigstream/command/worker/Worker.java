@@ -5,15 +5,19 @@ import dev.gigstream.messages.worker.AvailabilityWindow;
 import dev.gigstream.messages.worker.AwardBadge;
 import dev.gigstream.messages.worker.Badge;
 import dev.gigstream.messages.worker.BadgeAwarded;
-import dev.gigstream.messages.worker.EndPremium;
 import dev.gigstream.messages.worker.PayoutAccount;
+import dev.gigstream.messages.worker.ExtendPremium;
 import dev.gigstream.messages.worker.PremiumEnded;
+import dev.gigstream.messages.worker.PremiumExtended;
+import dev.gigstream.messages.worker.PremiumRenewalStopped;
+import dev.gigstream.messages.worker.PremiumRequested;
 import dev.gigstream.messages.worker.PremiumStarted;
 import dev.gigstream.messages.worker.RecordWorkerOnline;
 import dev.gigstream.messages.worker.RegisterWorker;
 import dev.gigstream.messages.worker.ReinstateWorker;
+import dev.gigstream.messages.worker.RequestPremium;
 import dev.gigstream.messages.worker.Skills;
-import dev.gigstream.messages.worker.StartPremium;
+import dev.gigstream.messages.worker.StopPremiumRenewal;
 import dev.gigstream.messages.worker.SuspendWorker;
 import dev.gigstream.messages.worker.UpdateWorkerProfile;
 import dev.gigstream.messages.worker.WorkerProfileUpdated;
@@ -23,6 +27,8 @@ import dev.gigstream.messages.worker.WorkerSuspended;
 import dev.gigstream.messages.worker.WorkerWentOnline;
 import dev.gigstream.messages.common.GeoPoint;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -37,13 +43,15 @@ import java.util.Objects;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A person who takes shifts: their skills, where they live, when they work and where they are paid.
- * Created when a WORKER account registers; the account id is the worker id.
+ * A person who takes shifts: their skills, where they live, when they work and where they are paid,
+ * their premium periods (each paid period ends by a persistent deadline unless renewed) and their
+ * badges (each once). Created when a WORKER account registers; the account id is the worker id.
  */
 @Aggregate
 public class Worker {
 
     static final int MAX_SKILLS = 30;
+    static final String PREMIUM_END = "premium-end";
     static final int MAX_AVAILABILITY_WINDOWS = 28;
     static final Duration ONLINE_RESOLUTION = Duration.ofMinutes(1);
 
@@ -58,6 +66,8 @@ public class Worker {
     private boolean suspended;
     private boolean premium;
     private Instant lastOnlineAt;
+    private Instant premiumUntil;
+    private boolean renews;
     private final Set<Badge> badges = EnumSet.noneOf(Badge.class);
 
     protected Worker() {
@@ -119,16 +129,37 @@ public class Worker {
     }
 
     @CommandHandler
-    public void handle(StartPremium command) {
-        if (!premium) {
-            apply(new PremiumStarted(workerId));
+    public void handle(RequestPremium command) {
+        if (premium) {
+            throw WorkerRefused.alreadyPremium(workerId, premiumUntil);
         }
+        apply(new PremiumRequested(workerId, command.reference()));
+    }
+
+    /**
+     * A paid premium period: it starts premium or extends it, and its end is a persistent deadline.
+     * A deadline of a period that was extended afterwards finds premium still running and does nothing.
+     */
+    @CommandHandler
+    public void handle(ExtendPremium command, DeadlineManager deadlines) {
+        if (premium && !command.until().isAfter(premiumUntil)) {
+            return; // the same period reported again, or an older one
+        }
+        apply(premium ? new PremiumExtended(workerId, command.until()) : new PremiumStarted(workerId, command.until()));
+        deadlines.schedule(command.until(), PREMIUM_END, command.until());
     }
 
     @CommandHandler
-    public void handle(EndPremium command) {
-        if (premium) {
-            apply(new PremiumEnded(workerId));
+    public void handle(StopPremiumRenewal command) {
+        if (premium && renews) {
+            apply(new PremiumRenewalStopped(workerId, premiumUntil, command.reason()));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = PREMIUM_END)
+    void endPremium(Instant periodEnd) {
+        if (premium && !premiumUntil.isAfter(periodEnd)) {
+            apply(new PremiumEnded(workerId, periodEnd));
         }
     }
 
@@ -189,11 +220,25 @@ public class Worker {
     @EventSourcingHandler
     void on(PremiumStarted event) {
         premium = true;
+        renews = true;
+        premiumUntil = event.until();
+    }
+
+    @EventSourcingHandler
+    void on(PremiumExtended event) {
+        renews = true;
+        premiumUntil = event.until();
+    }
+
+    @EventSourcingHandler
+    void on(PremiumRenewalStopped event) {
+        renews = false;
     }
 
     @EventSourcingHandler
     void on(PremiumEnded event) {
         premium = false;
+        premiumUntil = null;
     }
 
     @EventSourcingHandler

@@ -4,6 +4,9 @@ import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.messages.worker.AvailabilityWindow;
 import dev.gigstream.messages.worker.Badge;
 
+import java.time.Instant;
+
+import static dev.gigstream.messages.worker.WorkerErrorCode.ALREADY_PREMIUM;
 import static dev.gigstream.messages.worker.WorkerErrorCode.BADGE_ALREADY_AWARDED;
 import static dev.gigstream.messages.worker.WorkerErrorCode.INVALID_SKILL;
 import static dev.gigstream.messages.worker.WorkerErrorCode.NO_SKILLS;
@@ -19,6 +22,10 @@ final class WorkerRefused {
 
     static RefusedException badgeAlreadyAwarded(String workerId, Badge badge) {
         return new RefusedException(BADGE_ALREADY_AWARDED, "Worker " + workerId + " already has the badge " + badge);
+    }
+
+    static RefusedException alreadyPremium(String workerId, Instant until) {
+        return new RefusedException(ALREADY_PREMIUM, "Worker " + workerId + " is premium until " + until);
     }
 
     static RefusedException invalidSkill(String workerId, String why) {

@@ -5,13 +5,17 @@ import dev.gigstream.messages.worker.AvailabilityWindow;
 import dev.gigstream.messages.worker.AwardBadge;
 import dev.gigstream.messages.worker.Badge;
 import dev.gigstream.messages.worker.BadgeAwarded;
-import dev.gigstream.messages.worker.EndPremium;
+import dev.gigstream.messages.worker.ExtendPremium;
 import dev.gigstream.messages.worker.PremiumEnded;
+import dev.gigstream.messages.worker.PremiumExtended;
+import dev.gigstream.messages.worker.PremiumRenewalStopped;
+import dev.gigstream.messages.worker.PremiumRequested;
 import dev.gigstream.messages.worker.PremiumStarted;
 import dev.gigstream.messages.worker.RecordWorkerOnline;
-import dev.gigstream.messages.worker.StartPremium;
+import dev.gigstream.messages.worker.StopPremiumRenewal;
 import dev.gigstream.messages.worker.RegisterWorker;
 import dev.gigstream.messages.worker.ReinstateWorker;
+import dev.gigstream.messages.worker.RequestPremium;
 import dev.gigstream.messages.worker.SuspendWorker;
 import dev.gigstream.messages.worker.WorkerReinstated;
 import dev.gigstream.messages.worker.WorkerSuspended;
@@ -25,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Collections;
@@ -39,6 +44,9 @@ import static dev.gigstream.command.worker.WorkerMother.profileUpdated;
 import static dev.gigstream.command.worker.WorkerMother.registered;
 
 class WorkerTest {
+
+    private static final Instant PERIOD_END = Instant.parse("2026-12-26T09:00:00Z");
+    private static final String SUBSCRIPTION = "SUB_vsyqdmlzble3uii";
 
     private FixtureConfiguration<Worker> fixture;
 
@@ -148,19 +156,68 @@ class WorkerTest {
     }
 
     @Test
-    void premiumStartsAndEndsOnceEach() {
+    void aPaidPeriodStartsPremiumUntilTheNextPaymentDateAndSchedulesItsEnd() {
         fixture.given(registered())
-               .when(new StartPremium(WORKER_ID))
-               .expectEvents(new PremiumStarted(WORKER_ID));
-        fixture.given(registered(), new PremiumStarted(WORKER_ID))
-               .when(new StartPremium(WORKER_ID))
+               .when(new ExtendPremium(WORKER_ID, PERIOD_END, SUBSCRIPTION))
+               .expectEvents(new PremiumStarted(WORKER_ID, PERIOD_END))
+               .expectScheduledDeadlineWithName(PERIOD_END, Worker.PREMIUM_END);
+    }
+
+    @Test
+    void aRenewalExtendsPremiumAndTheSamePeriodAgainChangesNothing() {
+        Instant next = PERIOD_END.plus(Duration.ofDays(30));
+        fixture.given(registered(), new PremiumStarted(WORKER_ID, PERIOD_END))
+               .when(new ExtendPremium(WORKER_ID, next, SUBSCRIPTION))
+               .expectEvents(new PremiumExtended(WORKER_ID, next))
+               .expectScheduledDeadlineWithName(next, Worker.PREMIUM_END);
+        fixture.given(registered(), new PremiumStarted(WORKER_ID, PERIOD_END))
+               .when(new ExtendPremium(WORKER_ID, PERIOD_END, SUBSCRIPTION))
+               .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void premiumEndsExactlyAtThePeriodEnd() {
+        fixture.givenCommands(new RegisterWorker(WORKER_ID, "Ada Obi"), new ExtendPremium(WORKER_ID, PERIOD_END, SUBSCRIPTION))
+               .whenThenTimeAdvancesTo(PERIOD_END)
+               .expectTriggeredDeadlinesWithName(Worker.PREMIUM_END)
+               .expectEvents(new PremiumEnded(WORKER_ID, PERIOD_END));
+    }
+
+    @Test
+    void theEndOfAnExtendedPeriodDoesNotEndPremium() {
+        Instant next = PERIOD_END.plus(Duration.ofDays(30));
+        fixture.givenCommands(new RegisterWorker(WORKER_ID, "Ada Obi"), new ExtendPremium(WORKER_ID, PERIOD_END, SUBSCRIPTION),
+                        new ExtendPremium(WORKER_ID, next, SUBSCRIPTION))
+               .whenThenTimeAdvancesTo(PERIOD_END)
+               .expectTriggeredDeadlinesWithName(Worker.PREMIUM_END)
                .expectNoEvents();
-        fixture.given(registered(), new PremiumStarted(WORKER_ID))
-               .when(new EndPremium(WORKER_ID))
-               .expectEvents(new PremiumEnded(WORKER_ID));
+    }
+
+    @Test
+    void aStoppedRenewalKeepsPremiumToThePeriodEndOnce() {
+        fixture.given(registered(), new PremiumStarted(WORKER_ID, PERIOD_END))
+               .when(new StopPremiumRenewal(WORKER_ID, "cancelled by the worker"))
+               .expectEvents(new PremiumRenewalStopped(WORKER_ID, PERIOD_END, "cancelled by the worker"));
+        fixture.given(registered(), new PremiumStarted(WORKER_ID, PERIOD_END),
+                        new PremiumRenewalStopped(WORKER_ID, PERIOD_END, "cancelled by the worker"))
+               .when(new StopPremiumRenewal(WORKER_ID, "subscription.disable"))
+               .expectSuccessfulHandlerExecution().expectNoEvents();
         fixture.given(registered())
-               .when(new EndPremium(WORKER_ID))
-               .expectNoEvents();
+               .when(new StopPremiumRenewal(WORKER_ID, "subscription.disable"))
+               .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void aPremiumWorkerCannotSubscribeAgain() {
+        fixture.given(registered())
+               .when(new RequestPremium(WORKER_ID, "gs-prm-1"))
+               .expectEvents(new PremiumRequested(WORKER_ID, "gs-prm-1"));
+        fixture.given(registered(), new PremiumStarted(WORKER_ID, PERIOD_END))
+               .when(new RequestPremium(WORKER_ID, "gs-prm-2"))
+               .expectNoEvents().expectException(refusedWith(WorkerErrorCode.ALREADY_PREMIUM));
+        fixture.given(registered(), new PremiumStarted(WORKER_ID, PERIOD_END), new PremiumEnded(WORKER_ID, PERIOD_END))
+               .when(new RequestPremium(WORKER_ID, "gs-prm-3"))
+               .expectEvents(new PremiumRequested(WORKER_ID, "gs-prm-3"));
     }
 
     @Test

@@ -1,4 +1,7 @@
 package dev.gigstream.messages.worker;
 
-public record PremiumEnded(String workerId) {
+import java.time.Instant;
+
+/** The premium period {@code periodEnd} ended without a renewal. */
+public record PremiumEnded(String workerId, Instant periodEnd) {
 }

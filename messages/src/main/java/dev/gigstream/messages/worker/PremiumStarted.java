@@ -1,4 +1,7 @@
 package dev.gigstream.messages.worker;
 
-public record PremiumStarted(String workerId) {
+import java.time.Instant;
+
+/** Premium until {@code until}, when it ends unless a renewal extends it. */
+public record PremiumStarted(String workerId, Instant until) {
 }

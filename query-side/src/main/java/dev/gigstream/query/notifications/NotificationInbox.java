@@ -27,6 +27,8 @@ import dev.gigstream.messages.notification.NotificationRead;
 import dev.gigstream.messages.notification.NotificationView;
 import dev.gigstream.messages.rating.RatingsRevealed;
 import dev.gigstream.messages.worker.BadgeAwarded;
+import dev.gigstream.messages.worker.PremiumEnded;
+import dev.gigstream.messages.worker.PremiumStarted;
 import dev.gigstream.query.common.InOrder;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -177,6 +179,18 @@ public class NotificationInbox {
     void on(BadgeAwarded event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
         raise(message, replay, events, event.workerId(), "badge.awarded", null,
                 details(new Document(), "badge", event.badge().name()));
+    }
+
+    @EventHandler
+    void on(PremiumStarted event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
+        raise(message, replay, events, event.workerId(), "premium.started", null,
+                details(new Document(), "until", event.until().toString()));
+    }
+
+    @EventHandler
+    void on(PremiumEnded event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
+        raise(message, replay, events, event.workerId(), "premium.ended", null,
+                details(new Document(), "periodEnd", event.periodEnd().toString()));
     }
 
     @EventHandler

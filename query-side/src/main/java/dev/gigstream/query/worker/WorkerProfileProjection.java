@@ -21,6 +21,7 @@ import dev.gigstream.messages.worker.AvailabilityWindow;
 import dev.gigstream.messages.worker.BadgeAwarded;
 import dev.gigstream.messages.worker.FindWorkerProfile;
 import dev.gigstream.messages.worker.PremiumEnded;
+import dev.gigstream.messages.worker.PremiumExtended;
 import dev.gigstream.messages.worker.PremiumStarted;
 import dev.gigstream.messages.worker.Reliability;
 import dev.gigstream.messages.worker.WorkerProfileUpdated;
@@ -110,12 +111,19 @@ public class WorkerProfileProjection {
 
     @EventHandler
     void on(PremiumStarted event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(profiles, event.workerId(), sequence, Updates.set("premium", true));
+        SequencedWrites.apply(profiles, event.workerId(), sequence, Updates.combine(Updates.set("premium", true),
+                Updates.set("premiumUntil", Date.from(event.until()))));
+    }
+
+    @EventHandler
+    void on(PremiumExtended event, @SequenceNumber long sequence) {
+        SequencedWrites.apply(profiles, event.workerId(), sequence, Updates.set("premiumUntil", Date.from(event.until())));
     }
 
     @EventHandler
     void on(PremiumEnded event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(profiles, event.workerId(), sequence, Updates.set("premium", false));
+        SequencedWrites.apply(profiles, event.workerId(), sequence, Updates.combine(Updates.set("premium", false),
+                Updates.unset("premiumUntil")));
     }
 
     @EventHandler
@@ -272,6 +280,7 @@ public class WorkerProfileProjection {
                 reliability(doc),
                 doc.getList("badges", String.class, List.of()),
                 doc.getBoolean("premium", false),
+                doc.getDate("premiumUntil") == null ? null : doc.getDate("premiumUntil").toInstant(),
                 lastOnlineAt == null ? null : lastOnlineAt.toInstant());
     }
 

@@ -24,6 +24,8 @@ import dev.gigstream.messages.rating.RaterRole;
 import dev.gigstream.messages.rating.RatingsRevealed;
 import dev.gigstream.messages.worker.Badge;
 import dev.gigstream.messages.worker.BadgeAwarded;
+import dev.gigstream.messages.worker.PremiumEnded;
+import dev.gigstream.messages.worker.PremiumStarted;
 import dev.gigstream.query.testsupport.MongoBackend;
 import dev.gigstream.query.testsupport.RecordingEvents;
 import org.axonframework.eventhandling.EventMessage;
@@ -272,5 +274,24 @@ class NotificationInboxTest {
 
         assertThat(inbox(inbox, "worker-1")).hasSize(1);
         assertThat(raised.published(NotificationRaised.class)).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void theWorkerIsToldWhenPremiumStartsAndWhenItEnds(MongoBackend backend) {
+        var inbox = new NotificationInbox(backend.freshDatabase());
+        var raised = new RecordingEvents();
+        Instant until = T0.plusSeconds(30L * 86_400);
+        var started = message(new PremiumStarted("worker-1", until));
+        var ended = message(new PremiumEnded("worker-1", until));
+
+        inbox.on(started.getPayload(), started, ReplayStatus.REGULAR, raised);
+        inbox.on(ended.getPayload(), ended, ReplayStatus.REGULAR, raised);
+
+        assertThat(inbox(inbox, "worker-1")).extracting(NotificationView::type)
+                .containsExactlyInAnyOrder("premium.started", "premium.ended");
+        assertThat(inbox(inbox, "worker-1")).extracting(view -> view.details().values().iterator().next())
+                .containsOnly(until.toString());
+        assertThat(raised.published(NotificationRaised.class)).hasSize(2);
     }
 }

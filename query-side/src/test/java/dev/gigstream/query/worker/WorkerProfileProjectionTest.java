@@ -7,6 +7,7 @@ import dev.gigstream.messages.worker.PayoutAccount;
 import dev.gigstream.messages.worker.WorkerProfileUpdated;
 import dev.gigstream.messages.worker.WorkerProfileView;
 import dev.gigstream.messages.worker.PremiumEnded;
+import dev.gigstream.messages.worker.PremiumExtended;
 import dev.gigstream.messages.worker.PremiumStarted;
 import dev.gigstream.messages.worker.Reliability;
 import dev.gigstream.messages.worker.WorkerRegistered;
@@ -47,7 +48,7 @@ class WorkerProfileProjectionTest {
         projection.on(new WorkerRegistered(ADA, "Ada Obi"), 0);
 
         assertThat(projection.handle(new FindWorkerProfile(ADA))).contains(new WorkerProfileView(
-                ADA, "Ada Obi", List.of(), null, null, null, 0, 0, 0, Reliability.none(), List.of(), false, null));
+                ADA, "Ada Obi", List.of(), null, null, null, 0, 0, 0, Reliability.none(), List.of(), false, null, null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -88,20 +89,26 @@ class WorkerProfileProjectionTest {
         projection.on(new WorkerRegistered(ADA, "Ada Obi"), 0);
         projection.on(profile("barista"), 1);
         projection.on(new WorkerWentOnline(ADA, online), 2);
-        projection.on(new PremiumStarted(ADA), 3);
+        Instant periodEnd = Instant.parse("2026-12-31T08:00:00Z");
+        projection.on(new PremiumStarted(ADA, periodEnd), 3);
         projection.on(new WorkerSuspended(ADA, "fraud"), 4);
 
         WorkerProfileView view = projection.handle(new FindWorkerProfile(ADA)).orElseThrow();
         assertThat(view.lastOnlineAt()).isEqualTo(online);
         assertThat(view.premium()).isTrue();
+        assertThat(view.premiumUntil()).isEqualTo(periodEnd);
         var candidate = projection.candidates(List.of(ADA)).get(0);
         assertThat(candidate.suspended()).isTrue();
         assertThat(candidate.home()).isEqualTo(new GeoPoint(6.5095, 3.3711));
         assertThat(candidate.availability()).hasSize(1);
 
-        projection.on(new PremiumEnded(ADA), 5);
-        projection.on(new WorkerReinstated(ADA, "cleared"), 6);
+        projection.on(new PremiumExtended(ADA, periodEnd.plusSeconds(86_400 * 30)), 5);
+        assertThat(projection.handle(new FindWorkerProfile(ADA)).orElseThrow().premiumUntil())
+                .isEqualTo(periodEnd.plusSeconds(86_400 * 30));
+        projection.on(new PremiumEnded(ADA, periodEnd.plusSeconds(86_400 * 30)), 6);
+        projection.on(new WorkerReinstated(ADA, "cleared"), 7);
         assertThat(projection.handle(new FindWorkerProfile(ADA)).orElseThrow().premium()).isFalse();
+        assertThat(projection.handle(new FindWorkerProfile(ADA)).orElseThrow().premiumUntil()).isNull();
         assertThat(projection.candidates(List.of(ADA)).get(0).suspended()).isFalse();
     }
 

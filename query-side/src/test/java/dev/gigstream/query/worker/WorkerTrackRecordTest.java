@@ -222,7 +222,7 @@ class WorkerTrackRecordTest {
         projection.reset();
         projection.on(new WorkerRegistered(ADA, "Ada Obi"), 0);
         assertThat(profile(projection, ADA)).isEqualTo(new WorkerProfileView(ADA, "Ada Obi", List.of(), null, null, null,
-                0, 0, 0, Reliability.none(), List.of(), false, null));
+                0, 0, 0, Reliability.none(), List.of(), false, null, null));
 
         complete(projection, 1, ADA);
         projection.on(revealed(1, rating("client-1", RaterRole.CLIENT, ADA, 5)));

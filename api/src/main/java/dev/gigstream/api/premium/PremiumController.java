@@ -1,0 +1,95 @@
+package dev.gigstream.api.premium;
+
+import dev.gigstream.api.auth.AccountEmails;
+import dev.gigstream.api.escrow.PaystackProperties;
+import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.RefusedException;
+import dev.gigstream.messages.escrow.EscrowErrorCode;
+import dev.gigstream.messages.worker.RequestPremium;
+import dev.gigstream.messages.worker.StopPremiumRenewal;
+import dev.gigstream.messages.worker.WorkerErrorCode;
+import dev.gigstream.paystack.PaystackApi;
+import dev.gigstream.paystack.PaystackClient;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Premium for workers, a monthly Paystack plan subscription: subscribing answers Paystack's checkout
+ * page; cancelling stops the renewal at Paystack and premium lasts to the end of the paid period.
+ * What actually starts, extends and ends premium are Paystack's signed webhooks.
+ */
+@RestController
+@RequestMapping("/api/v1/workers/me/premium")
+@Tag(name = "Premium")
+class PremiumController {
+
+    private final CommandGateway commands;
+    private final PaystackClient paystack;
+    private final PaystackProperties paystackProperties;
+    private final PremiumPlans plans;
+    private final PremiumSubscriptions subscriptions;
+    private final AccountEmails emails;
+
+    PremiumController(CommandGateway commands, PaystackClient paystack, PaystackProperties paystackProperties,
+                      PremiumPlans plans, PremiumSubscriptions subscriptions, AccountEmails emails) {
+        this.commands = commands;
+        this.paystack = paystack;
+        this.paystackProperties = paystackProperties;
+        this.plans = plans;
+        this.subscriptions = subscriptions;
+        this.emails = emails;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('WORKER')")
+    @Operation(summary = "Subscribe to premium (monthly, in NGN unless {currency: GHS}); answers Paystack's checkout page")
+    Checkout subscribe(@RequestBody(required = false) Subscribe request, @AuthenticationPrincipal Jwt worker) {
+        if (!paystackProperties.configured()) {
+            throw new RefusedException(EscrowErrorCode.PAYMENTS_NOT_CONFIGURED,
+                    "Payments are off: set PAYSTACK_SECRET_KEY to sell premium through Paystack");
+        }
+        Currency currency = request == null || request.currency() == null ? Currency.NGN : request.currency();
+        String reference = "gs-prm-" + UUID.randomUUID();
+        commands.sendAndWait(new RequestPremium(worker.getSubject(), reference));
+        String email = emails.of(worker.getSubject()).orElseThrow();
+        var plan = plans.planFor(currency);
+        var checkout = paystack.initializeTransaction(new PaystackApi.InitializeTransaction(email, plan.amount(),
+                currency.name(), reference, paystackProperties.callbackUrl(), Map.of("workerId", worker.getSubject()))
+                .withPlan(plan.code()));
+        return new Checkout(checkout.authorizationUrl(), reference);
+    }
+
+    @DeleteMapping
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize("hasRole('WORKER')")
+    @Operation(summary = "Stop the premium renewal at Paystack; premium lasts until premiumUntil")
+    void cancel(@AuthenticationPrincipal Jwt worker) {
+        var subscription = subscriptions.renewingOf(worker.getSubject())
+                .orElseThrow(() -> new RefusedException(WorkerErrorCode.NO_PREMIUM_SUBSCRIPTION,
+                        "Worker " + worker.getSubject() + " has no premium subscription that renews"));
+        paystack.disableSubscription(new PaystackApi.DisableSubscription(subscription.code(), subscription.emailToken()));
+        subscriptions.save(new PremiumSubscriptions.Subscription(subscription.code(), subscription.workerId(),
+                subscription.emailToken(), subscription.planCode(), "non-renewing", subscription.periodEnd()));
+        commands.sendAndWait(new StopPremiumRenewal(worker.getSubject(), "cancelled by the worker"));
+    }
+
+    record Subscribe(Currency currency) {
+    }
+
+    record Checkout(String authorizationUrl, String reference) {
+    }
+}

@@ -1,0 +1,4 @@
+package dev.gigstream.messages.worker;
+
+public record PremiumRequested(String workerId, String reference) {
+}

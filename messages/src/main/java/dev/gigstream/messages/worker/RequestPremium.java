@@ -1,0 +1,7 @@
+package dev.gigstream.messages.worker;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The worker asks to subscribe to premium; {@code reference} is the checkout's. Refused while premium. */
+public record RequestPremium(@TargetAggregateIdentifier String workerId, String reference) {
+}

@@ -1,0 +1,7 @@
+package dev.gigstream.messages.worker;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The subscription will not renew (the worker cancelled, or Paystack says so): premium lasts to its period end. */
+public record StopPremiumRenewal(@TargetAggregateIdentifier String workerId, String reason) {
+}
