@@ -21,6 +21,11 @@ public class AccountEmails {
         return accounts.byId(accountId).map(Account::email);
     }
 
+    /** The account's full name as given at sign-up (a safety link shows the worker's first name). */
+    public Optional<String> fullName(String accountId) {
+        return accounts.byId(accountId).map(Account::fullName);
+    }
+
     /** The worker whose account has this email (as Paystack names its customers), if any. */
     public Optional<String> workerWithEmail(String email) {
         return accounts.byEmail(email.strip().toLowerCase(java.util.Locale.ROOT))

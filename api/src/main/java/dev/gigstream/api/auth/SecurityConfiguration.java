@@ -40,9 +40,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * Stateless bearer-token security. Public: sign-up, login, refresh, health, metrics and the API
- * documentation; everything else needs a valid access token, and object-level checks happen in the
- * controllers. Failures answer with problem details: 401 with {@code WWW-Authenticate: Bearer}, 403.
+ * Stateless bearer-token security. Public: sign-up, login, refresh, health, metrics, the API
+ * documentation and live-location share links; everything else needs a valid access token, and
+ * object-level checks happen in the controllers. Failures answer with problem details: 401 with
+ * {@code WWW-Authenticate: Bearer}, 403.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -59,6 +60,8 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.POST, "/api/v1/webhooks/paystack").permitAll()
                     // the WebSocket handshake; STOMP's CONNECT frame carries the access token (StompAuthentication)
                     .requestMatchers(HttpMethod.GET, "/ws").permitAll()
+                    // live-location safety links: the token in the path is the credential (rate limited per address)
+                    .requestMatchers(HttpMethod.GET, "/api/v1/location-shares/**", "/share/**").permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                             "/actuator/prometheus").permitAll()
                     .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()

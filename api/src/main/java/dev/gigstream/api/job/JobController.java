@@ -1,9 +1,11 @@
 package dev.gigstream.api.job;
 
 import dev.gigstream.api.escrow.PaystackProperties;
+import dev.gigstream.api.geocode.Places;
 import dev.gigstream.api.web.InvalidRequestException;
 import dev.gigstream.api.web.NotFoundException;
 import dev.gigstream.api.web.SkillParameters;
+import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.RefusedException;
@@ -75,12 +77,14 @@ class JobController {
     private final QueryGateway queries;
     private final Clock clock;
     private final PaystackProperties paystack;
+    private final Places places;
 
-    JobController(CommandGateway commands, QueryGateway queries, Clock clock, PaystackProperties paystack) {
+    JobController(CommandGateway commands, QueryGateway queries, Clock clock, PaystackProperties paystack, Places places) {
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
         this.paystack = paystack;
+        this.places = places;
     }
 
     @PostMapping
@@ -90,7 +94,7 @@ class JobController {
         String jobId = UUID.randomUUID().toString();
         commands.sendAndWait(new PostJob(jobId, client.getSubject(), request.title().strip(),
                 request.description() == null ? "" : request.description().strip(), SkillParameters.normalize("requiredSkills", request.requiredSkills()),
-                new JobSite(new GeoPoint(request.location().lat(), request.location().lng()), request.location().address().strip()),
+                site(request.location(), request.pay().currency()),
                 shift(request.shift()), new Money(request.pay().amount(), request.pay().currency()), clock.instant()));
         return ResponseEntity.created(URI.create("/api/v1/jobs/" + jobId)).body(new JobRequests.Posted(jobId));
     }
@@ -261,6 +265,18 @@ class JobController {
     private JobView find(String jobId) {
         return queries.query(new FindJob(jobId), ResponseTypes.optionalInstanceOf(JobView.class)).join()
                 .orElseThrow(() -> new NotFoundException("No job " + jobId));
+    }
+
+    /** The site as given, or its address geocoded in the market's country: the event stores the resolved point and address. */
+    private JobSite site(JobRequests.Location location, Currency currency) {
+        if ((location.lat() == null) != (location.lng() == null)) {
+            throw new InvalidRequestException(location.lat() == null ? "location.lat" : "location.lng", "lat and lng go together");
+        }
+        if (location.lat() != null) {
+            return new JobSite(new GeoPoint(location.lat(), location.lng()), location.address().strip());
+        }
+        var place = places.locate(location.address().strip(), Places.countryOf(currency));
+        return new JobSite(new GeoPoint(place.lat(), place.lng()), place.formattedAddress());
     }
 
     private static ShiftWindow shift(JobRequests.Shift shift) {

@@ -34,8 +34,9 @@ final class JobRequests {
                    @NotNull @Valid Pay pay) {
     }
 
-    record Location(@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
-                    @NotNull @DecimalMin("-180") @DecimalMax("180") Double lng,
+    /** Coordinates with an address, or the address alone (then geocoded in the pay currency's country). */
+    record Location(@DecimalMin("-90") @DecimalMax("90") Double lat,
+                    @DecimalMin("-180") @DecimalMax("180") Double lng,
                     @NotBlank @Size(max = 300) String address) {
 
         static Location of(JobSite site) {

@@ -1,5 +1,6 @@
 package dev.gigstream.api.worker;
 
+import dev.gigstream.api.geocode.Places;
 import dev.gigstream.api.web.InvalidRequestException;
 import dev.gigstream.api.web.NotFoundException;
 import dev.gigstream.api.web.SkillParameters;
@@ -40,10 +41,12 @@ class WorkerController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final Places places;
 
-    WorkerController(CommandGateway commands, QueryGateway queries) {
+    WorkerController(CommandGateway commands, QueryGateway queries, Places places) {
         this.commands = commands;
         this.queries = queries;
+        this.places = places;
     }
 
     @PutMapping("/me/profile")
@@ -63,7 +66,19 @@ class WorkerController {
                 .orElseThrow(() -> new NotFoundException("No worker " + workerId));
     }
 
-    private static UpdateWorkerProfile toCommand(String workerId, WorkerProfileRequest request) {
+    /** A home given by coordinates, or by an address that is geocoded. */
+    private GeoPoint home(WorkerProfileRequest.Location home) {
+        if (home.lat() != null && home.lng() != null) {
+            return new GeoPoint(home.lat(), home.lng());
+        }
+        if (home.lat() != null || home.lng() != null || home.address() == null || home.address().isBlank()) {
+            throw new InvalidRequestException("home", "give lat and lng, or an address");
+        }
+        var place = places.locate(home.address().strip(), home.country() == null ? "NG" : home.country());
+        return new GeoPoint(place.lat(), place.lng());
+    }
+
+    private UpdateWorkerProfile toCommand(String workerId, WorkerProfileRequest request) {
         List<String> skills = SkillParameters.normalize("skills", request.skills());
         List<AvailabilityWindow> availability = new ArrayList<>();
         for (int i = 0; i < request.availability().size(); i++) {
@@ -77,7 +92,7 @@ class WorkerController {
         }
         var payout = request.payout();
         return new UpdateWorkerProfile(workerId, skills, request.bio(),
-                new GeoPoint(request.home().lat(), request.home().lng()), availability,
+                home(request.home()), availability,
                 payout == null ? null : new PayoutAccount(payout.bankCode(), payout.accountNumber(), payout.accountName()));
     }
 

@@ -18,8 +18,11 @@ record WorkerProfileRequest(@NotNull @Size(min = 1, max = 30) List<@NotBlank @Si
                             @NotNull @Size(max = 28) List<@NotNull @Valid Availability> availability,
                             @Valid Payout payout) {
 
-    record Location(@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
-                    @NotNull @DecimalMin("-180") @DecimalMax("180") Double lng) {
+    /** Coordinates, or an address alone (geocoded in {@code country}, NG unless GH). */
+    record Location(@DecimalMin("-90") @DecimalMax("90") Double lat,
+                    @DecimalMin("-180") @DecimalMax("180") Double lng,
+                    @Size(max = 300) String address,
+                    @Pattern(regexp = "NG|GH", message = "must be NG or GH") String country) {
     }
 
     record Availability(@NotNull DayOfWeek dayOfWeek,

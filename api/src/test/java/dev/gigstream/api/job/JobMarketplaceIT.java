@@ -221,6 +221,11 @@ class JobMarketplaceIT {
         var inThePast = api.post("/api/v1/jobs", past, client.accessToken());
         assertThat(inThePast.status()).isEqualTo(400);
         assertThat(inThePast.json().get("code").asText()).isEqualTo("SHIFT_IN_THE_PAST");
+        Map<String, Object> addressAlone = job(List.of("cook"), 900_000);
+        addressAlone.put("location", Map.of("address", "1 Marina, Lagos"));
+        var notGeocoded = api.post("/api/v1/jobs", addressAlone, client.accessToken());
+        assertThat(notGeocoded.status()).as("without a Google Maps key").isEqualTo(400);
+        assertThat(notGeocoded.json().get("code").asText()).isEqualTo("COORDINATES_REQUIRED");
         assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE type = 'Job'").query(Long.class).single())
                 .isEqualTo(before);
     }

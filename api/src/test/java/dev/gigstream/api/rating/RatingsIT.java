@@ -111,8 +111,9 @@ class RatingsIT {
         String fourth = market.jobStartingSoon(client);
         api.post("/api/v1/jobs/" + fourth + "/applications", null, fair.accessToken()).expect(201);
         api.post("/api/v1/jobs/" + fourth + "/applications", null, good.accessToken()).expect(201);
-        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/jobs/" + fourth + "/applicants", client.accessToken())
-                .json().get("items").findValuesAsString("workerId"), ids -> ids.equals(List.of(good.id(), fair.id())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/jobs/" + fourth + "/applicants", client.accessToken()),
+                ranked -> ranked.status() == 200
+                        && ranked.json().get("items").findValuesAsString("workerId").equals(List.of(good.id(), fair.id())));
     }
 
     @Test

@@ -53,7 +53,7 @@ class DeadlineSurvivesRestartIT {
     }
 
     private static long pendingDeadlines(JdbcClient jdbc) {
-        return jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name NOT LIKE '%-reconciliation'")
+        return jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_instance <> 'recurring'")
                 .query(Long.class).single();
     }
 

@@ -1,0 +1,30 @@
+package dev.gigstream.api.geocode;
+
+import dev.gigstream.geocoding.GeocodedAddress;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** An address as a point on the map, for apps that let a user pick a place by typing it. */
+@RestController
+@Tag(name = "Places")
+class GeocodeController {
+
+    private final Places places;
+
+    GeocodeController(Places places) {
+        this.places = places;
+    }
+
+    @GetMapping("/api/v1/geocode")
+    @Operation(summary = "Geocode an address in Nigeria (NG) or Ghana (GH)")
+    GeocodedAddress geocode(@RequestParam @NotBlank @Size(max = 300) String address,
+                            @RequestParam(defaultValue = "NG") @Pattern(regexp = "NG|GH") String country) {
+        return places.locate(address.strip(), country);
+    }
+}

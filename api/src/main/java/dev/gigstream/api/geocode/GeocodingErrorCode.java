@@ -1,0 +1,21 @@
+package dev.gigstream.api.geocode;
+
+import dev.gigstream.messages.common.ErrorCode;
+import dev.gigstream.messages.common.Refusal.Kind;
+
+public enum GeocodingErrorCode implements ErrorCode {
+    ADDRESS_NOT_FOUND(Kind.INVALID),
+    COORDINATES_REQUIRED(Kind.INVALID),
+    GEOCODING_UNAVAILABLE(Kind.UNAVAILABLE);
+
+    private final Kind kind;
+
+    GeocodingErrorCode(Kind kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+}
