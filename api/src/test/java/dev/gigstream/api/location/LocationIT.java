@@ -4,7 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.gigstream.api.testsupport.Api;
 import dev.gigstream.api.testsupport.Marketplace;
-import dev.gigstream.api.testsupport.MovableClock;
+import dev.gigstream.api.testsupport.MovableTime;
 import dev.gigstream.api.testsupport.PostgresIT;
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.query.location.LocationPings;
@@ -13,14 +13,11 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.gigstream.api.testsupport.MovableTime.CLOCK;
 import static dev.gigstream.api.testsupport.Marketplace.ADMIN_EMAIL;
 import static dev.gigstream.api.testsupport.Marketplace.ADMIN_PASSWORD;
 import static dev.gigstream.api.testsupport.Marketplace.SITE;
@@ -42,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * the compliance signals they feed, and safety links seen by someone without an account.
  */
 @PostgresIT
+@Import(MovableTime.class)
 @TestPropertySource(properties = {
         "gigstream.auth.admin.email=" + ADMIN_EMAIL,
         "gigstream.auth.admin.password=" + ADMIN_PASSWORD,
@@ -49,18 +48,7 @@ import static org.awaitility.Awaitility.await;
         "gigstream.location.share-rate-limit.requests=1000"})
 class LocationIT {
 
-    static final MovableClock CLOCK = new MovableClock();
     static final GeoPoint LAGOS_ISLAND = new GeoPoint(SITE.get("lat"), SITE.get("lng"));
-
-    @TestConfiguration
-    static class MovableTime {
-
-        @Bean
-        @Primary
-        Clock movableClock() {
-            return CLOCK;
-        }
-    }
 
     @Autowired
     Api api;

@@ -2,24 +2,22 @@ package dev.gigstream.api.rating;
 
 import dev.gigstream.api.testsupport.Api;
 import dev.gigstream.api.testsupport.Marketplace;
-import dev.gigstream.api.testsupport.MovableClock;
+import dev.gigstream.api.testsupport.MovableTime;
 import dev.gigstream.api.testsupport.PostgresIT;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import static dev.gigstream.api.testsupport.MovableTime.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -29,19 +27,9 @@ import static org.awaitility.Awaitility.await;
  * and profiles, badges and the client's ranking follow.
  */
 @PostgresIT
+@Import(MovableTime.class)
 class RatingsIT {
 
-    static final MovableClock CLOCK = new MovableClock();
-
-    @TestConfiguration
-    static class MovableTime {
-
-        @Bean
-        @Primary
-        Clock movableClock() {
-            return CLOCK;
-        }
-    }
 
     @Autowired
     Api api;
