@@ -28,7 +28,7 @@ public class AccountEmails {
 
     /** The worker whose account has this email (as Paystack names its customers), if any. */
     public Optional<String> workerWithEmail(String email) {
-        return accounts.byEmail(email.strip().toLowerCase(java.util.Locale.ROOT))
+        return accounts.byEmail(Accounts.normalizeEmail(email))
                 .filter(account -> account.role() == Role.WORKER).map(Account::id);
     }
 }

@@ -44,7 +44,7 @@ class PremiumReconciliation {
                 try {
                     var current = paystack.fetchSubscription(known.code());
                     if (current.renews() && current.nextPaymentDate() != null && current.nextPaymentDate().isAfter(known.periodEnd())) {
-                        commands.sendAndWait(new ExtendPremium(known.workerId(), current.nextPaymentDate(), known.code()));
+                        commands.sendAndWait(new ExtendPremium(known.workerId(), current.nextPaymentDate()));
                     } else if (!current.renews()) {
                         commands.sendAndWait(new StopPremiumRenewal(known.workerId(), "Paystack: subscription " + current.status()));
                     } else {

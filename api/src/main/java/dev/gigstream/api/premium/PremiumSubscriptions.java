@@ -3,10 +3,14 @@ package dev.gigstream.api.premium;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -63,8 +67,8 @@ class PremiumSubscriptions {
                 .query(PremiumSubscriptions::row).list();
     }
 
-    private static java.util.Map<String, Object> params(Subscription subscription) {
-        var params = new java.util.HashMap<String, Object>();
+    private static Map<String, Object> params(Subscription subscription) {
+        var params = new HashMap<String, Object>();
         params.put("code", subscription.code());
         params.put("worker", subscription.workerId());
         params.put("token", subscription.emailToken());
@@ -75,7 +79,7 @@ class PremiumSubscriptions {
         return params;
     }
 
-    private static Subscription row(java.sql.ResultSet row, int number) throws java.sql.SQLException {
+    private static Subscription row(ResultSet row, int number) throws SQLException {
         var end = row.getObject("period_end", OffsetDateTime.class);
         return new Subscription(row.getString("subscription_code"), row.getString("worker_id"), row.getString("email_token"),
                 row.getString("plan_code"), row.getString("status"), end == null ? null : end.toInstant());

@@ -65,7 +65,7 @@ public class PremiumWebhooks {
         }
         subscriptions.save(new PremiumSubscriptions.Subscription(code, worker.get(),
                 subscription.path("email_token").asText(), plan, subscription.path("status").asText("active"), until));
-        return Optional.of(new ExtendPremium(worker.get(), until, code));
+        return Optional.of(new ExtendPremium(worker.get(), until));
     }
 
     /** A renewal pays the next month: the period runs from the charge to a month later, in the plan's rhythm. */
@@ -83,7 +83,7 @@ public class PremiumWebhooks {
         var known = subscription.get();
         subscriptions.save(new PremiumSubscriptions.Subscription(known.code(), known.workerId(), known.emailToken(),
                 known.planCode(), "active", until.isAfter(known.periodEnd()) ? until : known.periodEnd()));
-        return Optional.of(new ExtendPremium(known.workerId(), until, known.code()));
+        return Optional.of(new ExtendPremium(known.workerId(), until));
     }
 
     private Optional<Object> renewalStopped(JsonNode subscription, String event) {

@@ -98,7 +98,7 @@ class JobMarketplaceIT {
         String jobId = post(client, job(List.of("Barista"), 1_500_000));
 
         var premiumFar = worker(kmNorth(40), List.of("barista"), everyDay());
-        commands.sendAndWait(new ExtendPremium(premiumFar.id(), Instant.now().plus(Duration.ofDays(30)), "SUB_test"));
+        commands.sendAndWait(new ExtendPremium(premiumFar.id(), Instant.now().plus(Duration.ofDays(30))));
         var onlineEarlier = worker(kmNorth(10), List.of("barista", "cook"), everyDay());
         Thread.sleep(20);
         var onlineLater = worker(kmNorth(5), List.of("barista"), everyDay());

@@ -1,15 +1,10 @@
 package dev.gigstream.api.premium;
 
-import dev.gigstream.api.GigstreamApplication;
 import dev.gigstream.api.testsupport.Api;
-import dev.gigstream.api.testsupport.FreshStores;
 import dev.gigstream.api.testsupport.Marketplace;
-import dev.gigstream.api.testsupport.PostgresDatabases;
+import dev.gigstream.api.testsupport.RestartableApp;
 import dev.gigstream.paystack.PaystackClient;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,26 +27,9 @@ import static org.awaitility.Awaitility.await;
  */
 class PremiumIT {
 
-    private final String database = PostgresDatabases.freshDatabase();
-
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(GigstreamApplication.class)
-                .profiles("postgres")
-                .run("--server.port=0",
-                        "--spring.datasource.url=" + database,
-                        "--spring.datasource.username=" + PostgresDatabases.user(),
-                        "--spring.datasource.password=" + PostgresDatabases.password(),
-                        "--gigstream.auth.jwt-secret=" + FreshStores.JWT_SECRET,
-                        "--gigstream.auth.rate-limit.requests=10000",
-                        "--gigstream.paystack.base-url=" + FreshStores.paystack().baseUrl(),
-                        "--gigstream.paystack.secret-key=" + FreshStores.PAYSTACK_SECRET,
-                        "--gigstream.auth.admin.email=" + Marketplace.ADMIN_EMAIL,
-                        "--gigstream.auth.admin.password=" + Marketplace.ADMIN_PASSWORD);
-    }
-
-    private static Api api(ConfigurableApplicationContext context) {
-        return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
-    }
+    private final RestartableApp app = new RestartableApp("--gigstream.auth.rate-limit.requests=10000",
+            "--gigstream.auth.admin.email=" + Marketplace.ADMIN_EMAIL,
+            "--gigstream.auth.admin.password=" + Marketplace.ADMIN_PASSWORD);
 
     @Test
     void premiumRanksAWorkerFirstUntilItsPaidPeriodEndsAcrossARestart() {
@@ -60,8 +38,8 @@ class PremiumIT {
         Api.User subscriber;
         Api.User other;
         String jobId;
-        try (var first = start()) {
-            Api api = api(first);
+        try (var first = app.start()) {
+            Api api = RestartableApp.api(first);
             var market = new Marketplace(api);
             subscriber = market.worker();
             other = market.worker(); // online after the subscriber: first while neither is premium
@@ -109,8 +87,8 @@ class PremiumIT {
                     .as("premium lasts to the end of the paid period").isTrue();
         }
 
-        try (var second = start()) {
-            Api api = api(second);
+        try (var second = app.start()) {
+            Api api = RestartableApp.api(second);
             var market = new Marketplace(api);
             market.awaitJson("/api/v1/workers/" + subscriber.id(), client.accessToken(), view -> view.get("premium").asBoolean());
 

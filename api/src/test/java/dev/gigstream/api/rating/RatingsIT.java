@@ -123,6 +123,9 @@ class RatingsIT {
         assertThat(code(api.post(ratings, Map.of("stars", 5, "comment", "x".repeat(1_001)), hire.client().accessToken()), 400))
                 .isEqualTo("INVALID_REQUEST");
         assertThat(api.post(ratings, Map.of("stars", 5), null).status()).isEqualTo(401);
+        assertThat(code(api.get("/api/v1/users/" + hire.worker().id() + "/ratings?size=0", stranger.accessToken()), 400))
+                .isEqualTo("INVALID_REQUEST");
+        assertThat(api.get("/api/v1/users/" + hire.worker().id() + "/ratings", null).status()).isEqualTo(401);
         assertThat(api.get("/api/v1/jobs/00000000-0000-0000-0000-000000000000/ratings", hire.client().accessToken()).status())
                 .isEqualTo(404);
         CLOCK.moveBy(Duration.ofDays(15));

@@ -46,7 +46,6 @@ import static dev.gigstream.command.worker.WorkerMother.registered;
 class WorkerTest {
 
     private static final Instant PERIOD_END = Instant.parse("2026-12-26T09:00:00Z");
-    private static final String SUBSCRIPTION = "SUB_vsyqdmlzble3uii";
 
     private FixtureConfiguration<Worker> fixture;
 
@@ -158,7 +157,7 @@ class WorkerTest {
     @Test
     void aPaidPeriodStartsPremiumUntilTheNextPaymentDateAndSchedulesItsEnd() {
         fixture.given(registered())
-               .when(new ExtendPremium(WORKER_ID, PERIOD_END, SUBSCRIPTION))
+               .when(new ExtendPremium(WORKER_ID, PERIOD_END))
                .expectEvents(new PremiumStarted(WORKER_ID, PERIOD_END))
                .expectScheduledDeadlineWithName(PERIOD_END, Worker.PREMIUM_END);
     }
@@ -167,17 +166,17 @@ class WorkerTest {
     void aRenewalExtendsPremiumAndTheSamePeriodAgainChangesNothing() {
         Instant next = PERIOD_END.plus(Duration.ofDays(30));
         fixture.given(registered(), new PremiumStarted(WORKER_ID, PERIOD_END))
-               .when(new ExtendPremium(WORKER_ID, next, SUBSCRIPTION))
+               .when(new ExtendPremium(WORKER_ID, next))
                .expectEvents(new PremiumExtended(WORKER_ID, next))
                .expectScheduledDeadlineWithName(next, Worker.PREMIUM_END);
         fixture.given(registered(), new PremiumStarted(WORKER_ID, PERIOD_END))
-               .when(new ExtendPremium(WORKER_ID, PERIOD_END, SUBSCRIPTION))
+               .when(new ExtendPremium(WORKER_ID, PERIOD_END))
                .expectSuccessfulHandlerExecution().expectNoEvents();
     }
 
     @Test
     void premiumEndsExactlyAtThePeriodEnd() {
-        fixture.givenCommands(new RegisterWorker(WORKER_ID, "Ada Obi"), new ExtendPremium(WORKER_ID, PERIOD_END, SUBSCRIPTION))
+        fixture.givenCommands(new RegisterWorker(WORKER_ID, "Ada Obi"), new ExtendPremium(WORKER_ID, PERIOD_END))
                .whenThenTimeAdvancesTo(PERIOD_END)
                .expectTriggeredDeadlinesWithName(Worker.PREMIUM_END)
                .expectEvents(new PremiumEnded(WORKER_ID, PERIOD_END));
@@ -186,8 +185,8 @@ class WorkerTest {
     @Test
     void theEndOfAnExtendedPeriodDoesNotEndPremium() {
         Instant next = PERIOD_END.plus(Duration.ofDays(30));
-        fixture.givenCommands(new RegisterWorker(WORKER_ID, "Ada Obi"), new ExtendPremium(WORKER_ID, PERIOD_END, SUBSCRIPTION),
-                        new ExtendPremium(WORKER_ID, next, SUBSCRIPTION))
+        fixture.givenCommands(new RegisterWorker(WORKER_ID, "Ada Obi"), new ExtendPremium(WORKER_ID, PERIOD_END),
+                        new ExtendPremium(WORKER_ID, next))
                .whenThenTimeAdvancesTo(PERIOD_END)
                .expectTriggeredDeadlinesWithName(Worker.PREMIUM_END)
                .expectNoEvents();

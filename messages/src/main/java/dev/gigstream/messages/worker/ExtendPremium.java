@@ -8,5 +8,5 @@ import java.time.Instant;
  * A premium payment (the subscription's first or a renewal) covers the worker until {@code until}, the
  * subscription's next payment date. A period that ends no later than the current one changes nothing.
  */
-public record ExtendPremium(@TargetAggregateIdentifier String workerId, Instant until, String subscriptionCode) {
+public record ExtendPremium(@TargetAggregateIdentifier String workerId, Instant until) {
 }

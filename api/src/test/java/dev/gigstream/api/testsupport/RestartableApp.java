@@ -1,0 +1,40 @@
+package dev.gigstream.api.testsupport;
+
+import dev.gigstream.api.GigstreamApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The application on the {@code postgres} profile, on a database of its own that outlives it, for
+ * tests that stop it and start it again (read models in memory are rebuilt by replay at each start).
+ */
+public final class RestartableApp {
+
+    private final String database = PostgresDatabases.freshDatabase();
+    private final List<String> settings;
+
+    /** {@code settings} as command-line arguments, e.g. {@code --gigstream.lifecycle.confirmation-window=5s}. */
+    public RestartableApp(String... settings) {
+        this.settings = List.of(settings);
+    }
+
+    public ConfigurableApplicationContext start() {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+                "--spring.datasource.url=" + database,
+                "--spring.datasource.username=" + PostgresDatabases.user(),
+                "--spring.datasource.password=" + PostgresDatabases.password(),
+                "--gigstream.auth.jwt-secret=" + FreshStores.JWT_SECRET,
+                "--gigstream.paystack.base-url=" + FreshStores.paystack().baseUrl(),
+                "--gigstream.paystack.secret-key=" + FreshStores.PAYSTACK_SECRET));
+        arguments.addAll(settings);
+        return new SpringApplicationBuilder(GigstreamApplication.class).profiles("postgres").run(arguments.toArray(String[]::new));
+    }
+
+    public static Api api(ConfigurableApplicationContext context) {
+        return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+}
