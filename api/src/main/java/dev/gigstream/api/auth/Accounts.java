@@ -5,13 +5,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /** User accounts in the relational {@code account} table. Emails are stored trimmed and in lower case. */
 @Component
-class Accounts {
+public class Accounts {
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -47,7 +49,7 @@ class Accounts {
                 .optional();
     }
 
-    Optional<Account> byId(String id) {
+    public Optional<Account> byId(String id) {
         return jdbc.sql("SELECT id, email, password_hash, full_name, phone, role FROM account WHERE id = :id")
                 .param("id", id)
                 .query(Account.class)
@@ -59,6 +61,35 @@ class Accounts {
             .param("hash", passwordHash)
             .param("id", id)
             .update();
+    }
+
+    boolean suspended(String id) {
+        return jdbc.sql("SELECT COUNT(*) FROM account WHERE id = :id AND suspended_at IS NOT NULL")
+                .param("id", id)
+                .query(Long.class)
+                .single() > 0;
+    }
+
+    /** Marks the account suspended (with the time and reason) or, with a null time, in good standing again. */
+    void changeSuspension(String id, OffsetDateTime suspendedAt, String reason) {
+        jdbc.sql("UPDATE account SET suspended_at = :at, suspension_reason = :reason WHERE id = :id")
+            .param("at", suspendedAt)
+            .param("reason", reason)
+            .param("id", id)
+            .update();
+    }
+
+    public List<Suspended> suspendedAccounts() {
+        return jdbc.sql("""
+                        SELECT id, email, full_name, role, suspended_at, suspension_reason FROM account
+                        WHERE suspended_at IS NOT NULL ORDER BY suspended_at DESC""")
+                .query((rs, row) -> new Suspended(rs.getString("id"), rs.getString("email"), rs.getString("full_name"),
+                        Role.valueOf(rs.getString("role")), rs.getObject("suspended_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("suspension_reason")))
+                .list();
+    }
+
+    public record Suspended(String userId, String email, String fullName, Role role, Instant suspendedAt, String reason) {
     }
 
     static String normalizeEmail(String email) {

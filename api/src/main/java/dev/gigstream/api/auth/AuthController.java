@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Auth")
 class AuthController {
 
+    static final String ACCOUNT_SUSPENDED = "ACCOUNT_SUSPENDED";
+
     /** Compared against when the email is unknown, so a login takes as long whether or not the account exists. */
     private final String decoyHash;
 
@@ -66,6 +68,7 @@ class AuthController {
         if (account.isEmpty() || !matches) {
             throw new BadCredentialsException();
         }
+        requireInGoodStanding(account.get());
         return tokens(account.get(), refreshTokens.issueFirst(account.get().id()));
     }
 
@@ -75,6 +78,7 @@ class AuthController {
         RefreshTokens.Rotation rotation = refreshTokens.rotate(request.refreshToken())
                 .orElseThrow(InvalidRefreshTokenException::new);
         Account account = accounts.byId(rotation.accountId()).orElseThrow(InvalidRefreshTokenException::new);
+        requireInGoodStanding(account); // a suspension revokes refresh tokens; this closes the race with a rotation
         return tokens(account, rotation.token());
     }
 
@@ -90,6 +94,12 @@ class AuthController {
     AuthRequests.Me me(@AuthenticationPrincipal Jwt user) {
         Account account = accounts.byId(user.getSubject()).orElseThrow(BadCredentialsException::new);
         return new AuthRequests.Me(account.id(), account.email(), account.fullName(), account.role());
+    }
+
+    private void requireInGoodStanding(Account account) {
+        if (accounts.suspended(account.id())) {
+            throw new AccountSuspendedException();
+        }
     }
 
     private AuthRequests.Tokens tokens(Account account, String refreshToken) {
@@ -111,6 +121,14 @@ class AuthController {
     ProblemDetail invalidRefreshToken(InvalidRefreshTokenException e) {
         return Problems.of(HttpStatus.UNAUTHORIZED, "INVALID_REFRESH_TOKEN",
                 "The refresh token is unknown, expired, revoked or was already used; log in again");
+    }
+
+    @ExceptionHandler(AccountSuspendedException.class)
+    ProblemDetail accountSuspended(AccountSuspendedException e) {
+        return Problems.of(HttpStatus.FORBIDDEN, ACCOUNT_SUSPENDED, "The account is suspended; an admin can reinstate it");
+    }
+
+    static final class AccountSuspendedException extends RuntimeException {
     }
 
     static final class BadCredentialsException extends RuntimeException {

@@ -85,6 +85,14 @@ class RefreshTokens {
             .ifPresent(this::revokeFamily);
     }
 
+    /** Ends every session of the account (suspension). */
+    void revokeAllOf(String accountId) {
+        jdbc.sql("UPDATE refresh_token SET revoked_at = :now WHERE account_id = :account AND revoked_at IS NULL")
+            .param("now", now())
+            .param("account", accountId)
+            .update();
+    }
+
     private void revokeFamily(String familyId) {
         jdbc.sql("UPDATE refresh_token SET revoked_at = :now WHERE family_id = :family AND revoked_at IS NULL")
             .param("now", now())

@@ -17,6 +17,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -69,16 +70,23 @@ class SecurityConfiguration {
                     .anyRequest().authenticated())
             .oauth2ResourceServer(resourceServer -> resourceServer
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(roleFromClaim()))
-                    .authenticationEntryPoint((request, response, e) -> unauthorized(response, json))
+                    .authenticationEntryPoint((request, response, e) -> unauthorized(response, json, e))
                     .accessDeniedHandler((request, response, e) -> forbidden(response, json)))
             .exceptionHandling(exceptions -> exceptions
-                    .authenticationEntryPoint((request, response, e) -> unauthorized(response, json))
+                    .authenticationEntryPoint((request, response, e) -> unauthorized(response, json, e))
                     .accessDeniedHandler((request, response, e) -> forbidden(response, json)))
             .addFilterAfter(new UserContextFilter(), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
-    private static void unauthorized(HttpServletResponse response, JsonMapper json) throws IOException {
+    private static void unauthorized(HttpServletResponse response, JsonMapper json, AuthenticationException e)
+            throws IOException {
+        if (e.getCause() instanceof SuspensionCheckingJwtDecoder.AccountSuspendedException) {
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            Problems.write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, AuthController.ACCOUNT_SUSPENDED,
+                    "The account is suspended; an admin can reinstate it"));
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Bearer");
         Problems.write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
                 "A valid access token is required (Authorization: Bearer ...)"));
@@ -107,11 +115,12 @@ class SecurityConfiguration {
         return new NimbusJwtEncoder(new ImmutableSecret<>(accessTokenKey));
     }
 
+    /** Access tokens signed by us, of accounts that are not suspended. */
     @Bean
-    JwtDecoder jwtDecoder(SecretKey accessTokenKey) {
+    JwtDecoder jwtDecoder(SecretKey accessTokenKey, Accounts accounts) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(accessTokenKey).macAlgorithm(MacAlgorithm.HS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER)));
-        return decoder;
+        return new SuspensionCheckingJwtDecoder(decoder, accounts);
     }
 
     @Bean

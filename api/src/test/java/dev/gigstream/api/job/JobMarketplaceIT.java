@@ -172,9 +172,11 @@ class JobMarketplaceIT {
         assertThat(refused.json().get("code").asText()).isEqualTo("WORKER_HAS_NO_PROFILE");
 
         var suspended = worker(kmNorth(1), List.of("cook"), everyDay());
-        commands.sendAndWait(new SuspendWorker(suspended.id(), "fake documents"));
-        assertThat(api.post("/api/v1/jobs/" + jobId + "/applications", null, suspended.accessToken()).status())
-                .isEqualTo(403);
+        commands.sendAndWait(new SuspendWorker(suspended.id(), "admin-1", "fake documents"));
+        // the suspension stops the worker's access token before the Job refuses the application (WORKER_SUSPENDED)
+        var whileSuspended = api.post("/api/v1/jobs/" + jobId + "/applications", null, suspended.accessToken());
+        assertThat(whileSuspended.status()).isEqualTo(401);
+        assertThat(whileSuspended.json().get("code").asText()).isEqualTo("ACCOUNT_SUSPENDED");
 
         api.send("DELETE", "/api/v1/jobs/" + jobId + "/applications/me", null, worker.accessToken(), Map.of()).expect(204);
         assertThat(api.send("DELETE", "/api/v1/jobs/" + jobId + "/applications/me", null, worker.accessToken(), Map.of())

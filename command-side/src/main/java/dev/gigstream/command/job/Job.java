@@ -88,7 +88,10 @@ public class Job {
      * that is still open, and cancelling by scope would make db-scheduler read every scheduled deadline.
      */
     @CommandHandler
-    public Job(PostJob command, DeadlineManager deadlines) {
+    public Job(PostJob command, DeadlineManager deadlines, ClientStandings clients) {
+        if (clients.suspended(command.clientId())) {
+            throw JobRefused.clientSuspended(command.clientId());
+        }
         List<String> skills = JobPostingPolicy.check(command);
         apply(new JobPosted(command.jobId(), command.clientId(), command.title(), command.description(), skills,
                 command.site(), command.shift(), command.pay(), command.postedAt()));
@@ -128,8 +131,11 @@ public class Job {
     }
 
     @CommandHandler
-    void handle(HireWorker command) {
+    void handle(HireWorker command, ClientStandings clients) {
         requireClient(command.clientId());
+        if (clients.suspended(clientId)) {
+            throw JobRefused.clientSuspended(clientId);
+        }
         if (status == JobStatus.HIRED && command.workerId().equals(hiredWorkerId)) {
             return; // a repeated hire of the same worker changes nothing
         }

@@ -7,6 +7,7 @@ import dev.gigstream.messages.job.JobStatus;
 import java.time.Duration;
 
 import static dev.gigstream.messages.job.JobErrorCode.ALREADY_APPLIED;
+import static dev.gigstream.messages.job.JobErrorCode.CLIENT_SUSPENDED;
 import static dev.gigstream.messages.job.JobErrorCode.HIRED_WORKER_CANNOT_WITHDRAW;
 import static dev.gigstream.messages.job.JobErrorCode.INVALID_PAY;
 import static dev.gigstream.messages.job.JobErrorCode.INVALID_SHIFT;
@@ -71,6 +72,10 @@ final class JobRefused {
 
     static RefusedException suspended(String workerId) {
         return new RefusedException(WORKER_SUSPENDED, "Worker " + workerId + " is suspended and cannot apply");
+    }
+
+    static RefusedException clientSuspended(String clientId) {
+        return new RefusedException(CLIENT_SUSPENDED, "Client " + clientId + " is suspended and cannot post or hire");
     }
 
     static RefusedException notAnApplicant(String jobId, String workerId) {

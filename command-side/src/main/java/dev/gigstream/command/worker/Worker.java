@@ -117,14 +117,14 @@ public class Worker {
     @CommandHandler
     public void handle(SuspendWorker command) {
         if (!suspended) {
-            apply(new WorkerSuspended(workerId, command.reason()));
+            apply(new WorkerSuspended(workerId, command.reason(), command.adminId()));
         }
     }
 
     @CommandHandler
     public void handle(ReinstateWorker command) {
         if (suspended) {
-            apply(new WorkerReinstated(workerId, command.reason()));
+            apply(new WorkerReinstated(workerId, command.reason(), command.adminId()));
         }
     }
 

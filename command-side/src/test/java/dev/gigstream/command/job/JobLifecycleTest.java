@@ -64,6 +64,7 @@ class JobLifecycleTest {
         fixture = new AggregateTestFixture<>(Job.class);
         fixture.registerInjectableResource(new CancellationPolicy(CancellationPolicy.DEFAULT_LATE_SHARE_BASIS_POINTS));
         fixture.registerInjectableResource((WorkerStandings) id -> null);
+        fixture.registerInjectableResource((ClientStandings) id -> false);
         posted = fixture.currentTime();
         start = posted.plus(LEAD_TIME);
     }

@@ -23,8 +23,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.gigstream.command.RefusalMatcher.refusedWith;
 import static dev.gigstream.command.job.JobMother.CLIENT_ID;
@@ -46,6 +48,7 @@ class JobTest {
 
     private AggregateTestFixture<Job> fixture;
     private final Map<String, ApplicantStanding> standings = new HashMap<>();
+    private final Set<String> suspendedClients = new HashSet<>();
     private Instant now;
 
     @BeforeEach
@@ -53,6 +56,7 @@ class JobTest {
         fixture = new AggregateTestFixture<>(Job.class);
         fixture.registerInjectableResource((WorkerStandings) id -> standings.getOrDefault(id, ApplicantStanding.unknown()));
         fixture.registerInjectableResource(new CancellationPolicy(CancellationPolicy.DEFAULT_LATE_SHARE_BASIS_POINTS));
+        fixture.registerInjectableResource((ClientStandings) suspendedClients::contains);
         standings.put(WORKER_ID, new ApplicantStanding(true, false));
         standings.put(OTHER_WORKER_ID, new ApplicantStanding(true, false));
         now = fixture.currentTime();
@@ -84,6 +88,13 @@ class JobTest {
                     new ShiftWindow(start, start.plus(Duration.ofHours(25))), PAY, now);
             fixture.givenNoPriorActivity().when(tooLong)
                    .expectNoEvents().expectException(refusedWith(JobErrorCode.INVALID_SHIFT));
+        }
+
+        @Test
+        void aSuspendedClientCannotPost() {
+            suspendedClients.add(CLIENT_ID);
+            fixture.givenNoPriorActivity().when(post(now))
+                   .expectNoEvents().expectException(refusedWith(JobErrorCode.CLIENT_SUSPENDED));
         }
 
         @Test
@@ -208,6 +219,14 @@ class JobTest {
             fixture.given(posted(now), applied(WORKER_ID, now))
                    .when(new HireWorker(JOB_ID, WORKER_ID, OTHER_CLIENT_ID, ESCROW_ID))
                    .expectNoEvents().expectException(refusedWith(JobErrorCode.NOT_THE_JOBS_CLIENT));
+        }
+
+        @Test
+        void aSuspendedClientCannotHire() {
+            suspendedClients.add(CLIENT_ID);
+            fixture.given(posted(now), applied(WORKER_ID, now))
+                   .when(new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID, ESCROW_ID))
+                   .expectNoEvents().expectException(refusedWith(JobErrorCode.CLIENT_SUSPENDED));
         }
 
         @Test

@@ -15,6 +15,7 @@ import java.util.List;
 final class WorkerMother {
 
     static final String WORKER_ID = "3f0d6a52-6a0e-4a53-9d43-0b9a2f5d8c11";
+    static final String ADMIN_ID = "9a1e5c3b-27d4-4f0e-8b6a-5d2c1f0e9a77";
     static final GeoPoint YABA = new GeoPoint(6.5095, 3.3711);
     static final AvailabilityWindow MONDAY_DAY =
             new AvailabilityWindow(DayOfWeek.MONDAY, LocalTime.of(8, 0), LocalTime.of(18, 0));

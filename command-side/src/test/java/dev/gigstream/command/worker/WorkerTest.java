@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import static dev.gigstream.command.RefusalMatcher.refusedWith;
+import static dev.gigstream.command.worker.WorkerMother.ADMIN_ID;
 import static dev.gigstream.command.worker.WorkerMother.MONDAY_DAY;
 import static dev.gigstream.command.worker.WorkerMother.WORKER_ID;
 import static dev.gigstream.command.worker.WorkerMother.profileUpdate;
@@ -140,17 +141,17 @@ class WorkerTest {
     @Test
     void anAdminSuspendsAndReinstatesAWorker() {
         fixture.given(registered())
-               .when(new SuspendWorker(WORKER_ID, "fake documents"))
-               .expectEvents(new WorkerSuspended(WORKER_ID, "fake documents"));
-        fixture.given(registered(), new WorkerSuspended(WORKER_ID, "fake documents"))
-               .when(new ReinstateWorker(WORKER_ID, "documents verified"))
-               .expectEvents(new WorkerReinstated(WORKER_ID, "documents verified"));
+               .when(new SuspendWorker(WORKER_ID, ADMIN_ID, "fake documents"))
+               .expectEvents(new WorkerSuspended(WORKER_ID, "fake documents", ADMIN_ID));
+        fixture.given(registered(), new WorkerSuspended(WORKER_ID, "fake documents", ADMIN_ID))
+               .when(new ReinstateWorker(WORKER_ID, ADMIN_ID, "documents verified"))
+               .expectEvents(new WorkerReinstated(WORKER_ID, "documents verified", ADMIN_ID));
     }
 
     @Test
     void suspendingASuspendedWorkerChangesNothing() {
-        fixture.given(registered(), new WorkerSuspended(WORKER_ID, "fake documents"))
-               .when(new SuspendWorker(WORKER_ID, "again"))
+        fixture.given(registered(), new WorkerSuspended(WORKER_ID, "fake documents", ADMIN_ID))
+               .when(new SuspendWorker(WORKER_ID, ADMIN_ID, "again"))
                .expectSuccessfulHandlerExecution().expectNoEvents();
     }
 

@@ -1,4 +1,5 @@
 package dev.gigstream.messages.worker;
 
-public record WorkerReinstated(String workerId, String reason) {
+/** {@code adminId} is null on events stored before admins were recorded. */
+public record WorkerReinstated(String workerId, String reason, String adminId) {
 }

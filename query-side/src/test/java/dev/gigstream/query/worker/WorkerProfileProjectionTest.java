@@ -91,7 +91,7 @@ class WorkerProfileProjectionTest {
         projection.on(new WorkerWentOnline(ADA, online), 2);
         Instant periodEnd = Instant.parse("2026-12-31T08:00:00Z");
         projection.on(new PremiumStarted(ADA, periodEnd), 3);
-        projection.on(new WorkerSuspended(ADA, "fraud"), 4);
+        projection.on(new WorkerSuspended(ADA, "fraud", "admin-1"), 4);
 
         WorkerProfileView view = projection.handle(new FindWorkerProfile(ADA)).orElseThrow();
         assertThat(view.lastOnlineAt()).isEqualTo(online);
@@ -106,7 +106,7 @@ class WorkerProfileProjectionTest {
         assertThat(projection.handle(new FindWorkerProfile(ADA)).orElseThrow().premiumUntil())
                 .isEqualTo(periodEnd.plusSeconds(86_400 * 30));
         projection.on(new PremiumEnded(ADA, periodEnd.plusSeconds(86_400 * 30)), 6);
-        projection.on(new WorkerReinstated(ADA, "cleared"), 7);
+        projection.on(new WorkerReinstated(ADA, "cleared", "admin-1"), 7);
         assertThat(projection.handle(new FindWorkerProfile(ADA)).orElseThrow().premium()).isFalse();
         assertThat(projection.handle(new FindWorkerProfile(ADA)).orElseThrow().premiumUntil()).isNull();
         assertThat(projection.candidates(List.of(ADA)).get(0).suspended()).isFalse();

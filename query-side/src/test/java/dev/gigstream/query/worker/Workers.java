@@ -33,6 +33,6 @@ public final class Workers {
     }
 
     public static void suspend(WorkerProfileProjection profiles, String workerId) {
-        profiles.on(new WorkerSuspended(workerId, "suspended in a test"), 3);
+        profiles.on(new WorkerSuspended(workerId, "suspended in a test", "admin-1"), 3);
     }
 }

@@ -1,0 +1,92 @@
+package dev.gigstream.api.moderation;
+
+import dev.gigstream.api.auth.Account;
+import dev.gigstream.api.auth.Accounts;
+import dev.gigstream.api.web.NotFoundException;
+import dev.gigstream.messages.job.FindJob;
+import dev.gigstream.messages.job.JobView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Abuse reports: any signed-in user reports a user or a job (one open report per reporter and subject);
+ * admins list and close them. Suspending the user a report is about closes it too ({@link SuspensionController}).
+ */
+@RestController
+@Tag(name = "Moderation")
+class ReportController {
+
+    static final String REPORT_NOT_FOUND = "REPORT_NOT_FOUND";
+
+    private final AbuseReports reports;
+    private final Accounts accounts;
+    private final QueryGateway queries;
+    private final Clock clock;
+
+    ReportController(AbuseReports reports, Accounts accounts, QueryGateway queries, Clock clock) {
+        this.reports = reports;
+        this.accounts = accounts;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/v1/reports")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Report a user or a job to the admins")
+    ModerationRequests.Filed file(@Valid @RequestBody ModerationRequests.File request, @AuthenticationPrincipal Jwt reporter) {
+        String subjectUserId = switch (request.subjectType()) {
+            case USER -> accounts.byId(request.subjectId()).filter(account -> account.role().selfService()).map(Account::id)
+                    .orElseThrow(() -> new NotFoundException("No user " + request.subjectId()));
+            case JOB -> queries.query(new FindJob(request.subjectId()), ResponseTypes.optionalInstanceOf(JobView.class)).join()
+                    .map(JobView::clientId).orElseThrow(() -> new NotFoundException("No job " + request.subjectId()));
+        };
+        if (subjectUserId.equals(reporter.getSubject())) {
+            throw new ModerationRefused(HttpStatus.BAD_REQUEST, "CANNOT_REPORT_YOURSELF", "You cannot report yourself or your own job");
+        }
+        if (reports.openReportExists(reporter.getSubject(), request.subjectType(), request.subjectId())) {
+            throw new ModerationRefused(HttpStatus.CONFLICT, "ALREADY_REPORTED", "You have an open report about this "
+                    + request.subjectType().name().toLowerCase() + " already");
+        }
+        String reportId = UUID.randomUUID().toString();
+        reports.file(new AbuseReports.Report(reportId, reporter.getSubject(), request.subjectType(), request.subjectId(),
+                subjectUserId, request.reason().strip(), clock.instant(), null, null, null));
+        return new ModerationRequests.Filed(reportId);
+    }
+
+    @GetMapping("/api/v1/admin/reports")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Abuse reports, newest first: open ones (default) or closed ones")
+    ModerationRequests.Reports list(@RequestParam(defaultValue = "true") boolean open) {
+        return new ModerationRequests.Reports(reports.list(open));
+    }
+
+    @PostMapping("/api/v1/admin/reports/{reportId}/close")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Close an abuse report with a note")
+    void close(@PathVariable String reportId, @Valid @RequestBody ModerationRequests.Close request,
+               @AuthenticationPrincipal Jwt admin) {
+        AbuseReports.Report report = reports.byId(reportId).orElseThrow(() -> new ModerationRefused(HttpStatus.NOT_FOUND,
+                REPORT_NOT_FOUND, "No report " + reportId));
+        if (report.closedAt() != null || !reports.close(reportId, admin.getSubject(), request.note().strip())) {
+            throw new ModerationRefused(HttpStatus.CONFLICT, "REPORT_ALREADY_CLOSED", "Report " + reportId + " is closed already");
+        }
+    }
+}

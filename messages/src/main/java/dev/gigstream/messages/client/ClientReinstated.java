@@ -1,0 +1,4 @@
+package dev.gigstream.messages.client;
+
+public record ClientReinstated(String clientId, String reason, String adminId) {
+}
