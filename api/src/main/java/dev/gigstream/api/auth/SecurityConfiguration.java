@@ -42,8 +42,9 @@ import java.time.Clock;
 
 /**
  * Stateless bearer-token security. Public: sign-up, login, refresh, health, metrics, the API
- * documentation and live-location share links; everything else needs a valid access token, and
- * object-level checks happen in the controllers. Failures answer with problem details: 401 with
+ * documentation, live-location share links and the admin dashboard page (its data needs an admin
+ * token); everything else needs a valid access token, and object-level checks happen in the
+ * controllers. Failures answer with problem details: 401 with
  * {@code WWW-Authenticate: Bearer}, 403.
  */
 @Configuration(proxyBeanMethods = false)
@@ -63,6 +64,8 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.GET, "/ws").permitAll()
                     // live-location safety links: the token in the path is the credential (rate limited per address)
                     .requestMatchers(HttpMethod.GET, "/api/v1/location-shares/**", "/share/**").permitAll()
+                    // the admin dashboard's page, style and script; the page signs in and calls the API with a token
+                    .requestMatchers(HttpMethod.GET, "/admin", "/admin/admin.css", "/admin/admin.js").permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                             "/actuator/prometheus").permitAll()
                     .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()

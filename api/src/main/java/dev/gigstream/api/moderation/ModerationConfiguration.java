@@ -3,6 +3,7 @@ package dev.gigstream.api.moderation;
 import dev.gigstream.command.client.AggregateClientStandings;
 import dev.gigstream.command.client.Client;
 import dev.gigstream.command.job.ClientStandings;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,7 @@ class ModerationConfiguration {
 
     /** Jobs ask the Client aggregate itself whether their client may post and hire. */
     @Bean
-    ClientStandings clientStandings(Repository<Client> clientRepository) {
-        return new AggregateClientStandings(clientRepository);
+    ClientStandings clientStandings(Repository<Client> clientRepository, EventStore eventStore) {
+        return new AggregateClientStandings(clientRepository, eventStore);
     }
 }
