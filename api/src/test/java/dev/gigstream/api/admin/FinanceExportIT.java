@@ -1,6 +1,12 @@
 package dev.gigstream.api.admin;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.gigstream.api.testsupport.Api;
+import dev.gigstream.api.testsupport.FreshStores;
 import dev.gigstream.api.testsupport.Marketplace;
 import dev.gigstream.api.testsupport.PostgresIT;
 import org.junit.jupiter.api.Test;
@@ -8,9 +14,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,13 +144,16 @@ class FinanceExportIT {
     }
 
     @Test
-    void onlyAdminsReadTheNumbersAndTheExport() {
+    void onlyAdminsReadTheNumbersAndTheExport() throws Exception {
         var auditor = api.logIn(AUDITOR_EMAIL, AUDITOR_PASSWORD, null);
         String csv = "/api/v1/admin/finance.csv?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z";
         for (var user : List.of(api.signUp("WORKER"), api.signUp("CLIENT"), auditor)) {
             assertThat(api.get("/api/v1/admin/stats", user.accessToken()).status()).isEqualTo(403);
             assertThat(api.get(csv, user.accessToken()).status()).isEqualTo(403);
         }
+        String unknownRole = token(api.signUp("WORKER").id(), "SUPERUSER");
+        assertThat(api.get("/api/v1/admin/stats", unknownRole).status()).isEqualTo(403);
+        assertThat(api.get(csv, unknownRole).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/admin/stats", null).status()).isEqualTo(401);
         assertThat(api.get(csv, null).status()).isEqualTo(401);
     }
@@ -265,7 +278,16 @@ class FinanceExportIT {
         return response.json().get("code").asText();
     }
 
+    /** A validly signed access token with any role. */
+    private static String token(String subject, String role) throws Exception {
+        var claims = new JWTClaimsSet.Builder().issuer("gigstream").subject(subject).claim("role", role)
+                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+        var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        jwt.sign(new MACSigner(FreshStores.JWT_SECRET.getBytes(StandardCharsets.UTF_8)));
+        return jwt.serialize();
+    }
+
     private static String fileInstant(Instant instant) {
-        return java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC).format(instant);
+        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(instant);
     }
 }
