@@ -10,12 +10,13 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
+import java.security.Principal;
 import java.util.List;
 
 /**
  * Who may talk STOMP: a CONNECT must carry {@code Authorization: Bearer <access token>} (the same JWT
  * as the REST API) or the connection is refused; a user may subscribe only to their own
- * {@code /user/queue/notifications}; clients send nothing.
+ * {@code /user/queue/notifications}, and an admin also to {@code /topic/admin/stats}; clients send nothing.
  */
 class StompAuthentication implements ChannelInterceptor {
 
@@ -34,8 +35,9 @@ class StompAuthentication implements ChannelInterceptor {
         switch (stomp.getCommand()) {
             case CONNECT -> stomp.setUser(authenticate(stomp.getFirstNativeHeader("Authorization")));
             case SUBSCRIBE -> {
-                if (stomp.getUser() == null || !WebSocketConfiguration.NOTIFICATIONS.equals(stomp.getDestination())) {
-                    throw new MessageDeliveryException("Only " + WebSocketConfiguration.NOTIFICATIONS + " may be subscribed to");
+                if (stomp.getUser() == null || !maySubscribe(stomp.getUser(), stomp.getDestination())) {
+                    throw new MessageDeliveryException("Only " + WebSocketConfiguration.NOTIFICATIONS
+                            + " (and " + WebSocketConfiguration.ADMIN_STATS + " for admins) may be subscribed to");
                 }
             }
             case SEND -> throw new MessageDeliveryException("Clients do not send messages here");
@@ -44,6 +46,13 @@ class StompAuthentication implements ChannelInterceptor {
             }
         }
         return message;
+    }
+
+    private static boolean maySubscribe(Principal user, String destination) {
+        if (WebSocketConfiguration.ADMIN_STATS.equals(destination)) {
+            return user instanceof JwtAuthenticationToken token && "ADMIN".equals(token.getToken().getClaimAsString("role"));
+        }
+        return WebSocketConfiguration.NOTIFICATIONS.equals(destination);
     }
 
     private JwtAuthenticationToken authenticate(String authorization) {

@@ -22,6 +22,8 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     static final String NOTIFICATIONS = "/user/queue/notifications";
+    /** The platform's numbers, pushed to admins as they change (see {@code StompAdminStatsSink}). */
+    static final String ADMIN_STATS = "/topic/admin/stats";
 
     private final JwtDecoder jwtDecoder;
     private final String[] allowedOrigins;
@@ -38,7 +40,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {
-        registry.enableSimpleBroker("/queue")
+        registry.enableSimpleBroker("/queue", "/topic")
                 .setHeartbeatValue(new long[]{10_000, 10_000})
                 .setTaskScheduler(heartbeats());
         registry.setUserDestinationPrefix("/user");
