@@ -31,7 +31,10 @@
 
   function money(m) {
     if (m === null || m === undefined) { return '–'; }
-    if (Array.isArray(m)) { return m.length ? m.map(money).join(' · ') : '0'; }
+    if (Array.isArray(m)) { // one entry per currency: show those with money, or the first when all are zero
+      var some = m.filter(function (x) { return Number(x.amount) !== 0; });
+      return (some.length ? some : m.slice(0, 1)).map(money).join(' · ') || '0';
+    }
     if (typeof m === 'object' && 'amount' in m && 'currency' in m) {
       var unit = MINOR_UNITS[m.currency] || 100;
       return m.currency + ' ' + (Number(m.amount) / unit).toLocaleString([], { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -71,7 +72,8 @@ public final class Browser implements AfterEachCallback {
     }
 
     public <T> T until(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver(), Duration.ofSeconds(20)).until(condition);
+        // the page re-renders its lists (live numbers, refreshes): an element found a moment ago may be replaced
+        return new WebDriverWait(driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     @Override

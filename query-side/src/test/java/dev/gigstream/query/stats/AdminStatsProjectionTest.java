@@ -189,10 +189,10 @@ class AdminStatsProjectionTest {
         projection.on(new WorkerWentOnline("recent", NOW.minus(Duration.ofDays(29))), 3);
         projection.on(new WorkerWentOnline("long-gone", NOW.minus(Duration.ofDays(31))), 3);
         projection.on(new WorkerWentOnline("suspended", NOW.minusSeconds(60)), 3);
-        projection.on(new WorkerSuspended("suspended", "abuse"), 4);
+        projection.on(new WorkerSuspended("suspended", "abuse", "admin-1"), 4);
         projection.on(new WorkerWentOnline("reinstated", NOW.minusSeconds(60)), 3);
-        projection.on(new WorkerSuspended("reinstated", "abuse"), 4);
-        projection.on(new WorkerReinstated("reinstated", "appeal upheld"), 5);
+        projection.on(new WorkerSuspended("reinstated", "abuse", "admin-1"), 4);
+        projection.on(new WorkerReinstated("reinstated", "appeal upheld", "admin-1"), 5);
 
         assertThat(stats(projection).activeWorkers()).isEqualTo(2);
     }
