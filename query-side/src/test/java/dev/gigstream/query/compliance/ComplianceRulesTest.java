@@ -77,7 +77,7 @@ class ComplianceRulesTest {
         }
 
         /** What the aggregate answers: the flags it raised come back as events. */
-        void flagsComeBack(ReplayStatus replay) {
+        void flagsComeBack() {
             commands.raised().forEach(flag -> raiser.on(new ComplianceFlagRaised(flag.flagId(), flag.rule(), flag.subjectId(),
                     flag.evidence(), flag.details(), flag.raisedAt())));
         }
@@ -305,7 +305,7 @@ class ComplianceRulesTest {
         rules.conduct.on(noShow("job-1", "worker-1"), "no-show-1", day(0), REGULAR);
         rules.conduct.on(noShow("job-2", "worker-1"), "no-show-2", day(1), REGULAR);
         rules.conduct.on(noShow("job-3", "worker-1"), "no-show-3", day(2), REGULAR);
-        rules.flagsComeBack(REGULAR);
+        rules.flagsComeBack();
         assertThat(commands.sent()).hasSize(2);
 
         rules.reset();
@@ -313,7 +313,7 @@ class ComplianceRulesTest {
         rules.conduct.on(noShow("job-1", "worker-1"), "no-show-1", day(0), REPLAY);
         rules.conduct.on(noShow("job-2", "worker-1"), "no-show-2", day(1), REPLAY);
         rules.conduct.on(noShow("job-3", "worker-1"), "no-show-3", day(2), REPLAY);
-        rules.flagsComeBack(REPLAY);
+        rules.flagsComeBack();
         assertThat(commands.sent()).as("nothing is sent while replaying").hasSize(2);
 
         rules.texts.on(contact, "posted-1", T0, REGULAR); // delivered again after the replay
