@@ -109,6 +109,14 @@ class LocationIT {
                 .find(Filters.and(Filters.eq("workerId", worker.id()), Filters.eq("type", "IMPLAUSIBLE_SPEED"))).first();
         assertThat(speeding.getString("jobId")).isEqualTo(hire.jobId());
         assertThat(speeding.get("evidence", Document.class).get("leastSpeedKmh", Number.class).doubleValue()).isGreaterThan(200);
+        // both become compliance flags on the worker, the job's hire and check-in events their evidence
+        JsonNode flags = market.awaitJson("/api/v1/admin/compliance/flags?rule=FAR_CHECK_IN", market.admin().accessToken(),
+                list -> list.findValuesAsString("subjectId").contains(worker.id()));
+        assertThat(flags.get(0).get("evidence")).hasSize(2);
+        flags = market.awaitJson("/api/v1/admin/compliance/flags?rule=IMPOSSIBLE_SPEED", market.admin().accessToken(),
+                list -> list.findValuesAsString("subjectId").contains(worker.id()));
+        assertThat(flags.get(0).get("evidence")).hasSize(2);
+        assertThat(flags.get(0).get("details").get("jobId").asText()).isEqualTo(hire.jobId());
 
         api.post("/api/v1/jobs/" + hire.jobId() + "/check-out", Map.of("location", SITE), worker.accessToken()).expect(202);
         market.awaitJob(hire.jobId(), worker.accessToken(), job -> job.hasNonNull("checkedOutAt"));

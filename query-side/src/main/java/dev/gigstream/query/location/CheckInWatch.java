@@ -4,6 +4,7 @@ import dev.gigstream.messages.job.WorkerCheckedIn;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import java.time.Duration;
  * recorded as a {@link LocationSignals.Type#CHECK_IN_FAR_FROM_PINGS} signal (the check-in passed the
  * geofence, so the phone claimed two places at once). No ping in that time, no signal. Pings are not
  * rebuilt by a replay, so a replay does not look again; a redelivered check-in records the same signal.
+ * The signal names the check-in event as its cause.
  */
 @Component
 @ProcessingGroup(CheckInWatch.NAME)
@@ -37,11 +39,11 @@ public class CheckInWatch {
 
     @EventHandler
     @DisallowReplay
-    void on(WorkerCheckedIn event) {
+    void on(WorkerCheckedIn event, @MessageIdentifier String eventId) {
         pings.lastOfWorkerBetween(event.workerId(), event.at().minus(LOOKBACK), event.at()).ifPresent(last -> {
             double km = last.point().distanceKmTo(event.location());
             if (km > MAX_DISTANCE_KM) {
-                signals.farCheckIn(event.workerId(), event.jobId(), event.location(), event.at(), last, km);
+                signals.farCheckIn(event.workerId(), event.jobId(), event.location(), event.at(), last, km, eventId);
                 log.info("Location signal {} for worker {} on job {}", LocationSignals.Type.CHECK_IN_FAR_FROM_PINGS,
                         event.workerId(), event.jobId());
             }

@@ -8,6 +8,8 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import dev.gigstream.messages.common.GeoPoint;
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -15,11 +17,13 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Compliance signals drawn from live locations, kept for an admin to review ({@code location_signals}:
- * type, workerId, jobId, evidence, at). A signal is a hint, never a verdict: nothing acts on it yet.
- * Each has an id derived from what caused it, so recording it again (a redelivered event) changes nothing.
+ * type, workerId, jobId, evidence, at). A signal is a hint, never a verdict; its {@link Listener}s
+ * (the compliance rules) hear of it as it is recorded. Each has an id derived from what caused it, so
+ * recording it again (a redelivered event) changes nothing, and the listeners hear the same id again.
  */
 @Component
 public class LocationSignals {
@@ -36,9 +40,35 @@ public class LocationSignals {
     public record Signal(Type type, String workerId, String jobId, Map<String, Object> evidence, Instant at) {
     }
 
+    /** A signal as recorded: its id, and the ids of the events that caused it (none for pings, which are not events). */
+    public record Recorded(String signalId, Signal signal, List<String> eventIds) {
+    }
+
+    /** Hears of every signal recorded, on the thread that recorded it; a failure fails the recording's caller. */
+    public interface Listener {
+
+        void recorded(Recorded recorded);
+    }
+
     private final MongoCollection<Document> signals;
+    private final Supplier<List<Listener>> listeners;
 
     public LocationSignals(MongoDatabase readModels) {
+        this(readModels, List.of());
+    }
+
+    public LocationSignals(MongoDatabase readModels, List<Listener> listeners) {
+        this(readModels, () -> listeners);
+    }
+
+    /** Listeners are looked up when a signal is recorded, so a listener may depend on anything. */
+    @Autowired
+    public LocationSignals(MongoDatabase readModels, ObjectProvider<Listener> listeners) {
+        this(readModels, () -> listeners.orderedStream().toList());
+    }
+
+    private LocationSignals(MongoDatabase readModels, Supplier<List<Listener>> listeners) {
+        this.listeners = listeners;
         this.signals = readModels.getCollection(COLLECTION);
         signals.createIndex(Indexes.compoundIndex(Indexes.ascending("workerId"), Indexes.descending("at")));
         signals.createIndex(Indexes.compoundIndex(Indexes.ascending("type"), Indexes.descending("at")));
@@ -49,17 +79,18 @@ public class LocationSignals {
                 to.workerId(), to.jobId(), new Document("from", ping(from)).append("to", ping(to))
                         .append("distanceKm", round(from.point().distanceKmTo(to.point())))
                         .append("leastSpeedKmh", round(SpeedPolicy.impliedKmh(from, to)))
-                        .append("thresholdKmh", SpeedPolicy.MAX_PLAUSIBLE_KMH), to.at());
+                        .append("thresholdKmh", SpeedPolicy.MAX_PLAUSIBLE_KMH), to.at(), List.of());
     }
 
     void farCheckIn(String workerId, String jobId, GeoPoint checkIn, Instant checkedInAt, LocationPing lastPing,
-                    double distanceKm) {
+                    double distanceKm, String checkInEventId) {
         record(Type.CHECK_IN_FAR_FROM_PINGS + ":" + jobId + ":" + workerId, Type.CHECK_IN_FAR_FROM_PINGS, workerId, jobId,
                 new Document("checkIn", new Document("lat", checkIn.lat()).append("lng", checkIn.lng())
                         .append("at", Date.from(checkedInAt)))
                         .append("lastPing", ping(lastPing))
                         .append("distanceKm", round(distanceKm))
-                        .append("thresholdKm", CheckInWatch.MAX_DISTANCE_KM), checkedInAt);
+                        .append("thresholdKm", CheckInWatch.MAX_DISTANCE_KM), checkedInAt,
+                checkInEventId == null ? List.of() : List.of(checkInEventId));
     }
 
     /** A worker's signals, newest first. */
@@ -70,13 +101,16 @@ public class LocationSignals {
                 .into(new ArrayList<>());
     }
 
-    private void record(String id, Type type, String workerId, String jobId, Document evidence, Instant at) {
+    private void record(String id, Type type, String workerId, String jobId, Document evidence, Instant at,
+                        List<String> eventIds) {
         signals.replaceOne(Filters.eq("_id", id), new Document("type", type.name())
                         .append("workerId", workerId)
                         .append("jobId", jobId)
                         .append("evidence", evidence)
                         .append("at", Date.from(at)),
                 new ReplaceOptions().upsert(true));
+        Recorded recorded = new Recorded(id, new Signal(type, workerId, jobId, evidence, at), eventIds);
+        listeners.get().forEach(listener -> listener.recorded(recorded));
     }
 
     private static Document ping(LocationPing ping) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.gigstream.query.testsupport.Geo.LAGOS_ISLAND;
@@ -58,14 +59,15 @@ class LocationSignalsTest {
     void aCheckInMoreThanAKilometreFromTheLastPingOfTheHalfHourBeforeIsSignalledOnce(MongoBackend backend) {
         var db = backend.freshDatabase();
         var pings = new LocationPings(db, Duration.ofDays(7));
-        var signals = new LocationSignals(db);
+        var heard = new ArrayList<LocationSignals.Recorded>();
+        var signals = new LocationSignals(db, List.of(heard::add));
         var watch = new CheckInWatch(pings, signals);
         Instant checkInAt = T0.plus(Duration.ofMinutes(45));
         pings.accept(new LocationPing("worker-1", "job-1", LAGOS_ISLAND, null, checkInAt.minus(Duration.ofMinutes(20))));
         pings.accept(new LocationPing("worker-1", "job-1", pointAt(LAGOS_ISLAND, 90, 3), null, checkInAt.minus(Duration.ofMinutes(5))));
 
-        watch.on(checkIn("worker-1", "job-1", checkInAt));
-        watch.on(checkIn("worker-1", "job-1", checkInAt)); // redelivered
+        watch.on(checkIn("worker-1", "job-1", checkInAt), "check-in-event-1");
+        watch.on(checkIn("worker-1", "job-1", checkInAt), "check-in-event-1"); // redelivered
 
         assertThat(signals.ofWorker("worker-1")).singleElement().satisfies(signal -> {
             assertThat(signal.type()).isEqualTo(Type.CHECK_IN_FAR_FROM_PINGS);
@@ -75,6 +77,10 @@ class LocationSignalsTest {
             assertThat(((Document) signal.evidence().get("lastPing")).getDate("at").toInstant())
                     .isEqualTo(checkInAt.minus(Duration.ofMinutes(5)));
         });
+        assertThat(heard).as("the listeners hear of it each time, by the same id, with the check-in as its cause")
+                .hasSize(2).extracting(LocationSignals.Recorded::signalId).containsOnly(heard.get(0).signalId());
+        assertThat(heard.get(0).eventIds()).containsExactly("check-in-event-1");
+        assertThat(heard.get(0).signal().type()).isEqualTo(Type.CHECK_IN_FAR_FROM_PINGS);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -90,9 +96,9 @@ class LocationSignalsTest {
         pings.accept(new LocationPing("long-ago", "job-2", pointAt(LAGOS_ISLAND, 90, 5), null,
                 checkInAt.minus(Duration.ofMinutes(31))));
 
-        watch.on(checkIn("near", "job-1", checkInAt));
-        watch.on(checkIn("long-ago", "job-2", checkInAt));
-        watch.on(checkIn("never-pinged", "job-3", checkInAt));
+        watch.on(checkIn("near", "job-1", checkInAt), "check-in-event-1");
+        watch.on(checkIn("long-ago", "job-2", checkInAt), "check-in-event-2");
+        watch.on(checkIn("never-pinged", "job-3", checkInAt), "check-in-event-3");
 
         assertThat(signals.ofWorker("near")).as("the last ping counts, not an earlier one").isEmpty();
         assertThat(signals.ofWorker("long-ago")).as("no ping in the half hour before").isEmpty();

@@ -1,0 +1,15 @@
+package dev.gigstream.api.compliance;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Request bodies of {@link ComplianceController}. */
+final class ComplianceRequests {
+
+    private ComplianceRequests() {
+    }
+
+    /** What the admin found or did about the flag. */
+    record Acknowledge(@NotBlank @Size(max = 2000) String note) {
+    }
+}
