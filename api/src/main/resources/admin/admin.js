@@ -182,7 +182,13 @@
 
   // ---- a small table helper ----------------------------------------------------------------------
 
+  var rendered = {};
+
+  /** Renders the rows into the table, unless they are what it shows already (keeps focus and buttons in place). */
   function fill(tableId, rows, cells, idAttribute) {
+    var signature = JSON.stringify(rows);
+    if (rendered[tableId] === signature) { return; }
+    rendered[tableId] = signature;
     var body = el(tableId).querySelector('tbody');
     body.replaceChildren();
     rows.forEach(function (row) {

@@ -55,7 +55,7 @@ class AdminDashboardIT {
         browser.driver().get("http://127.0.0.1:" + port + "/admin");
         browser.await("#email").sendKeys(ADMIN_EMAIL);
         browser.find("#password").sendKeys(ADMIN_PASSWORD);
-        browser.find("#signin-button").click();
+        browser.click("#signin-button");
 
         // the numbers, live over the WebSocket
         browser.await("#app");
@@ -66,20 +66,20 @@ class AdminDashboardIT {
         browser.await("#jobs-by-status .bar[data-status='DISPUTED']");
 
         // the dispute queue: release the money to the worker, and the dispute leaves the queue
-        browser.find("button[data-tab='disputes']").click();
-        browser.await("tr[data-dispute-id='" + disputeId + "'] button.resolve").click();
+        browser.click("button[data-tab='disputes']");
+        browser.click("tr[data-dispute-id='" + disputeId + "'] button.resolve");
         new Select(browser.await("#field-outcome")).selectByValue("RELEASE_TO_WORKER");
         browser.find("#field-note").sendKeys("The manager confirmed the shift was worked");
-        browser.find("#dialog-confirm").click();
+        browser.click("#dialog-confirm");
         browser.awaitGone("tr[data-dispute-id='" + disputeId + "']");
         assertThat(api.get("/api/v1/disputes/" + disputeId, admin.accessToken()).expect(200).json().get("status").asText())
                 .isEqualTo("RESOLVED");
 
         // the report: suspend the worker it is about, and the report is closed with the suspension
-        browser.find("button[data-tab='reports']").click();
-        browser.await("tr[data-report-id='" + reportId + "'] button.suspend").click();
+        browser.click("button[data-tab='reports']");
+        browser.click("tr[data-report-id='" + reportId + "'] button.suspend");
         browser.await("#field-reason").sendKeys("Off-platform payment");
-        browser.find("#dialog-confirm").click();
+        browser.click("#dialog-confirm");
         browser.awaitGone("tr[data-report-id='" + reportId + "']");
         browser.await("#suspensions tr[data-user-id='" + reported.id() + "']");
         var refused = api.get("/api/v1/me", reported.accessToken());

@@ -102,8 +102,8 @@ class ComplianceFlagsIT {
     @Test
     void twoWorkersPaidOutToOneAccountFlagTheAccountWithBothProfiles() {
         var market = new Marketplace(api);
-        var first = market.worker();
-        var second = market.worker();
+        var first = market.worker("0123456789");
+        var second = market.worker("0123456789");
         var admin = market.admin();
 
         JsonNode flag = await().atMost(Duration.ofSeconds(20)).until(() -> flagsOf(admin, "?rule=SHARED_PAYOUT_ACCOUNT").stream()

@@ -67,6 +67,14 @@ public final class Browser implements AfterEachCallback {
         return until(d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
     }
 
+    /** Clicks the element once it shows, finding it again if the page replaced it meanwhile. */
+    public void click(String css) {
+        until(d -> {
+            await(css).click();
+            return Boolean.TRUE;
+        });
+    }
+
     public void awaitGone(String css) {
         until(d -> d.findElements(By.cssSelector(css)).isEmpty() ? Boolean.TRUE : null);
     }

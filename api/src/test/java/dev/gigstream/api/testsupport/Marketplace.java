@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,13 +40,18 @@ public final class Marketplace {
         return FreshStores.paystack();
     }
 
-    /** A worker with a profile (home at the site, available all week) and a payout account. */
+    /** A worker with a profile (home at the site, available all week) and a payout account of their own. */
     public Api.User worker() {
+        return worker(String.format("%010d", ThreadLocalRandom.current().nextLong(10_000_000_000L)));
+    }
+
+    /** A worker as {@link #worker()}, paid out to the given account (shared accounts are a compliance finding). */
+    public Api.User worker(String accountNumber) {
         var worker = api.signUp("WORKER");
         api.put("/api/v1/workers/me/profile", Map.of("skills", List.of("barista"), "home", SITE,
                 "availability", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
                         .stream().map(day -> Map.of("dayOfWeek", day, "from", "00:00", "to", "24:00")).toList(),
-                "payout", Map.of("bankCode", "058", "accountNumber", "0123456789", "accountName", "Ada Obi")),
+                "payout", Map.of("bankCode", "058", "accountNumber", accountNumber, "accountName", "Ada Obi")),
                 worker.accessToken()).expect(200);
         return worker;
     }
