@@ -1,0 +1,42 @@
+package dev.gigstream.api.admin;
+
+import dev.gigstream.api.messaging.ProjectionProcessors;
+import dev.gigstream.api.messaging.ProjectionStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/v1/admin/projections")
+@PreAuthorize("hasRole('ADMIN')")
+@Tag(name = "Admin")
+class ProjectionController {
+
+    private final ProjectionProcessors processors;
+
+    ProjectionController(ProjectionProcessors processors) {
+        this.processors = processors;
+    }
+
+    @GetMapping
+    @Operation(summary = "Every read-model projection with its position in the event stream, its lag and whether it is replaying")
+    List<ProjectionStatus> list() {
+        return processors.list();
+    }
+
+    @PostMapping("/{name}/replay")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Rebuild one projection from the event store; readers see it refill until it has caught up")
+    void replay(@PathVariable String name) {
+        processors.replay(name);
+    }
+}

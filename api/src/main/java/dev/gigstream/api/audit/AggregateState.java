@@ -1,0 +1,10 @@
+package dev.gigstream.api.audit;
+
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+
+/** An aggregate as it stood at {@code at}: its fields after applying its events up to {@code sequence}. */
+public record AggregateState(String aggregateId, String type, Instant at, long sequence, Instant lastEventAt,
+                             JsonNode state) {
+}

@@ -1,0 +1,120 @@
+package dev.gigstream.api.audit;
+
+import dev.gigstream.messages.common.RefusedException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * The audit trail, read-only, for auditors and admins: an aggregate's events, its state as of an
+ * instant, the whole event stream as NDJSON. Every request that passes the role check is recorded
+ * (who, what, when) before it is answered, including those that end in a 400 or 404.
+ */
+@RestController
+@RequestMapping("/api/v1/audit")
+@PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+@Tag(name = "Audit")
+class AuditController {
+
+    static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+    private static final int DEFAULT_STREAM_LIMIT = 1_000;
+    private static final int MAX_STREAM_LIMIT = 10_000;
+    private static final int DEFAULT_READS_LIMIT = 100;
+    private static final int MAX_READS_LIMIT = 1_000;
+
+    private final EventHistory history;
+    private final AsOfState states;
+    private final AuditReads reads;
+    private final Clock clock;
+
+    AuditController(EventHistory history, AsOfState states, AuditReads reads, Clock clock) {
+        this.history = history;
+        this.states = states;
+        this.reads = reads;
+        this.clock = clock;
+    }
+
+    @GetMapping("/aggregates/{aggregateId}/events")
+    @Operation(summary = "An aggregate's events in sequence order, with their metadata")
+    List<AuditEvent> events(@PathVariable String aggregateId, Authentication reader, HttpServletRequest request) {
+        reads.record(reader, request);
+        return history.ofAggregate(aggregateId);
+    }
+
+    @GetMapping("/aggregates/{aggregateId}/state")
+    @Operation(summary = "An aggregate's state as of an instant (default now), rebuilt from its events up to then")
+    AggregateState state(@PathVariable String aggregateId, @RequestParam(required = false) String at,
+                         Authentication reader, HttpServletRequest request) {
+        Instant asOf = at == null ? clock.instant() : instant(at);
+        reads.record(reader, request);
+        return states.of(aggregateId, asOf);
+    }
+
+    @GetMapping("/events")
+    @Operation(summary = "The global event stream after a position, one JSON event a line (application/x-ndjson)")
+    ResponseEntity<StreamingResponseBody> stream(@RequestParam(required = false) String after,
+                                                 @RequestParam(defaultValue = "" + DEFAULT_STREAM_LIMIT) int limit,
+                                                 Authentication reader, HttpServletRequest request) {
+        long afterPosition = position(after);
+        requireLimit(limit, MAX_STREAM_LIMIT);
+        reads.record(reader, request);
+        StreamingResponseBody body = out -> history.writeAfter(afterPosition, limit, out);
+        return ResponseEntity.ok().contentType(NDJSON).body(body);
+    }
+
+    @GetMapping("/reads")
+    @Operation(summary = "The latest reads of the audit trail (who read what, when), newest first")
+    AuditReadPage reads(@RequestParam(defaultValue = "" + DEFAULT_READS_LIMIT) int limit,
+                        Authentication reader, HttpServletRequest request) {
+        requireLimit(limit, MAX_READS_LIMIT);
+        reads.record(reader, request);
+        return new AuditReadPage(reads.latest(limit));
+    }
+
+    private static Instant instant(String at) {
+        try {
+            return Instant.parse(at);
+        } catch (DateTimeParseException e) {
+            throw new RefusedException(AuditErrorCode.INVALID_INSTANT,
+                    "at must be an ISO-8601 instant such as 2026-12-01T08:00:00Z");
+        }
+    }
+
+    /** -1 (or nothing) reads from the start. */
+    private static long position(String after) {
+        if (after == null) {
+            return -1;
+        }
+        try {
+            long position = Long.parseLong(after.strip());
+            if (position >= -1) {
+                return position;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new RefusedException(AuditErrorCode.INVALID_POSITION,
+                "after must be a position in the event stream (0 or more, or -1 for the start)");
+    }
+
+    private static void requireLimit(int limit, int max) {
+        if (limit < 1 || limit > max) {
+            throw new RefusedException(AuditErrorCode.LIMIT_OUT_OF_RANGE, "limit must be between 1 and " + max);
+        }
+    }
+}

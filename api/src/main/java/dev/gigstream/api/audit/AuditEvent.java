@@ -1,0 +1,18 @@
+package dev.gigstream.api.audit;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** One event of an aggregate as auditors read it: its payload as JSON and all its metadata (correlationId, userId, source). */
+public record AuditEvent(long sequence, String type, Instant timestamp, JsonNode payload, Map<String, Object> metadata) {
+
+    static AuditEvent of(DomainEventMessage<?> event, JsonMapper json) {
+        return new AuditEvent(event.getSequenceNumber(), event.getPayloadType().getSimpleName(), event.getTimestamp(),
+                json.valueToTree(event.getPayload()), new TreeMap<>(event.getMetaData()));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.gigstream.api.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** The record of who read the audit trail: one row per audit request (table {@code audit_read}). */
+@Component
+class AuditReads {
+
+    private static final int MAX_WHAT = 2048;
+    private static final String ROLE_PREFIX = "ROLE_";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AuditReads(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Records that {@code reader} made {@code request} (its path and query), now. */
+    void record(Authentication reader, HttpServletRequest request) {
+        String query = request.getQueryString();
+        String what = request.getRequestURI() + (query == null ? "" : "?" + query);
+        jdbc.sql("INSERT INTO audit_read (reader_id, reader_role, what, at) VALUES (:reader, :role, :what, :at)")
+            .param("reader", reader.getName())
+            .param("role", roleOf(reader))
+            .param("what", what.length() > MAX_WHAT ? what.substring(0, MAX_WHAT) : what)
+            .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+            .update();
+    }
+
+    List<AuditRead> latest(int limit) {
+        return jdbc.sql("SELECT reader_id, reader_role, what, at FROM audit_read ORDER BY at DESC, id DESC LIMIT :limit")
+                   .param("limit", limit)
+                   .query((row, n) -> new AuditRead(row.getString("reader_id"), row.getString("reader_role"),
+                           row.getString("what"), row.getObject("at", OffsetDateTime.class).toInstant()))
+                   .list();
+    }
+
+    private static String roleOf(Authentication reader) {
+        return reader.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith(ROLE_PREFIX))
+                .map(authority -> authority.substring(ROLE_PREFIX.length()))
+                .findFirst().orElse("UNKNOWN");
+    }
+}
