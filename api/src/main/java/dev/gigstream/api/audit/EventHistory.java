@@ -12,9 +12,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,8 +31,11 @@ import java.util.concurrent.TimeUnit;
 class EventHistory {
 
     private static final int FLUSH_EVERY = 100;
-    /** How long the stream waits for an event below the head that is not there yet (a gap of a transaction still running). */
+    /** How long the stream waits for another event below the head when it holds none back. */
     private static final int GAP_WAIT_MILLIS = 1_000;
+    /** How long an event behind a gap is held back for the gap to fill. */
+    static final Duration SETTLE = Duration.ofMillis(500);
+    private static final int SETTLE_POLL_MILLIS = 20;
 
     private final EventStore eventStore;
     private final JsonMapper json;
@@ -50,7 +57,11 @@ class EventHistory {
 
     /**
      * Writes up to {@code limit} events stored after position {@code after} (-1: from the start) as
-     * NDJSON, ending at the head of the store as it was when the request came.
+     * NDJSON, in the order of their positions, ending at the head of the store as it was when the
+     * request came. A transaction that drew its position before another but commits after it arrives
+     * late: an event just behind such a gap is held back until the gap fills or the event is
+     * {@link #SETTLE} old (a gap that stays longer was a rolled-back transaction). Only events inside
+     * that window are ever held in memory.
      */
     void writeAfter(long after, int limit, OutputStream out) throws IOException {
         TrackingToken head = eventStore.createHeadToken();
@@ -58,22 +69,57 @@ class EventHistory {
         if (headPosition <= after) {
             return;
         }
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(tokenAfter(after, head))) {
-            long position = after;
-            int written = 0;
-            while (written < limit && position < headPosition && stream.hasNextAvailable(GAP_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                TrackedEventMessage<?> event = stream.nextAvailable();
-                position = event.trackingToken().position().orElse(position);
-                out.write(json.writeValueAsBytes(StreamedEvent.of(position, event, json)));
-                out.write('\n');
-                if (++written % FLUSH_EVERY == 0) {
-                    out.flush();
+        TrackingToken previous = tokenAfter(after, head);
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(previous)) {
+            TreeMap<Long, TrackedEventMessage<?>> held = new TreeMap<>();
+            long written = after;
+            int count = 0;
+            while (count < limit) {
+                if (stream.hasNextAvailable(held.isEmpty() ? GAP_WAIT_MILLIS : SETTLE_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                    TrackedEventMessage<?> event = stream.nextAvailable();
+                    long position = positionOf(event.trackingToken(), previous);
+                    previous = event.trackingToken();
+                    if (position > written && position <= headPosition) {
+                        held.put(position, event);
+                    }
+                } else if (held.isEmpty()) {
+                    break; // nothing more below the head
+                }
+                Instant settled = Instant.now().minus(SETTLE);
+                while (!held.isEmpty() && count < limit && (held.firstKey() == written + 1
+                        || !held.firstEntry().getValue().getTimestamp().isAfter(settled))) {
+                    var next = held.pollFirstEntry();
+                    written = next.getKey();
+                    out.write(json.writeValueAsBytes(StreamedEvent.of(written, next.getValue(), json)));
+                    out.write('\n');
+                    if (++count % FLUSH_EVERY == 0) {
+                        out.flush();
+                    }
+                }
+                if (held.isEmpty() && written >= headPosition) {
+                    break;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         out.flush();
+    }
+
+    /**
+     * The event's own position. A gap-aware token keeps the highest position seen: an event filling a
+     * gap below it carries that highest position, and is recognised by the gap it removed.
+     */
+    static long positionOf(TrackingToken token, TrackingToken previous) {
+        if (token instanceof GapAwareTrackingToken current && previous instanceof GapAwareTrackingToken before
+                && current.getIndex() == before.getIndex()) {
+            Set<Long> filled = new HashSet<>(before.getGaps());
+            filled.removeAll(current.getGaps());
+            if (filled.size() == 1) {
+                return filled.iterator().next();
+            }
+        }
+        return token.position().orElseThrow();
     }
 
     /** A token at {@code after} of the kind the store uses. */

@@ -2,6 +2,7 @@ package dev.gigstream.api.job;
 
 import dev.gigstream.api.escrow.PaystackProperties;
 import dev.gigstream.api.geocode.Places;
+import dev.gigstream.api.messaging.CommittedEvents;
 import dev.gigstream.api.web.InvalidRequestException;
 import dev.gigstream.api.web.NotFoundException;
 import dev.gigstream.api.web.SkillParameters;
@@ -10,7 +11,9 @@ import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.escrow.CheckoutOpened;
 import dev.gigstream.messages.escrow.EscrowErrorCode;
+import dev.gigstream.messages.escrow.EscrowFundingRequested;
 import dev.gigstream.messages.escrow.EscrowReferences;
 import dev.gigstream.messages.escrow.EscrowView;
 import dev.gigstream.messages.escrow.FindEscrow;
@@ -61,26 +64,34 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
-import java.util.function.Predicate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 @RestController
 @RequestMapping("/api/v1/jobs")
 @Tag(name = "Jobs")
 class JobController {
 
+    /** How long a hire waits for Paystack's checkout page before answering without it. */
+    static final Duration CHECKOUT_WAIT = Duration.ofSeconds(10);
+
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Clock clock;
     private final PaystackProperties paystack;
     private final Places places;
+    private final CommittedEvents committed;
 
-    JobController(CommandGateway commands, QueryGateway queries, Clock clock, PaystackProperties paystack, Places places) {
+    JobController(CommandGateway commands, QueryGateway queries, Clock clock, PaystackProperties paystack, Places places,
+                  CommittedEvents committed) {
         this.commands = commands;
+        this.committed = committed;
         this.queries = queries;
         this.clock = clock;
         this.paystack = paystack;
@@ -175,18 +186,50 @@ class JobController {
             throw new RefusedException(EscrowErrorCode.PAYMENTS_NOT_CONFIGURED,
                     "Payments are off: set PAYSTACK_SECRET_KEY to hire and pay through Paystack");
         }
-        String escrowId = UUID.randomUUID().toString();
-        commands.sendAndWait(new HireWorker(jobId, request.workerId(), client.getSubject(), escrowId));
-        // a repeated hire keeps the first escrow: the job says which one it is
-        escrowId = await(() -> find(jobId), job -> request.workerId().equals(job.hiredWorkerId()) && job.escrowId() != null)
-                .map(JobView::escrowId).orElse(escrowId);
-        String id = escrowId;
-        var escrow = await(() -> queries.query(new FindEscrow(id), ResponseTypes.optionalInstanceOf(EscrowView.class))
-                .join().orElse(null), view -> view != null && view.authorizationUrl() != null)
-                .or(() -> queries.query(new FindEscrow(id), ResponseTypes.optionalInstanceOf(EscrowView.class)).join());
+        String newEscrowId = UUID.randomUUID().toString();
+        // the lifecycle opens the escrow and Paystack's checkout page right after the hire: wait for those facts
+        CompletableFuture<EscrowFundingRequested> funding = committed.next(EscrowFundingRequested.class,
+                event -> event.escrowId().equals(newEscrowId));
+        CompletableFuture<CheckoutOpened> checkout = committed.next(CheckoutOpened.class,
+                event -> event.escrowId().equals(newEscrowId));
+        String escrowId;
+        try {
+            escrowId = commands.sendAndWait(new HireWorker(jobId, request.workerId(), client.getSubject(), newEscrowId));
+        } catch (RuntimeException refused) {
+            funding.cancel(false);
+            checkout.cancel(false);
+            throw refused;
+        }
+        if (!escrowId.equals(newEscrowId)) { // a repeated hire keeps the first escrow, whose facts are in its view
+            funding.cancel(false);
+            checkout.cancel(false);
+            var escrow = queries.query(new FindEscrow(escrowId), ResponseTypes.optionalInstanceOf(EscrowView.class)).join();
+            return new JobRequests.Hired(jobId, request.workerId(), escrowId, EscrowReferences.charge(escrowId),
+                    escrow.map(EscrowView::authorizationUrl).orElse(null), escrow.map(EscrowView::amount).orElse(null),
+                    escrow.map(EscrowView::serviceFee).orElse(null), escrow.map(EscrowView::total).orElse(null));
+        }
+        EscrowFundingRequested amounts = within(funding);
+        CheckoutOpened page = within(checkout);
         return new JobRequests.Hired(jobId, request.workerId(), escrowId, EscrowReferences.charge(escrowId),
-                escrow.map(EscrowView::authorizationUrl).orElse(null), escrow.map(EscrowView::amount).orElse(null),
-                escrow.map(EscrowView::serviceFee).orElse(null), escrow.map(EscrowView::total).orElse(null));
+                page == null ? null : page.authorizationUrl(), amounts == null ? null : amounts.pay(),
+                amounts == null ? null : amounts.serviceFee(), amounts == null ? null : amounts.total());
+    }
+
+    /**
+     * The fact, once committed, or null after {@link #CHECKOUT_WAIT} (Paystack slow or down: the
+     * lifecycle keeps trying, and the escrow's view and the client's notifications carry the page).
+     */
+    private static <T> T within(CompletableFuture<T> fact) {
+        try {
+            return fact.get(CHECKOUT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            fact.cancel(false);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fact.cancel(false);
+            return null;
+        }
     }
 
     @PostMapping("/{jobId}/check-in")
@@ -234,33 +277,6 @@ class JobController {
     record RankedApplicantsResponse(List<RankedApplicants.Applicant> items) {
     }
 
-    /** Polls a read model that is a moment behind the command just stored, for up to ten seconds. */
-    private static <T> Optional<T> await(Supplier<T> read, Predicate<T> ready) {
-        Instant until = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(until)) {
-            try {
-                T value = read.get();
-                if (ready.test(value)) {
-                    return Optional.of(value);
-                }
-                Thread.sleep(50);
-            } catch (NotFoundException notYet) {
-                sleepBriefly();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static void sleepBriefly() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private JobView find(String jobId) {
         return queries.query(new FindJob(jobId), ResponseTypes.optionalInstanceOf(JobView.class)).join()

@@ -13,12 +13,14 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,7 +71,13 @@ class EventProcessingConfiguration {
     }
 
     @Bean
+    CommittedEvents committedEvents(ObjectProvider<EventStore> eventStore) {
+        return new CommittedEvents(eventStore::getObject);
+    }
+
+    @Bean
     ConfigurerModule eventProcessing(Projections projections,
+                                     CommittedEvents committedEvents,
                                      MongoClient readModelClient,
                                      ReadModelProperties readModelProperties,
                                      ConnectionProvider connectionProvider,
@@ -78,14 +86,15 @@ class EventProcessingConfiguration {
                                      @Qualifier("eventSerializer") Serializer eventSerializer) {
         return configurer -> {
             var processing = configurer.eventProcessing();
-            // a batch takes what is available, up to 100 events, in one transaction and one token update
-            processing.usingPooledStreamingEventProcessors((c, builder) -> builder.batchSize(100))
+            // a batch takes what is available, up to 100 events, in one transaction and one token update;
+            // the processor looks for events as soon as they are committed (CommittedEvents)
+            processing.usingPooledStreamingEventProcessors((c, builder) -> builder.batchSize(100)
+                              .messageSource(new WakingEventSource(c.eventStore(), committedEvents)))
                       .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             for (String projection : projections.perInstance()) {
                 processing.registerTokenStore(projection, c -> new InMemoryTokenStore());
             }
-            // Latency matters here (notifications): a pooled processor polls the embedded event store every
-            // 500 ms (its stream offers no availability callback), a tracking processor is woken on commit.
+            // in order, or from the head of the stream per instance: one thread, one segment
             Set<String> tracking = new TreeSet<>(projections.inOrder());
             tracking.addAll(projections.fromHead());
             for (String projection : tracking) {

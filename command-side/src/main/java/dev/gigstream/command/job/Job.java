@@ -131,13 +131,13 @@ public class Job {
     }
 
     @CommandHandler
-    void handle(HireWorker command, ClientStandings clients) {
+    String handle(HireWorker command, ClientStandings clients) {
         requireClient(command.clientId());
         if (clients.suspended(clientId)) {
             throw JobRefused.clientSuspended(clientId);
         }
         if (status == JobStatus.HIRED && command.workerId().equals(hiredWorkerId)) {
-            return; // a repeated hire of the same worker changes nothing
+            return escrowId; // a repeated hire of the same worker changes nothing
         }
         if (status != JobStatus.OPEN) {
             throw JobRefused.notOpen(jobId, status);
@@ -146,6 +146,7 @@ public class Job {
             throw JobRefused.notAnApplicant(jobId, command.workerId());
         }
         apply(new WorkerHired(jobId, command.workerId(), clientId, pay, command.escrowId(), shift.start()));
+        return command.escrowId();
     }
 
     @CommandHandler

@@ -211,7 +211,8 @@ class JobTest {
         void theClientHiresAnApplicantAtTheJobsPay() {
             fixture.given(posted(now), applied(WORKER_ID, now))
                    .when(new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID, ESCROW_ID))
-                   .expectEvents(new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY, ESCROW_ID, now.plus(LEAD_TIME)));
+                   .expectEvents(new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY, ESCROW_ID, now.plus(LEAD_TIME)))
+                   .expectResultMessagePayload(ESCROW_ID);
         }
 
         @Test
@@ -245,10 +246,11 @@ class JobTest {
         }
 
         @Test
-        void repeatingAHireChangesNothing() {
+        void repeatingAHireChangesNothingAndAnswersTheFirstEscrow() {
             fixture.given(posted(now), applied(WORKER_ID, now), new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY, ESCROW_ID, now.plus(LEAD_TIME)))
-                   .when(new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID, ESCROW_ID))
-                   .expectSuccessfulHandlerExecution().expectNoEvents();
+                   .when(new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID, "another-escrow"))
+                   .expectSuccessfulHandlerExecution().expectNoEvents()
+                   .expectResultMessagePayload(ESCROW_ID);
         }
     }
 
