@@ -125,7 +125,8 @@ public final class Benchmark {
 
     private void commands(double raw1, double raw8) throws Exception {
         System.out.println("Commands: POST /api/v1/jobs, closed loop ...");
-        driver.closedLoop(clients, options.warmUp(), Duration.ZERO);
+        // the JIT's warm-up: the first seconds after start are several times slower than the rest
+        driver.closedLoop(clients, options.initialWarmUp(), Duration.ZERO);
         driver.awaitProjectionsCaughtUp(admin);
         LoadDriver.Throughput one = driver.closedLoop(clients.subList(0, 1), options.warmUp(), options.measure());
         driver.awaitProjectionsCaughtUp(admin);

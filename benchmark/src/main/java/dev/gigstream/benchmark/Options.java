@@ -11,7 +11,7 @@ import java.util.Set;
  * so that every phase can be shortened or skipped.
  */
 record Options(Path moduleDir, Path appJar, String pgUrl, String pgUser, String pgPassword, Set<String> phases,
-               Duration measure, Duration warmUp, int rate, int pollMillis, long events, int loadThreads,
+               Duration measure, Duration warmUp, Duration initialWarmUp, int rate, int pollMillis, long events, int loadThreads,
                int aggregateSamples, boolean jfr, boolean keepDatabase, String replayProjection, String appJvmArgs) {
 
     static final Set<String> ALL_PHASES = new LinkedHashSet<>(
@@ -35,6 +35,7 @@ record Options(Path moduleDir, Path appJar, String pgUrl, String pgUser, String 
                 chosen,
                 Duration.ofSeconds(seconds),
                 Duration.ofSeconds(Integer.getInteger("warmup", Math.max(2, Math.min(10, seconds / 4)))),
+                Duration.ofSeconds(Integer.getInteger("warmup.initial", Math.max(5, Math.min(30, seconds)))),
                 Integer.getInteger("rate", 100),
                 Integer.getInteger("poll.ms", 5),
                 events,
