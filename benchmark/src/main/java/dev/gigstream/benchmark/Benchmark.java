@@ -144,7 +144,7 @@ public final class Benchmark {
     }
 
     private void fixedRate() throws Exception {
-        System.out.printf("Fixed rate: %d commands/s for %d s, open loop, with the reader's lag ...%n", options.rate(),
+        System.out.printf("Fixed rate: %d commands/s for %d s, open loop, with four readers timing the lag ...%n", options.rate(),
                 options.measure().toSeconds());
         LoadDriver.FixedRate result = driver.openLoop(clients, admin, options.rate(), options.measure());
         driver.awaitProjectionsCaughtUp(admin);

@@ -26,6 +26,12 @@ final class LoadDriver {
                      long worstProjectionLag, String worstProjection) {
     }
 
+    private record Pending(String jobId, long answeredAt) {
+    }
+
+    /** Readers timing the lag: enough to keep up with 100 checks a second when each GET takes tens of ms. */
+    private static final int LAG_READERS = Integer.getInteger("lag.readers", 4);
+
     private final Api api;
 
     LoadDriver(Api api) {
@@ -60,21 +66,25 @@ final class LoadDriver {
     }
 
     /**
-     * Posts {@code rate} jobs a second for {@code duration}, round robin over the clients. A reader
-     * polls each new job's details (oldest first, every 2 ms, the next one right after the one before
-     * appears) to time the 201 → visible lag, and the admin's projection list is sampled every 500 ms.
+     * Posts {@code rate} jobs a second for {@code duration}, round robin over the clients. Four readers
+     * poll each new job's details (oldest first, each reader one job at a time every 2 ms, the next
+     * right after it appears) to time the 201 → visible lag, and the admin's projection list is
+     * sampled every 500 ms.
      */
     FixedRate openLoop(List<Api.User> clients, Api.User admin, int rate, Duration duration) throws InterruptedException {
         Latencies latencies = new Latencies();
         Latencies lag = new Latencies();
         AtomicInteger errors = new AtomicInteger();
-        ConcurrentLinkedQueue<long[]> pendingTimes = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<String> pendingIds = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+        AtomicInteger unseen = new AtomicInteger();
         AtomicLong worstLag = new AtomicLong(-1);
         AtomicReference<String> worstProjection = new AtomicReference<>("");
         AtomicInteger sending = new AtomicInteger(1);
 
-        Thread reader = new Thread(() -> readUntilVisible(admin, pendingIds, pendingTimes, lag, sending), "lag-reader");
+        List<Thread> readers = new java.util.ArrayList<>();
+        for (int r = 0; r < LAG_READERS; r++) {
+            readers.add(new Thread(() -> readUntilVisible(admin, pending, lag, sending, unseen), "lag-reader-" + r));
+        }
         Thread sampler = new Thread(() -> {
             while (sending.get() > 0) {
                 for (JsonNode projection : projections(admin)) {
@@ -87,7 +97,7 @@ final class LoadDriver {
                 Parallel.sleep(500);
             }
         }, "projection-sampler");
-        reader.start();
+        readers.forEach(Thread::start);
         sampler.start();
 
         int total = (int) (rate * duration.toSeconds());
@@ -109,10 +119,7 @@ final class LoadDriver {
                         long answered = System.nanoTime();
                         if (failure == null && answer.status() == 201) {
                             latencies.record(answered - due);
-                            synchronized (pendingIds) {
-                                pendingTimes.add(new long[] {answered});
-                                pendingIds.add(answer.json().get("jobId").asText());
-                            }
+                            pending.add(new Pending(answer.json().get("jobId").asText(), answered));
                         } else {
                             errors.incrementAndGet();
                         }
@@ -120,42 +127,39 @@ final class LoadDriver {
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         sending.set(0);
-        reader.join();
+        for (Thread reader : readers) {
+            reader.join();
+        }
         sampler.join();
-        return new FixedRate(rate, total, errors.get(), latencies, lag, pendingIds.size(), worstLag.get(), worstProjection.get());
+        return new FixedRate(rate, total, errors.get(), latencies, lag, unseen.get() + pending.size(), worstLag.get(),
+                worstProjection.get());
     }
 
-    private void readUntilVisible(Api.User reader, ConcurrentLinkedQueue<String> ids, ConcurrentLinkedQueue<long[]> times,
-                                  Latencies lag, AtomicInteger sending) {
-        long giveUpAt = Long.MAX_VALUE;
+    /**
+     * Takes the oldest job not yet seen and polls its details every 2 ms until they answer 200; the lag
+     * is from the command's 201 to that answer. A job not visible within 60 s is given up.
+     */
+    private void readUntilVisible(Api.User reader, ConcurrentLinkedQueue<Pending> pending, Latencies lag,
+                                  AtomicInteger sending, AtomicInteger unseen) {
         while (true) {
-            String id;
-            long[] answeredAt;
-            synchronized (ids) {
-                id = ids.peek();
-                answeredAt = times.peek();
-            }
-            if (id == null) {
+            Pending job = pending.poll();
+            if (job == null) {
                 if (sending.get() == 0) {
                     return;
                 }
                 Parallel.sleep(2);
                 continue;
             }
-            if (sending.get() == 0 && giveUpAt == Long.MAX_VALUE) {
-                giveUpAt = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            }
-            if (System.nanoTime() > giveUpAt) {
-                return;
-            }
-            if (api.get("/api/v1/jobs/" + id, reader.token()).status() == 200) {
-                lag.record(System.nanoTime() - answeredAt[0]);
-                synchronized (ids) {
-                    ids.poll();
-                    times.poll();
+            long giveUpAt = job.answeredAt() + Duration.ofSeconds(60).toNanos();
+            while (api.get("/api/v1/jobs/" + job.jobId(), reader.token()).status() != 200) {
+                if (System.nanoTime() > giveUpAt) {
+                    unseen.incrementAndGet();
+                    break;
                 }
-            } else {
                 Parallel.sleep(2);
+            }
+            if (System.nanoTime() <= giveUpAt) {
+                lag.record(System.nanoTime() - job.answeredAt());
             }
         }
     }
