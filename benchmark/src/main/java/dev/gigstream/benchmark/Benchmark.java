@@ -342,15 +342,17 @@ public final class Benchmark {
             } catch (RuntimeException notJson) {
                 continue;
             }
-            String level = entry.path("log.level").asText(entry.path("level").asText(""));
+            String level = entry.path("log").path("level").asText(entry.path("level").asText(""));
             if (level.equals("WARN") || level.equals("ERROR")) {
                 if (level.equals("WARN")) {
                     warnings++;
                 } else {
                     errors++;
                 }
-                String message = entry.path("message").asText("");
-                messages.merge(level + " " + (message.length() > 140 ? message.substring(0, 140) : message), 1, Integer::sum);
+                String logger = entry.path("log").path("logger").asText(entry.path("logger_name").asText(""));
+                String message = logger.substring(logger.lastIndexOf('.') + 1) + ": "
+                        + entry.path("message").asText("").replaceAll("\\s+", " ");
+                messages.merge(level + " " + (message.length() > 160 ? message.substring(0, 160) : message), 1, Integer::sum);
             }
         }
         report.info("app log: WARN / ERROR lines", warnings + " / " + errors);
