@@ -93,14 +93,17 @@ class JobMarketplaceIT {
     }
 
     @Test
-    void theClientSeesExactlyTheEligibleApplicantsInRankOrder() throws Exception {
+    void theClientSeesExactlyTheEligibleApplicantsInRankOrder() {
         var client = api.signUp("CLIENT");
         String jobId = post(client, job(List.of("Barista"), 1_500_000));
 
         var premiumFar = worker(kmNorth(40), List.of("barista"), everyDay());
         commands.sendAndWait(new ExtendPremium(premiumFar.id(), Instant.now().plus(Duration.ofDays(30))));
         var onlineEarlier = worker(kmNorth(10), List.of("barista", "cook"), everyDay());
-        Thread.sleep(20);
+        // the next worker is online strictly later: wait until the clock has passed the first one's time
+        Instant earlierOnline = Instant.parse(awaitJson("/api/v1/workers/" + onlineEarlier.id(), client.accessToken(),
+                profile -> !profile.path("lastOnlineAt").isNull()).get("lastOnlineAt").asText());
+        await().pollInterval(Duration.ofMillis(1)).until(() -> Instant.now().isAfter(earlierOnline));
         var onlineLater = worker(kmNorth(5), List.of("barista"), everyDay());
         var noSkill = worker(kmNorth(2), List.of("cook"), everyDay());
         var tooFar = worker(kmNorth(60), List.of("barista"), everyDay());
