@@ -204,24 +204,31 @@ class JobController {
             funding.cancel(false);
             checkout.cancel(false);
             var escrow = queries.query(new FindEscrow(escrowId), ResponseTypes.optionalInstanceOf(EscrowView.class)).join();
-            return new JobRequests.Hired(jobId, request.workerId(), escrowId, EscrowReferences.charge(escrowId),
-                    escrow.map(EscrowView::authorizationUrl).orElse(null), escrow.map(EscrowView::amount).orElse(null),
-                    escrow.map(EscrowView::serviceFee).orElse(null), escrow.map(EscrowView::total).orElse(null));
+            return hired(jobId, request.workerId(), escrowId, escrow.map(EscrowView::authorizationUrl).orElse(null),
+                    escrow.map(EscrowView::amount).orElse(null), escrow.map(EscrowView::serviceFee).orElse(null),
+                    escrow.map(EscrowView::total).orElse(null));
         }
-        EscrowFundingRequested amounts = within(funding);
-        CheckoutOpened page = within(checkout);
-        return new JobRequests.Hired(jobId, request.workerId(), escrowId, EscrowReferences.charge(escrowId),
-                page == null ? null : page.authorizationUrl(), amounts == null ? null : amounts.pay(),
-                amounts == null ? null : amounts.serviceFee(), amounts == null ? null : amounts.total());
+        Instant until = Instant.now().plus(CHECKOUT_WAIT);
+        EscrowFundingRequested amounts = by(until, funding);
+        CheckoutOpened page = by(until, checkout);
+        return hired(jobId, request.workerId(), escrowId, page == null ? null : page.authorizationUrl(),
+                amounts == null ? null : amounts.pay(), amounts == null ? null : amounts.serviceFee(),
+                amounts == null ? null : amounts.total());
+    }
+
+    private static JobRequests.Hired hired(String jobId, String workerId, String escrowId, String authorizationUrl,
+                                           Money amount, Money serviceFee, Money total) {
+        return new JobRequests.Hired(jobId, workerId, escrowId, EscrowReferences.charge(escrowId), authorizationUrl,
+                amount, serviceFee, total);
     }
 
     /**
-     * The fact, once committed, or null after {@link #CHECKOUT_WAIT} (Paystack slow or down: the
-     * lifecycle keeps trying, and the escrow's view and the client's notifications carry the page).
+     * The fact once committed, or null when it is not by {@code until} (Paystack slow or down: the
+     * lifecycle keeps trying, and the escrow's view, {@code GET /api/v1/escrows/{id}}, shows the page).
      */
-    private static <T> T within(CompletableFuture<T> fact) {
+    private static <T> T by(Instant until, CompletableFuture<T> fact) {
         try {
-            return fact.get(CHECKOUT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return fact.get(Math.max(0, Duration.between(Instant.now(), until).toMillis()), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             fact.cancel(false);
             return null;
