@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -58,6 +60,7 @@ public final class GeocodingStandIn implements AutoCloseable {
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private volatile int failureStatus = 500;
     private final AtomicInteger stallsLeft = new AtomicInteger();
+    private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Duration stall = Duration.ZERO;
     private final AtomicInteger placeIds = new AtomicInteger();
 
@@ -123,7 +126,7 @@ public final class GeocodingStandIn implements AutoCloseable {
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             requests.add(new Request(path, query));
             if (stallsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                sleep(stall);
+                holdBack(stall);
             }
             if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 answer(exchange, failureStatus, "text/html; charset=UTF-8",
@@ -250,9 +253,10 @@ public final class GeocodingStandIn implements AutoCloseable {
         exchange.getResponseBody().write(bytes);
     }
 
-    private static void sleep(Duration duration) {
+    /** Holds a stalled answer back for {@code duration}, or until the stand-in closes, whichever comes first. */
+    private void holdBack(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis());
+            closed.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -260,6 +264,7 @@ public final class GeocodingStandIn implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }

@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -50,6 +52,7 @@ public final class PaystackStandIn implements AutoCloseable {
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private volatile int failureStatus = 500;
     private final AtomicInteger stallsLeft = new AtomicInteger();
+    private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Duration stall = Duration.ZERO;
     private volatile String transferStatus = "pending";
     private final AtomicLong ids = new AtomicLong(4_099_260_000L);
@@ -156,7 +159,7 @@ public final class PaystackStandIn implements AutoCloseable {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             requests.add(new Request(exchange.getRequestMethod(), path, authorization, body));
             if (stallsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                sleep(stall);
+                holdBack(stall);
             }
             if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 answer(exchange, failureStatus, error("Something went wrong on our end", "api_error", "unknown"));
@@ -387,9 +390,10 @@ public final class PaystackStandIn implements AutoCloseable {
         exchange.getResponseBody().write(bytes);
     }
 
-    private static void sleep(Duration duration) {
+    /** Holds a stalled answer back for {@code duration}, or until the stand-in closes, whichever comes first. */
+    private void holdBack(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis());
+            closed.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -397,6 +401,7 @@ public final class PaystackStandIn implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }

@@ -5,6 +5,7 @@ import dev.gigstream.api.auth.Accounts;
 import dev.gigstream.api.web.NotFoundException;
 import dev.gigstream.messages.job.FindJob;
 import dev.gigstream.messages.job.JobView;
+import dev.gigstream.messages.common.RefusedException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -33,9 +34,7 @@ import java.util.UUID;
 @Tag(name = "Moderation")
 class ReportController {
 
-    static final String REPORT_NOT_FOUND = "REPORT_NOT_FOUND";
-
-    private final AbuseReports reports;
+        private final AbuseReports reports;
     private final Accounts accounts;
     private final QueryGateway queries;
     private final Clock clock;
@@ -58,10 +57,10 @@ class ReportController {
                     .map(JobView::clientId).orElseThrow(() -> new NotFoundException("No job " + request.subjectId()));
         };
         if (subjectUserId.equals(reporter.getSubject())) {
-            throw new ModerationRefused(HttpStatus.BAD_REQUEST, "CANNOT_REPORT_YOURSELF", "You cannot report yourself or your own job");
+            throw new RefusedException(ModerationErrorCode.CANNOT_REPORT_YOURSELF, "You cannot report yourself or your own job");
         }
         if (reports.openReportExists(reporter.getSubject(), request.subjectType(), request.subjectId())) {
-            throw new ModerationRefused(HttpStatus.CONFLICT, "ALREADY_REPORTED", "You have an open report about this "
+            throw new RefusedException(ModerationErrorCode.ALREADY_REPORTED, "You have an open report about this "
                     + request.subjectType().name().toLowerCase() + " already");
         }
         String reportId = UUID.randomUUID().toString();
@@ -83,10 +82,10 @@ class ReportController {
     @Operation(summary = "Close an abuse report with a note")
     void close(@PathVariable String reportId, @Valid @RequestBody ModerationRequests.Close request,
                @AuthenticationPrincipal Jwt admin) {
-        AbuseReports.Report report = reports.byId(reportId).orElseThrow(() -> new ModerationRefused(HttpStatus.NOT_FOUND,
-                REPORT_NOT_FOUND, "No report " + reportId));
+        AbuseReports.Report report = reports.byId(reportId).orElseThrow(() -> new RefusedException(
+                ModerationErrorCode.REPORT_NOT_FOUND, "No report " + reportId));
         if (report.closedAt() != null || !reports.close(reportId, admin.getSubject(), request.note().strip())) {
-            throw new ModerationRefused(HttpStatus.CONFLICT, "REPORT_ALREADY_CLOSED", "Report " + reportId + " is closed already");
+            throw new RefusedException(ModerationErrorCode.REPORT_ALREADY_CLOSED, "Report " + reportId + " is closed already");
         }
     }
 }

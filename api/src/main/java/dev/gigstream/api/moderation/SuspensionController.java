@@ -7,6 +7,7 @@ import dev.gigstream.messages.client.ReinstateClient;
 import dev.gigstream.messages.client.SuspendClient;
 import dev.gigstream.messages.worker.ReinstateWorker;
 import dev.gigstream.messages.worker.SuspendWorker;
+import dev.gigstream.messages.common.RefusedException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -82,9 +83,9 @@ class SuspensionController {
     }
 
     private Account suspendable(String userId) {
-        Account account = accounts.byId(userId).orElseThrow(() -> new ModerationRefused(HttpStatus.NOT_FOUND, "USER_NOT_FOUND", "No user " + userId));
+        Account account = accounts.byId(userId).orElseThrow(() -> new RefusedException(ModerationErrorCode.USER_NOT_FOUND, "No user " + userId));
         if (!account.role().selfService()) {
-            throw new ModerationRefused(HttpStatus.CONFLICT, "USER_NOT_SUSPENDABLE",
+            throw new RefusedException(ModerationErrorCode.USER_NOT_SUSPENDABLE,
                     "Only workers and clients can be suspended; " + account.role() + " accounts come from the environment");
         }
         return account;

@@ -3,25 +3,19 @@ package dev.gigstream.query.badge;
 import dev.gigstream.messages.common.Refusal;
 import dev.gigstream.messages.worker.AwardBadge;
 import dev.gigstream.messages.worker.WorkerErrorCode;
-import org.axonframework.commandhandling.CommandCallback;
+import dev.gigstream.query.testsupport.SendAndWaitGateway;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.Registration;
-import org.axonframework.messaging.MessageDispatchInterceptor;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A command gateway that keeps the badges it is asked to award and, like the Worker, refuses a badge
  * the worker already has (as a distributed command bus reports it); it can also be made to fail.
  */
-final class RecordingCommands implements CommandGateway {
+final class RecordingCommands extends SendAndWaitGateway {
 
     private final List<AwardBadge> asked = new ArrayList<>();
     private final List<AwardBadge> awarded = new ArrayList<>();
@@ -58,25 +52,5 @@ final class RecordingCommands implements CommandGateway {
         }
         awarded.add(award);
         return null;
-    }
-
-    @Override
-    public <R> R sendAndWait(Object command, long timeout, TimeUnit unit) {
-        return sendAndWait(command);
-    }
-
-    @Override
-    public <C, R> void send(C command, CommandCallback<? super C, ? super R> callback) {
-        throw new UnsupportedOperationException("badges are awarded with sendAndWait");
-    }
-
-    @Override
-    public <R> CompletableFuture<R> send(Object command) {
-        throw new UnsupportedOperationException("badges are awarded with sendAndWait");
-    }
-
-    @Override
-    public Registration registerDispatchInterceptor(MessageDispatchInterceptor<? super CommandMessage<?>> interceptor) {
-        return () -> true;
     }
 }
