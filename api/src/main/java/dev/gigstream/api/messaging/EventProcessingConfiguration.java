@@ -22,6 +22,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -83,12 +84,17 @@ class EventProcessingConfiguration {
                                      ConnectionProvider connectionProvider,
                                      TransactionManager transactionManager,
                                      DeadLetterSchema deadLetterSchema,
-                                     @Qualifier("eventSerializer") Serializer eventSerializer) {
+                                     @Qualifier("eventSerializer") Serializer eventSerializer,
+                                     @Value("${gigstream.processing.projection-segments:1}") int projectionSegments,
+                                     @Value("${gigstream.processing.segments:4}") int segments) {
         return configurer -> {
             var processing = configurer.eventProcessing();
             // a batch takes what is available, up to 100 events, in one transaction and one token update;
-            // the processor looks for events as soon as they are committed (CommittedEvents)
+            // the processor looks for events as soon as they are committed (CommittedEvents). Every
+            // segment is a work package that sees every event: projections, which only write their own
+            // documents, keep to one; sagas and policies, which wait on other services, get a few
             processing.usingPooledStreamingEventProcessors((c, builder) -> builder.batchSize(100)
+                              .initialSegmentCount(projections.contains(builder.name()) ? projectionSegments : segments)
                               .messageSource(new WakingEventSource(c.eventStore(), committedEvents)))
                       .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             for (String projection : projections.perInstance()) {
@@ -113,7 +119,10 @@ class EventProcessingConfiguration {
                                   .schema(deadLetterSchema)
                                   .genericSerializer(c.serializer())
                                   .eventSerializer(eventSerializer)
-                                  .build());
+                                  .build())
+                          // remembers which aggregates have nothing parked, instead of asking the database per event
+                          .registerDeadLetteringEventHandlerInvokerConfiguration(projection,
+                                  (c, invoker) -> invoker.enableSequenceIdentifierCache());
             }
         };
     }

@@ -16,4 +16,9 @@ public record Projections(Set<String> shared, Set<String> perInstance, Set<Strin
         fromHead = Set.copyOf(fromHead);
         inOrder = Set.copyOf(inOrder);
     }
+
+    /** Whether the processing group is a projection, shared or per instance. */
+    public boolean contains(String processingGroup) {
+        return shared.contains(processingGroup) || perInstance.contains(processingGroup);
+    }
 }
