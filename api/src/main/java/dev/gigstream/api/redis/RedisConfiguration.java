@@ -1,0 +1,36 @@
+package dev.gigstream.api.redis;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConfiguration.WithPassword;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * The connection to Redis when {@code gigstream.redis.url} is set ({@code GIGSTREAM_REDIS_URL}, e.g.
+ * {@code redis://127.0.0.1:6379} or {@code rediss://:password@host:6380/0}). Spring Boot's own Redis
+ * configuration is switched off (it would connect to localhost by default); the health endpoint shows a
+ * {@code redis} component whenever this connection exists.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("!'${gigstream.redis.url:}'.isBlank()")
+class RedisConfiguration {
+
+    @Bean
+    LettuceConnectionFactory redisConnectionFactory(RedisProperties properties) {
+        var server = LettuceConnectionFactory.createRedisConfiguration(properties.url());
+        LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder()
+                .commandTimeout(properties.timeout());
+        if (properties.url().startsWith("rediss:")) {
+            client.useSsl();
+        }
+        return new LettuceConnectionFactory(server, client.build());
+    }
+
+    @Bean
+    StringRedisTemplate stringRedisTemplate(LettuceConnectionFactory connections) {
+        return new StringRedisTemplate(connections);
+    }
+}
