@@ -5,6 +5,7 @@ import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
 import dev.gigstream.messages.job.JobFeedItem;
+import dev.gigstream.messages.job.JobLimits;
 import dev.gigstream.messages.job.JobSite;
 import dev.gigstream.messages.job.JobStatus;
 import dev.gigstream.messages.job.JobView;
@@ -12,6 +13,7 @@ import dev.gigstream.messages.rating.UserRatingsView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -51,8 +53,8 @@ final class JobRequests {
         }
     }
 
-    /** Money in minor units (kobo, pesewas): an integer, never a decimal. */
-    record Pay(@NotNull @Positive Long amount, @NotNull Currency currency) {
+    /** Money in minor units (kobo, pesewas): an integer, never a decimal, at most {@link JobLimits#MAX_PAY}. */
+    record Pay(@NotNull @Positive @Max(JobLimits.MAX_PAY) Long amount, @NotNull Currency currency) {
 
         static Pay of(Money money) {
             return new Pay(money.amount(), money.currency());

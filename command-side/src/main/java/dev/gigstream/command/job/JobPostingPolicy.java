@@ -1,5 +1,6 @@
 package dev.gigstream.command.job;
 
+import dev.gigstream.messages.job.JobLimits;
 import dev.gigstream.messages.job.PostJob;
 import dev.gigstream.messages.worker.Skills;
 
@@ -13,6 +14,8 @@ import java.util.List;
 final class JobPostingPolicy {
 
     static final Duration MAX_SHIFT = Duration.ofHours(24);
+    /** How far ahead a shift may start: further than this is a typo, not a booking. */
+    static final Duration HORIZON = Duration.ofDays(JobLimits.HORIZON_DAYS);
     static final int MAX_REQUIRED_SKILLS = 10;
 
     private JobPostingPolicy() {
@@ -22,11 +25,17 @@ final class JobPostingPolicy {
         if (!command.shift().start().isAfter(command.postedAt())) {
             throw JobRefused.shiftInThePast(command.jobId());
         }
+        if (command.shift().start().isAfter(command.postedAt().plus(HORIZON))) {
+            throw JobRefused.shiftTooFarAhead(command.jobId(), JobLimits.HORIZON_DAYS);
+        }
         if (command.shift().length().compareTo(MAX_SHIFT) > 0) {
             throw JobRefused.shiftTooLong(command.jobId(), MAX_SHIFT);
         }
         if (!command.pay().isPositive()) {
             throw JobRefused.payNotPositive(command.jobId());
+        }
+        if (command.pay().amount() > JobLimits.MAX_PAY) {
+            throw JobRefused.payTooLarge(command.jobId(), JobLimits.MAX_PAY);
         }
         List<String> skills;
         try {

@@ -36,6 +36,14 @@ final class JobRefused {
         return new RefusedException(INVALID_SHIFT, "Job " + jobId + ": a shift lasts at most " + max.toHours() + " hours");
     }
 
+    static RefusedException shiftTooFarAhead(String jobId, int days) {
+        return new RefusedException(INVALID_SHIFT, "Job " + jobId + ": a shift starts at most " + days + " days ahead");
+    }
+
+    static RefusedException payTooLarge(String jobId, long max) {
+        return new RefusedException(INVALID_PAY, "Job " + jobId + ": the pay is at most " + max + " minor units");
+    }
+
     static RefusedException payNotPositive(String jobId) {
         return new RefusedException(INVALID_PAY, "Job " + jobId + ": the pay must be more than zero");
     }

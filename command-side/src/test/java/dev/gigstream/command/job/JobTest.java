@@ -9,6 +9,7 @@ import dev.gigstream.messages.job.CancelJob;
 import dev.gigstream.messages.job.HireWorker;
 import dev.gigstream.messages.job.JobCancelled;
 import dev.gigstream.messages.job.JobErrorCode;
+import dev.gigstream.messages.job.JobLimits;
 import dev.gigstream.messages.job.JobExpired;
 import dev.gigstream.messages.job.PostJob;
 import dev.gigstream.messages.job.WithdrawApplication;
@@ -95,6 +96,25 @@ class JobTest {
             suspendedClients.add(CLIENT_ID);
             fixture.givenNoPriorActivity().when(post(now))
                    .expectNoEvents().expectException(refusedWith(JobErrorCode.CLIENT_SUSPENDED));
+        }
+
+        @Test
+        void aShiftStartsAtMostAYearAhead() {
+            var start = now.plus(Duration.ofDays(JobLimits.HORIZON_DAYS + 1));
+            var tooFar = new PostJob(JOB_ID, CLIENT_ID, "Cook", "", List.of("cook"), LEKKI,
+                    new ShiftWindow(start, start.plus(Duration.ofHours(4))), PAY, now);
+            fixture.givenNoPriorActivity().when(tooFar)
+                   .expectNoEvents().expectException(refusedWith(JobErrorCode.INVALID_SHIFT));
+        }
+
+        @Test
+        void thePayIsBoundedSoThatNoLaterArithmeticCanOverflow() {
+            for (long amount : new long[]{JobLimits.MAX_PAY + 1, Long.MAX_VALUE}) {
+                var huge = new PostJob(JOB_ID, CLIENT_ID, "Cook", "", List.of("cook"), LEKKI, shiftFrom(now),
+                        Money.of(amount, Currency.NGN), now);
+                fixture.givenNoPriorActivity().when(huge)
+                       .expectNoEvents().expectException(refusedWith(JobErrorCode.INVALID_PAY));
+            }
         }
 
         @Test
