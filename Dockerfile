@@ -10,4 +10,4 @@ USER gigstream
 COPY --from=build /src/api/target/gigstream.jar /app/gigstream.jar
 ENV GIGSTREAM_DATA_DIR=/data
 EXPOSE 8080
-ENTRYPOINT ["java", "-Daxoniq.update-checker.disabled=true", "-jar", "/app/gigstream.jar"]
+ENTRYPOINT ["java", "-jar", "/app/gigstream.jar"]

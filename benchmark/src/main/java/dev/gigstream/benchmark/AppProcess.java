@@ -90,7 +90,7 @@ final class AppProcess implements AutoCloseable {
             throw new IllegalStateException("No " + options.appJar() + ": build it first (./mvnw -B -q -DskipTests package)");
         }
         port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Daxoniq.update-checker.disabled=true"));
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
         if (!options.appJvmArgs().isBlank()) {
             command.addAll(List.of(options.appJvmArgs().trim().split("\\s+")));
         }
