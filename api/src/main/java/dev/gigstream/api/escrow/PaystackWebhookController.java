@@ -57,7 +57,11 @@ class PaystackWebhookController {
         if (!delivery.isObject() || !delivery.path("event").isString()) {
             return problem(Problems.invalid("The webhook body has no event", List.of()));
         }
-        webhooks.apply(delivery);
+        try {
+            webhooks.apply(delivery);
+        } catch (PaystackWebhooks.Malformed malformed) {
+            return problem(Problems.of(HttpStatus.BAD_REQUEST, "WEBHOOK_MALFORMED", malformed.getMessage()));
+        }
         return ResponseEntity.ok().build();
     }
 

@@ -13,8 +13,10 @@ import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -40,11 +42,17 @@ class PaystackWebhooks {
         this.premium = premium;
     }
 
-    /** @return false when this delivery had been applied before */
+    /**
+     * @return false when this delivery had been applied before
+     * @throws Malformed when the signed delivery's {@code data} is not what the event carries (nothing is recorded)
+     */
     @Transactional
     boolean apply(JsonNode delivery) {
         String event = delivery.path("event").asText("");
         JsonNode data = delivery.path("data");
+        if (!data.isObject()) {
+            throw new Malformed("The webhook's data is not an object");
+        }
         String key = event + ":" + identity(event, data);
         if (jdbc.sql("SELECT count(*) FROM paystack_webhook_event WHERE event_key = :key").param("key", key)
                 .query(Long.class).single() > 0) {
@@ -70,6 +78,14 @@ class PaystackWebhooks {
     }
 
     private Optional<Object> command(String event, JsonNode data) {
+        try {
+            return commandOf(event, data);
+        } catch (JacksonException | DateTimeException | IllegalArgumentException e) {
+            throw new Malformed("The webhook's data does not fit a " + event + " event: " + e.getMessage());
+        }
+    }
+
+    private Optional<Object> commandOf(String event, JsonNode data) {
         if (premium.isPremiumCharge(data) || event.startsWith("subscription.") || event.startsWith("invoice.")) {
             return premium.command(event, data);
         }
@@ -92,6 +108,14 @@ class PaystackWebhooks {
             log.warn("Paystack webhook refused by the escrow: {} ({})", command, refused.getMessage());
         } finally {
             MDC.put("source", "api");
+        }
+    }
+
+    /** A signed delivery whose data cannot be read: answered 400, and not recorded as applied. */
+    static final class Malformed extends RuntimeException {
+
+        Malformed(String message) {
+            super(message);
         }
     }
 }

@@ -5,10 +5,12 @@ import dev.gigstream.api.testsupport.Marketplace;
 import dev.gigstream.api.testsupport.PostgresIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +25,9 @@ class EscrowLifecycleIT {
 
     @Autowired
     Api api;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theWorkerIsPaidExactlyOnceAfterTheClientConfirms() {
@@ -146,6 +151,34 @@ class EscrowLifecycleIT {
         assertThat(market.deliverSigned("[]").status()).isEqualTo(400);
         market.deliverSigned(Marketplace.chargeSuccess("someone-elses-ref", 100, 0)).expect(200);
         market.deliverSigned(Marketplace.chargeSuccess("gs-esc-00000000-0000-0000-0000-000000000000", 100, 0)).expect(200);
+    }
+
+    @Test
+    void signedButMalformedDeliveriesAre400AndNotRecorded() {
+        var market = new Marketplace(api);
+        var hire = market.hiredShift();
+        String good = Marketplace.chargeSuccess(hire.reference(), 1_650_000, 0);
+        Map<String, String> malformed = new LinkedHashMap<>();
+        malformed.put("no data", "{\"event\":\"charge.success\"}");
+        malformed.put("data an array", "{\"event\":\"charge.success\",\"data\":[]}");
+        malformed.put("data a string", "{\"event\":\"transfer.success\",\"data\":\"paid\"}");
+        malformed.put("amount not a number", good.replace("\"amount\":1650000", "\"amount\":\"lots\""));
+        malformed.put("amount out of range", good.replace("\"amount\":1650000", "\"amount\":1e30"));
+        malformed.put("paid_at not a time", good.replaceFirst("\"paid_at\":\"[^\"]*\"", "\"paid_at\":\"yesterday\""));
+        long recorded = recordedWebhooks();
+        malformed.forEach((what, body) -> {
+            assertThat(body).as(what).isNotEqualTo(good);
+            var refused = market.deliverSigned(body);
+            assertThat(refused.status()).as(what + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("code").asText()).as(what).isEqualTo("WEBHOOK_MALFORMED");
+        });
+        assertThat(recordedWebhooks()).isEqualTo(recorded);
+        assertThat(api.get("/api/v1/escrows/" + hire.escrowId(), hire.client().accessToken()).expect(200)
+                .json().get("status").asText()).isNotEqualTo("FUNDED");
+    }
+
+    private long recordedWebhooks() {
+        return jdbc.sql("SELECT count(*) FROM paystack_webhook_event").query(Long.class).single();
     }
 
     @Test
