@@ -64,7 +64,8 @@ class AuthController {
     AuthRequests.Tokens login(@Valid @RequestBody AuthRequests.Login request) {
         var account = accounts.byEmail(Accounts.normalizeEmail(request.email()));
         String hash = account.map(Account::passwordHash).orElse(decoyHash);
-        boolean matches = passwordEncoder.matches(request.password(), hash);
+        // no account has a longer password (registration refuses it), and BCrypt would compare its first 72 bytes only
+        boolean matches = passwordEncoder.matches(request.password(), hash) && PasswordPolicy.fitsBcrypt(request.password());
         if (account.isEmpty() || !matches) {
             throw new BadCredentialsException();
         }

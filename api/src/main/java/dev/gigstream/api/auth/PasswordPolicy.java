@@ -23,12 +23,20 @@ final class PasswordPolicy {
     private PasswordPolicy() {
     }
 
+    /**
+     * Whether BCrypt sees the whole password: it ignores everything after 72 bytes, so a longer one
+     * must never be checked against a hash (its first 72 bytes alone would match).
+     */
+    static boolean fitsBcrypt(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
+    }
+
     /** Why the password is refused, or empty when it is acceptable. */
     static Optional<String> weakness(String password, String email) {
         if (password.length() < MIN_LENGTH) {
             return Optional.of("must be at least " + MIN_LENGTH + " characters");
         }
-        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+        if (!fitsBcrypt(password)) {
             return Optional.of("must be at most " + MAX_BYTES + " bytes");
         }
         String lower = password.toLowerCase(Locale.ROOT);

@@ -142,6 +142,20 @@ class AuthIT {
     }
 
     @Test
+    void aPasswordIsCheckedWholeNotJustItsFirst72Bytes() {
+        String email = newEmail();
+        String password = "correct horse battery staple ".repeat(3).substring(0, 72);
+        var registration = new java.util.HashMap<>(registration(email, "CLIENT"));
+        registration.put("password", password);
+        api.post("/api/v1/auth/register", registration, null).expect(201);
+
+        api.post("/api/v1/auth/login", Map.of("email", email, "password", password), null).expect(200);
+        var longer = api.post("/api/v1/auth/login", Map.of("email", email, "password", password + "anything"), null);
+        assertThat(longer.status()).isEqualTo(401);
+        assertThat(longer.json().get("code").asText()).isEqualTo("BAD_CREDENTIALS");
+    }
+
+    @Test
     void aRefreshTokenIsExchangedForANewPairAndStopsWorking() {
         var user = api.signUp("CLIENT");
 
