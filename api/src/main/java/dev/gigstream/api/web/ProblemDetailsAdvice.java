@@ -118,6 +118,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return Problems.of(status, refusal.code(), refusal.detail());
     }
 
+    /** Spring MVC's own refusals (unknown path, wrong method or media type, ...) get a code like ours. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        return super.createResponseEntity(body instanceof ProblemDetail problem ? Problems.withCode(problem) : body,
+                headers, status, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {

@@ -4,6 +4,7 @@ import dev.gigstream.api.messaging.AuditMetadata;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,7 +23,22 @@ public final class Problems {
     }
 
     public static ProblemDetail of(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        return coded(ProblemDetail.forStatusAndDetail(status, detail), code);
+    }
+
+    /** The code of a problem that only has a status, e.g. {@code METHOD_NOT_ALLOWED} or {@code NOT_FOUND}. */
+    public static String codeOf(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "HTTP_" + status.value() : known.name();
+    }
+
+    /** Gives a problem made elsewhere (Spring MVC's own) the code every problem of ours has. */
+    public static ProblemDetail withCode(ProblemDetail problem) {
+        boolean coded = problem.getProperties() != null && problem.getProperties().containsKey("code");
+        return coded ? problem : coded(problem, codeOf(HttpStatusCode.valueOf(problem.getStatus())));
+    }
+
+    private static ProblemDetail coded(ProblemDetail problem, String code) {
         problem.setType(URI.create(TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-')));
         problem.setProperty("code", code);
         String correlationId = MDC.get(AuditMetadata.CORRELATION_ID);
