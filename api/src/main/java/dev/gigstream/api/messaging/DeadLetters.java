@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The projection updates that failed and wait in a dead-letter queue, for admins to see and retry.
+ * The projection updates that failed and wait in a dead-letter queue, with the events sagas parked
+ * ({@link ParkedEvents}), for admins to see and retry.
  * They are also retried on a schedule, so a transient fault (a read-model store that was briefly
  * away) heals itself; a poison event stays visible until its handler is fixed.
  */
@@ -29,10 +30,12 @@ public class DeadLetters {
 
     private final EventProcessingConfiguration processing;
     private final Projections projections;
+    private final ParkedEvents parked;
 
-    DeadLetters(EventProcessingConfiguration processing, Projections projections) {
+    DeadLetters(EventProcessingConfiguration processing, Projections projections, ParkedEvents parked) {
         this.processing = processing;
         this.projections = projections;
+        this.parked = parked;
     }
 
     public List<Letter> list() {
@@ -46,15 +49,26 @@ public class DeadLetters {
                 }
             });
         }
+        for (String group : parked.groups()) {
+            for (var sequence : parked.queue(group).deadLetters()) {
+                for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
+                    letters.add(Letter.of(group, letter));
+                }
+            }
+        }
         return letters;
     }
 
-    public boolean knows(String projection) {
-        return projections.shared().contains(projection);
+    /** Whether {@code group} is a projection or a saga (or policy) that may have parked events. */
+    public boolean knows(String group) {
+        return projections.shared().contains(group) || parked.groups().contains(group);
     }
 
     /** Retries every parked sequence of the projection; returns how many sequences were processed successfully. */
     public int retry(String projection) {
+        if (parked.groups().contains(projection)) {
+            return parked.retry(projection);
+        }
         Optional<SequencedDeadLetterProcessor<EventMessage<?>>> processor =
                 processing.sequencedDeadLetterProcessor(projection);
         int healed = 0;
@@ -67,12 +81,18 @@ public class DeadLetters {
     @Scheduled(fixedDelayString = "${gigstream.dead-letters.retry-interval:5m}",
             initialDelayString = "${gigstream.dead-letters.retry-interval:5m}")
     void retryAll() {
-        for (String projection : projections.shared()) {
+        for (String projection : knownGroups()) {
             int healed = retry(projection);
             if (healed > 0) {
-                log.info("Retried {} dead-lettered sequence(s) of projection {} successfully", healed, projection);
+                log.info("Retried {} dead-lettered sequence(s) of {} successfully", healed, projection);
             }
         }
+    }
+
+    private List<String> knownGroups() {
+        List<String> groups = new ArrayList<>(projections.shared());
+        groups.addAll(parked.groups());
+        return groups;
     }
 
     public record Letter(String projection, String eventType, String aggregateId, Long sequenceNumber,

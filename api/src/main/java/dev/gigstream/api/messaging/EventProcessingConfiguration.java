@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.spring.stereotype.Saga;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
@@ -39,8 +40,8 @@ import java.util.stream.Collectors;
  * How events reach their handlers. Every processor is a pooled streaming processor. A failing
  * handler is never skipped: a projection parks the failed event (and the rest of its aggregate's
  * events) in a dead-letter queue that admins can list and that is retried periodically, while the
- * projection goes on with other aggregates; any other handler (a saga) fails its batch, which the
- * processor retries with back-off. Projections keep their tracking tokens in MongoDB next to their
+ * projection goes on with other aggregates; a saga or policy fails its batch, which the processor
+ * retries with back-off, and after a few attempts parks the event ({@link ParkedEvents}) and goes on. Projections keep their tracking tokens in MongoDB next to their
  * documents, so a replay rebuilds both together; sagas keep theirs in the event-store database next
  * to the saga state. A projection marked {@link PerInstance} keeps its token in memory: every instance
  * processes the stream itself (from the start, or from the head when it must not see history), and it
@@ -52,6 +53,7 @@ class EventProcessingConfiguration {
 
     /** Projections are the {@link ProcessingGroup}s whose handlers live in the query-side module. */
     static final String PROJECTION_PACKAGE = "dev.gigstream.query.";
+    static final String POLICY_PACKAGE = "dev.gigstream.sagas.";
 
     @Bean
     Projections projections(ListableBeanFactory beans) {
@@ -71,6 +73,34 @@ class EventProcessingConfiguration {
                 groups.apply(bean -> beans.findAnnotationOnBean(bean, InOrder.class) != null));
     }
 
+    /** Sagas, and policies (handlers in the sagas module), park what they cannot handle. */
+    @Bean
+    ParkedEvents parkedEvents(ListableBeanFactory beans, ConnectionProvider connectionProvider,
+                              TransactionManager transactionManager, DeadLetterSchema deadLetterSchema,
+                              @Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer,
+                              ObjectProvider<org.axonframework.config.EventProcessingConfiguration> processing,
+                              @Value("${gigstream.sagas.attempts-before-parking:3}") int attempts) {
+        Set<String> groups = new TreeSet<>();
+        for (String bean : beans.getBeanNamesForAnnotation(Saga.class)) {
+            Class<?> saga = Objects.requireNonNull(beans.getType(bean));
+            ProcessingGroup group = saga.getAnnotation(ProcessingGroup.class);
+            groups.add(group != null ? group.value() : saga.getSimpleName() + "Processor");
+        }
+        for (String bean : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
+            if (Objects.requireNonNull(beans.getType(bean)).getName().startsWith(POLICY_PACKAGE)) {
+                groups.add(Objects.requireNonNull(beans.findAnnotationOnBean(bean, ProcessingGroup.class)).value());
+            }
+        }
+        return new ParkedEvents(groups, attempts, group -> JdbcSequencedDeadLetterQueue.builder()
+                .processingGroup(group)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(deadLetterSchema)
+                .genericSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .build(), processing::getObject, transactionManager);
+    }
+
     @Bean
     CommittedEvents committedEvents(ObjectProvider<EventStore> eventStore) {
         return new CommittedEvents(eventStore::getObject);
@@ -78,6 +108,7 @@ class EventProcessingConfiguration {
 
     @Bean
     ConfigurerModule eventProcessing(Projections projections,
+                                     ParkedEvents parked,
                                      CommittedEvents committedEvents,
                                      MongoClient readModelClient,
                                      ReadModelProperties readModelProperties,
@@ -97,6 +128,9 @@ class EventProcessingConfiguration {
                               .initialSegmentCount(projections.contains(builder.name()) ? projectionSegments : segments)
                               .messageSource(new WakingEventSource(c.eventStore(), committedEvents)))
                       .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+            for (String group : parked.groups()) {
+                processing.registerListenerInvocationErrorHandler(group, c -> parked.errorHandlerFor(group));
+            }
             for (String projection : projections.perInstance()) {
                 processing.registerTokenStore(projection, c -> new InMemoryTokenStore());
             }
