@@ -20,12 +20,14 @@ import java.util.function.Consumer;
  * as long as the tokens it denies could still be accepted (their expiry plus the decoder's clock skew),
  * so the list stays small.
  * <p>
- * Decisions are kept in this instance ({@link LocalDenyList}) and, when Redis is configured, in Redis
- * for the other instances ({@link RedisDenyList}). While Redis does not answer, a check that this
- * instance cannot settle is {@link Verdict#UNCHECKED}: the caller decides whether to go on (reads and
- * ordinary commands; the PostgreSQL suspension check still holds) or refuse (money and admin
- * endpoints, see {@link TokenCheckRequiredFilter}). A decision that cannot be written to Redis holds in
- * this instance only, and is logged.
+ * Without Redis the list lives in this instance ({@link LocalDenyList}). With Redis, every instance
+ * reads the shared list ({@link RedisDenyList}); logged-out tokens are also kept in the instance that
+ * saw the logout (a logout is never undone, so that copy cannot go stale and holds while Redis does
+ * not answer), but account denials only in Redis, because a reinstatement on any instance must lift
+ * them for all. While Redis does not answer, a check this instance cannot settle is
+ * {@link Verdict#UNCHECKED}: the caller decides whether to go on (reads and ordinary commands; the
+ * PostgreSQL suspension check still holds) or refuse (money and admin endpoints, see
+ * {@link TokenCheckRequiredFilter}). A write Redis refuses is logged.
  */
 final class AccessTokenDenyList {
 
@@ -75,12 +77,16 @@ final class AccessTokenDenyList {
     /** Refuses the account's tokens issued up to {@code at} for as long as any of them can be valid. */
     void suspended(String accountId, Instant at) {
         Duration ttl = longestTokenLifetime.plus(CLOCK_SKEW);
-        local.denyAccount(accountId, at, ttl);
+        if (shared == null) {
+            local.denyAccount(accountId, at, ttl);
+        }
         write("a suspension", store -> store.denyAccount(accountId, at, ttl));
     }
 
     void reinstated(String accountId) {
-        local.allowAccount(accountId);
+        if (shared == null) {
+            local.allowAccount(accountId);
+        }
         write("a reinstatement", store -> store.allowAccount(accountId));
     }
 
@@ -124,7 +130,7 @@ final class AccessTokenDenyList {
             circuit.succeeded();
         } catch (RuntimeException e) {
             circuit.failed(e);
-            log.warn("Could not store {} in Redis ({}): it holds on this instance only", what, e.toString());
+            log.warn("Could not store {} in the shared deny list ({})", what, e.toString());
         }
     }
 

@@ -115,6 +115,20 @@ class AccessTokenDenyListTest {
     }
 
     @Test
+    void aReinstatementOnAnotherInstanceLiftsTheSuspensionEverywhere() {
+        var shared = new LocalDenyList(ticker);
+        var suspending = new AccessTokenDenyList(new LocalDenyList(ticker), shared, circuit(), clock, TTL);
+        var reinstating = new AccessTokenDenyList(new LocalDenyList(ticker), shared, circuit(), clock, TTL);
+        Jwt old = token("jti-1", "worker-1", NOW.minusSeconds(60));
+        suspending.suspended("worker-1", NOW);
+        assertThat(reinstating.verdictOn(old)).isEqualTo(Verdict.ACCOUNT_SUSPENDED);
+
+        reinstating.reinstated("worker-1");
+
+        assertThat(suspending.verdictOn(old)).isEqualTo(Verdict.ALLOWED);
+    }
+
+    @Test
     void whileTheSharedListFailsACheckIsUncheckedUnlessThisInstanceKnowsTheAnswer() {
         var list = new AccessTokenDenyList(new LocalDenyList(ticker), new FailingStore(), circuit(), clock, TTL);
         Jwt loggedOutHere = token("jti-1", "worker-1", NOW.minusSeconds(60));
