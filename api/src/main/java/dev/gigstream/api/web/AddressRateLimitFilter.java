@@ -32,6 +32,7 @@ public abstract class AddressRateLimitFilter extends OncePerRequestFilter {
     private final String name;
     private final SharedBuckets shared;
     private final Cache<String, Bucket> local;
+    private final Bandwidth limit;
     private final BucketConfiguration configuration;
     private final JsonMapper json;
     private final String tooMany;
@@ -43,9 +44,8 @@ public abstract class AddressRateLimitFilter extends OncePerRequestFilter {
         this.shared = shared;
         this.json = json;
         this.tooMany = tooMany;
-        this.configuration = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(requests).refillGreedy(requests, per).build())
-                .build();
+        this.limit = Bandwidth.builder().capacity(requests).refillGreedy(requests, per).build();
+        this.configuration = BucketConfiguration.builder().addLimit(limit).build();
         this.local = Caffeine.newBuilder().expireAfterAccess(per.multipliedBy(2)).maximumSize(100_000).build();
     }
 
@@ -79,6 +79,6 @@ public abstract class AddressRateLimitFilter extends OncePerRequestFilter {
     }
 
     private Bucket newBucket() {
-        return Bucket.builder().addLimit(configuration.getBandwidths()[0]).build();
+        return Bucket.builder().addLimit(limit).build();
     }
 }
