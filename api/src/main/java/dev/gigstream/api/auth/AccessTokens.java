@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Issues the short-lived JWT access tokens: subject = account id, {@code role} claim, issuer gigstream. */
+/**
+ * Issues the short-lived JWT access tokens: subject = account id, {@code role} claim, issuer gigstream,
+ * and a random {@code jti} by which the deny list refuses a token that was logged out.
+ */
 class AccessTokens {
 
     static final String ISSUER = "gigstream";

@@ -8,6 +8,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
@@ -17,10 +18,12 @@ import java.time.ZoneOffset;
 
 /**
  * Keeps the accounts in step with what admins decided: a suspension marks the account (every request
- * checks the mark, see {@link SuspensionCheckingJwtDecoder}) and ends all its sessions; a reinstatement
- * clears the mark. It runs in a subscribing processor, inside the unit of work (and, on the relational
- * event store, the transaction) that stores the event: once the admin's request is answered, the
- * account is stopped.
+ * checks the mark, see {@link RevocationCheckingJwtDecoder}), ends all its sessions and puts the
+ * account's access tokens issued so far on the deny list, which every instance reads; a reinstatement
+ * clears the mark and the denial. It runs in a subscribing processor, inside the unit of work (and, on
+ * the relational event store, the transaction) that stores the event: once the admin's request is
+ * answered, the account is stopped. The deny list is told only after that transaction commits, so a
+ * suspension that fails to be stored denies nothing.
  */
 @Component
 @ProcessingGroup(AccountSuspensions.NAME)
@@ -38,10 +41,12 @@ class AccountSuspensions {
 
     private final Accounts accounts;
     private final RefreshTokens refreshTokens;
+    private final AccessTokenDenyList denyList;
 
-    AccountSuspensions(Accounts accounts, RefreshTokens refreshTokens) {
+    AccountSuspensions(Accounts accounts, RefreshTokens refreshTokens, AccessTokenDenyList denyList) {
         this.accounts = accounts;
         this.refreshTokens = refreshTokens;
+        this.denyList = denyList;
     }
 
     @EventHandler
@@ -56,16 +61,30 @@ class AccountSuspensions {
 
     @EventHandler
     void on(WorkerReinstated event) {
-        accounts.changeSuspension(event.workerId(), null, null);
+        reinstate(event.workerId());
     }
 
     @EventHandler
     void on(ClientReinstated event) {
-        accounts.changeSuspension(event.clientId(), null, null);
+        reinstate(event.clientId());
     }
 
     private void suspend(String accountId, String reason, Instant at) {
         accounts.changeSuspension(accountId, at.atOffset(ZoneOffset.UTC), reason);
         refreshTokens.revokeAllOf(accountId);
+        afterCommit(() -> denyList.suspended(accountId, at));
+    }
+
+    private void reinstate(String accountId) {
+        accounts.changeSuspension(accountId, null, null);
+        afterCommit(() -> denyList.reinstated(accountId));
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> action.run());
+        } else {
+            action.run();
+        }
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
 
     static final String ACCOUNT_SUSPENDED = "ACCOUNT_SUSPENDED";
+    static final String TOKEN_REVOKED = "TOKEN_REVOKED";
 
     /** Compared against when the email is unknown, so a login takes as long whether or not the account exists. */
     private final String decoyHash;
@@ -32,14 +33,16 @@ class AuthController {
     private final Accounts accounts;
     private final RefreshTokens refreshTokens;
     private final AccessTokens accessTokens;
+    private final AccessTokenDenyList denyList;
     private final PasswordEncoder passwordEncoder;
 
     AuthController(Registrations registrations, Accounts accounts, RefreshTokens refreshTokens,
-                   AccessTokens accessTokens, PasswordEncoder passwordEncoder) {
+                   AccessTokens accessTokens, AccessTokenDenyList denyList, PasswordEncoder passwordEncoder) {
         this.registrations = registrations;
         this.accounts = accounts;
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
+        this.denyList = denyList;
         this.passwordEncoder = passwordEncoder;
         this.decoyHash = passwordEncoder.encode("decoy password that matches nothing");
     }
@@ -85,9 +88,10 @@ class AuthController {
 
     @PostMapping("/auth/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "End the session the refresh token belongs to")
+    @Operation(summary = "End the session the refresh token belongs to; the access token presented stops working at once")
     void logout(@Valid @RequestBody AuthRequests.Refresh request, @AuthenticationPrincipal Jwt user) {
         refreshTokens.revokeFamilyOf(request.refreshToken(), user.getSubject());
+        denyList.loggedOut(user);
     }
 
     @GetMapping("/me")

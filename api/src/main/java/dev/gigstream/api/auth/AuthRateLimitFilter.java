@@ -1,6 +1,7 @@
 package dev.gigstream.api.auth;
 
 import dev.gigstream.api.web.AddressRateLimitFilter;
+import dev.gigstream.api.web.SharedBuckets;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -11,7 +12,7 @@ import java.util.Set;
 
 /**
  * Slows down credential stuffing and sign-up abuse: each client address gets its own token bucket
- * for each of register, login and refresh.
+ * for each of register, login and refresh, shared by all instances when Redis is configured.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -19,8 +20,9 @@ class AuthRateLimitFilter extends AddressRateLimitFilter {
 
     private static final Set<String> LIMITED = Set.of("/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh");
 
-    AuthRateLimitFilter(AuthProperties properties, JsonMapper json) {
-        super(properties.rateLimit().requests(), properties.rateLimit().per(), json, "Too many attempts from this address");
+    AuthRateLimitFilter(AuthProperties properties, SharedBuckets shared, JsonMapper json) {
+        super("auth", properties.rateLimit().requests(), properties.rateLimit().per(), shared, json,
+                "Too many attempts from this address");
     }
 
     @Override
@@ -30,6 +32,6 @@ class AuthRateLimitFilter extends AddressRateLimitFilter {
 
     @Override
     protected String bucketKey(HttpServletRequest request) {
-        return request.getRemoteAddr() + " " + request.getRequestURI();
+        return request.getRequestURI().substring("/api/v1/auth/".length()) + ":" + request.getRemoteAddr();
     }
 }

@@ -2,16 +2,20 @@ package dev.gigstream.api.auth;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import dev.gigstream.api.messaging.AuditMetadata;
+import dev.gigstream.api.redis.RedisCircuit;
+import dev.gigstream.api.redis.RedisProperties;
 import dev.gigstream.api.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -39,20 +43,26 @@ import javax.crypto.SecretKey;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Stateless bearer-token security. Public: sign-up, login, refresh, health, metrics, the API
  * documentation, live-location share links and the admin dashboard page (its data needs an admin
  * token); everything else needs a valid access token, and object-level checks happen in the
  * controllers. Failures answer with problem details: 401 with
- * {@code WWW-Authenticate: Bearer}, 403.
+ * {@code WWW-Authenticate: Bearer}, 403. Access tokens that were logged out or belong to a suspended
+ * account are refused ({@link RevocationCheckingJwtDecoder}); money and admin endpoints also refuse
+ * while that cannot be checked ({@link TokenCheckRequiredFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /** How long the deny list leaves Redis alone after it failed to answer. */
+    static final Duration RETRY_REDIS_AFTER = Duration.ofSeconds(5);
+
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json, AccessTokenDenyList denyList) throws Exception {
         http.csrf(csrf -> csrf.disable())
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .authorizeHttpRequests(requests -> requests
@@ -78,16 +88,16 @@ class SecurityConfiguration {
             .exceptionHandling(exceptions -> exceptions
                     .authenticationEntryPoint((request, response, e) -> unauthorized(response, json, e))
                     .accessDeniedHandler((request, response, e) -> forbidden(response, json)))
-            .addFilterAfter(new UserContextFilter(), BearerTokenAuthenticationFilter.class);
+            .addFilterAfter(new TokenCheckRequiredFilter(denyList, json), BearerTokenAuthenticationFilter.class)
+            .addFilterAfter(new UserContextFilter(), TokenCheckRequiredFilter.class);
         return http.build();
     }
 
     private static void unauthorized(HttpServletResponse response, JsonMapper json, AuthenticationException e)
             throws IOException {
-        if (e.getCause() instanceof SuspensionCheckingJwtDecoder.AccountSuspendedException) {
+        if (e.getCause() instanceof RevokedAccessTokenException revoked) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            Problems.write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, AuthController.ACCOUNT_SUSPENDED,
-                    "The account is suspended; an admin can reinstate it"));
+            Problems.write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, revoked.code(), revoked.getMessage()));
             return;
         }
         response.setHeader("WWW-Authenticate", "Bearer");
@@ -118,12 +128,27 @@ class SecurityConfiguration {
         return new NimbusJwtEncoder(new ImmutableSecret<>(accessTokenKey));
     }
 
-    /** Access tokens signed by us, of accounts that are not suspended. */
+    /** Access tokens signed by us, not logged out, of accounts that are not suspended. */
     @Bean
-    JwtDecoder jwtDecoder(SecretKey accessTokenKey, Accounts accounts) {
+    JwtDecoder jwtDecoder(SecretKey accessTokenKey, AccessTokenDenyList denyList, Accounts accounts) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(accessTokenKey).macAlgorithm(MacAlgorithm.HS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER)));
-        return new SuspensionCheckingJwtDecoder(decoder, accounts);
+        return new RevocationCheckingJwtDecoder(decoder, denyList, accounts);
+    }
+
+    /** Shared through Redis when it is configured, else this instance's own. */
+    @Bean
+    AccessTokenDenyList accessTokenDenyList(ObjectProvider<StringRedisTemplate> redis, RedisProperties redisProperties,
+                                            Clock clock, AuthProperties properties) {
+        StringRedisTemplate template = redis.getIfAvailable();
+        if (template == null) {
+            return new AccessTokenDenyList(clock, properties.accessTokenTtl());
+        }
+        return new AccessTokenDenyList(new LocalDenyList(), new RedisDenyList(template, redisProperties),
+                new RedisCircuit("the access-token deny list",
+                        "tokens are checked against this instance's list only: reads and ordinary commands go on, "
+                                + "money and admin endpoints answer 503 TOKEN_CHECK_UNAVAILABLE", RETRY_REDIS_AFTER),
+                clock, properties.accessTokenTtl());
     }
 
     @Bean

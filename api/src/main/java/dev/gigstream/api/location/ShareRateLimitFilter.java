@@ -1,6 +1,7 @@
 package dev.gigstream.api.location;
 
 import dev.gigstream.api.web.AddressRateLimitFilter;
+import dev.gigstream.api.web.SharedBuckets;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -19,8 +20,8 @@ class ShareRateLimitFilter extends AddressRateLimitFilter {
 
     static final String LOOKUPS = "/api/v1/location-shares/";
 
-    ShareRateLimitFilter(LocationProperties properties, JsonMapper json) {
-        super(properties.shareRateLimit().requests(), properties.shareRateLimit().per(), json,
+    ShareRateLimitFilter(LocationProperties properties, SharedBuckets shared, JsonMapper json) {
+        super("location-share", properties.shareRateLimit().requests(), properties.shareRateLimit().per(), shared, json,
                 "Too many location-link lookups from this address");
     }
 

@@ -1,5 +1,6 @@
 package dev.gigstream.api.notifications;
 
+import dev.gigstream.api.auth.RevokedAccessTokenException;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageDeliveryException;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * Who may talk STOMP: a CONNECT must carry {@code Authorization: Bearer <access token>} (the same JWT
- * as the REST API) or the connection is refused; a user may subscribe only to their own
+ * as the REST API) or the connection is refused (for a token that was logged out or whose account is
+ * suspended, the ERROR frame's message starts with the problem code, e.g. {@code TOKEN_REVOKED:}); a user may subscribe only to their own
  * {@code /user/queue/notifications}, and an admin also to {@code /topic/admin/stats}; clients send nothing.
  */
 class StompAuthentication implements ChannelInterceptor {
@@ -62,6 +64,8 @@ class StompAuthentication implements ChannelInterceptor {
         try {
             var jwt = jwtDecoder.decode(authorization.substring("Bearer ".length()).strip());
             return new JwtAuthenticationToken(jwt, List.of(), jwt.getSubject());
+        } catch (RevokedAccessTokenException e) {
+            throw new MessageDeliveryException(e.code() + ": " + e.getMessage());
         } catch (JwtException e) {
             throw new MessageDeliveryException("The access token is invalid or expired");
         }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,21 +22,31 @@ import java.util.concurrent.TimeUnit;
  * A token bucket per client address (and whatever else {@link #bucketKey} adds) for the requests a
  * subclass limits; over the limit the answer is 429 with {@code Retry-After}. The address is the TCP
  * peer, or the forwarded one when the app runs behind a trusted proxy ({@code server.forward-headers-strategy}).
+ * <p>
+ * The buckets are shared by all instances when Redis is configured ({@link SharedBuckets}), so the
+ * limit holds for the whole deployment. Without Redis, or while it does not answer, each instance
+ * counts in its own buckets: the limit then holds per instance.
  */
 public abstract class AddressRateLimitFilter extends OncePerRequestFilter {
 
-    private final Cache<String, Bucket> buckets;
-    private final int requests;
-    private final Duration per;
+    private final String name;
+    private final SharedBuckets shared;
+    private final Cache<String, Bucket> local;
+    private final Bandwidth limit;
+    private final BucketConfiguration configuration;
     private final JsonMapper json;
     private final String tooMany;
 
-    protected AddressRateLimitFilter(int requests, Duration per, JsonMapper json, String tooMany) {
-        this.requests = requests;
-        this.per = per;
+    /** @param name names this filter's buckets among the shared ones ({@code auth}, {@code location-share}) */
+    protected AddressRateLimitFilter(String name, int requests, Duration per, SharedBuckets shared, JsonMapper json,
+                                     String tooMany) {
+        this.name = name;
+        this.shared = shared;
         this.json = json;
         this.tooMany = tooMany;
-        this.buckets = Caffeine.newBuilder().expireAfterAccess(per.multipliedBy(2)).maximumSize(100_000).build();
+        this.limit = Bandwidth.builder().capacity(requests).refillGreedy(requests, per).build();
+        this.configuration = BucketConfiguration.builder().addLimit(limit).build();
+        this.local = Caffeine.newBuilder().expireAfterAccess(per.multipliedBy(2)).maximumSize(100_000).build();
     }
 
     /** Whether this request counts against its address's bucket. */
@@ -53,7 +64,9 @@ public abstract class AddressRateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        ConsumptionProbe probe = buckets.get(bucketKey(request), key -> newBucket()).tryConsumeAndReturnRemaining(1);
+        String key = bucketKey(request);
+        ConsumptionProbe probe = shared.tryConsume(name + ":" + key, () -> configuration)
+                .orElseGet(() -> local.get(key, unused -> newBucket()).tryConsumeAndReturnRemaining(1));
         if (probe.isConsumed()) {
             response.setHeader("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
             chain.doFilter(request, response);
@@ -66,6 +79,6 @@ public abstract class AddressRateLimitFilter extends OncePerRequestFilter {
     }
 
     private Bucket newBucket() {
-        return Bucket.builder().addLimit(Bandwidth.builder().capacity(requests).refillGreedy(requests, per).build()).build();
+        return Bucket.builder().addLimit(limit).build();
     }
 }

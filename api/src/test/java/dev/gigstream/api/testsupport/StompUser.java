@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -33,22 +34,56 @@ public final class StompUser implements AutoCloseable {
 
     /** Connects with {@code Authorization: Bearer <token>} (none when {@code token} is null). */
     public static StompUser connect(int port, String token) throws Exception {
-        ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
-        heartbeats.initialize();
-        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
-        client.setTaskScheduler(heartbeats);
-        StompHeaders connect = new StompHeaders();
-        if (token != null) {
-            connect.add("Authorization", "Bearer " + token);
-        }
+        WebSocketStompClient client = client();
         try {
             StompSession session = client.connectAsync(URI.create("ws://127.0.0.1:" + port + "/ws"),
-                    new WebSocketHttpHeaders(), connect, new StompSessionHandlerAdapter() { }).get(5, TimeUnit.SECONDS);
+                    new WebSocketHttpHeaders(), connectHeaders(token), new StompSessionHandlerAdapter() { })
+                    .get(5, TimeUnit.SECONDS);
             return new StompUser(client, session);
         } catch (Exception e) {
             client.stop();
             throw e;
         }
+    }
+
+    /** The {@code message} of the ERROR frame that refuses a CONNECT with {@code token}; fails if it is accepted. */
+    public static String refusal(int port, String token) throws Exception {
+        WebSocketStompClient client = client();
+        CompletableFuture<String> refused = new CompletableFuture<>();
+        try {
+            client.connectAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new WebSocketHttpHeaders(),
+                    connectHeaders(token), new StompSessionHandlerAdapter() {
+                        @Override
+                        public Type getPayloadType(StompHeaders headers) {
+                            return byte[].class;
+                        }
+
+                        @Override
+                        public void handleFrame(StompHeaders headers, Object payload) {
+                            refused.complete(headers.getFirst("message"));
+                        }
+                    })
+                    .thenAccept(session -> refused.completeExceptionally(new AssertionError("the CONNECT was accepted")));
+            return refused.get(5, TimeUnit.SECONDS);
+        } finally {
+            client.stop();
+        }
+    }
+
+    private static WebSocketStompClient client() {
+        ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
+        heartbeats.initialize();
+        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+        client.setTaskScheduler(heartbeats);
+        return client;
+    }
+
+    private static StompHeaders connectHeaders(String token) {
+        StompHeaders connect = new StompHeaders();
+        if (token != null) {
+            connect.add("Authorization", "Bearer " + token);
+        }
+        return connect;
     }
 
     public StompUser subscribe(String destination) {

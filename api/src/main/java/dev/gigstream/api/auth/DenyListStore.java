@@ -1,0 +1,23 @@
+package dev.gigstream.api.auth;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** Where denied access tokens are kept until they would have expired anyway: this instance or Redis. */
+interface DenyListStore {
+
+    void denyToken(String tokenId, Duration ttl);
+
+    /** Denies the account's tokens issued at or before {@code issuedUpTo}. */
+    void denyAccount(String accountId, Instant issuedUpTo, Duration ttl);
+
+    void allowAccount(String accountId);
+
+    Denials lookUp(String tokenId, String accountId);
+
+    /** Whether the token is denied, and up to when the account's tokens are (null: they are not). */
+    record Denials(boolean tokenDenied, Instant accountDeniedUpTo) {
+
+        static final Denials NONE = new Denials(false, null);
+    }
+}

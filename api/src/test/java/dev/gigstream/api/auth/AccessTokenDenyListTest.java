@@ -1,0 +1,168 @@
+package dev.gigstream.api.auth;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.gigstream.api.auth.AccessTokenDenyList.Verdict;
+import dev.gigstream.api.redis.RedisCircuit;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccessTokenDenyListTest {
+
+    private static final Instant NOW = Instant.parse("2025-06-02T09:00:00Z");
+    private static final Duration TTL = Duration.ofMinutes(15);
+
+    private final AtomicLong nanos = new AtomicLong();
+    private final Ticker ticker = nanos::get;
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    private static Jwt token(String jti, String subject, Instant issuedAt) {
+        Jwt.Builder token = Jwt.withTokenValue("header.payload-" + jti + "-" + issuedAt + ".signature")
+                .header("alg", "HS256")
+                .subject(subject)
+                .issuedAt(issuedAt)
+                .expiresAt(issuedAt.plus(TTL));
+        return (jti == null ? token : token.jti(jti)).build();
+    }
+
+    private AccessTokenDenyList localOnly() {
+        return new AccessTokenDenyList(new LocalDenyList(ticker), null, null, clock, TTL);
+    }
+
+    @Test
+    void aLoggedOutTokenIsRefusedAndOthersOfTheAccountAreNot() {
+        var list = localOnly();
+        Jwt loggedOut = token("jti-1", "worker-1", NOW.minusSeconds(60));
+
+        list.loggedOut(loggedOut);
+
+        assertThat(list.verdictOn(loggedOut)).isEqualTo(Verdict.LOGGED_OUT);
+        assertThat(list.verdictOn(token("jti-2", "worker-1", NOW.minusSeconds(60)))).isEqualTo(Verdict.ALLOWED);
+    }
+
+    @Test
+    void aLoggedOutTokenLeavesTheListOnceItCouldNoLongerBeAccepted() {
+        var list = localOnly();
+        Jwt loggedOut = token("jti-1", "worker-1", NOW.minus(Duration.ofMinutes(5)));
+        list.loggedOut(loggedOut);
+
+        nanos.addAndGet(Duration.ofMinutes(10).plus(AccessTokenDenyList.CLOCK_SKEW).minusSeconds(1).toNanos());
+        assertThat(list.verdictOn(loggedOut)).as("within expiry plus the decoder's clock skew").isEqualTo(Verdict.LOGGED_OUT);
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(list.verdictOn(loggedOut)).isEqualTo(Verdict.ALLOWED);
+    }
+
+    @Test
+    void aTokenWithoutJtiIsDeniedByItsDigest() {
+        var list = localOnly();
+        Jwt withoutId = token(null, "worker-1", NOW);
+
+        list.loggedOut(withoutId);
+
+        assertThat(AccessTokenDenyList.idOf(withoutId)).startsWith("sha256-");
+        assertThat(list.verdictOn(withoutId)).isEqualTo(Verdict.LOGGED_OUT);
+        assertThat(list.verdictOn(token(null, "worker-1", NOW.minusSeconds(1)))).isEqualTo(Verdict.ALLOWED);
+    }
+
+    @Test
+    void aSuspensionDeniesTheTokensIssuedUpToItUntilTheLongestLifetimeHasPassed() {
+        var list = localOnly();
+        Jwt before = token("jti-1", "worker-1", NOW.minusSeconds(1));
+        Jwt sameSecond = token("jti-2", "worker-1", NOW);
+        Jwt after = token("jti-3", "worker-1", NOW.plusSeconds(1));
+
+        list.suspended("worker-1", NOW);
+
+        assertThat(list.verdictOn(before)).isEqualTo(Verdict.ACCOUNT_SUSPENDED);
+        assertThat(list.verdictOn(sameSecond)).isEqualTo(Verdict.ACCOUNT_SUSPENDED);
+        assertThat(list.verdictOn(after)).isEqualTo(Verdict.ALLOWED);
+        assertThat(list.verdictOn(token("jti-4", "client-1", NOW.minusSeconds(1)))).isEqualTo(Verdict.ALLOWED);
+        nanos.addAndGet(TTL.plus(AccessTokenDenyList.CLOCK_SKEW).toNanos());
+        assertThat(list.verdictOn(before)).isEqualTo(Verdict.ALLOWED);
+    }
+
+    @Test
+    void aReinstatementLiftsTheAccountsDenialButNotALogout() {
+        var list = localOnly();
+        Jwt kept = token("jti-1", "worker-1", NOW.minusSeconds(60));
+        Jwt loggedOut = token("jti-2", "worker-1", NOW.minusSeconds(60));
+        list.loggedOut(loggedOut);
+        list.suspended("worker-1", NOW);
+
+        list.reinstated("worker-1");
+
+        assertThat(list.verdictOn(kept)).isEqualTo(Verdict.ALLOWED);
+        assertThat(list.verdictOn(loggedOut)).isEqualTo(Verdict.LOGGED_OUT);
+    }
+
+    @Test
+    void theSharedListRefusesWhatAnotherInstanceDenied() {
+        var shared = new LocalDenyList(ticker); // stands in for Redis, written by "another instance"
+        var list = new AccessTokenDenyList(new LocalDenyList(ticker), shared, circuit(), clock, TTL);
+        Jwt token = token("jti-1", "worker-1", NOW.minusSeconds(60));
+
+        shared.denyToken("jti-1", TTL);
+
+        assertThat(list.verdictOn(token)).isEqualTo(Verdict.LOGGED_OUT);
+    }
+
+    @Test
+    void aReinstatementOnAnotherInstanceLiftsTheSuspensionEverywhere() {
+        var shared = new LocalDenyList(ticker);
+        var suspending = new AccessTokenDenyList(new LocalDenyList(ticker), shared, circuit(), clock, TTL);
+        var reinstating = new AccessTokenDenyList(new LocalDenyList(ticker), shared, circuit(), clock, TTL);
+        Jwt old = token("jti-1", "worker-1", NOW.minusSeconds(60));
+        suspending.suspended("worker-1", NOW);
+        assertThat(reinstating.verdictOn(old)).isEqualTo(Verdict.ACCOUNT_SUSPENDED);
+
+        reinstating.reinstated("worker-1");
+
+        assertThat(suspending.verdictOn(old)).isEqualTo(Verdict.ALLOWED);
+    }
+
+    @Test
+    void whileTheSharedListFailsACheckIsUncheckedUnlessThisInstanceKnowsTheAnswer() {
+        var list = new AccessTokenDenyList(new LocalDenyList(ticker), new FailingStore(), circuit(), clock, TTL);
+        Jwt loggedOutHere = token("jti-1", "worker-1", NOW.minusSeconds(60));
+
+        list.loggedOut(loggedOutHere); // kept here although Redis refused it
+
+        assertThat(list.verdictOn(loggedOutHere)).isEqualTo(Verdict.LOGGED_OUT);
+        assertThat(list.verdictOn(token("jti-2", "worker-1", NOW.minusSeconds(60)))).isEqualTo(Verdict.UNCHECKED);
+    }
+
+    private RedisCircuit circuit() {
+        return new RedisCircuit("tests", "tests fall back", Duration.ofSeconds(5));
+    }
+
+    private static final class FailingStore implements DenyListStore {
+
+        @Override
+        public void denyToken(String tokenId, Duration ttl) {
+            throw new QueryTimeoutException("Redis command timed out");
+        }
+
+        @Override
+        public void denyAccount(String accountId, Instant issuedUpTo, Duration ttl) {
+            throw new QueryTimeoutException("Redis command timed out");
+        }
+
+        @Override
+        public void allowAccount(String accountId) {
+            throw new QueryTimeoutException("Redis command timed out");
+        }
+
+        @Override
+        public Denials lookUp(String tokenId, String accountId) {
+            throw new QueryTimeoutException("Redis command timed out");
+        }
+    }
+}

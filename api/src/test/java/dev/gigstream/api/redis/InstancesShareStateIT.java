@@ -1,0 +1,139 @@
+package dev.gigstream.api.redis;
+
+import dev.gigstream.api.testsupport.Api;
+import dev.gigstream.api.testsupport.Marketplace;
+import dev.gigstream.api.testsupport.RedisServer;
+import dev.gigstream.api.testsupport.RestartableApp;
+import dev.gigstream.api.testsupport.StompUser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static dev.gigstream.api.testsupport.Marketplace.ADMIN_EMAIL;
+import static dev.gigstream.api.testsupport.Marketplace.ADMIN_PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances on one PostgreSQL database and one Redis (one key prefix), as deployed behind a load
+ * balancer: a limit holds for both together, and a logout or suspension on one is obeyed by the other
+ * on the very next request. Login attempts of the rate-limit test come from an address of their own
+ * (X-Forwarded-For through a trusted proxy); the other tests sign in from 127.0.0.1, four logins in all,
+ * under the limit of five.
+ */
+class InstancesShareStateIT {
+
+    private static final int LIMIT = 5;
+
+    private static ConfigurableApplicationContext first;
+    private static ConfigurableApplicationContext second;
+    private static Api a;
+    private static Api b;
+    private static String keyPrefix;
+
+    @BeforeAll
+    static void twoInstances() {
+        String redis = RedisServer.assumeAvailable();
+        keyPrefix = RedisServer.freshKeyPrefix();
+        var app = new RestartableApp("--gigstream.redis.url=" + redis, "--gigstream.redis.key-prefix=" + keyPrefix,
+                "--gigstream.auth.rate-limit.requests=" + LIMIT, "--gigstream.auth.rate-limit.per=1m",
+                "--server.forward-headers-strategy=native",
+                "--gigstream.auth.admin.email=" + ADMIN_EMAIL, "--gigstream.auth.admin.password=" + ADMIN_PASSWORD);
+        first = app.start();
+        second = app.start();
+        a = RestartableApp.api(first);
+        b = RestartableApp.api(second);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (second != null) {
+            second.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+    }
+
+    @Test
+    void loginAttemptsThroughEitherInstanceCountAgainstOneLimit() {
+        Map<String, String> from = Map.of("X-Forwarded-For", "203.0.113.7");
+        Map<String, String> guess = Map.of("email", "victim@example.com", "password", "guess number one");
+        for (int attempt = 1; attempt <= LIMIT; attempt++) {
+            Api instance = attempt % 2 == 1 ? a : b;
+            var answer = instance.send("POST", "/api/v1/auth/login", guess, null, from);
+            assertThat(answer.status()).as("attempt " + attempt).isEqualTo(401);
+            assertThat(answer.header("X-RateLimit-Remaining")).as("attempt " + attempt).isEqualTo(Integer.toString(LIMIT - attempt));
+        }
+
+        for (Api instance : new Api[]{a, b}) {
+            var limited = instance.send("POST", "/api/v1/auth/login", guess, null, from);
+            assertThat(limited.status()).isEqualTo(429);
+            assertThat(limited.json().get("code").asText()).isEqualTo("RATE_LIMITED");
+            assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
+        }
+        // another address has a bucket of its own
+        assertThat(b.send("POST", "/api/v1/auth/login", guess, null, Map.of("X-Forwarded-For", "203.0.113.8")).status())
+                .isEqualTo(401);
+        // the bucket is one key in Redis, which expires once the bucket would be full again
+        long ttl = redis().getExpire(keyPrefix + "rate-limit:auth:login:203.0.113.7", TimeUnit.MILLISECONDS);
+        assertThat(ttl).isBetween(1L, Duration.ofMinutes(1).plusSeconds(1).toMillis());
+    }
+
+    @Test
+    void aWorkerWhoLogsOutOnOneInstanceIsRefusedOnTheOtherAtOnce() throws Exception {
+        var worker = a.signUp("WORKER");
+        b.get("/api/v1/me", worker.accessToken()).expect(200);
+
+        a.post("/api/v1/auth/logout", Map.of("refreshToken", worker.refreshToken()), worker.accessToken()).expect(204);
+
+        var refused = b.get("/api/v1/me", worker.accessToken());
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().get("code").asText()).isEqualTo("TOKEN_REVOKED");
+        assertThat(StompUser.refusal(port(second), worker.accessToken())).startsWith("TOKEN_REVOKED:");
+        assertThat(a.get("/api/v1/me", worker.accessToken()).json().get("code").asText()).isEqualTo("TOKEN_REVOKED");
+        // a fresh login is not affected
+        var again = b.logIn(worker.email(), Api.PASSWORD, worker.id());
+        a.get("/api/v1/me", again.accessToken()).expect(200);
+        try (StompUser live = StompUser.connect(port(second), again.accessToken())) {
+            assertThat(live.connected()).isTrue();
+        }
+    }
+
+    @Test
+    void aSuspensionOnOneInstanceRefusesTheOldTokenOnTheOtherAtOnce() throws Exception {
+        var admin = new Marketplace(a).admin();
+        var worker = b.signUp("WORKER");
+        b.get("/api/v1/me", worker.accessToken()).expect(200);
+
+        a.post("/api/v1/admin/users/" + worker.id() + "/suspend", Map.of("reason", "off-platform payment"),
+                admin.accessToken()).expect(202);
+
+        var refused = b.get("/api/v1/me", worker.accessToken());
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().get("code").asText()).isEqualTo("ACCOUNT_SUSPENDED");
+        assertThat(StompUser.refusal(port(second), worker.accessToken())).startsWith("ACCOUNT_SUSPENDED:");
+        // the denial is shared through Redis and lasts as long as a token can: 15 minutes and the clock skew
+        long ttl = redis().getExpire(keyPrefix + "denied-account:" + worker.id(), TimeUnit.SECONDS);
+        assertThat(ttl).isBetween(Duration.ofMinutes(15).toSeconds(), Duration.ofMinutes(16).toSeconds());
+
+        b.post("/api/v1/admin/users/" + worker.id() + "/reinstate", Map.of("reason", "explained"), admin.accessToken())
+                .expect(202);
+        a.get("/api/v1/me", worker.accessToken()).expect(200);
+        assertThat(redis().hasKey(keyPrefix + "denied-account:" + worker.id())).isFalse();
+    }
+
+    private static StringRedisTemplate redis() {
+        return first.getBean(StringRedisTemplate.class);
+    }
+
+    private static int port(ConfigurableApplicationContext instance) {
+        return ((WebServerApplicationContext) instance).getWebServer().getPort();
+    }
+}
