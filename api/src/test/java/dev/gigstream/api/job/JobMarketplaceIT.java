@@ -3,13 +3,9 @@ package dev.gigstream.api.job;
 import dev.gigstream.api.testsupport.Api;
 import dev.gigstream.api.testsupport.PostgresIT;
 import dev.gigstream.messages.common.GeoPoint;
-import dev.gigstream.messages.job.FindJobMatches;
-import dev.gigstream.messages.job.JobMatch;
 import dev.gigstream.messages.worker.ExtendPremium;
 import dev.gigstream.messages.worker.SuspendWorker;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,9 +32,6 @@ class JobMarketplaceIT {
 
     @Autowired
     CommandGateway commands;
-
-    @Autowired
-    QueryGateway queries;
 
     @Autowired
     JdbcClient jdbc;
@@ -307,13 +300,15 @@ class JobMarketplaceIT {
 
         String jobId = post(client, job(List.of("lifeguard"), 600_000));
 
-        List<JobMatch> offers = await().atMost(Duration.ofSeconds(15)).until(() -> queries.query(
-                new FindJobMatches(fits.id(), Instant.now()), ResponseTypes.multipleInstancesOf(JobMatch.class)).join(),
-                list -> !list.isEmpty());
-        assertThat(offers).extracting(JobMatch::jobId).containsExactly(jobId);
-        assertThat(Duration.between(offers.get(0).offeredAt(), offers.get(0).expiresAt())).isEqualTo(Duration.ofMinutes(15));
-        assertThat(queries.query(new FindJobMatches(doesNotFit.id(), Instant.now()),
-                ResponseTypes.multipleInstancesOf(JobMatch.class)).join()).isEmpty();
+        JsonNode offers = awaitJson("/api/v1/workers/me/offers", fits.accessToken(), json -> !json.get("items").isEmpty());
+        assertThat(offers.get("items").findValuesAsString("jobId")).as("offered from MongoDB without Redis")
+                .containsExactly(jobId);
+        JsonNode offer = offers.get("items").get(0);
+        assertThat(offer.get("title").asText()).isEqualTo("Barista for a launch party");
+        assertThat(offer.get("pay").get("amount").asLong()).isEqualTo(600_000);
+        assertThat(offer.get("distanceKm").asDouble()).isEqualTo(3.0);
+        assertThat(offer.get("expiresIn").asLong()).isBetween(14 * 60L, 15 * 60L);
+        assertThat(api.get("/api/v1/workers/me/offers", doesNotFit.accessToken()).expect(200).json().get("items")).isEmpty();
         JsonNode profile = awaitJson("/api/v1/workers/" + fits.id(), client.accessToken(),
                 json -> !json.get("lastOnlineAt").isNull());
         assertThat(Instant.parse(profile.get("lastOnlineAt").asText())).isAfter(Instant.now().minusSeconds(60));
