@@ -127,9 +127,9 @@ public class Job {
     }
 
     /**
-     * Offers the open job to the workers of one wave, each once. After the first wave the deadline of the
-     * next is scheduled (the time comes with the command); like the expiry it is not cancelled, as it only
-     * acts on a job still open.
+     * Offers the open job to the workers of one wave, each once, and schedules the next wave's deadline
+     * for when the command says it is due (none after the last wave). Like the expiry, that deadline is
+     * not cancelled: it only acts on a job still open, and only once per wave.
      */
     @CommandHandler
     void handle(OfferJob command, DeadlineManager deadlines) {
