@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.LongStream;
 import java.util.stream.StreamSupport;
 
 import static dev.gigstream.api.testsupport.Marketplace.ADMIN_EMAIL;
@@ -40,6 +42,7 @@ class AuditIT {
     static final String AUDITOR_EMAIL = "auditor@gigstream.test";
     static final String AUDITOR_PASSWORD = "auditor password for tests";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Set<String> OFFERS = Set.of("JobOffered", "JobOfferWaveDue");
 
     @Autowired
     Api api;
@@ -53,11 +56,13 @@ class AuditIT {
         String jobId = postJob(client, correlationId);
         market.hire(client, worker, jobId);
 
-        JsonNode events = api.get("/api/v1/audit/aggregates/" + jobId + "/events", auditor().accessToken())
+        JsonNode all = api.get("/api/v1/audit/aggregates/" + jobId + "/events", auditor().accessToken())
                 .expect(200).json();
 
-        assertThat(events.findValuesAsString("type")).containsExactly("JobPosted", "WorkerApplied", "WorkerHired");
-        assertThat(events.findValues("sequence").stream().map(JsonNode::asLong)).containsExactly(0L, 1L, 2L);
+        assertThat(all.findValues("sequence").stream().map(JsonNode::asLong))
+                .containsExactlyElementsOf(LongStream.range(0, all.size()).boxed().toList());
+        List<JsonNode> events = decided(all);
+        assertThat(events.stream().map(e -> e.get("type").asText())).containsExactly("JobPosted", "WorkerApplied", "WorkerHired");
         JsonNode posted = events.get(0);
         assertThat(posted.get("payload").get("jobId").asText()).isEqualTo(jobId);
         assertThat(posted.get("payload").get("pay").get("amount").asLong()).isEqualTo(Marketplace.PAY);
@@ -76,20 +81,20 @@ class AuditIT {
         var market = new Marketplace(api);
         var shift = market.hiredShift();
         var auditor = auditor();
-        JsonNode events = api.get("/api/v1/audit/aggregates/" + shift.jobId() + "/events", auditor.accessToken())
-                .expect(200).json();
+        List<JsonNode> events = decided(api.get("/api/v1/audit/aggregates/" + shift.jobId() + "/events",
+                auditor.accessToken()).expect(200).json());
         Instant applied = Instant.parse(events.get(1).get("timestamp").asText());
         Instant hired = Instant.parse(events.get(2).get("timestamp").asText());
 
         JsonNode beforeHire = state(shift.jobId(), applied, auditor).expect(200).json();
         assertThat(beforeHire.get("type").asText()).isEqualTo("Job");
-        assertThat(beforeHire.get("sequence").asLong()).isEqualTo(1);
+        assertThat(beforeHire.get("sequence").asLong()).isGreaterThanOrEqualTo(events.get(1).get("sequence").asLong());
         assertThat(beforeHire.get("state").get("status").asText()).isEqualTo("OPEN");
         assertThat(beforeHire.get("state").get("hiredWorkerId").isNull()).isTrue();
         assertThat(texts(beforeHire.get("state").get("applicants"))).containsExactly(shift.worker().id());
 
         JsonNode afterHire = state(shift.jobId(), hired, auditor).expect(200).json();
-        assertThat(afterHire.get("sequence").asLong()).isEqualTo(2);
+        assertThat(afterHire.get("sequence").asLong()).isGreaterThanOrEqualTo(events.get(2).get("sequence").asLong());
         assertThat(afterHire.get("state").get("status").asText()).isEqualTo("HIRED");
         assertThat(afterHire.get("state").get("hiredWorkerId").asText()).isEqualTo(shift.worker().id());
         assertThat(afterHire.get("state").get("escrowId").asText()).isEqualTo(shift.escrowId());
@@ -147,11 +152,12 @@ class AuditIT {
         List<Long> positions = rest.stream().map(e -> e.get("position").asLong()).toList();
         assertThat(positions).isSorted().doesNotHaveDuplicates().allMatch(position -> position > after);
         assertThat(rest.stream().filter(e -> shift.jobId().equals(e.path("aggregateId").asText()))
-                .map(e -> e.get("type").asText())).containsExactly("WorkerApplied", "WorkerHired");
+                .map(e -> e.get("type").asText()).filter(type -> !OFFERS.contains(type)))
+                .containsExactly("WorkerApplied", "WorkerHired");
         JsonNode applied = rest.stream().filter(e -> "WorkerApplied".equals(e.get("type").asText())
                 && shift.jobId().equals(e.path("aggregateId").asText())).findFirst().orElseThrow();
         assertThat(applied.get("aggregateType").asText()).isEqualTo("Job");
-        assertThat(applied.get("sequence").asLong()).isEqualTo(1);
+        assertThat(applied.get("sequence").asLong()).isPositive();
         assertThat(applied.get("eventId").asText()).isNotBlank();
         assertThat(applied.get("payload").get("workerId").asText()).isEqualTo(shift.worker().id());
         assertThat(applied.get("metadata").get("userId").asText()).isEqualTo(shift.worker().id());
@@ -286,6 +292,12 @@ class AuditIT {
     private static List<JsonNode> ndjson(Api.Response response) {
         response.expect(200);
         return Arrays.stream(response.body().split("\n")).filter(line -> !line.isBlank()).map(JSON::readTree).toList();
+    }
+
+    /** A job's events but its offers, which the matching policy asks for on its own time. */
+    private static List<JsonNode> decided(JsonNode events) {
+        return StreamSupport.stream(events.spliterator(), false)
+                .filter(event -> !OFFERS.contains(event.get("type").asText())).toList();
     }
 
     private static List<String> texts(JsonNode array) {

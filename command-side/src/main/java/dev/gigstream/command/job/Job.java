@@ -32,8 +32,11 @@ import dev.gigstream.messages.job.CancelJob;
 import dev.gigstream.messages.job.HireWorker;
 import dev.gigstream.messages.job.JobCancelled;
 import dev.gigstream.messages.job.JobExpired;
+import dev.gigstream.messages.job.JobOfferWaveDue;
+import dev.gigstream.messages.job.JobOffered;
 import dev.gigstream.messages.job.JobPosted;
 import dev.gigstream.messages.job.JobStatus;
+import dev.gigstream.messages.job.OfferJob;
 import dev.gigstream.messages.job.PostJob;
 import dev.gigstream.messages.job.WithdrawApplication;
 import dev.gigstream.messages.job.WorkerApplied;
@@ -57,22 +60,26 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A shift a client posts, from posting to payment: who applied, who was hired, whether the escrow
  * is funded, attendance, confirmation and completion. An open job that nobody was hired for expires
- * when its shift starts. The rules that will evolve sit in {@link JobPostingPolicy},
+ * when its shift starts. While it is open, the matching policy offers it to the best fitting workers in
+ * waves ({@link JobOffers}: nobody twice). The rules that will evolve sit in {@link JobPostingPolicy},
  * {@link AttendancePolicy} and {@link CancellationPolicy}.
  */
 @Aggregate
 public class Job {
 
     static final String EXPIRY = "job-expiry";
+    static final String OFFER_WAVE = "job-offer-wave";
 
     @AggregateIdentifier
     private String jobId;
     private String clientId;
+    private String title;
     private JobStatus status;
     private ShiftWindow shift;
     private Money pay;
     private GeoPoint site;
     private final Set<String> applicants = new HashSet<>();
+    private final JobOffers offers = new JobOffers();
     private String hiredWorkerId;
     private String escrowId;
     private boolean confirmed;
@@ -117,6 +124,28 @@ public class Job {
             throw JobRefused.suspended(command.workerId());
         }
         apply(new WorkerApplied(jobId, command.workerId(), command.note(), command.appliedAt()));
+    }
+
+    /**
+     * Offers the open job to the workers of one wave, each once, and schedules the next wave's deadline
+     * for when the command says it is due (none after the last wave). Like the expiry, that deadline is
+     * not cancelled: it only acts on a job still open, and only once per wave.
+     */
+    @CommandHandler
+    void handle(OfferJob command, DeadlineManager deadlines) {
+        if (status != JobStatus.OPEN || offers.recorded(command.wave())) {
+            return; // taken meanwhile, so offered to nobody; or this wave was sent again, which changes nothing
+        }
+        if (!offers.due(command.wave())) {
+            throw JobRefused.offerWaveNotDue(jobId, command.wave(), offers.dueWave());
+        }
+        for (OfferJob.Offer offer : offers.fresh(command.offers(), applicants)) {
+            apply(new JobOffered(jobId, offer.workerId(), offer.rank(), command.offeredAt(), offer.expiresAt(),
+                    command.wave(), offer.distanceKm(), title, pay));
+        }
+        if (command.nextWaveAt() != null) {
+            deadlines.schedule(command.nextWaveAt(), OFFER_WAVE, command.wave() + 1);
+        }
     }
 
     @CommandHandler
@@ -312,6 +341,14 @@ public class Job {
         }
     }
 
+    /** The next wave's delay has passed: due once, and only while nobody is hired. */
+    @DeadlineHandler(deadlineName = OFFER_WAVE)
+    void offerWaveDue(Integer wave) {
+        if (status == JobStatus.OPEN && !offers.due(wave)) {
+            apply(new JobOfferWaveDue(jobId, wave, offers.workers()));
+        }
+    }
+
     private void requireNotDisputed() {
         if (status == JobStatus.DISPUTED) {
             throw JobRefused.disputed(jobId, disputeId);
@@ -334,6 +371,7 @@ public class Job {
     void on(JobPosted event) {
         jobId = event.jobId();
         clientId = event.clientId();
+        title = event.title();
         shift = event.shift();
         pay = event.pay();
         site = event.site().point();
@@ -343,6 +381,16 @@ public class Job {
     @EventSourcingHandler
     void on(WorkerApplied event) {
         applicants.add(event.workerId());
+    }
+
+    @EventSourcingHandler
+    void on(JobOffered event) {
+        offers.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(JobOfferWaveDue event) {
+        offers.on(event);
     }
 
     @EventSourcingHandler

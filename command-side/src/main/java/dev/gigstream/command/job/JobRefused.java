@@ -138,4 +138,9 @@ final class JobRefused {
     static RefusedException cannotCancel(String jobId, JobStatus status) {
         return new RefusedException(JOB_CANNOT_BE_CANCELLED, "Job " + jobId + " is " + status + " and cannot be cancelled");
     }
+
+    static RefusedException offerWaveNotDue(String jobId, int wave, int dueWave) {
+        return new RefusedException(JobErrorCode.OFFER_WAVE_NOT_DUE, "Job " + jobId + ": offer wave " + wave
+                + " is not due yet (" + (dueWave <= 1 ? "only the first is" : "waves up to " + dueWave + " are") + ")");
+    }
 }

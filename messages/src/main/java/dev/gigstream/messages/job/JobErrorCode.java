@@ -27,7 +27,8 @@ public enum JobErrorCode implements ErrorCode {
     NOT_CHECKED_OUT(Kind.CONFLICT),
     NO_SHOW_TOO_EARLY(Kind.CONFLICT),
     WORKER_CHECKED_IN(Kind.CONFLICT),
-    JOB_DISPUTED(Kind.CONFLICT);
+    JOB_DISPUTED(Kind.CONFLICT),
+    OFFER_WAVE_NOT_DUE(Kind.CONFLICT);
 
     private final Kind kind;
 

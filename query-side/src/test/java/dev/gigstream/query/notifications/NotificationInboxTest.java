@@ -129,7 +129,7 @@ class NotificationInboxTest {
         var inbox = new NotificationInbox(backend.freshDatabase());
         var raised = new RecordingEvents();
         inbox.on(posted());
-        var offered = new JobOffered("job-1", "worker-2", 1, T0, T0.plus(Duration.ofMinutes(15)));
+        var offered = new JobOffered("job-1", "worker-2", 1, T0, T0.plus(Duration.ofMinutes(15)), 1, 3.2, "Barista", PAY);
         inbox.on(offered, message(offered), ReplayStatus.REGULAR, raised);
 
         NotificationView offer = inbox(inbox, "worker-2").get(0);
@@ -148,7 +148,7 @@ class NotificationInboxTest {
     void aNotificationIsFoundOnlyInItsOwnersInbox(MongoBackend backend) {
         var inbox = new NotificationInbox(backend.freshDatabase());
         inbox.on(posted());
-        var offered = new JobOffered("job-1", "worker-2", 1, T0, T0.plus(Duration.ofMinutes(15)));
+        var offered = new JobOffered("job-1", "worker-2", 1, T0, T0.plus(Duration.ofMinutes(15)), 1, 3.2, "Barista", PAY);
         inbox.on(offered, message(offered), ReplayStatus.REGULAR, new RecordingEvents());
         String id = inbox(inbox, "worker-2").get(0).id();
 

@@ -2,6 +2,7 @@ package dev.gigstream.query.worker;
 
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.worker.AvailabilityWindow;
+import dev.gigstream.messages.worker.PremiumStarted;
 import dev.gigstream.messages.worker.WorkerProfileUpdated;
 import dev.gigstream.messages.worker.WorkerRegistered;
 import dev.gigstream.messages.worker.WorkerSuspended;
@@ -34,5 +35,9 @@ public final class Workers {
 
     public static void suspend(WorkerProfileProjection profiles, String workerId) {
         profiles.on(new WorkerSuspended(workerId, "suspended in a test", "admin-1"), 3);
+    }
+
+    public static void premium(WorkerProfileProjection profiles, String workerId, Instant until) {
+        profiles.on(new PremiumStarted(workerId, until), 4);
     }
 }
