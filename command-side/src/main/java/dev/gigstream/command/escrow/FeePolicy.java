@@ -1,6 +1,7 @@
 package dev.gigstream.command.escrow;
 
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.MoneyErrorCode;
 
 /**
  * What a hire costs the client: the job's pay, which the worker receives in full, plus the platform's
@@ -25,7 +26,9 @@ public final class FeePolicy {
     }
 
     public Quote quote(Money pay) {
-        long fee = Math.addExact(Math.multiplyExact(pay.amount(), (long) basisPoints), 5_000L) / 10_000L;
-        return new Quote(pay, new Money(fee, pay.currency()), new Money(Math.addExact(pay.amount(), fee), pay.currency()));
+        long fee = MoneyErrorCode.exactly(() -> Math.addExact(Math.multiplyExact(pay.amount(), (long) basisPoints), 5_000L),
+                "The service fee on " + pay) / 10_000L;
+        Money serviceFee = new Money(fee, pay.currency());
+        return new Quote(pay, serviceFee, pay.plus(serviceFee));
     }
 }

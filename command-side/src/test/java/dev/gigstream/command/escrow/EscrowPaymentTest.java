@@ -2,6 +2,7 @@ package dev.gigstream.command.escrow;
 
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.MoneyErrorCode;
 import dev.gigstream.messages.escrow.CancelEscrow;
 import dev.gigstream.messages.escrow.ChargebackResolved;
 import dev.gigstream.messages.escrow.CheckoutOpened;
@@ -114,6 +115,13 @@ class EscrowPaymentTest {
             fixture.givenNoPriorActivity()
                    .when(new RequestEscrowFunding(ESCROW_ID, JOB_ID, CLIENT_ID, WORKER_ID, Money.of(0, Currency.NGN)))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.INVALID_AMOUNT));
+        }
+
+        @Test
+        void aPayTooLargeForTheFeeArithmeticIsRefusedNotThrown() {
+            fixture.givenNoPriorActivity()
+                   .when(new RequestEscrowFunding(ESCROW_ID, JOB_ID, CLIENT_ID, WORKER_ID, Money.of(Long.MAX_VALUE, Currency.NGN)))
+                   .expectNoEvents().expectException(refusedWith(MoneyErrorCode.AMOUNT_OUT_OF_RANGE));
         }
 
         @Test

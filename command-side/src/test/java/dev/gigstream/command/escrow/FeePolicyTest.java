@@ -2,9 +2,11 @@ package dev.gigstream.command.escrow;
 
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.RefusedException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class FeePolicyTest {
@@ -26,6 +28,13 @@ class FeePolicyTest {
         assertThat(tenPercent.quote(Money.of(1_004, Currency.GHS)).serviceFee().amount()).as("100.4").isEqualTo(100);
         assertThat(new FeePolicy(250).quote(Money.of(999, Currency.NGN)).serviceFee().amount()).as("24.975").isEqualTo(25);
         assertThat(tenPercent.quote(Money.of(4, Currency.NGN)).serviceFee().amount()).as("0.4").isZero();
+    }
+
+    @Test
+    void aFeeThatWouldOverflowIsARefusal() {
+        assertThatThrownBy(() -> tenPercent.quote(Money.of(Long.MAX_VALUE, Currency.NGN)))
+                .isInstanceOfSatisfying(RefusedException.class,
+                        refused -> assertThat(refused.refusal().code()).isEqualTo("AMOUNT_OUT_OF_RANGE"));
     }
 
     @Test

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * An amount in minor units (kobo, pesewas) of one currency. Never a floating-point number.
- * Arithmetic and comparisons refuse to mix currencies.
+ * Arithmetic and comparisons refuse to mix currencies; arithmetic that would overflow is refused
+ * ({@link MoneyErrorCode#AMOUNT_OUT_OF_RANGE}).
  */
 public record Money(long amount, Currency currency) implements Comparable<Money> {
 
@@ -37,11 +38,14 @@ public record Money(long amount, Currency currency) implements Comparable<Money>
     }
 
     public Money plus(Money other) {
-        return new Money(Math.addExact(amount, sameCurrency(other).amount), currency);
+        long sum = MoneyErrorCode.exactly(() -> Math.addExact(amount, sameCurrency(other).amount), "The sum of " + this + " and " + other);
+        return new Money(sum, currency);
     }
 
     public Money minus(Money other) {
-        return new Money(Math.subtractExact(amount, sameCurrency(other).amount), currency);
+        long difference = MoneyErrorCode.exactly(() -> Math.subtractExact(amount, sameCurrency(other).amount),
+                "The difference of " + this + " and " + other);
+        return new Money(difference, currency);
     }
 
     public boolean isGreaterThan(Money other) {

@@ -31,7 +31,11 @@ class MoneyTest {
     }
 
     @Test
-    void refusesToOverflow() {
-        assertThatThrownBy(() -> Money.of(Long.MAX_VALUE, Currency.NGN).plus(NAIRA_100)).isInstanceOf(ArithmeticException.class);
+    void refusesToOverflowWithARefusalNotAnException() {
+        assertThatThrownBy(() -> Money.of(Long.MAX_VALUE, Currency.NGN).plus(NAIRA_100))
+                .isInstanceOfSatisfying(RefusedException.class,
+                        refused -> assertThat(refused.refusal().code()).isEqualTo("AMOUNT_OUT_OF_RANGE"));
+        assertThatThrownBy(() -> Money.of(Long.MIN_VALUE, Currency.NGN).minus(NAIRA_100))
+                .isInstanceOf(RefusedException.class);
     }
 }
