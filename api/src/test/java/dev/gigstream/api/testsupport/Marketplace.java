@@ -36,6 +36,10 @@ public final class Marketplace {
         this.api = api;
     }
 
+    public Api api() {
+        return api;
+    }
+
     public PaystackStandIn paystack() {
         return FreshStores.paystack();
     }
