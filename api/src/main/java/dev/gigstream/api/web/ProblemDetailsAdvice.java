@@ -3,6 +3,7 @@ package dev.gigstream.api.web;
 import dev.gigstream.messages.common.Refusal;
 import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.paystack.PaystackException;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -19,6 +20,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -101,9 +104,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        if (Problems.storeUnavailable(e)) {
+            log.warn("A store does not answer: {}", e.toString());
+            currentResponse().ifPresent(response -> response.setHeader(HttpHeaders.RETRY_AFTER, Problems.STORE_RETRY_AFTER));
+            return Problems.storeAway();
+        }
         log.error("Unexpected failure", e);
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "Something went wrong on our side; the request's correlation id helps us find it");
+    }
+
+    private static Optional<HttpServletResponse> currentResponse() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? Optional.ofNullable(attributes.getResponse()) : Optional.empty();
     }
 
     private static ProblemDetail refusal(Refusal refusal) {

@@ -3,6 +3,7 @@ package dev.gigstream.api.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -13,13 +14,18 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The container's error page: what reaches {@code /error} (an error status or exception that happened
  * outside Spring MVC, e.g. in a filter) is answered as problem+json with a code named after the status;
- * {@code /error} asked for directly is an unknown path.
+ * {@code /error} asked for directly is an unknown path. A database that does not answer (in a filter:
+ * the token's account check) is a 503 the client may retry.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        if (Problems.storeUnavailable((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, Problems.STORE_RETRY_AFTER).body(Problems.storeAway());
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.NOT_FOUND;

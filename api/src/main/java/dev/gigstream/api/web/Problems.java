@@ -4,6 +4,7 @@ import dev.gigstream.api.messaging.AuditMetadata;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -11,6 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,6 +49,26 @@ public final class Problems {
             problem.setProperty("correlationId", correlationId);
         }
         return problem;
+    }
+
+    /** Seconds a client should wait after {@link #storeAway()}. */
+    public static final String STORE_RETRY_AFTER = "5";
+
+    /** A database could not be reached: nothing was done, and the same request may be sent again. */
+    public static ProblemDetail storeAway() {
+        return of(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE",
+                "A database does not answer right now; nothing was done, try again shortly");
+    }
+
+    /** Whether the failure is a database that could not be reached (connection refused, lost or not obtained in time). */
+    public static boolean storeUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CannotGetJdbcConnectionException || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static ProblemDetail forbidden() {

@@ -14,12 +14,27 @@ import java.util.List;
  */
 public final class RestartableApp {
 
-    private final String database = PostgresDatabases.freshDatabase();
+    private final String database;
     private final List<String> settings;
 
     /** {@code settings} as command-line arguments, e.g. {@code --gigstream.lifecycle.confirmation-window=5s}. */
     public RestartableApp(String... settings) {
-        this.settings = List.of(settings);
+        this(PostgresDatabases.freshDatabase(), List.of(settings));
+    }
+
+    private RestartableApp(String database, List<String> settings) {
+        this.database = database;
+        this.settings = settings;
+    }
+
+    /** The same app, reaching its database through {@code proxy} (which must lead to the database's server). */
+    public RestartableApp through(TcpProxy proxy) {
+        return new RestartableApp(database.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/"), settings);
+    }
+
+    /** The JDBC URL of the app's database. */
+    public String databaseUrl() {
+        return database;
     }
 
     public ConfigurableApplicationContext start() {
