@@ -151,4 +151,14 @@ class EndpointRateLimitIT {
         assertThat(stats.header("RateLimit-Limit")).isEqualTo(Integer.toString(ADMIN));
         assertThat(api.get("/api/v1/me", admin.accessToken()).header("RateLimit-Limit")).isEqualTo(Integer.toString(READS));
     }
+
+    @Test
+    void theApiDocumentationTellsClientsAboutTheLimit() {
+        var docs = from("198.51.100.30", "GET", "/v3/api-docs", null).expect(200).json();
+
+        var tooMany = docs.get("paths").get("/api/v1/jobs").get("post").get("responses").get("429");
+        assertThat(tooMany).isNotNull();
+        assertThat(tooMany.get("headers").has("Retry-After")).isTrue();
+        assertThat(tooMany.get("headers").has("RateLimit-Reset")).isTrue();
+    }
 }
