@@ -114,6 +114,7 @@ final class AppProcess implements AutoCloseable {
         env.put("GIGSTREAM_ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("GIGSTREAM_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("GIGSTREAM_AUTH_RATE_LIMIT", "1000000");
+        env.put("GIGSTREAM_RATE_LIMITS_ENABLED", "false");
         env.put("PAYSTACK_BASE_URL", paystackBaseUrl);
         env.put("PAYSTACK_SECRET_KEY", paystackSecret);
         long started = System.nanoTime();

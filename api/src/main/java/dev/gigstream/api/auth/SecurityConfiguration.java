@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import dev.gigstream.api.messaging.AuditMetadata;
 import dev.gigstream.api.redis.RedisCircuit;
 import dev.gigstream.api.redis.RedisProperties;
+import dev.gigstream.api.web.EndpointRateLimitFilter;
 import dev.gigstream.api.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -36,6 +37,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,7 +54,8 @@ import java.time.Duration;
  * controllers. Failures answer with problem details: 401 with
  * {@code WWW-Authenticate: Bearer}, 403. Access tokens that were logged out or belong to a suspended
  * account are refused ({@link RevocationCheckingJwtDecoder}); money and admin endpoints also refuse
- * while that cannot be checked ({@link TokenCheckRequiredFilter}).
+ * while that cannot be checked ({@link TokenCheckRequiredFilter}). Requests that passed are rate
+ * limited per user or client address ({@link EndpointRateLimitFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -62,7 +65,8 @@ class SecurityConfiguration {
     static final Duration RETRY_REDIS_AFTER = Duration.ofSeconds(5);
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json, AccessTokenDenyList denyList) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json, AccessTokenDenyList denyList,
+                            EndpointRateLimitFilter rateLimits) throws Exception {
         http.csrf(csrf -> csrf.disable())
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .authorizeHttpRequests(requests -> requests
@@ -89,7 +93,9 @@ class SecurityConfiguration {
                     .authenticationEntryPoint((request, response, e) -> unauthorized(response, json, e))
                     .accessDeniedHandler((request, response, e) -> forbidden(response, json)))
             .addFilterAfter(new TokenCheckRequiredFilter(denyList, json), BearerTokenAuthenticationFilter.class)
-            .addFilterAfter(new UserContextFilter(), TokenCheckRequiredFilter.class);
+            .addFilterAfter(new UserContextFilter(), TokenCheckRequiredFilter.class)
+            // per user, so after authentication; after authorization, so a request without a token is 401, not 429
+            .addFilterAfter(rateLimits, AuthorizationFilter.class);
         return http.build();
     }
 

@@ -4,7 +4,14 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,9 +23,37 @@ class OpenApiConfiguration {
         return new OpenAPI()
                 .info(new Info().title("Gigstream API").version("v1")
                         .description("Shift and gig-work marketplace: jobs, applications, escrow through Paystack, "
-                                + "disputes and ratings. Errors are RFC 9457 problem details."))
+                                + "disputes and ratings. Errors are RFC 9457 problem details. Every endpoint is rate "
+                                + "limited (per user, or per client address without a token): answers carry RateLimit-Limit, "
+                                + "RateLimit-Remaining and RateLimit-Reset; over the limit 429 RATE_LIMITED with Retry-After."))
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    /** Every operation may answer 429 (see {@link EndpointRateLimitFilter}); generated clients learn its headers. */
+    @Bean
+    OpenApiCustomizer rateLimitedResponses() {
+        return openApi -> {
+            ApiResponse tooMany = new ApiResponse()
+                    .description("Rate limited (code RATE_LIMITED): wait Retry-After seconds")
+                    .content(new Content().addMediaType("application/problem+json", new MediaType().schema(new Schema<>().type("object"))))
+                    .addHeaderObject("Retry-After", seconds("Seconds until the next request is allowed"))
+                    .addHeaderObject("RateLimit-Limit", seconds("Requests allowed per period in this endpoint's group"))
+                    .addHeaderObject("RateLimit-Remaining", seconds("Requests left now (0)"))
+                    .addHeaderObject("RateLimit-Reset", seconds("Seconds until the allowance is full again"));
+            if (openApi.getPaths() == null) {
+                return;
+            }
+            openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+                if (operation.getResponses() != null && !operation.getResponses().containsKey("429")) {
+                    operation.getResponses().addApiResponse("429", tooMany);
+                }
+            }));
+        };
+    }
+
+    private static Header seconds(String description) {
+        return new Header().description(description).schema(new IntegerSchema());
     }
 }

@@ -3,13 +3,19 @@ package dev.gigstream.api.web;
 import dev.gigstream.api.redis.RedisCircuit;
 import dev.gigstream.api.redis.RedisProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 
-/** Rate-limit buckets shared through Redis when it is configured; otherwise each instance counts alone. */
+/**
+ * Rate-limit buckets shared through Redis when it is configured; otherwise each instance counts alone.
+ * The endpoint limits run inside the security filter chain (after authorization, so they know the user),
+ * not as a servlet filter of their own.
+ */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
 
@@ -24,5 +30,17 @@ class RateLimitConfiguration {
         return new RedisBuckets(connections, properties, new RedisCircuit("rate limits",
                 "each instance counts requests in its own buckets meanwhile, so the limits hold per instance only",
                 RETRY_REDIS_AFTER));
+    }
+
+    @Bean
+    EndpointRateLimitFilter endpointRateLimitFilter(RateLimitProperties properties, SharedBuckets shared, JsonMapper json) {
+        return new EndpointRateLimitFilter(properties, shared, json);
+    }
+
+    @Bean
+    FilterRegistrationBean<EndpointRateLimitFilter> endpointRateLimitsOnlyInTheSecurityChain(EndpointRateLimitFilter filter) {
+        FilterRegistrationBean<EndpointRateLimitFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static dev.gigstream.api.testsupport.Marketplace.ADMIN_EMAIL;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two instances on one PostgreSQL database and one Redis (one key prefix), as deployed behind a load
- * balancer: a limit holds for both together, and a logout or suspension on one is obeyed by the other
+ * balancer: a limit, per address or per user, holds for both together, and a logout or suspension on one is obeyed by the other
  * on the very next request. Login attempts of the rate-limit test come from an address of their own
  * (X-Forwarded-For through a trusted proxy); the other tests sign in from 127.0.0.1, four logins in all,
  * under the limit of five.
@@ -30,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InstancesShareStateIT {
 
     private static final int LIMIT = 5;
+    /** Writes a user may make a minute; the other tests make at most one per user. */
+    private static final int WRITES = 4;
 
     private static ConfigurableApplicationContext first;
     private static ConfigurableApplicationContext second;
@@ -43,6 +46,7 @@ class InstancesShareStateIT {
         keyPrefix = RedisServer.freshKeyPrefix();
         var app = new RestartableApp("--gigstream.redis.url=" + redis, "--gigstream.redis.key-prefix=" + keyPrefix,
                 "--gigstream.auth.rate-limit.requests=" + LIMIT, "--gigstream.auth.rate-limit.per=1m",
+                "--gigstream.rate-limits.groups.writes.requests=" + WRITES,
                 "--server.forward-headers-strategy=native",
                 "--gigstream.auth.admin.email=" + ADMIN_EMAIL, "--gigstream.auth.admin.password=" + ADMIN_PASSWORD);
         first = app.start();
@@ -84,6 +88,29 @@ class InstancesShareStateIT {
         // the bucket is one key in Redis, which expires once the bucket would be full again
         long ttl = redis().getExpire(keyPrefix + "rate-limit:auth:login:203.0.113.7", TimeUnit.MILLISECONDS);
         assertThat(ttl).isBetween(1L, Duration.ofMinutes(1).plusSeconds(1).toMillis());
+    }
+
+    @Test
+    void aUsersWritesThroughEitherInstanceCountAgainstOneLimit() {
+        var worker = a.signUp("WORKER");
+        for (int write = 1; write <= WRITES; write++) {
+            Api instance = write % 2 == 1 ? a : b;
+            var answer = instance.post("/api/v1/notifications/" + UUID.randomUUID() + "/read", null, worker.accessToken());
+            assertThat(answer.status()).as("write " + write).isNotEqualTo(429);
+            assertThat(answer.header("RateLimit-Remaining")).as("write " + write).isEqualTo(Integer.toString(WRITES - write));
+        }
+
+        for (Api instance : new Api[]{a, b}) {
+            var limited = instance.post("/api/v1/notifications/" + UUID.randomUUID() + "/read", null, worker.accessToken());
+            assertThat(limited.status()).isEqualTo(429);
+            assertThat(limited.json().get("code").asText()).isEqualTo("RATE_LIMITED");
+            assertThat(limited.header("RateLimit-Limit")).isEqualTo(Integer.toString(WRITES));
+        }
+        // another user has a bucket of its own, and the bucket is one key in Redis named for the user
+        var other = b.signUp("WORKER");
+        assertThat(a.post("/api/v1/notifications/" + UUID.randomUUID() + "/read", null, other.accessToken()).status())
+                .isNotEqualTo(429);
+        assertThat(redis().hasKey(keyPrefix + "rate-limit:writes:user:" + worker.id())).isTrue();
     }
 
     @Test

@@ -54,7 +54,8 @@ class RedisDownIT {
         var market = new Marketplace(api);
         var client = api.signUp("CLIENT");
         var worker = market.worker(); // signs up and saves a profile
-        api.get("/api/v1/me", client.accessToken()).expect(200);
+        var read = api.get("/api/v1/me", client.accessToken()).expect(200);
+        assertThat(read.header("RateLimit-Remaining")).as("counted in the instance's own bucket").isNotNull();
         String jobId = market.jobStartingSoon(client);
         api.post("/api/v1/jobs/" + jobId + "/applications", Map.of("note", "Available"), worker.accessToken()).expect(201);
 

@@ -23,6 +23,10 @@ public class FreshStores implements ContextCustomizerFactory {
 
     public static final String JWT_SECRET = "integration-test-signing-secret-of-at-least-32-bytes";
     public static final String PAYSTACK_SECRET = "sk_test_gigstream_integration";
+    /** The endpoint rate-limit groups; tests make many requests a minute as one user from one address. */
+    public static final List<String> RATE_LIMIT_GROUPS = List.of("webhooks", "admin", "writes", "reads", "public");
+    /** High enough that no test is throttled unless it sets a limit of its own. */
+    public static final String UNTHROTTLED = "100000";
     private static PaystackStandIn paystack;
 
     /** The local Paystack every {@link PostgresIT} application talks to (one per JVM). */
@@ -50,6 +54,9 @@ public class FreshStores implements ContextCustomizerFactory {
             properties.put("spring.datasource.hikari.maximum-pool-size", "5");
             properties.put("gigstream.auth.jwt-secret", JWT_SECRET);
             properties.put("gigstream.auth.rate-limit.requests", "10000");
+            for (String group : RATE_LIMIT_GROUPS) {
+                properties.put("gigstream.rate-limits.groups." + group + ".requests", UNTHROTTLED);
+            }
             properties.put("gigstream.paystack.base-url", paystack().baseUrl());
             properties.put("gigstream.paystack.secret-key", PAYSTACK_SECRET);
             MongoBackend mongo = MongoBackend.preferred();

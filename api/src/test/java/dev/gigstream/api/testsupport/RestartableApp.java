@@ -17,7 +17,10 @@ public final class RestartableApp {
     private final String database;
     private final List<String> settings;
 
-    /** {@code settings} as command-line arguments, e.g. {@code --gigstream.lifecycle.confirmation-window=5s}. */
+    /**
+     * {@code settings} as command-line arguments, e.g. {@code --gigstream.lifecycle.confirmation-window=5s}.
+     * The endpoint rate limits are as high as in {@link FreshStores} unless a setting names one.
+     */
     public RestartableApp(String... settings) {
         this(PostgresDatabases.freshDatabase(), List.of(settings));
     }
@@ -46,6 +49,12 @@ public final class RestartableApp {
                 "--gigstream.paystack.base-url=" + FreshStores.paystack().baseUrl(),
                 "--gigstream.paystack.secret-key=" + FreshStores.PAYSTACK_SECRET));
         arguments.addAll(settings);
+        for (String group : FreshStores.RATE_LIMIT_GROUPS) {
+            String limit = "--gigstream.rate-limits.groups." + group + ".requests=";
+            if (settings.stream().noneMatch(setting -> setting.startsWith(limit))) {
+                arguments.add(limit + FreshStores.UNTHROTTLED);
+            }
+        }
         return new SpringApplicationBuilder(GigstreamApplication.class).profiles("postgres").run(arguments.toArray(String[]::new));
     }
 
