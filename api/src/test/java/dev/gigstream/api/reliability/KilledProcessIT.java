@@ -99,6 +99,7 @@ class KilledProcessIT {
         env.put("GIGSTREAM_ADMIN_EMAIL", Marketplace.ADMIN_EMAIL);
         env.put("GIGSTREAM_ADMIN_PASSWORD", Marketplace.ADMIN_PASSWORD);
         env.put("GIGSTREAM_AUTH_RATE_LIMIT", "100000");
+        env.put("GIGSTREAM_RATE_LIMITS_ENABLED", "false");
         env.put("PAYSTACK_BASE_URL", FreshStores.paystack().baseUrl());
         env.put("PAYSTACK_SECRET_KEY", FreshStores.PAYSTACK_SECRET);
         Process process = builder.start();
