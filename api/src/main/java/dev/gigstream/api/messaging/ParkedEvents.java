@@ -1,5 +1,6 @@
 package dev.gigstream.api.messaging;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -7,14 +8,15 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
 import org.axonframework.eventhandling.Segment;
+import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +39,9 @@ public class ParkedEvents {
     private final int attempts;
     private final Function<String, SequencedDeadLetterQueue<EventMessage<?>>> queueOf;
     private final Map<String, SequencedDeadLetterQueue<EventMessage<?>>> queues = new ConcurrentHashMap<>();
-    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    /** Failed attempts per event; an event that failed and then went through is forgotten after a while. */
+    private final Map<String, Integer> failures = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofHours(1)).maximumSize(100_000).<String, Integer>build().asMap();
     private final ThreadLocal<Boolean> retrying = ThreadLocal.withInitial(() -> false);
     private final Supplier<EventProcessingConfiguration> processing;
     private final TransactionManager transactions;
