@@ -4,13 +4,13 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.gigstream.messages.escrow.EscrowStatus;
+import dev.gigstream.messages.escrow.EscrowList;
 import dev.gigstream.messages.escrow.EscrowView;
 import dev.gigstream.messages.escrow.FindStaleEscrows;
 import dev.gigstream.paystack.PaystackApi;
 import dev.gigstream.paystack.PaystackClient;
 import dev.gigstream.paystack.PaystackException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +48,7 @@ class ReconciliationSweep {
     static int sweep(PaystackProperties properties, QueryGateway queries, CommandGateway commands,
                      PaystackClient paystack, Clock clock) {
         List<EscrowView> stale = queries.query(new FindStaleEscrows(clock.instant().minus(properties.reconcileAfter()), BATCH),
-                ResponseTypes.multipleInstancesOf(EscrowView.class)).join();
+                EscrowList.class).join().items();
         int applied = 0;
         MDC.put("source", "reconciliation");
         try {

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import dev.gigstream.query.common.InOrder;
 import dev.gigstream.query.common.PerInstance;
 import dev.gigstream.api.storage.ReadModelProperties;
+import dev.gigstream.api.storage.SegmentClaims;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -116,6 +118,7 @@ class EventProcessingConfiguration {
                                      TransactionManager transactionManager,
                                      DeadLetterSchema deadLetterSchema,
                                      @Qualifier("eventSerializer") Serializer eventSerializer,
+                                     SegmentClaims claims,
                                      @Value("${gigstream.processing.projection-segments:1}") int projectionSegments,
                                      @Value("${gigstream.processing.segments:4}") int segments) {
         return configurer -> {
@@ -124,8 +127,13 @@ class EventProcessingConfiguration {
             // the processor looks for events as soon as they are committed (CommittedEvents). Every
             // segment is a work package that sees every event: projections, which only write their own
             // documents, keep to one; sagas and policies, which wait on other services, get a few
+            // instances share segments through their claims (SegmentClaims): each claims up to its cap, refreshes
+            // its claims well within the claim timeout and looks for segments to take over every claim interval
             processing.usingPooledStreamingEventProcessors((c, builder) -> builder.batchSize(100)
                               .initialSegmentCount(projections.contains(builder.name()) ? projectionSegments : segments)
+                              .maxClaimedSegments(claims.maxClaimedSegmentsOrAll())
+                              .tokenClaimInterval(claims.tokenClaimInterval().toMillis())
+                              .claimExtensionThreshold(claims.claimExtensionThreshold().toMillis())
                               .messageSource(new WakingEventSource(c.eventStore(), committedEvents)))
                       .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             for (String group : parked.groups()) {
@@ -138,14 +146,15 @@ class EventProcessingConfiguration {
             Set<String> tracking = new TreeSet<>(projections.inOrder());
             tracking.addAll(projections.fromHead());
             for (String projection : tracking) {
-                var settings = TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100);
+                var settings = TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100)
+                        .andTokenClaimInterval(claims.tokenClaimInterval().toMillis(), TimeUnit.MILLISECONDS);
                 var configured = projections.fromHead().contains(projection)
                         ? settings.andInitialTrackingToken(StreamableMessageSource::createHeadToken) : settings;
                 processing.registerTrackingEventProcessor(projection, org.axonframework.config.Configuration::eventStore,
                         c -> configured);
             }
             for (String projection : projections.shared()) {
-                processing.registerTokenStore(projection, c -> mongoTokenStore(readModelClient, readModelProperties, c.serializer()))
+                processing.registerTokenStore(projection, c -> mongoTokenStore(readModelClient, readModelProperties, c.serializer(), claims))
                           .registerDeadLetterQueue(projection, c -> JdbcSequencedDeadLetterQueue.builder()
                                   .processingGroup(projection)
                                   .connectionProvider(connectionProvider)
@@ -161,10 +170,13 @@ class EventProcessingConfiguration {
         };
     }
 
-    private static TokenStore mongoTokenStore(MongoClient client, ReadModelProperties properties, Serializer serializer) {
+    private static TokenStore mongoTokenStore(MongoClient client, ReadModelProperties properties, Serializer serializer,
+                                              SegmentClaims claims) {
         MongoTokenStore tokenStore = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, properties.database()).build())
                 .serializer(serializer)
+                .claimTimeout(claims.claimTimeout())
+                .nodeId(claims.nodeId())
                 .build();
         tokenStore.ensureIndexes();
         return tokenStore;

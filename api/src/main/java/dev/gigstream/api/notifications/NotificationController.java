@@ -3,6 +3,7 @@ package dev.gigstream.api.notifications;
 import dev.gigstream.api.web.NotFoundException;
 import dev.gigstream.messages.notification.FindNotification;
 import dev.gigstream.messages.notification.FindNotifications;
+import dev.gigstream.messages.notification.NotificationPage;
 import dev.gigstream.messages.notification.NotificationRead;
 import dev.gigstream.messages.notification.NotificationView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,8 +45,7 @@ class NotificationController {
     List<NotificationView> inbox(@RequestParam(defaultValue = "false") boolean unreadOnly,
                                  @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
                                  @AuthenticationPrincipal Jwt user) {
-        return queries.query(new FindNotifications(user.getSubject(), unreadOnly, limit),
-                ResponseTypes.multipleInstancesOf(NotificationView.class)).join();
+        return queries.query(new FindNotifications(user.getSubject(), unreadOnly, limit), NotificationPage.class).join().items();
     }
 
     @PostMapping("/{notificationId}/read")

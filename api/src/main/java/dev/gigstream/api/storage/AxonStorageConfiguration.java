@@ -25,11 +25,9 @@ import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,7 +43,6 @@ import java.time.Duration;
  * orders itself by Spring Boot 3 class names, which Boot 4 no longer has, so it is not relied on.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TokenStoreProperties.class)
 class AxonStorageConfiguration {
 
     @Bean
@@ -120,13 +117,14 @@ class AxonStorageConfiguration {
                 .build();
     }
 
+    /** Claims as {@link SegmentClaims} sets them, so a dead instance's segments move within seconds. */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
-                          TokenStoreProperties tokenStoreProperties) {
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, SegmentClaims claims) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
-                .claimTimeout(tokenStoreProperties.getClaimTimeout())
+                .claimTimeout(claims.claimTimeout())
+                .nodeId(claims.nodeId())
                 .schema(TokenSchema.builder()
                         .setTokenTable("token_entry")
                         .setProcessorNameColumn("processor_name")

@@ -1,11 +1,15 @@
 package dev.gigstream.api.web;
 
+import dev.gigstream.api.messaging.UnknownCommandOutcome;
 import dev.gigstream.messages.common.Refusal;
 import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.paystack.PaystackException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
+import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.distributed.CommandDispatchException;
+import org.axonframework.messaging.RemoteHandlingException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -33,6 +37,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -45,6 +50,9 @@ import java.util.stream.Collectors;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** About the time another instance takes over a dead one's work (claim timeout plus claim interval). */
+    private static final Duration RETRY_AFTER_UNKNOWN_OUTCOME = Duration.ofSeconds(5);
 
     /** Paystack refused or did not answer a call made while serving the request: the caller may try again. */
     @ExceptionHandler(PaystackException.class)
@@ -59,7 +67,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail commandFailed(CommandExecutionException e) {
+    ProblemDetail commandFailed(CommandExecutionException e, HttpServletResponse response) {
         Optional<Refusal> refusal = e.getDetails().filter(Refusal.class::isInstance).map(Refusal.class::cast);
         if (refusal.isPresent()) {
             return refusal(refusal.get());
@@ -67,7 +75,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (e.getCause() instanceof RefusedException refused) {
             return refusal(refused.refusal());
         }
-        return unexpected(e);
+        return outcomeUnknown(e, response); // a 500 unless the outcome is unknown
+    }
+
+    /**
+     * The instance handling the request's command could not be reached or did not answer in time (see
+     * {@link UnknownCommandOutcome}): the command may have taken effect. A 503 with {@code Retry-After},
+     * not a 500, so that the caller reads the resource or retries; other Axon Server failures stay 500.
+     */
+    @ExceptionHandler({CommandDispatchException.class, AxonServerException.class, RemoteHandlingException.class})
+    ProblemDetail outcomeUnknown(RuntimeException e, HttpServletResponse response) {
+        if (!UnknownCommandOutcome.of(e)) {
+            response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
+            return unexpected(e);
+        }
+        log.warn("A command's outcome is unknown: {}", e.toString());
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_UNKNOWN_OUTCOME.toSeconds()));
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "COMMAND_OUTCOME_UNKNOWN",
+                "The instance handling the request could not be reached or did not answer in time; it may have "
+                        + "taken effect. Read the resource to check, or retry");
     }
 
     @ExceptionHandler(InvalidRequestException.class)

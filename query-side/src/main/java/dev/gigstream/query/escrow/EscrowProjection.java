@@ -213,14 +213,14 @@ public class EscrowProjection {
     }
 
     @QueryHandler
-    List<EscrowView> handle(FindStaleEscrows query) {
+    EscrowList handle(FindStaleEscrows query) {
         Date before = Date.from(query.before());
-        return escrows.find(Filters.and(Filters.lt("updatedAt", before), Filters.or(
+        return new EscrowList(escrows.find(Filters.and(Filters.lt("updatedAt", before), Filters.or(
                         Filters.eq("status", EscrowStatus.AWAITING_FUNDING.name()),
                         Filters.ne("pendingPayoutReference", null))))
                 .limit(query.limit())
                 .map(EscrowProjection::toView)
-                .into(new ArrayList<>());
+                .into(new ArrayList<>()));
     }
 
     @QueryHandler

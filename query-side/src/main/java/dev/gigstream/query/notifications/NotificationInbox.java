@@ -23,6 +23,7 @@ import dev.gigstream.messages.job.WorkerHired;
 import dev.gigstream.messages.notification.FindNotification;
 import dev.gigstream.messages.notification.FindNotifications;
 import dev.gigstream.messages.notification.NotificationRaised;
+import dev.gigstream.messages.notification.NotificationPage;
 import dev.gigstream.messages.notification.NotificationRead;
 import dev.gigstream.messages.notification.NotificationView;
 import dev.gigstream.messages.rating.RatingsRevealed;
@@ -45,7 +46,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -206,12 +206,12 @@ public class NotificationInbox {
     }
 
     @QueryHandler
-    List<NotificationView> handle(FindNotifications query) {
+    NotificationPage handle(FindNotifications query) {
         var filter = query.unreadOnly()
                 ? Filters.and(Filters.eq("userId", query.userId()), Filters.eq("read", false))
                 : Filters.eq("userId", query.userId());
-        return notifications.find(filter).sort(Sorts.descending("at")).limit(query.limit())
-                .map(NotificationInbox::toView).into(new ArrayList<>());
+        return new NotificationPage(notifications.find(filter).sort(Sorts.descending("at")).limit(query.limit())
+                .map(NotificationInbox::toView).into(new ArrayList<>()));
     }
 
     @QueryHandler

@@ -137,9 +137,9 @@ class EscrowProjectionTest {
         projection.on(new EscrowFundingRequested(ESCROW_ID, "job-1", "client-1", "worker-1", PAY, FEE, TOTAL,
                 "gs-esc-" + ESCROW_ID), 0, T0);
 
-        assertThat(projection.handle(new FindStaleEscrows(T0.plusSeconds(1), 10))).extracting(EscrowView::escrowId)
+        assertThat(projection.handle(new FindStaleEscrows(T0.plusSeconds(1), 10)).items()).extracting(EscrowView::escrowId)
                 .containsExactly(ESCROW_ID);
-        assertThat(projection.handle(new FindStaleEscrows(T0, 10))).isEmpty();
+        assertThat(projection.handle(new FindStaleEscrows(T0, 10)).items()).isEmpty();
         assertThat(projection.handle(new FindEscrow("nope"))).isEmpty();
     }
 

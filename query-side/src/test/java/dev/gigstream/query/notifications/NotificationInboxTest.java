@@ -61,7 +61,7 @@ class NotificationInboxTest {
     }
 
     private static List<NotificationView> inbox(NotificationInbox inbox, String userId) {
-        return inbox.handle(new FindNotifications(userId, false, 50));
+        return inbox.handle(new FindNotifications(userId, false, 50)).items();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -137,9 +137,9 @@ class NotificationInboxTest {
         assertThat(offer.details()).containsEntry("expiresAt", "2026-12-01T08:15:00Z").containsEntry("rank", "1");
 
         inbox.on(new NotificationRead("someone-else", offer.id()));
-        assertThat(inbox.handle(new FindNotifications("worker-2", true, 50))).hasSize(1);
+        assertThat(inbox.handle(new FindNotifications("worker-2", true, 50)).items()).hasSize(1);
         inbox.on(new NotificationRead("worker-2", offer.id()));
-        assertThat(inbox.handle(new FindNotifications("worker-2", true, 50))).isEmpty();
+        assertThat(inbox.handle(new FindNotifications("worker-2", true, 50)).items()).isEmpty();
         assertThat(inbox(inbox, "worker-2").get(0).read()).isTrue();
     }
 
