@@ -24,7 +24,12 @@ import java.util.regex.Pattern;
 final class MalformedRequests {
 
     /** A request to send: {@code path} includes any query; {@code contentType} and {@code body} may be null. */
-    record Request(String description, String method, String path, String contentType, String body) {
+    record Request(String description, String method, String path, String contentType, String body,
+                   Map<String, String> headers) {
+
+        Request(String description, String method, String path, String contentType, String body) {
+            this(description, method, path, contentType, body, Map.of());
+        }
     }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -77,6 +82,15 @@ final class MalformedRequests {
                     valid.contentType(), valid.body()));
         }
         String target = validPath + validQuery;
+        for (String accept : List.of("text/html", "application/xml", "image/png", "text/csv", "*/*;q=0")) {
+            requests.add(new Request("accept " + accept, operation.method(), target, valid.contentType(), valid.body(),
+                    Map.of("Accept", accept)));
+        }
+        for (String authorization : List.of("Bearer", "Bearer ", "Basic YWRtaW46YWRtaW4=", "Bearer a.b.c",
+                "Bearer " + "x".repeat(10_000), "bearer  x")) {
+            requests.add(new Request("authorization " + abbreviate(authorization), operation.method(), target,
+                    valid.contentType(), valid.body(), Map.of("Authorization", authorization)));
+        }
         if (operation.jsonBody().isPresent()) {
             JsonNode schema = operation.jsonBody().get();
             JsonNode example = example(schema, "body");

@@ -32,9 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every operation in the OpenAPI document, sent malformed and boundary input by workers, clients,
- * admins, auditors and strangers: the answer is never a 5xx, and every 4xx is problem+json with a
+ * admins, auditors, strangers and holders of a forged token: the answer is never a 5xx, and every 4xx is problem+json with a
  * {@code code}. The cases are drawn with a fixed seed ({@code -Dgigstream.fuzz.seed} draws others),
- * which a failure reports so it can be replayed.
+ * which a failure reports so it can be replayed; {@code -Dgigstream.fuzz.per-operation} and
+ * {@code -Dgigstream.fuzz.in-all} raise the bounds for a longer exploration.
  */
 @PostgresIT
 @TestPropertySource(properties = {
@@ -49,9 +50,9 @@ class OpenApiFuzzIT {
     static final String AUDITOR_EMAIL = "auditor@gigstream.test";
     static final String AUDITOR_PASSWORD = "auditor password for tests";
     private static final long SEED = Long.getLong("gigstream.fuzz.seed", 20_260_415L);
-    /** Malformed requests drawn per operation, and in all: bounds the run to well under a minute. */
-    private static final int PER_OPERATION = 40;
-    private static final int IN_ALL = 2_500;
+    /** Malformed requests drawn per operation, and in all: bounds the run to well under a minute (raise them to explore). */
+    private static final int PER_OPERATION = Integer.getInteger("gigstream.fuzz.per-operation", 40);
+    private static final int IN_ALL = Integer.getInteger("gigstream.fuzz.in-all", 2_500);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
@@ -76,12 +77,19 @@ class OpenApiFuzzIT {
             this.token = email == null ? null : api.logIn(email, password, null).accessToken();
         }
 
+        /** A caller presenting a token the server never issued (an unsigned "admin" JWT). */
+        Caller(String forged) {
+            this.email = null;
+            this.password = null;
+            this.token = forged;
+        }
+
         String token() {
             return token;
         }
 
         void signInAgainIfSignedOut() {
-            if (token != null && api.get("/api/v1/me", token).status() == 401) {
+            if (email != null && api.get("/api/v1/me", token).status() == 401) {
                 token = api.logIn(email, password, null).accessToken();
             }
         }
@@ -98,6 +106,7 @@ class OpenApiFuzzIT {
         callers.put("admin", new Caller(ADMIN_EMAIL, ADMIN_PASSWORD));
         callers.put("auditor", new Caller(AUDITOR_EMAIL, AUDITOR_PASSWORD));
         callers.put("anonymous", new Caller(null, null));
+        callers.put("forged token", new Caller("eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiIsInJvbGUiOiJBRE1JTiJ9."));
         List<String> everyone = List.copyOf(callers.keySet());
 
         var document = OpenApiDocument.of(api);
@@ -159,6 +168,10 @@ class OpenApiFuzzIT {
                     request.method(), MalformedRequests.abbreviate(request.path()),
                     request.body() == null ? "none" : MalformedRequests.abbreviate(request.body())));
         }
+        if (response == null) {
+            throw new AssertionError("The server stopped answering (seed %d, -Dgigstream.fuzz.seed=%d replays) at %s"
+                    .formatted(SEED, SEED, failures.get(failures.size() - 1)));
+        }
         return status;
     }
 
@@ -184,10 +197,11 @@ class OpenApiFuzzIT {
 
     private HttpResponse<String> send(Request request, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + request.path()))
-                .timeout(Duration.ofSeconds(30));
-        if (token != null) {
+                .timeout(Duration.ofSeconds(20));
+        if (token != null && !request.headers().containsKey("Authorization")) {
             builder.header("Authorization", "Bearer " + token);
         }
+        request.headers().forEach(builder::header);
         if (request.contentType() != null) {
             builder.header("Content-Type", request.contentType());
         }
