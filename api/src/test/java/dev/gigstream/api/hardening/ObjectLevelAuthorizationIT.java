@@ -3,11 +3,9 @@ package dev.gigstream.api.hardening;
 import dev.gigstream.api.hardening.OpenApiDocument.Operation;
 import dev.gigstream.api.testsupport.Api;
 import dev.gigstream.api.testsupport.Marketplace;
-import dev.gigstream.api.testsupport.PostgresIT;
 import dev.gigstream.query.feed.JobFeedProjection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -19,8 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
-import static dev.gigstream.api.testsupport.Marketplace.ADMIN_EMAIL;
-import static dev.gigstream.api.testsupport.Marketplace.ADMIN_PASSWORD;
 import static dev.gigstream.api.testsupport.Marketplace.SITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,18 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * then by everyone who may (never 403). An operation without a rule here fails the test, so a new
  * endpoint cannot go unchecked.
  */
-@PostgresIT
-@TestPropertySource(properties = {
-        "gigstream.auth.admin.email=" + ADMIN_EMAIL,
-        "gigstream.auth.admin.password=" + ADMIN_PASSWORD,
-        "gigstream.auth.auditor.email=" + ObjectLevelAuthorizationIT.AUDITOR_EMAIL,
-        "gigstream.auth.auditor.password=" + ObjectLevelAuthorizationIT.AUDITOR_PASSWORD,
-        "gigstream.auth.rate-limit.requests=1000000",
-        "gigstream.location.share-rate-limit.requests=1000000"})
+@HardeningIT
 class ObjectLevelAuthorizationIT {
 
-    static final String AUDITOR_EMAIL = "auditor-bola@gigstream.test";
-    static final String AUDITOR_PASSWORD = "auditor password for tests";
     private static final String ANONYMOUS = "anonymous";
     private static final Set<String> AUTHENTICATED = Set.of("clientA", "clientB", "workerA", "workerB", "admin", "auditor");
     private static final Set<String> ADMIN = Set.of("admin");
@@ -224,7 +211,7 @@ class ObjectLevelAuthorizationIT {
         tokens.put("workerA", workerA.accessToken());
         tokens.put("workerB", workerB.accessToken());
         tokens.put("admin", market.admin().accessToken());
-        tokens.put("auditor", api.logIn(AUDITOR_EMAIL, AUDITOR_PASSWORD, null).accessToken());
+        tokens.put("auditor", api.logIn(HardeningIT.AUDITOR_EMAIL, HardeningIT.AUDITOR_PASSWORD, null).accessToken());
         tokens.put(ANONYMOUS, null);
 
         var done = market.hire(clientA, workerA);

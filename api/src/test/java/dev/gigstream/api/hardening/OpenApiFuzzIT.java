@@ -4,11 +4,9 @@ import dev.gigstream.api.hardening.MalformedRequests.Request;
 import dev.gigstream.api.hardening.OpenApiDocument.Operation;
 import dev.gigstream.api.testsupport.Api;
 import dev.gigstream.api.testsupport.Marketplace;
-import dev.gigstream.api.testsupport.PostgresIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,18 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * which a failure reports so it can be replayed; {@code -Dgigstream.fuzz.per-operation} and
  * {@code -Dgigstream.fuzz.in-all} raise the bounds for a longer exploration.
  */
-@PostgresIT
-@TestPropertySource(properties = {
-        "gigstream.auth.admin.email=" + ADMIN_EMAIL,
-        "gigstream.auth.admin.password=" + ADMIN_PASSWORD,
-        "gigstream.auth.auditor.email=" + OpenApiFuzzIT.AUDITOR_EMAIL,
-        "gigstream.auth.auditor.password=" + OpenApiFuzzIT.AUDITOR_PASSWORD,
-        "gigstream.auth.rate-limit.requests=1000000",
-        "gigstream.location.share-rate-limit.requests=1000000"})
+@HardeningIT
 class OpenApiFuzzIT {
 
-    static final String AUDITOR_EMAIL = "auditor@gigstream.test";
-    static final String AUDITOR_PASSWORD = "auditor password for tests";
     private static final long SEED = Long.getLong("gigstream.fuzz.seed", 20_260_415L);
     /** Malformed requests drawn per operation, and in all: bounds the run to well under a minute (raise them to explore). */
     private static final int PER_OPERATION = Integer.getInteger("gigstream.fuzz.per-operation", 40);
@@ -104,7 +93,7 @@ class OpenApiFuzzIT {
         callers.put("worker", new Caller(worker.email(), Api.PASSWORD));
         callers.put("client", new Caller(client.email(), Api.PASSWORD));
         callers.put("admin", new Caller(ADMIN_EMAIL, ADMIN_PASSWORD));
-        callers.put("auditor", new Caller(AUDITOR_EMAIL, AUDITOR_PASSWORD));
+        callers.put("auditor", new Caller(HardeningIT.AUDITOR_EMAIL, HardeningIT.AUDITOR_PASSWORD));
         callers.put("anonymous", new Caller(null, null));
         callers.put("forged token", new Caller("eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiIsInJvbGUiOiJBRE1JTiJ9."));
         List<String> everyone = List.copyOf(callers.keySet());
