@@ -51,10 +51,13 @@ class PremiumSubscriptions {
                 .query(PremiumSubscriptions::row).optional();
     }
 
-    /** The worker's subscription that still renews, if any. */
+    /**
+     * The worker's subscription that still renews, if any. Read as a list: an unclosed query stream
+     * would keep its pooled connection, and a few calls would leave none for anyone.
+     */
     Optional<Subscription> renewingOf(String workerId) {
         return jdbc.sql("SELECT * FROM paystack_subscription WHERE worker_id = :worker ORDER BY updated_at DESC")
-                .param("worker", workerId).query(PremiumSubscriptions::row).stream()
+                .param("worker", workerId).query(PremiumSubscriptions::row).list().stream()
                 .filter(Subscription::renews).findFirst();
     }
 

@@ -5,8 +5,13 @@ import dev.gigstream.api.testsupport.Marketplace;
 import dev.gigstream.api.testsupport.PostgresIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +32,9 @@ class StrictInputIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void aNumberIsNotARoleNorAString() {
@@ -84,6 +93,46 @@ class StrictInputIT {
                 .expect(201).json().get("jobId").asText();
         var pay = api.get("/api/v1/jobs/" + jobId, client.accessToken()).expect(200).json().get("pay");
         assertThat(pay.propertyNames()).containsExactlyInAnyOrder("amount", "currency");
+    }
+
+    @Test
+    void textWithANulCharacterIsRefusedNotAServerError() {
+        var withNul = api.post("/api/v1/auth/login", Map.of("email", "ada\u0000@example.com", "password", "whatever it is"), null);
+        assertThat(withNul.status()).as(withNul.body()).isEqualTo(400);
+        assertThat(withNul.json().get("code").asText()).isEqualTo("INVALID_REQUEST");
+        assertThat(withNul.json().get("errors").findValuesAsString("field")).containsExactly("email");
+
+        Map<String, Object> registration = new HashMap<>(Api.registration("nul-name@example.com", "CLIENT"));
+        registration.put("fullName", "Ada\u0000Obi");
+        var refused = api.post("/api/v1/auth/register", registration, null);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("code").asText()).isEqualTo("INVALID_REQUEST");
+    }
+
+    @Test
+    void aBodyOfAWildcardOrMultipartTypeIsUnsupportedNotAServerError() {
+        var client = api.signUp("CLIENT");
+        String body = "{\"reason\": \"changed plans\"}";
+        for (String type : List.of("application/*", "*/*", "multipart/form-data", "multipart/form-data; boundary=x")) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/jobs/"
+                            + UUID.randomUUID() + "/cancel"))
+                    .header("Authorization", "Bearer " + client.accessToken())
+                    .header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            var answer = send(request.build());
+            assertThat(answer.statusCode()).as(type + ": " + answer.body()).isEqualTo(415);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    value -> assertThat(value).startsWith("application/problem+json"));
+            assertThat(answer.body()).contains("\"code\":\"UNSUPPORTED_MEDIA_TYPE\"");
+        }
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, Object> job() {

@@ -183,6 +183,18 @@ class WorkerProfileIT {
         assertThat(events(worker.id())).isEqualTo(1);
     }
 
+    /** Each call used to keep a pooled database connection (an unclosed query stream); the pool has five in tests. */
+    @Test
+    void cancellingAPremiumThatDoesNotRenewIsRefusedAsOftenAsAskedWithoutExhaustingTheDatabase() {
+        var worker = api.signUp("WORKER");
+        for (int i = 0; i < 12; i++) {
+            var refused = api.send("DELETE", "/api/v1/workers/me/premium", null, worker.accessToken(), Map.of());
+            assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.json().get("code").asText()).isEqualTo("NO_PREMIUM_SUBSCRIPTION");
+        }
+        api.get("/api/v1/me", worker.accessToken()).expect(200);
+    }
+
     @Test
     void anUnknownWorkerIsNotFound() {
         var client = api.signUp("CLIENT");
