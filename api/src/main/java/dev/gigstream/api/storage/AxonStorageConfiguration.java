@@ -15,7 +15,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.GenericSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
@@ -55,9 +55,14 @@ class AxonStorageConfiguration {
         return new SpringTransactionManager(transactionManager);
     }
 
+    /**
+     * An event appended at a sequence another unit of work took first is a concurrency conflict (retried by
+     * the command gateway), told by the SQL state of the unique violation: PostgreSQL reports it inside a
+     * batch exception that Axon's error-code resolver does not look into.
+     */
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new JdbcSQLErrorCodesResolver();
+        return new SQLStateResolver();
     }
 
     @Bean

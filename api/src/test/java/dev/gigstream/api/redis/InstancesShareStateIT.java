@@ -1,7 +1,6 @@
 package dev.gigstream.api.redis;
 
 import dev.gigstream.api.testsupport.Api;
-import dev.gigstream.api.testsupport.Marketplace;
 import dev.gigstream.api.testsupport.RedisServer;
 import dev.gigstream.api.testsupport.RestartableApp;
 import dev.gigstream.api.testsupport.StompUser;
@@ -16,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.gigstream.api.testsupport.Marketplace.ADMIN_EMAIL;
 import static dev.gigstream.api.testsupport.Marketplace.ADMIN_PASSWORD;
@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InstancesShareStateIT {
 
     private static final int LIMIT = 5;
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
     /** Writes a user may make a minute; the other tests make at most one per user. */
     private static final int WRITES = 4;
 
@@ -92,7 +93,7 @@ class InstancesShareStateIT {
 
     @Test
     void aUsersWritesThroughEitherInstanceCountAgainstOneLimit() {
-        var worker = a.signUp("WORKER");
+        var worker = signUp(a, "WORKER");
         for (int write = 1; write <= WRITES; write++) {
             Api instance = write % 2 == 1 ? a : b;
             var answer = instance.post("/api/v1/notifications/" + UUID.randomUUID() + "/read", null, worker.accessToken());
@@ -107,7 +108,7 @@ class InstancesShareStateIT {
             assertThat(limited.header("RateLimit-Limit")).isEqualTo(Integer.toString(WRITES));
         }
         // another user has a bucket of its own, and the bucket is one key in Redis named for the user
-        var other = b.signUp("WORKER");
+        var other = signUp(b, "WORKER");
         assertThat(a.post("/api/v1/notifications/" + UUID.randomUUID() + "/read", null, other.accessToken()).status())
                 .isNotEqualTo(429);
         assertThat(redis().hasKey(keyPrefix + "rate-limit:writes:user:" + worker.id())).isTrue();
@@ -115,7 +116,7 @@ class InstancesShareStateIT {
 
     @Test
     void aWorkerWhoLogsOutOnOneInstanceIsRefusedOnTheOtherAtOnce() throws Exception {
-        var worker = a.signUp("WORKER");
+        var worker = signUp(a, "WORKER");
         b.get("/api/v1/me", worker.accessToken()).expect(200);
 
         a.post("/api/v1/auth/logout", Map.of("refreshToken", worker.refreshToken()), worker.accessToken()).expect(204);
@@ -126,7 +127,7 @@ class InstancesShareStateIT {
         assertThat(StompUser.refusal(port(second), worker.accessToken())).startsWith("TOKEN_REVOKED:");
         assertThat(a.get("/api/v1/me", worker.accessToken()).json().get("code").asText()).isEqualTo("TOKEN_REVOKED");
         // a fresh login is not affected
-        var again = b.logIn(worker.email(), Api.PASSWORD, worker.id());
+        var again = logIn(b, worker.email(), Api.PASSWORD, worker.id());
         a.get("/api/v1/me", again.accessToken()).expect(200);
         try (StompUser live = StompUser.connect(port(second), again.accessToken())) {
             assertThat(live.connected()).isTrue();
@@ -135,8 +136,8 @@ class InstancesShareStateIT {
 
     @Test
     void aSuspensionOnOneInstanceRefusesTheOldTokenOnTheOtherAtOnce() throws Exception {
-        var admin = new Marketplace(a).admin();
-        var worker = b.signUp("WORKER");
+        var admin = logIn(a, ADMIN_EMAIL, ADMIN_PASSWORD, null);
+        var worker = signUp(b, "WORKER");
         b.get("/api/v1/me", worker.accessToken()).expect(200);
 
         a.post("/api/v1/admin/users/" + worker.id() + "/suspend", Map.of("reason", "off-platform payment"),
@@ -154,6 +155,24 @@ class InstancesShareStateIT {
                 .expect(202);
         a.get("/api/v1/me", worker.accessToken()).expect(200);
         assertThat(redis().hasKey(keyPrefix + "denied-account:" + worker.id())).isFalse();
+    }
+
+    /** Signs up from an address of its own, so this class's small login limit counts only where a test means it to. */
+    private static Api.User signUp(Api api, String role) {
+        String email = role.toLowerCase() + "-" + UUID.randomUUID() + "@example.com";
+        String userId = api.send("POST", "/api/v1/auth/register", Api.registration(email, role), null, ownAddress())
+                .expect(201).json().get("userId").asText();
+        return logIn(api, email, Api.PASSWORD, userId);
+    }
+
+    private static Api.User logIn(Api api, String email, String password, String userId) {
+        var tokens = api.send("POST", "/api/v1/auth/login", Map.of("email", email, "password", password), null, ownAddress())
+                .expect(200).json();
+        return new Api.User(userId, email, tokens.get("accessToken").asText(), tokens.get("refreshToken").asText());
+    }
+
+    private static Map<String, String> ownAddress() {
+        return Map.of("X-Forwarded-For", "198.51.100." + ADDRESSES.incrementAndGet());
     }
 
     private static StringRedisTemplate redis() {

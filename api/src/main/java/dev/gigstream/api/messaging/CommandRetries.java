@@ -1,0 +1,52 @@
+package dev.gigstream.api.messaging;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Commands on one aggregate from two places at once (a user's hire on one instance and the matching
+ * policy's offers on another) meet at the event store: the second append finds its sequence number
+ * taken. That command is sent again, with the aggregate as the first one left it, up to
+ * {@code gigstream.commands.concurrency-retries} times 50 ms apart; any other failure (a refusal
+ * above all) is answered at once.
+ */
+@Configuration(proxyBeanMethods = false)
+class CommandRetries {
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, @Value("${gigstream.commands.concurrency-retries:3}") int retries) {
+        // not a bean: Spring would take a ScheduledExecutorService bean for its own @Scheduled tasks
+        ScheduledExecutorService commandRetryExecutor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(commandRetryExecutor)
+                        .retryInterval(50)
+                        .maxRetryCount(retries)
+                        .nonTransientFailurePredicate(failure -> !concurrencyConflict(failure))
+                        .build())
+                .build();
+    }
+
+    static boolean concurrencyConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
