@@ -62,15 +62,15 @@ class TwoInstancesIT {
     }
 
     /**
-     * Hires as a client should: the job's other writer (the matching policy, on either instance, offering
-     * the job) may have changed it at the same moment, and a hire answered 409 CONCURRENT_MODIFICATION is
-     * safe to send again.
+     * Sends a step as a client should: the matching policy (on either instance) offers a new job at the
+     * moment its client and worker act on it, and a command that lost that race is answered 409
+     * CONCURRENT_MODIFICATION having changed nothing, so it is sent again.
      */
-    private static JsonNode hire(Api api, String jobId, Api.User worker, Api.User client) {
+    private static Api.Response step(Api api, String path, Object body, String token, int expected) {
         for (int attempt = 1; ; attempt++) {
-            var answer = api.post("/api/v1/jobs/" + jobId + "/hire", Map.of("workerId", worker.id()), client.accessToken());
-            if (answer.status() != 409 || !"CONCURRENT_MODIFICATION".equals(answer.json().path("code").asText()) || attempt == 3) {
-                return answer.expect(202).json();
+            var answer = api.post(path, body, token);
+            if (answer.status() != 409 || !"CONCURRENT_MODIFICATION".equals(answer.json().path("code").asText()) || attempt == 5) {
+                return answer.expect(expected);
             }
         }
     }
@@ -80,12 +80,13 @@ class TwoInstancesIT {
         Api.User client = one.api().signUp("CLIENT");
         Api.User worker = other.worker();
         String jobId = one.jobStartingSoon(client);
-        other.api().post("/api/v1/jobs/" + jobId + "/applications", null, worker.accessToken()).expect(201);
-        JsonNode hire = hire(one.api(), jobId, worker, client);
+        step(other.api(), "/api/v1/jobs/" + jobId + "/applications", null, worker.accessToken(), 201);
+        JsonNode hire = step(one.api(), "/api/v1/jobs/" + jobId + "/hire", Map.of("workerId", worker.id()),
+                client.accessToken(), 202).json();
         other.payByWebhook(hire, client, jobId);
-        one.api().post("/api/v1/jobs/" + jobId + "/check-in", Map.of("location", Marketplace.SITE), worker.accessToken()).expect(202);
-        other.api().post("/api/v1/jobs/" + jobId + "/check-out", Map.of("location", Marketplace.SITE), worker.accessToken()).expect(202);
-        one.api().post("/api/v1/jobs/" + jobId + "/confirm", null, client.accessToken()).expect(202);
+        step(one.api(), "/api/v1/jobs/" + jobId + "/check-in", Map.of("location", Marketplace.SITE), worker.accessToken(), 202);
+        step(other.api(), "/api/v1/jobs/" + jobId + "/check-out", Map.of("location", Marketplace.SITE), worker.accessToken(), 202);
+        step(one.api(), "/api/v1/jobs/" + jobId + "/confirm", null, client.accessToken(), 202);
         String escrowId = hire.get("escrowId").asText();
         String payout = "gs-pay-" + escrowId + "-1";
         await().atMost(Duration.ofSeconds(30)).until(() -> one.transfersOf(payout).size() == 1);
