@@ -1,5 +1,6 @@
 package dev.gigstream.api.admin;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
  * outside script, style or font, no framing).
  */
 @RestController
+@Hidden // a page for people, not part of the API
 class AdminPage {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "

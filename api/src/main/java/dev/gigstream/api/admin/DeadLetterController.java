@@ -2,6 +2,7 @@ package dev.gigstream.api.admin;
 
 import dev.gigstream.api.messaging.DeadLetters;
 import dev.gigstream.api.web.NotFoundException;
+import dev.gigstream.api.web.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -28,14 +29,16 @@ class DeadLetterController {
     }
 
     @GetMapping
-    @Operation(summary = "Projection updates that failed and are parked for a retry")
+    @Operation(operationId = "listDeadLetters", summary = "Projection updates and saga events that failed and are parked for a retry")
     List<DeadLetters.Letter> list() {
         return deadLetters.list();
     }
 
     @PostMapping("/{projection}/retry")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Retry the parked updates of one projection now")
+    @Operation(operationId = "retryDeadLetters", summary = "Retry the parked updates of one projection (or saga) now")
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
+    @ProblemResponse(status = 503, codes = "TOKEN_CHECK_UNAVAILABLE")
     Retried retry(@PathVariable String projection) {
         if (!deadLetters.knows(projection)) {
             throw new NotFoundException("No projection " + projection);

@@ -4,6 +4,12 @@ import dev.gigstream.messages.admin.FindMoneyMovements;
 import dev.gigstream.messages.admin.MoneyMovement;
 import dev.gigstream.messages.admin.MoneyMovementPage;
 import dev.gigstream.messages.common.RefusedException;
+import dev.gigstream.api.web.ProblemResponse;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.queryhandling.QueryGateway;
@@ -50,9 +56,26 @@ class FinanceController {
     }
 
     @GetMapping("/api/v1/admin/finance.csv")
-    @Operation(summary = "Money movements with from <= at < to as CSV (amounts in minor units), ordered by time")
-    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String from,
-                                                 @RequestParam(required = false) String to) {
+    @Operation(operationId = "exportFinance",
+            summary = "Money movements with from <= at < to as CSV (amounts in minor units), ordered by time",
+            description = "One row per money movement (RFC 4180, CRLF line ends, a header row first): FUNDED (the escrow "
+                    + "credited at funding), PROCESSOR_FEE (Paystack's fee), SERVICE_FEE (the platform's revenue), RELEASED "
+                    + "(paid out to the worker; negative for a reversal), REFUNDED (paid back to the client).",
+            responses = @ApiResponse(responseCode = "200", description = "The movements, streamed",
+                    headers = @Header(name = "Content-Disposition", description = "`attachment; filename=\"finance-<from>-<to>.csv\"`",
+                            schema = @Schema(type = "string")),
+                    content = @Content(mediaType = "text/csv", schema = @Schema(type = "string",
+                            example = "at,escrowId,jobId,kind,amount,currency,reference\r\n"
+                                    + "2026-05-01T09:12:44.120Z,3f1c2a9e-8b7d-4c55-a0e2-6d9b1f4e7a10,"
+                                    + "9a8b7c6d-5e4f-4a3b-9c2d-1e0f2a3b4c5d,FUNDED,1650000,NGN,gs-esc-3f1c2a9e-8b7d-4c55-a0e2-6d9b1f4e7a10\r\n"))))
+    @ProblemResponse(status = 400, codes = {"INVALID_PERIOD", "INVALID_INSTANT"})
+    ResponseEntity<StreamingResponseBody> export(
+            @Parameter(required = true, description = "The period's start, included: an ISO-8601 instant",
+                    schema = @Schema(type = "string", format = "date-time"))
+            @RequestParam(required = false) String from,
+            @Parameter(required = true, description = "The period's end, excluded: an ISO-8601 instant",
+                    schema = @Schema(type = "string", format = "date-time"))
+            @RequestParam(required = false) String to) {
         Instant start = instant("from", from);
         Instant end = instant("to", to);
         if (start.isAfter(end)) {

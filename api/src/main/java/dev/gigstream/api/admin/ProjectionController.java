@@ -2,6 +2,7 @@ package dev.gigstream.api.admin;
 
 import dev.gigstream.api.messaging.ProjectionProcessors;
 import dev.gigstream.api.messaging.ProjectionStatus;
+import dev.gigstream.api.web.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -28,14 +29,21 @@ class ProjectionController {
     }
 
     @GetMapping
-    @Operation(summary = "Every read-model projection with its position in the event stream, its lag and whether it is replaying")
+    @Operation(operationId = "listProjections",
+            summary = "Every read-model projection with its position in the event stream, its lag and whether it is replaying",
+            description = "As this instance sees them; `position` and `lag` are null while unknown.")
     List<ProjectionStatus> list() {
         return processors.list();
     }
 
     @PostMapping("/{name}/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Rebuild one projection from the event store; readers see it refill until it has caught up")
+    @Operation(operationId = "replayProjection",
+            summary = "Rebuild one projection from the event store; readers see it refill until it has caught up",
+            description = "Projections kept per instance rebuild at every start and cannot be replayed (409).")
+    @ProblemResponse(status = 404, codes = "PROJECTION_NOT_FOUND")
+    @ProblemResponse(status = 409, codes = {"REPLAY_NOT_SUPPORTED", "PROJECTION_BUSY"})
+    @ProblemResponse(status = 503, codes = "TOKEN_CHECK_UNAVAILABLE")
     void replay(@PathVariable String name) {
         processors.replay(name);
     }

@@ -26,7 +26,9 @@ class StatsController {
     }
 
     @GetMapping("/api/v1/admin/stats")
-    @Operation(summary = "Jobs by status, money held, gross volume and fees per currency, open disputes, active workers")
+    @Operation(operationId = "getStats",
+            summary = "Jobs by status, money held, gross volume and fees per currency, open disputes, active workers",
+            description = "The same body is pushed live to admins on the STOMP topic `/topic/admin/stats`.")
     AdminStatsView stats() {
         return queries.query(FindAdminStats.asOf(clock.instant()), AdminStatsView.class).join();
     }

@@ -1,6 +1,11 @@
 package dev.gigstream.api.audit;
 
 import dev.gigstream.messages.common.RefusedException;
+import dev.gigstream.api.web.ProblemResponse;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,15 +55,22 @@ class AuditController {
     }
 
     @GetMapping("/aggregates/{aggregateId}/events")
-    @Operation(summary = "An aggregate's events in sequence order, with their metadata")
+    @Operation(operationId = "listAggregateEvents", summary = "An aggregate's events in sequence order, with their metadata")
+    @ProblemResponse(status = 404, codes = "AGGREGATE_NOT_FOUND")
     List<AuditEvent> events(@PathVariable String aggregateId, Authentication reader, HttpServletRequest request) {
         reads.record(reader, request);
         return history.ofAggregate(aggregateId);
     }
 
     @GetMapping("/aggregates/{aggregateId}/state")
-    @Operation(summary = "An aggregate's state as of an instant (default now), rebuilt from its events up to then")
-    AggregateState state(@PathVariable String aggregateId, @RequestParam(required = false) String at,
+    @Operation(operationId = "getAggregateState",
+            summary = "An aggregate's state as of an instant (default now), rebuilt from its events up to then")
+    @ProblemResponse(status = 400, codes = "INVALID_INSTANT")
+    @ProblemResponse(status = 404, codes = {"AGGREGATE_NOT_FOUND", "AGGREGATE_NOT_YET_CREATED", "AGGREGATE_TYPE_NOT_REBUILDABLE"})
+    AggregateState state(@PathVariable String aggregateId,
+                         @Parameter(description = "An ISO-8601 instant; now when left out",
+                                 schema = @Schema(type = "string", format = "date-time"))
+                         @RequestParam(required = false) String at,
                          Authentication reader, HttpServletRequest request) {
         Instant asOf = at == null ? clock.instant() : instant(at);
         reads.record(reader, request);
@@ -66,9 +78,21 @@ class AuditController {
     }
 
     @GetMapping("/events")
-    @Operation(summary = "The global event stream after a position, one JSON event a line (application/x-ndjson)")
-    ResponseEntity<StreamingResponseBody> stream(@RequestParam(required = false) String after,
-                                                 @RequestParam(defaultValue = "" + DEFAULT_STREAM_LIMIT) int limit,
+    @Operation(operationId = "streamEvents",
+            summary = "The global event stream after a position, one JSON event a line (application/x-ndjson)",
+            description = "Streamed up to the head of the store at the request, `limit` events at most; pass the last "
+                    + "line's `position` as `after` to read on.",
+            responses = @ApiResponse(responseCode = "200",
+                    description = "NDJSON: one StreamedEvent object per line (the schema describes one line)",
+                    content = @Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = StreamedEvent.class))))
+    @ProblemResponse(status = 400, codes = {"INVALID_POSITION", "LIMIT_OUT_OF_RANGE"})
+    ResponseEntity<StreamingResponseBody> stream(
+            @Parameter(description = "A position in the stream: events after it are read (-1, or nothing, from the start)",
+                    schema = @Schema(type = "integer", format = "int64", minimum = "-1"))
+            @RequestParam(required = false) String after,
+            @Parameter(description = "How many events at most", schema = @Schema(type = "integer", format = "int32",
+                    minimum = "1", maximum = "10000", defaultValue = "1000"))
+            @RequestParam(defaultValue = "" + DEFAULT_STREAM_LIMIT) int limit,
                                                  Authentication reader, HttpServletRequest request) {
         long afterPosition = position(after);
         requireLimit(limit, MAX_STREAM_LIMIT);
@@ -78,8 +102,11 @@ class AuditController {
     }
 
     @GetMapping("/reads")
-    @Operation(summary = "The latest reads of the audit trail (who read what, when), newest first")
-    AuditReadPage reads(@RequestParam(defaultValue = "" + DEFAULT_READS_LIMIT) int limit,
+    @Operation(operationId = "listAuditReads", summary = "The latest reads of the audit trail (who read what, when), newest first")
+    @ProblemResponse(status = 400, codes = "LIMIT_OUT_OF_RANGE")
+    AuditReadPage reads(@Parameter(description = "How many reads at most", schema = @Schema(type = "integer", format = "int32",
+                                minimum = "1", maximum = "1000", defaultValue = "100"))
+                        @RequestParam(defaultValue = "" + DEFAULT_READS_LIMIT) int limit,
                         Authentication reader, HttpServletRequest request) {
         requireLimit(limit, MAX_READS_LIMIT);
         reads.record(reader, request);

@@ -1,5 +1,6 @@
 package dev.gigstream.api.auth;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +18,7 @@ final class AuthRequests {
                     @NotBlank @Size(max = 200) String fullName,
                     @NotBlank @Pattern(regexp = "\\+?[0-9]{7,15}", message = "must be 7 to 15 digits, optionally after a +")
                     String phone,
-                    @NotNull Role role) {
+                    @NotNull @Schema(allowableValues = {"CLIENT", "WORKER"}) Role role) {
 
         Register {
             email = email == null ? null : email.strip(); // mobile keyboards add trailing spaces

@@ -5,6 +5,8 @@ import dev.gigstream.messages.compliance.ComplianceFlagList;
 import dev.gigstream.messages.compliance.ComplianceFlagView;
 import dev.gigstream.messages.compliance.ComplianceRule;
 import dev.gigstream.messages.compliance.FindComplianceFlags;
+import dev.gigstream.api.web.ProblemResponse;
+import dev.gigstream.api.web.SendsCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -32,7 +34,7 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/v1/admin/compliance/flags")
 @PreAuthorize("hasRole('ADMIN')")
-@Tag(name = "Admin")
+@Tag(name = "Compliance")
 class ComplianceController {
 
     private final CommandGateway commands;
@@ -46,8 +48,8 @@ class ComplianceController {
     }
 
     @GetMapping
-    @Operation(summary = "Compliance flags, newest first, with the ids of the events that raised them;"
-            + " filtered by acknowledgement and rule")
+    @Operation(operationId = "listComplianceFlags", summary = "Compliance flags, newest first, with the ids of the events that "
+            + "raised them; filtered by acknowledgement and rule")
     List<ComplianceFlagView> flags(@RequestParam(required = false) Boolean acknowledged,
                                    @RequestParam(required = false) ComplianceRule rule,
                                    @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
@@ -56,8 +58,11 @@ class ComplianceController {
 
     @PostMapping("/{flagId}/acknowledge")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Acknowledge a flag with a note (1 to 2,000 characters); acknowledging it again keeps the first"
-            + " acknowledgement; 404 FLAG_NOT_FOUND for an unknown flag")
+    @Operation(operationId = "acknowledgeComplianceFlag", summary = "Acknowledge a flag with a note (1 to 2,000 characters); "
+            + "acknowledging it again keeps the first acknowledgement; 404 FLAG_NOT_FOUND for an unknown flag")
+    @SendsCommand
+    @ProblemResponse(status = 404, codes = "FLAG_NOT_FOUND")
+    @ProblemResponse(status = 503, codes = "TOKEN_CHECK_UNAVAILABLE")
     void acknowledge(@PathVariable String flagId, @Valid @RequestBody ComplianceRequests.Acknowledge request,
                      @AuthenticationPrincipal Jwt admin) {
         commands.sendAndWait(new AcknowledgeComplianceFlag(flagId, admin.getSubject(), request.note(), clock.instant()));

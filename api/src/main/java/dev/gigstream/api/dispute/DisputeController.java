@@ -11,6 +11,11 @@ import dev.gigstream.messages.dispute.FindDisputes;
 import dev.gigstream.messages.dispute.OpenDispute;
 import dev.gigstream.messages.dispute.ResolveDispute;
 import dev.gigstream.messages.dispute.WithdrawDispute;
+import dev.gigstream.api.web.ProblemResponse;
+import dev.gigstream.api.web.SendsCommand;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -62,7 +67,17 @@ class DisputeController {
 
     @PostMapping("/api/v1/jobs/{jobId}/disputes")
     @PreAuthorize("hasAnyRole('CLIENT', 'WORKER')")
-    @Operation(summary = "Open a dispute about a funded job (its client or hired worker): the escrow freezes")
+    @Operation(operationId = "openDispute", summary = "Open a dispute about a funded job (its client or hired worker): the escrow freezes",
+            description = "From funding until the escrow is released; one open dispute per job. The other party is expected "
+                    + "to answer by `respondBy`.",
+            responses = @ApiResponse(responseCode = "201", description = "Opened",
+                    headers = @Header(name = "Location", description = "The dispute's path, `/api/v1/disputes/{disputeId}`",
+                            required = true, schema = @Schema(type = "string", format = "uri-reference"))))
+    @SendsCommand
+    @ProblemResponse(status = 403, codes = "NOT_A_PARTY")
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
+    @ProblemResponse(status = 409, codes = {"DISPUTE_ALREADY_OPEN", "JOB_NOT_DISPUTABLE"})
+    @ProblemResponse(status = 503, codes = "TOKEN_CHECK_UNAVAILABLE")
     ResponseEntity<DisputeRequests.Opened> open(@PathVariable String jobId, @Valid @RequestBody DisputeRequests.Open request,
                                                 @AuthenticationPrincipal Jwt party) {
         String disputeId = UUID.randomUUID().toString();
@@ -75,7 +90,12 @@ class DisputeController {
     @PostMapping("/api/v1/disputes/{disputeId}/evidence")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('CLIENT', 'WORKER')")
-    @Operation(summary = "Add evidence to an open dispute (its parties)")
+    @Operation(operationId = "addDisputeEvidence", summary = "Add evidence to an open dispute (its parties)",
+            description = "Each party adds at most 20 pieces, none once the dispute is closed.")
+    @SendsCommand
+    @ProblemResponse(status = 403, codes = "NOT_A_PARTY")
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
+    @ProblemResponse(status = 409, codes = {"DISPUTE_CLOSED", "TOO_MUCH_EVIDENCE"})
     DisputeRequests.EvidenceAdded evidence(@PathVariable String disputeId, @Valid @RequestBody DisputeRequests.Evidence request,
                                            @AuthenticationPrincipal Jwt party) {
         commands.sendAndWait(new AddEvidence(disputeId, party.getSubject(), request.text(), clock.instant()));
@@ -85,13 +105,22 @@ class DisputeController {
     @PostMapping("/api/v1/disputes/{disputeId}/withdraw")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasAnyRole('CLIENT', 'WORKER')")
-    @Operation(summary = "Withdraw a dispute (the party that opened it): the escrow unfreezes, the confirmation clock resumes")
+    @Operation(operationId = "withdrawDispute",
+            summary = "Withdraw a dispute (the party that opened it): the escrow unfreezes, the confirmation clock resumes",
+            description = "Withdrawing it again changes nothing.")
+    @SendsCommand
+    @ProblemResponse(status = 403, codes = {"NOT_A_PARTY", "NOT_THE_OPENER"})
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
+    @ProblemResponse(status = 409, codes = "DISPUTE_CLOSED")
+    @ProblemResponse(status = 503, codes = "TOKEN_CHECK_UNAVAILABLE")
     void withdraw(@PathVariable String disputeId, @AuthenticationPrincipal Jwt party) {
         commands.sendAndWait(new WithdrawDispute(disputeId, party.getSubject(), clock.instant()));
     }
 
     @GetMapping("/api/v1/disputes/{disputeId}")
-    @Operation(summary = "A dispute with its evidence and outcome (its parties, admins, auditors)")
+    @Operation(operationId = "getDispute", summary = "A dispute with its evidence and outcome (its parties, admins, auditors)")
+    @ProblemResponse(status = 403, codes = "FORBIDDEN")
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
     DisputeView dispute(@PathVariable String disputeId, @AuthenticationPrincipal Jwt user) {
         DisputeView dispute = queries.query(new FindDispute(disputeId, clock.instant().minus(policy.overdueAfter())),
                         ResponseTypes.optionalInstanceOf(DisputeView.class)).join()
@@ -105,7 +134,9 @@ class DisputeController {
 
     @GetMapping("/api/v1/admin/disputes")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "The dispute queue, oldest first; overdue ones are marked")
+    @Operation(operationId = "listDisputes", summary = "The dispute queue, oldest first; overdue ones are marked",
+            description = "All disputes, or those of one `status`; a dispute open for longer than 7 days (by default) is "
+                    + "`overdue`.")
     DisputeRequests.Disputes disputes(@RequestParam(required = false) DisputeStatus status,
                                       @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         DisputeList list = queries.query(new FindDisputes(status, clock.instant().minus(policy.overdueAfter()), limit),
@@ -116,7 +147,17 @@ class DisputeController {
     @PostMapping("/api/v1/admin/disputes/{disputeId}/resolve")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Decide a dispute: release to the worker, refund the client, or split (with the worker's share)")
+    @Operation(operationId = "resolveDispute",
+            summary = "Decide a dispute: release to the worker, refund the client, or split (with the worker's share)",
+            description = "RELEASE_TO_WORKER pays the worker the pay (the platform keeps its fee); REFUND_TO_CLIENT returns "
+                    + "everything the escrow holds; SPLIT gives the worker `workerShare`, strictly between zero and the "
+                    + "pay in its currency, and returns the rest. `workerShare` is given for a SPLIT only. The same "
+                    + "decision sent again changes nothing.")
+    @SendsCommand
+    @ProblemResponse(status = 400, codes = "INVALID_WORKER_SHARE")
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
+    @ProblemResponse(status = 409, codes = "DISPUTE_CLOSED")
+    @ProblemResponse(status = 503, codes = "TOKEN_CHECK_UNAVAILABLE")
     void resolve(@PathVariable String disputeId, @Valid @RequestBody DisputeRequests.Resolve request,
                  @AuthenticationPrincipal Jwt admin) {
         commands.sendAndWait(new ResolveDispute(disputeId, admin.getSubject(), request.outcome(),

@@ -11,6 +11,8 @@ import dev.gigstream.messages.escrow.FindEscrow;
 import dev.gigstream.messages.escrow.FindFlaggedEscrows;
 import dev.gigstream.messages.escrow.RetryPayout;
 import dev.gigstream.paystack.PaystackClient;
+import dev.gigstream.api.web.ProblemResponse;
+import dev.gigstream.api.web.SendsCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -40,7 +42,7 @@ import java.util.Set;
  * and the operators' list of escrows waiting for them with its payout retry.
  */
 @RestController
-@Tag(name = "Escrow")
+@Tag(name = "Payments")
 class EscrowController {
 
     private static final Set<String> OVERSEERS = Set.of("ADMIN", "AUDITOR");
@@ -56,7 +58,9 @@ class EscrowController {
     }
 
     @GetMapping("/api/v1/escrows/{escrowId}")
-    @Operation(summary = "An escrow with its double-entry ledger")
+    @Operation(operationId = "getEscrow", summary = "An escrow with its double-entry ledger (its job's parties, admins, auditors)")
+    @ProblemResponse(status = 403, codes = "FORBIDDEN")
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
     EscrowResponse escrow(@PathVariable String escrowId, @AuthenticationPrincipal Jwt user) {
         EscrowView escrow = find(escrowId);
         if (!OVERSEERS.contains(user.getClaimAsString("role")) && !user.getSubject().equals(escrow.clientId())
@@ -68,7 +72,15 @@ class EscrowController {
 
     /** For a webhook that is late: asks Paystack now and applies its answer as a webhook would. */
     @GetMapping("/api/v1/payments/{reference}/verify")
-    @Operation(summary = "Ask Paystack about a payment now (the paying client)")
+    @Operation(operationId = "verifyPayment", summary = "Ask Paystack about a payment now (the paying client)",
+            description = "For a client back from the checkout page before Paystack's webhook: while the escrow awaits "
+                    + "funding, Paystack is asked about the charge `reference` (the `reference` of `hireWorker`) and its "
+                    + "answer is applied as the webhook would; the answer is the escrow as it then is.")
+    @SendsCommand
+    @ProblemResponse(status = 403, codes = "FORBIDDEN")
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
+    @ProblemResponse(status = 409, codes = "AMOUNT_MISMATCH")
+    @ProblemResponse(status = 502, codes = "PAYSTACK_UNAVAILABLE")
     EscrowResponse verify(@PathVariable String reference, @AuthenticationPrincipal Jwt client) {
         String escrowId = EscrowReferences.escrowOfCharge(reference)
                 .orElseThrow(() -> new NotFoundException("No payment " + reference));
@@ -85,7 +97,9 @@ class EscrowController {
 
     @GetMapping("/api/v1/admin/escrows")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Escrows waiting for an operator (payouts that keep failing, OTP, money after cancellation, chargebacks)")
+    @Operation(operationId = "listEscrows",
+            summary = "Escrows waiting for an operator (payouts that keep failing, OTP, money after cancellation, chargebacks)",
+            description = "Only the flagged escrows are listed: `flagged` must be true.")
     FlaggedEscrows flagged(@RequestParam(defaultValue = "true") boolean flagged,
                            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         if (!flagged) {
@@ -99,7 +113,11 @@ class EscrowController {
     @PostMapping("/api/v1/admin/escrows/{escrowId}/retry-payout")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Try a stuck payout again (pays at most once)")
+    @Operation(operationId = "retryPayout", summary = "Try a stuck payout again (pays at most once)")
+    @SendsCommand
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
+    @ProblemResponse(status = 409, codes = "NO_PAYOUT_TO_RETRY")
+    @ProblemResponse(status = 503, codes = "TOKEN_CHECK_UNAVAILABLE")
     void retryPayout(@PathVariable String escrowId, @AuthenticationPrincipal Jwt admin) {
         commands.sendAndWait(new RetryPayout(escrowId, admin.getSubject()));
     }

@@ -1,6 +1,7 @@
 package dev.gigstream.api.geocode;
 
 import dev.gigstream.geocoding.GeocodedAddress;
+import dev.gigstream.api.web.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
@@ -12,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** An address as a point on the map, for apps that let a user pick a place by typing it. */
 @RestController
-@Tag(name = "Places")
+@Tag(name = "Geocoding")
 class GeocodeController {
 
     private final Places places;
@@ -22,7 +23,10 @@ class GeocodeController {
     }
 
     @GetMapping("/api/v1/geocode")
-    @Operation(summary = "Geocode an address in Nigeria (NG) or Ghana (GH)")
+    @Operation(operationId = "geocodeAddress", summary = "Geocode an address in Nigeria (NG) or Ghana (GH)",
+            description = "The point and Google's formatted address, as a job's or a worker's address would be resolved.")
+    @ProblemResponse(status = 400, codes = {"ADDRESS_NOT_FOUND", "COORDINATES_REQUIRED"})
+    @ProblemResponse(status = 503, codes = "GEOCODING_UNAVAILABLE")
     GeocodedAddress geocode(@RequestParam @NotBlank @Size(max = 300) String address,
                             @RequestParam(defaultValue = "NG") @Pattern(regexp = "NG|GH") String country) {
         return places.locate(address.strip(), country);

@@ -5,6 +5,8 @@ import dev.gigstream.api.geocode.Places;
 import dev.gigstream.api.messaging.CommittedEvents;
 import dev.gigstream.api.web.InvalidRequestException;
 import dev.gigstream.api.web.NotFoundException;
+import dev.gigstream.api.web.ProblemResponse;
+import dev.gigstream.api.web.SendsCommand;
 import dev.gigstream.api.web.SkillParameters;
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.GeoPoint;
@@ -37,6 +39,9 @@ import dev.gigstream.messages.job.WithdrawApplication;
 import dev.gigstream.messages.rating.FindUserRatings;
 import dev.gigstream.messages.rating.UserRatingsView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -100,7 +105,17 @@ class JobController {
 
     @PostMapping
     @PreAuthorize("hasRole('CLIENT')")
-    @Operation(summary = "Post a shift")
+    @Operation(operationId = "postJob", summary = "Post a shift",
+            description = "The shift starts in the future, at most 365 days ahead, and lasts at most 24 hours; the pay is "
+                    + "1 to 1,000,000,000 minor units of NGN or GHS. A location given by its address alone is geocoded in "
+                    + "the pay currency's country (Nigeria for NGN, Ghana for GHS).",
+            responses = @ApiResponse(responseCode = "201", description = "Posted",
+                    headers = @Header(name = "Location", description = "The new job's path, `/api/v1/jobs/{jobId}`",
+                            required = true, schema = @Schema(type = "string", format = "uri-reference"))))
+    @SendsCommand
+    @ProblemResponse(status = 400, codes = {"INVALID_SHIFT", "SHIFT_IN_THE_PAST", "ADDRESS_NOT_FOUND", "COORDINATES_REQUIRED"})
+    @ProblemResponse(status = 403, codes = "CLIENT_SUSPENDED")
+    @ProblemResponse(status = 503, codes = "GEOCODING_UNAVAILABLE")
     ResponseEntity<JobRequests.Posted> post(@Valid @RequestBody JobRequests.PostJob request, @AuthenticationPrincipal Jwt client) {
         String jobId = UUID.randomUUID().toString();
         commands.sendAndWait(new PostJob(jobId, client.getSubject(), request.title().strip(),
@@ -111,7 +126,12 @@ class JobController {
     }
 
     @GetMapping
-    @Operation(summary = "The job feed: open jobs near a point, by skill and date; or a client's own jobs (mine=true)")
+    @Operation(operationId = "listJobs",
+            summary = "The job feed: open jobs near a point, by skill and date; or a client's own jobs (mine=true)",
+            description = "Without `status` the feed lists OPEN jobs (a client's own jobs with `mine=true`: every status). "
+                    + "`lat` and `lng` go together and give each item its `distanceKm`; `from` and `to` bound the shift "
+                    + "start. Only clients have jobs of their own (`mine=true` by anyone else: 403).")
+    @ProblemResponse(status = 403, codes = "FORBIDDEN")
     JobRequests.Feed feed(@RequestParam(required = false) String skill,
                           @RequestParam(required = false) @DecimalMin("-90") @DecimalMax("90") Double lat,
                           @RequestParam(required = false) @DecimalMin("-180") @DecimalMax("180") Double lng,
@@ -138,7 +158,8 @@ class JobController {
     }
 
     @GetMapping("/{jobId}")
-    @Operation(summary = "A job with its status timeline")
+    @Operation(operationId = "getJob", summary = "A job with its status timeline")
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
     JobRequests.Details job(@PathVariable String jobId) {
         JobView job = find(jobId);
         return JobRequests.Details.of(job, queries.query(new FindUserRatings(job.clientId(), 0, 1), UserRatingsView.class).join());
@@ -147,7 +168,12 @@ class JobController {
     @PostMapping("/{jobId}/applications")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('WORKER')")
-    @Operation(summary = "Apply to an open job")
+    @Operation(operationId = "applyToJob", summary = "Apply to an open job, with an optional note to the client",
+            description = "The worker needs a profile (`updateWorkerProfile`). Applying to a job one was offered accepts the offer.")
+    @SendsCommand
+    @ProblemResponse(status = 403, codes = "WORKER_SUSPENDED")
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
+    @ProblemResponse(status = 409, codes = {"JOB_NOT_OPEN", "SHIFT_ALREADY_STARTED", "ALREADY_APPLIED", "WORKER_HAS_NO_PROFILE"})
     JobRequests.Applied apply(@PathVariable String jobId, @Valid @RequestBody(required = false) JobRequests.Apply request,
                               @AuthenticationPrincipal Jwt worker) {
         String note = request == null || request.note() == null || request.note().isBlank() ? null : request.note().strip();
@@ -158,14 +184,21 @@ class JobController {
     @DeleteMapping("/{jobId}/applications/me")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasRole('WORKER')")
-    @Operation(summary = "Withdraw one's application")
+    @Operation(operationId = "withdrawApplication", summary = "Withdraw one's application")
+    @SendsCommand
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
+    @ProblemResponse(status = 409, codes = {"HIRED_WORKER_CANNOT_WITHDRAW", "NOT_AN_APPLICANT"})
     void withdraw(@PathVariable String jobId, @AuthenticationPrincipal Jwt worker) {
         commands.sendAndWait(new WithdrawApplication(jobId, worker.getSubject()));
     }
 
     @GetMapping("/{jobId}/applicants")
     @PreAuthorize("hasRole('CLIENT')")
-    @Operation(summary = "The job's eligible applicants, best first (only its client may read them)")
+    @Operation(operationId = "listApplicants", summary = "The job's eligible applicants, best first (only its client may read them)",
+            description = "Eligible: holding every required skill, living within 50 km, available for the whole shift in "
+                    + "its local time, not suspended. Ranked premium first, then by Bayesian rating (unrated last), "
+                    + "reliability (unscored last) and last time online.")
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
     RankedApplicantsResponse applicants(@PathVariable String jobId, @AuthenticationPrincipal Jwt client) {
         RankedApplicants ranked = queries.query(new FindRankedApplicants(jobId),
                         ResponseTypes.optionalInstanceOf(RankedApplicants.class)).join()
@@ -179,7 +212,17 @@ class JobController {
     @PostMapping("/{jobId}/hire")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('CLIENT')")
-    @Operation(summary = "Hire one applicant; answers with the escrow and the Paystack page to pay it on")
+    @Operation(operationId = "hireWorker", summary = "Hire one applicant; answers with the escrow and the Paystack page to pay it on",
+            description = "The escrow holds the pay plus the service fee; the client pays it on `authorizationUrl` within "
+                    + "the payment window (2 hours by default, never past the shift start) or the hire lapses and the job "
+                    + "opens again. The answer waits up to 10 seconds for Paystack's page: `authorizationUrl` and the "
+                    + "amounts are null when it came later (read `getEscrow`). Hiring the hired worker again answers the "
+                    + "same escrow.")
+    @SendsCommand
+    @ProblemResponse(status = 403, codes = {"NOT_THE_JOBS_CLIENT", "CLIENT_SUSPENDED"})
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
+    @ProblemResponse(status = 409, codes = {"JOB_NOT_OPEN", "NOT_AN_APPLICANT"})
+    @ProblemResponse(status = 503, codes = {"PAYMENTS_NOT_CONFIGURED", "TOKEN_CHECK_UNAVAILABLE"})
     JobRequests.Hired hire(@PathVariable String jobId, @Valid @RequestBody JobRequests.Hire request,
                            @AuthenticationPrincipal Jwt client) {
         if (!paystack.configured()) {
@@ -242,7 +285,12 @@ class JobController {
     @PostMapping("/{jobId}/check-in")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('WORKER')")
-    @Operation(summary = "The hired worker arrives (within 300 m, from an hour before the start)")
+    @Operation(operationId = "checkIn", summary = "The hired worker arrives (within 300 m, from an hour before the start)",
+            description = "Checking in again once checked in changes nothing.")
+    @SendsCommand
+    @ProblemResponse(status = 403, codes = "NOT_THE_HIRED_WORKER")
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
+    @ProblemResponse(status = 409, codes = {"JOB_DISPUTED", "JOB_NOT_FUNDED", "OUTSIDE_GEOFENCE", "OUTSIDE_CHECK_IN_WINDOW"})
     void checkIn(@PathVariable String jobId, @Valid @RequestBody JobRequests.Attendance request, @AuthenticationPrincipal Jwt worker) {
         commands.sendAndWait(new CheckIn(jobId, worker.getSubject(),
                 new GeoPoint(request.location().lat(), request.location().lng()), clock.instant()));
@@ -251,7 +299,12 @@ class JobController {
     @PostMapping("/{jobId}/check-out")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('WORKER')")
-    @Operation(summary = "The hired worker leaves; the client's confirmation window starts")
+    @Operation(operationId = "checkOut", summary = "The hired worker leaves (within 300 m); the client's confirmation window starts",
+            description = "Checking out again once checked out changes nothing.")
+    @SendsCommand
+    @ProblemResponse(status = 403, codes = "NOT_THE_HIRED_WORKER")
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
+    @ProblemResponse(status = 409, codes = {"JOB_DISPUTED", "NOT_CHECKED_IN", "OUTSIDE_GEOFENCE"})
     void checkOut(@PathVariable String jobId, @Valid @RequestBody JobRequests.Attendance request, @AuthenticationPrincipal Jwt worker) {
         commands.sendAndWait(new CheckOut(jobId, worker.getSubject(),
                 new GeoPoint(request.location().lat(), request.location().lng()), clock.instant()));
@@ -260,7 +313,12 @@ class JobController {
     @PostMapping("/{jobId}/confirm")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('CLIENT')")
-    @Operation(summary = "The client confirms the shift: the escrow is released to the worker (once)")
+    @Operation(operationId = "confirmShift", summary = "The client confirms the shift: the escrow is released to the worker (once)")
+    @SendsCommand
+    @ProblemResponse(status = 403, codes = "NOT_THE_JOBS_CLIENT")
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
+    @ProblemResponse(status = 409, codes = {"JOB_DISPUTED", "NOT_CHECKED_OUT"})
+    @ProblemResponse(status = 503, codes = "TOKEN_CHECK_UNAVAILABLE")
     void confirm(@PathVariable String jobId, @AuthenticationPrincipal Jwt client) {
         commands.sendAndWait(new ConfirmShift(jobId, client.getSubject(), false));
     }
@@ -268,7 +326,13 @@ class JobController {
     @PostMapping("/{jobId}/no-show")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('CLIENT')")
-    @Operation(summary = "The hired worker did not come (30 minutes into the shift at the earliest): full refund")
+    @Operation(operationId = "reportNoShow",
+            summary = "The hired worker did not come (30 minutes into the shift at the earliest): full refund")
+    @SendsCommand
+    @ProblemResponse(status = 403, codes = "NOT_THE_JOBS_CLIENT")
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
+    @ProblemResponse(status = 409, codes = {"JOB_DISPUTED", "WORKER_CHECKED_IN", "JOB_NOT_FUNDED", "NO_SHOW_TOO_EARLY"})
+    @ProblemResponse(status = 503, codes = "TOKEN_CHECK_UNAVAILABLE")
     void noShow(@PathVariable String jobId, @AuthenticationPrincipal Jwt client) {
         commands.sendAndWait(new ReportNoShow(jobId, client.getSubject(), clock.instant()));
     }
@@ -276,7 +340,14 @@ class JobController {
     @PostMapping("/{jobId}/cancel")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('CLIENT')")
-    @Operation(summary = "Cancel a job, with a reason")
+    @Operation(operationId = "cancelJob", summary = "Cancel a job, with a reason",
+            description = "An open or hired job is cancelled for free; a funded one is refunded to the client, less the "
+                    + "worker's share when it is cancelled less than 24 hours before the start.")
+    @SendsCommand
+    @ProblemResponse(status = 403, codes = "NOT_THE_JOBS_CLIENT")
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
+    @ProblemResponse(status = 409, codes = "JOB_CANNOT_BE_CANCELLED")
+    @ProblemResponse(status = 503, codes = "TOKEN_CHECK_UNAVAILABLE")
     void cancel(@PathVariable String jobId, @Valid @RequestBody JobRequests.Cancel request, @AuthenticationPrincipal Jwt client) {
         commands.sendAndWait(new CancelJob(jobId, client.getSubject(), request.reason().strip(), clock.instant()));
     }

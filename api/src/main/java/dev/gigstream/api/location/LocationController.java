@@ -12,7 +12,10 @@ import dev.gigstream.query.location.LocationPing;
 import dev.gigstream.query.location.LocationPings;
 import dev.gigstream.query.location.LocationShares;
 import dev.gigstream.query.location.LocationTracking;
+import dev.gigstream.api.web.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -50,7 +53,7 @@ import java.util.UUID;
  * read model.
  */
 @RestController
-@Tag(name = "Live location")
+@Tag(name = "Location")
 class LocationController {
 
     private final QueryGateway queries;
@@ -72,8 +75,14 @@ class LocationController {
     }
 
     @PostMapping("/api/v1/jobs/{jobId}/location")
-    @Operation(summary = "The hired worker's current location (from 90 minutes before the start until check-out; "
-            + "at most one every 10 seconds, else 429 with Retry-After)")
+    @Operation(operationId = "sendLocation", summary = "The hired worker's current location (from 90 minutes before the start "
+            + "until check-out; at most one every 10 seconds, else 429 RATE_LIMITED with Retry-After)",
+            responses = @ApiResponse(responseCode = "202", description = "Taken",
+                    content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                            schema = @Schema(implementation = PingTaken.class))))
+    @ProblemResponse(status = 403, codes = "NOT_THE_HIRED_WORKER")
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
+    @ProblemResponse(status = 409, codes = "OUTSIDE_LOCATION_WINDOW")
     ResponseEntity<Object> ping(@PathVariable String jobId, @Valid @RequestBody Ping request, @AuthenticationPrincipal Jwt worker) {
         JobView job = job(jobId);
         requireHiredWorker(job, worker);
@@ -93,7 +102,10 @@ class LocationController {
     }
 
     @GetMapping("/api/v1/jobs/{jobId}/location")
-    @Operation(summary = "The hired worker's latest location, for the job's client, the worker and admins (404 before the first)")
+    @Operation(operationId = "getLatestLocation",
+            summary = "The hired worker's latest location, for the job's client, the worker and admins (404 before the first)")
+    @ProblemResponse(status = 403, codes = "FORBIDDEN")
+    @ProblemResponse(status = 404, codes = {"NOT_FOUND", "NO_LOCATION_YET"})
     Location latest(@PathVariable String jobId, @AuthenticationPrincipal Jwt user) {
         JobView job = job(jobId);
         boolean admin = "ADMIN".equals(user.getClaimAsString("role"));
@@ -109,8 +121,13 @@ class LocationController {
 
     @PostMapping("/api/v1/jobs/{jobId}/location-shares")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "A safety link showing the hired worker's live location to anyone holding it (1 to 4 hours, "
-            + "never past an hour after check-out); the token is shown once")
+    @Operation(operationId = "createLocationShare", summary = "A safety link showing the hired worker's live location to anyone "
+            + "holding it (1 to 4 hours, never past an hour after check-out); the token is shown once",
+            description = "Only for a funded shift that is on. `shareUrl` opens a page that anyone may read without signing "
+                    + "in; it reads `getSharedLocation`.")
+    @ProblemResponse(status = 403, codes = "NOT_THE_HIRED_WORKER")
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
+    @ProblemResponse(status = 409, codes = "OUTSIDE_LOCATION_WINDOW")
     ShareCreated share(@PathVariable String jobId, @Valid @RequestBody(required = false) CreateShare request,
                        @AuthenticationPrincipal Jwt worker) {
         JobView job = job(jobId);
@@ -134,7 +151,9 @@ class LocationController {
 
     @DeleteMapping("/api/v1/jobs/{jobId}/location-shares/{shareId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Turns a safety link off for good (its worker only)")
+    @Operation(operationId = "revokeLocationShare", summary = "Turns a safety link off for good (its worker only)")
+    @ProblemResponse(status = 403, codes = "NOT_THE_HIRED_WORKER")
+    @ProblemResponse(status = 404, codes = "SHARE_NOT_FOUND")
     void revoke(@PathVariable String jobId, @PathVariable String shareId, @AuthenticationPrincipal Jwt worker) {
         LocationShares.Share share = shares.byId(shareId).filter(found -> found.jobId().equals(jobId))
                 .orElseThrow(() -> new RefusedException(LocationErrorCode.SHARE_NOT_FOUND, "No share " + shareId + " for job " + jobId));
@@ -165,6 +184,7 @@ class LocationController {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "LatestLocation", description = "The hired worker's latest ping; `accuracyM` when the phone gave one")
     record Location(double lat, double lng, Double accuracyM, Instant at) {
     }
 

@@ -8,7 +8,9 @@ import dev.gigstream.messages.location.LocationErrorCode;
 import dev.gigstream.query.location.LocationPings;
 import dev.gigstream.query.location.LocationShares;
 import io.swagger.v3.oas.annotations.Hidden;
+import dev.gigstream.api.web.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -30,7 +32,7 @@ import java.time.Instant;
  * ({@link ShareRateLimitFilter}), answers are never cached and never send a referrer.
  */
 @RestController
-@Tag(name = "Live location")
+@Tag(name = "Location")
 class SharedLocationController {
 
     private final QueryGateway queries;
@@ -49,7 +51,13 @@ class SharedLocationController {
     }
 
     @GetMapping("/api/v1/location-shares/{token}")
-    @Operation(summary = "What a safety link shows (no sign-in): 404 for an unknown token, 410 once expired or turned off")
+    @Operation(operationId = "getSharedLocation",
+            summary = "What a safety link shows (no sign-in): 404 for an unknown token, 410 once expired or turned off",
+            description = "The token in the path is the only credential. Look-ups are limited per client address (30 a minute "
+                    + "by default); answers are never cached (`Cache-Control: no-store`) and send no referrer.")
+    @SecurityRequirements
+    @ProblemResponse(status = 404, codes = "SHARE_NOT_FOUND")
+    @ProblemResponse(status = 410, codes = {"SHARE_EXPIRED", "SHARE_REVOKED"})
     ResponseEntity<SharedLocation> shared(@PathVariable String token) {
         if (!ShareTokens.wellFormed(token)) {
             throw unknownLink();

@@ -3,6 +3,7 @@ package dev.gigstream.api.matching;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.query.matching.OfferQueues;
 import dev.gigstream.query.matching.QueuedOffer;
+import dev.gigstream.api.web.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,10 +34,11 @@ class OfferController {
 
     @GetMapping("/me/offers")
     @PreAuthorize("hasRole('WORKER')")
-    @Operation(summary = "The signed-in worker's live job offers, best first",
+    @Operation(operationId = "listOffers", summary = "The signed-in worker's live job offers, best first",
             description = "Each offer lasts until it lapses (expiresIn seconds) or the job is hired, cancelled or expires; "
                     + "apply to the job to accept it. 503 OFFERS_UNAVAILABLE while the offer store (Redis) does not "
                     + "answer: offers then arrive as job.match notifications only.")
+    @ProblemResponse(status = 503, codes = "OFFERS_UNAVAILABLE")
     Offers offers(@AuthenticationPrincipal Jwt worker) {
         Instant now = clock.instant();
         return new Offers(queues.live(worker.getSubject(), now).stream().map(offer -> Offer.of(offer, now)).toList());

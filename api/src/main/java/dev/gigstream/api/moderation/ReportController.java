@@ -6,6 +6,7 @@ import dev.gigstream.api.web.NotFoundException;
 import dev.gigstream.messages.job.FindJob;
 import dev.gigstream.messages.job.JobView;
 import dev.gigstream.messages.common.RefusedException;
+import dev.gigstream.api.web.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -48,7 +49,12 @@ class ReportController {
 
     @PostMapping("/api/v1/reports")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Report a user or a job to the admins")
+    @Operation(operationId = "fileReport", summary = "Report a user or a job to the admins",
+            description = "One open report per reporter and subject; not about oneself or one's own job. A report on a job "
+                    + "is about its client.")
+    @ProblemResponse(status = 400, codes = "CANNOT_REPORT_YOURSELF")
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
+    @ProblemResponse(status = 409, codes = "ALREADY_REPORTED")
     ModerationRequests.Filed file(@Valid @RequestBody ModerationRequests.File request, @AuthenticationPrincipal Jwt reporter) {
         String subjectUserId = switch (request.subjectType()) {
             case USER -> accounts.byId(request.subjectId()).filter(account -> account.role().selfService()).map(Account::id)
@@ -71,7 +77,7 @@ class ReportController {
 
     @GetMapping("/api/v1/admin/reports")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Abuse reports, newest first: open ones (default) or closed ones")
+    @Operation(operationId = "listReports", summary = "Abuse reports, newest first: open ones (default) or closed ones")
     ModerationRequests.Reports list(@RequestParam(defaultValue = "true") boolean open) {
         return new ModerationRequests.Reports(reports.list(open));
     }
@@ -79,7 +85,10 @@ class ReportController {
     @PostMapping("/api/v1/admin/reports/{reportId}/close")
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Close an abuse report with a note")
+    @Operation(operationId = "closeReport", summary = "Close an abuse report with a note")
+    @ProblemResponse(status = 404, codes = "REPORT_NOT_FOUND")
+    @ProblemResponse(status = 409, codes = "REPORT_ALREADY_CLOSED")
+    @ProblemResponse(status = 503, codes = "TOKEN_CHECK_UNAVAILABLE")
     void close(@PathVariable String reportId, @Valid @RequestBody ModerationRequests.Close request,
                @AuthenticationPrincipal Jwt admin) {
         AbuseReports.Report report = reports.byId(reportId).orElseThrow(() -> new RefusedException(

@@ -8,6 +8,8 @@ import dev.gigstream.messages.client.SuspendClient;
 import dev.gigstream.messages.worker.ReinstateWorker;
 import dev.gigstream.messages.worker.SuspendWorker;
 import dev.gigstream.messages.common.RefusedException;
+import dev.gigstream.api.web.ProblemResponse;
+import dev.gigstream.api.web.SendsCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -51,7 +53,14 @@ class SuspensionController {
 
     @PostMapping("/users/{userId}/suspend")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Suspend a worker or client at once; closes the open reports about them")
+    @Operation(operationId = "suspendUser", summary = "Suspend a worker or client at once; closes the open reports about them",
+            description = "Their tokens stop working at once (401 ACCOUNT_SUSPENDED), logging in is refused, a suspended "
+                    + "worker cannot apply and leaves the rankings, a suspended client cannot post or hire. Suspending a "
+                    + "suspended user again changes nothing.")
+    @SendsCommand
+    @ProblemResponse(status = 404, codes = "USER_NOT_FOUND")
+    @ProblemResponse(status = 409, codes = "USER_NOT_SUSPENDABLE")
+    @ProblemResponse(status = 503, codes = "TOKEN_CHECK_UNAVAILABLE")
     ModerationRequests.Decided suspend(@PathVariable String userId, @Valid @RequestBody ModerationRequests.Decision request,
                                        @AuthenticationPrincipal Jwt admin) {
         Account account = suspendable(userId);
@@ -64,7 +73,11 @@ class SuspensionController {
 
     @PostMapping("/users/{userId}/reinstate")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Reinstate a suspended worker or client")
+    @Operation(operationId = "reinstateUser", summary = "Reinstate a suspended worker or client")
+    @SendsCommand
+    @ProblemResponse(status = 404, codes = "USER_NOT_FOUND")
+    @ProblemResponse(status = 409, codes = "USER_NOT_SUSPENDABLE")
+    @ProblemResponse(status = 503, codes = "TOKEN_CHECK_UNAVAILABLE")
     ModerationRequests.Decided reinstate(@PathVariable String userId, @Valid @RequestBody ModerationRequests.Decision request,
                                          @AuthenticationPrincipal Jwt admin) {
         Account account = suspendable(userId);
@@ -75,7 +88,7 @@ class SuspensionController {
     }
 
     @GetMapping("/suspensions")
-    @Operation(summary = "The suspended workers and clients, most recently suspended first")
+    @Operation(operationId = "listSuspensions", summary = "The suspended workers and clients, most recently suspended first")
     List<ModerationRequests.SuspendedUser> suspended() {
         return accounts.suspendedAccounts().stream()
                 .map(s -> new ModerationRequests.SuspendedUser(s.userId(), s.email(), s.fullName(), s.role(), s.suspendedAt(), s.reason()))

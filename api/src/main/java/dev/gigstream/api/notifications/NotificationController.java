@@ -6,6 +6,7 @@ import dev.gigstream.messages.notification.FindNotifications;
 import dev.gigstream.messages.notification.NotificationPage;
 import dev.gigstream.messages.notification.NotificationRead;
 import dev.gigstream.messages.notification.NotificationView;
+import dev.gigstream.api.web.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -41,7 +42,7 @@ class NotificationController {
     }
 
     @GetMapping
-    @Operation(summary = "The signed-in user's notifications, newest first")
+    @Operation(operationId = "listNotifications", summary = "The signed-in user's notifications, newest first")
     List<NotificationView> inbox(@RequestParam(defaultValue = "false") boolean unreadOnly,
                                  @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
                                  @AuthenticationPrincipal Jwt user) {
@@ -50,7 +51,8 @@ class NotificationController {
 
     @PostMapping("/{notificationId}/read")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Mark one of one's notifications read")
+    @Operation(operationId = "markNotificationRead", summary = "Mark one of one's notifications read")
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
     void read(@PathVariable String notificationId, @AuthenticationPrincipal Jwt user) {
         queries.query(new FindNotification(user.getSubject(), notificationId),
                         ResponseTypes.optionalInstanceOf(NotificationView.class)).join()

@@ -10,6 +10,8 @@ import dev.gigstream.messages.worker.StopPremiumRenewal;
 import dev.gigstream.messages.worker.WorkerErrorCode;
 import dev.gigstream.paystack.PaystackApi;
 import dev.gigstream.paystack.PaystackClient;
+import dev.gigstream.api.web.ProblemResponse;
+import dev.gigstream.api.web.SendsCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -34,7 +36,7 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping("/api/v1/workers/me/premium")
-@Tag(name = "Premium")
+@Tag(name = "Workers")
 class PremiumController {
 
     private final CommandGateway commands;
@@ -56,7 +58,14 @@ class PremiumController {
 
     @PostMapping
     @PreAuthorize("hasRole('WORKER')")
-    @Operation(summary = "Subscribe to premium (monthly, in NGN unless {currency: GHS}); answers Paystack's checkout page")
+    @Operation(operationId = "subscribePremium",
+            summary = "Subscribe to premium (monthly, in NGN unless {currency: GHS}); answers Paystack's checkout page",
+            description = "Premium starts when Paystack reports the subscription (its webhook), not with this answer. It "
+                    + "puts the worker first among a job's eligible applicants and in the offers of new jobs nearby.")
+    @SendsCommand
+    @ProblemResponse(status = 409, codes = "ALREADY_PREMIUM")
+    @ProblemResponse(status = 502, codes = "PAYSTACK_UNAVAILABLE")
+    @ProblemResponse(status = 503, codes = {"PAYMENTS_NOT_CONFIGURED", "TOKEN_CHECK_UNAVAILABLE"})
     Checkout subscribe(@RequestBody(required = false) Subscribe request, @AuthenticationPrincipal Jwt worker) {
         if (!paystackProperties.configured()) {
             throw new RefusedException(EscrowErrorCode.PAYMENTS_NOT_CONFIGURED,
@@ -76,7 +85,11 @@ class PremiumController {
     @DeleteMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('WORKER')")
-    @Operation(summary = "Stop the premium renewal at Paystack; premium lasts until premiumUntil")
+    @Operation(operationId = "cancelPremium", summary = "Stop the premium renewal at Paystack; premium lasts until premiumUntil")
+    @SendsCommand
+    @ProblemResponse(status = 409, codes = "NO_PREMIUM_SUBSCRIPTION")
+    @ProblemResponse(status = 502, codes = "PAYSTACK_UNAVAILABLE")
+    @ProblemResponse(status = 503, codes = "TOKEN_CHECK_UNAVAILABLE")
     void cancel(@AuthenticationPrincipal Jwt worker) {
         var subscription = subscriptions.renewingOf(worker.getSubject())
                 .orElseThrow(() -> new RefusedException(WorkerErrorCode.NO_PREMIUM_SUBSCRIPTION,

@@ -10,6 +10,8 @@ import dev.gigstream.messages.rating.JobRatingsView;
 import dev.gigstream.messages.rating.RateJob;
 import dev.gigstream.messages.rating.RaterRole;
 import dev.gigstream.messages.rating.UserRatingsView;
+import dev.gigstream.api.web.ProblemResponse;
+import dev.gigstream.api.web.SendsCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -59,7 +61,15 @@ class RatingController {
     @PostMapping("/api/v1/jobs/{jobId}/ratings")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('CLIENT', 'WORKER')")
-    @Operation(summary = "Rate the other party of a finished job (once, within 14 days; hidden until both rated or 7 days passed)")
+    @Operation(operationId = "rateJob",
+            summary = "Rate the other party of a finished job (once, within 14 days; hidden until both rated or 7 days passed)",
+            description = "The client and the hired worker of a COMPLETED job rate each other; a NO_SHOW is rated by the "
+                    + "client alone.")
+    @SendsCommand
+    @ProblemResponse(status = 403, codes = "NOT_A_PARTY_OF_THE_JOB")
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
+    @ProblemResponse(status = 409, codes = {"JOB_NOT_FINISHED", "NO_SHOW_RATED_BY_CLIENT_ONLY", "ALREADY_RATED",
+            "RATING_WINDOW_CLOSED"})
     Rated rate(@PathVariable String jobId, @Valid @RequestBody Rate request, @AuthenticationPrincipal Jwt rater) {
         commands.sendAndWait(new RateJob(JobRatingsIds.of(jobId), jobId, rater.getSubject(), request.stars(),
                 request.comment(), clock.instant()));
@@ -67,7 +77,10 @@ class RatingController {
     }
 
     @GetMapping("/api/v1/jobs/{jobId}/ratings")
-    @Operation(summary = "A job's ratings: each party sees only its own until they are revealed; admins see all")
+    @Operation(operationId = "listJobRatings",
+            summary = "A job's ratings: each party sees only its own until they are revealed; admins see all")
+    @ProblemResponse(status = 403, codes = "FORBIDDEN")
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
     JobRatings jobRatings(@PathVariable String jobId, @AuthenticationPrincipal Jwt user) {
         JobView job = queries.query(new FindJob(jobId), ResponseTypes.optionalInstanceOf(JobView.class)).join()
                 .orElseThrow(() -> new NotFoundException("No job " + jobId));
@@ -85,7 +98,9 @@ class RatingController {
     }
 
     @GetMapping("/api/v1/users/{userId}/ratings")
-    @Operation(summary = "The revealed ratings a user received, newest first, with the plain and Bayesian averages")
+    @Operation(operationId = "listUserRatings",
+            summary = "The revealed ratings a user received, newest first, with the plain and Bayesian averages",
+            description = "A user with no revealed rating (or no such user) has `count` 0 and null averages.")
     UserRatingsView userRatings(@PathVariable String userId, @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
                                 @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return queries.query(new FindUserRatings(userId, page, size), UserRatingsView.class).join();

@@ -1,5 +1,6 @@
 package dev.gigstream.api.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the token's account check) is a 503 the client may retry.
  */
 @RestController
+@Hidden // the container's error page: its answers are the problems each operation lists
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")

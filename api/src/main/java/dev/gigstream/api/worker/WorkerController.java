@@ -10,6 +10,8 @@ import dev.gigstream.messages.worker.FindWorkerProfile;
 import dev.gigstream.messages.worker.PayoutAccount;
 import dev.gigstream.messages.worker.UpdateWorkerProfile;
 import dev.gigstream.messages.worker.WorkerProfileView;
+import dev.gigstream.api.web.ProblemResponse;
+import dev.gigstream.api.web.SendsCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -51,7 +53,13 @@ class WorkerController {
 
     @PutMapping("/me/profile")
     @PreAuthorize("hasRole('WORKER')")
-    @Operation(summary = "Replace the signed-in worker's profile")
+    @Operation(operationId = "updateWorkerProfile", summary = "Replace the signed-in worker's profile",
+            description = "Skills are normalized (trimmed, inner spaces collapsed, lower case) and repeats dropped; "
+                    + "availability windows of one day must not overlap; `to` may be 24:00. A home given by its address "
+                    + "alone is geocoded. The payout account is answered masked.")
+    @SendsCommand
+    @ProblemResponse(status = 400, codes = {"OVERLAPPING_AVAILABILITY", "ADDRESS_NOT_FOUND", "COORDINATES_REQUIRED"})
+    @ProblemResponse(status = 503, codes = "GEOCODING_UNAVAILABLE")
     OwnProfile updateProfile(@Valid @RequestBody WorkerProfileRequest request, @AuthenticationPrincipal Jwt worker) {
         UpdateWorkerProfile command = toCommand(worker.getSubject(), request);
         commands.sendAndWait(command);
@@ -59,7 +67,8 @@ class WorkerController {
     }
 
     @GetMapping("/{workerId}")
-    @Operation(summary = "A worker's public profile")
+    @Operation(operationId = "getWorkerProfile", summary = "A worker's public profile")
+    @ProblemResponse(status = 404, codes = "NOT_FOUND")
     WorkerProfileView profile(@PathVariable String workerId) {
         return queries.query(new FindWorkerProfile(workerId), ResponseTypes.optionalInstanceOf(WorkerProfileView.class))
                 .join()
