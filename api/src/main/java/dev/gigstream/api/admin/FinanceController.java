@@ -49,6 +49,10 @@ class FinanceController {
     private static final DateTimeFormatter FILE_NAME_INSTANT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
+    /** The instants the money movements' store can be asked about (a BSON date: 64-bit milliseconds since 1970). */
+    private static final Instant EARLIEST = Instant.ofEpochMilli(Long.MIN_VALUE);
+    private static final Instant LATEST = Instant.ofEpochMilli(Long.MAX_VALUE);
+
     private final QueryGateway queries;
 
     FinanceController(QueryGateway queries) {
@@ -121,11 +125,17 @@ class FinanceController {
         if (value == null || value.isBlank()) {
             throw new RefusedException(FinanceErrorCode.INVALID_PERIOD, name + " is required: the export covers from <= at < to");
         }
+        Instant instant;
         try {
-            return Instant.parse(value.strip());
+            instant = Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new RefusedException(FinanceErrorCode.INVALID_INSTANT,
                     name + " is not an ISO-8601 instant such as 2026-05-01T00:00:00Z");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new RefusedException(FinanceErrorCode.INVALID_INSTANT, name + " is out of range: the read model stores "
+                    + "times as milliseconds since 1970 in 64 bits");
+        }
+        return instant;
     }
 }

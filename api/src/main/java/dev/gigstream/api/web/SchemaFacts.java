@@ -2,6 +2,7 @@ package dev.gigstream.api.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.core.util.AnnotationsUtils;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Content;
@@ -105,8 +106,11 @@ final class SchemaFacts implements OpenApiCustomizer {
         if (openApi.getPaths() != null) {
             openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
                 if (operation.getParameters() != null) {
-                    operation.getParameters().stream().filter(p -> "path".equals(p.getIn()))
-                            .forEach(p -> markUuid(p.getName(), p.getSchema()));
+                    // a parameter's schema may be one instance shared by many parameters: each gets its own copy
+                    operation.getParameters().stream().filter(p -> "path".equals(p.getIn())).forEach(p -> {
+                        p.setSchema(AnnotationsUtils.clone(p.getSchema(), true));
+                        markUuid(p.getName(), p.getSchema());
+                    });
                 }
             }));
         }

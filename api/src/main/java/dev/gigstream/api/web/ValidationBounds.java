@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
+import io.swagger.v3.core.util.AnnotationsUtils;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import jakarta.validation.constraints.NotBlank;
@@ -41,6 +42,8 @@ final class ValidationBounds implements ModelConverter, ParameterCustomizer {
     @Override
     public Parameter customize(Parameter parameter, MethodParameter methodParameter) {
         if (parameter != null && parameter.getSchema() != null) {
+            // the schema may be one instance shared by many parameters: this one gets its own copy
+            parameter.setSchema(AnnotationsUtils.clone(parameter.getSchema(), true));
             bound(parameter.getSchema(), methodParameter == null ? null : methodParameter.getParameterAnnotations());
         }
         return parameter;

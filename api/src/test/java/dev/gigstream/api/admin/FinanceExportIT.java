@@ -166,6 +166,8 @@ class FinanceExportIT {
         assertThat(code(api.get(csv + "?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", admin))).isEqualTo("INVALID_PERIOD");
         assertThat(code(api.get(csv + "?from=yesterday&to=2026-01-01T00:00:00Z", admin))).isEqualTo("INVALID_INSTANT");
         assertThat(code(api.get(csv + "?from=2026-01-01&to=2026-02-01T00:00:00Z", admin))).isEqualTo("INVALID_INSTANT");
+        assertThat(code(api.get(csv + "?from=2026-01-01T00:00:00Z&to=%2B999999999-12-31T23:59:59Z", admin)))
+                .as("an instant no stored time can reach").isEqualTo("INVALID_INSTANT");
         assertThat(code(api.get(csv + "?from=2026-01-01T00:00:00Z", admin))).isEqualTo("INVALID_PERIOD");
         assertThat(code(api.get(csv, admin))).isEqualTo("INVALID_PERIOD");
 

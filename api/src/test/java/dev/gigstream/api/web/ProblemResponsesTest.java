@@ -1,0 +1,95 @@
+package dev.gigstream.api.web;
+
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.method.HandlerMethod;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ProblemResponsesTest {
+
+    private final ProblemResponses responses = new ProblemResponses();
+
+    @SuppressWarnings("unused")
+    static class Endpoints {
+
+        @PreAuthorize("hasRole('WORKER')")
+        @SendsCommand
+        @ProblemResponse(status = 409, codes = {"JOB_NOT_OPEN", "ALREADY_APPLIED"})
+        @ProblemResponse(status = 403, codes = "WORKER_SUSPENDED")
+        void apply() {
+        }
+
+        @ProblemResponse(status = 401, codes = "BAD_CREDENTIALS")
+        void logIn() {
+        }
+
+        void me() {
+        }
+
+        @ProblemResponse(status = 200, codes = "NOT_A_PROBLEM")
+        void wrong() {
+        }
+    }
+
+    private Operation customize(String method, Operation operation) throws NoSuchMethodException {
+        return responses.customize(operation, new HandlerMethod(new Endpoints(), Endpoints.class.getDeclaredMethod(method)));
+    }
+
+    private static Operation withSuccess() {
+        return new Operation().responses(new ApiResponses().addApiResponse("201", new ApiResponse().description("Created")));
+    }
+
+    @Test
+    void aSecuredCommandWithABodyListsTheSharedRefusalsAndItsOwn() throws Exception {
+        Operation apply = customize("apply", withSuccess().requestBody(new RequestBody()));
+
+        assertThat(apply.getResponses()).containsOnlyKeys("201", "400", "401", "403", "409", "413", "415", "429", "503");
+        assertThat(apply.getResponses().get("403").getDescription()).contains("`FORBIDDEN`", "`WORKER_SUSPENDED`");
+        assertThat(apply.getResponses().get("409").getDescription())
+                .contains("`CONCURRENT_MODIFICATION`", "`JOB_NOT_OPEN`", "`ALREADY_APPLIED`");
+        assertThat(apply.getResponses().get("503").getDescription()).contains("`STORE_UNAVAILABLE`", "`COMMAND_OUTCOME_UNKNOWN`");
+        assertThat(apply.getResponses().get("503").getHeaders()).containsKey("Retry-After");
+        assertThat(apply.getResponses().get("401").getHeaders()).containsKey("WWW-Authenticate");
+        assertThat(apply.getResponses().get("429").getHeaders()).containsKeys("Retry-After", "RateLimit-Limit",
+                "RateLimit-Remaining", "RateLimit-Reset");
+        assertThat(apply.getResponses().get("409").getContent()).containsOnlyKeys("application/problem+json");
+        assertThat(apply.getResponses().get("409").getContent().get("application/problem+json").getSchema().get$ref())
+                .isEqualTo("#/components/schemas/Problem");
+        assertThat(apply.getResponses().get("201").getDescription()).isEqualTo("Created");
+    }
+
+    @Test
+    void aPublicOperationListsOnlyItsOwnRefusalsBesidesRateLimitsAndItsInput() throws Exception {
+        Operation logIn = customize("logIn", withSuccess().security(List.of()).requestBody(new RequestBody()));
+
+        assertThat(logIn.getResponses()).containsOnlyKeys("201", "400", "401", "413", "415", "429");
+        assertThat(logIn.getResponses().get("401").getDescription()).contains("`BAD_CREDENTIALS`")
+                .doesNotContain("UNAUTHENTICATED");
+        assertThat(logIn.getResponses().get("401").getHeaders()).as("no WWW-Authenticate: not a token refusal").isNull();
+    }
+
+    @Test
+    void withoutBodyOrQueryThereIsNoBadRequest() throws Exception {
+        Operation me = customize("me", withSuccess().security(List.of(new SecurityRequirement().addList("bearer"))));
+
+        assertThat(me.getResponses()).containsOnlyKeys("201", "401", "429", "503");
+
+        Operation query = customize("me", withSuccess().parameters(List.of(new Parameter().in("query").name("limit"))));
+        assertThat(query.getResponses()).containsKey("400");
+    }
+
+    @Test
+    void aProblemIsAnErrorStatus() {
+        assertThatThrownBy(() -> customize("wrong", withSuccess())).isInstanceOf(IllegalStateException.class);
+    }
+}
