@@ -145,8 +145,9 @@ class OpenApiConfiguration {
                 .addProperty("instance", string("The request's path").format("uri-reference"))
                 .addProperty("code", string("What went wrong, for a program: stable, e.g. `JOB_NOT_OPEN`; each operation "
                         + "lists the codes it answers"))
-                .addProperty("correlationId", string("The request's correlation id (its `X-Correlation-Id`, or one made "
-                        + "for it), also in the logs and in the metadata of the events it caused"))
+                .addProperty("correlationId", string("The request's correlation id: its `X-Correlation-Id` (8 to 64 "
+                        + "letters, digits and `._:-`) or a UUID made for it; also in the logs and in the metadata of the "
+                        + "events the request caused"))
                 .addProperty("errors", new JsonSchema().typesItem("array").description("For INVALID_REQUEST: each field "
                         + "that is wrong").items(new JsonSchema().$ref("#/components/schemas/FieldError")))
                 .example(Map.of("type", "https://gigstream.dev/problems/invalid-request", "title", "Invalid request",

@@ -43,10 +43,13 @@ final class SchemaFacts implements OpenApiCustomizer {
 
     static final String RESOURCE = "openapi/schemas.json";
     private static final String REF = "#/components/schemas/";
-    /** Ids that are not UUIDs: a ledger posting is its event's id with an index, an event id is Axon's. */
-    private static final Set<String> NOT_UUIDS = Set.of("entryId", "eventId");
-    /** Who did something, by account id, in fields not named {@code ...Id}. */
-    private static final Set<String> ACCOUNT_FIELDS = Set.of("by", "openedBy", "resolvedBy", "acknowledgedBy", "closedBy");
+    /**
+     * Ids that are not UUIDs: a ledger posting is its event's id with an index, an event id is Axon's, a
+     * correlation id is whatever the caller sent in {@code X-Correlation-Id}.
+     */
+    private static final Set<String> NOT_UUIDS = Set.of("entryId", "eventId", "correlationId");
+    /** UUIDs in fields not named {@code ...Id}: who did something (an account id), a notification's id. */
+    private static final Set<String> OTHER_UUIDS = Set.of("id", "by", "openedBy", "resolvedBy", "acknowledgedBy", "closedBy");
 
     private final Map<String, JsonNode> facts;
     private final SchemaNames names;
@@ -162,7 +165,7 @@ final class SchemaFacts implements OpenApiCustomizer {
         if (schema == null || name == null) {
             return;
         }
-        boolean id = name.endsWith("Id") && !NOT_UUIDS.contains(name) || ACCOUNT_FIELDS.contains(name);
+        boolean id = name.endsWith("Id") && !NOT_UUIDS.contains(name) || OTHER_UUIDS.contains(name);
         if (id && isString(schema) && schema.getFormat() == null) {
             schema.setFormat("uuid");
         }
