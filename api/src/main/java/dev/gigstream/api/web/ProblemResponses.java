@@ -25,8 +25,9 @@ import java.util.stream.Collectors;
 /**
  * Gives every operation of the OpenAPI document the error answers it really gives, each an
  * {@code application/problem+json} {@code Problem} whose description lists the codes. What endpoints of a
- * kind share is derived here: 400 {@code INVALID_REQUEST} where there is a body or a query to get wrong,
- * 401 where a token is needed, 403 {@code FORBIDDEN} where a role is required, 413 and 415 where there
+ * kind share is derived here: 400 {@code INVALID_REQUEST} where there is a body or a query to get wrong
+ * ({@code BAD_REQUEST} where a path can be), 401 everywhere (a token sent is checked, needed or not), 403
+ * {@code FORBIDDEN} where a role is required, 406 where there is an answer body, 413 and 415 where there
  * is a body, 429 everywhere, 503 {@code STORE_UNAVAILABLE} wherever the account behind a token is looked
  * up, 409 and 503 where a command is sent ({@link SendsCommand}). What is particular to an endpoint comes
  * from its {@link ProblemResponse} annotations. No 500 is
@@ -41,6 +42,8 @@ final class ProblemResponses implements OperationCustomizer {
     private static final Map<String, String> MEANINGS = Map.ofEntries(
             Map.entry("INVALID_REQUEST", "a field, parameter or the body is missing, malformed or out of bounds; "
                     + "`errors` names each field"),
+            Map.entry("BAD_REQUEST", "the request is malformed before it reaches the operation, e.g. a path segment "
+                    + "`..` or an encoded slash"),
             Map.entry("UNAUTHENTICATED", "no valid access token"),
             Map.entry("TOKEN_REVOKED", "the access token was logged out"),
             Map.entry("ACCOUNT_SUSPENDED", "the account is suspended"),
@@ -50,6 +53,7 @@ final class ProblemResponses implements OperationCustomizer {
                     + "send it again"),
             Map.entry("PAYLOAD_TOO_LARGE", "the body is larger than the limit (1 MB by default, 64 KB for Paystack "
                     + "deliveries)"),
+            Map.entry("NOT_ACCEPTABLE", "the Accept header admits none of the media types the operation answers"),
             Map.entry("UNSUPPORTED_MEDIA_TYPE", "the body is not sent as application/json"),
             Map.entry("RATE_LIMITED", "too many requests: wait Retry-After seconds"),
             Map.entry("STORE_UNAVAILABLE", "a database does not answer; nothing was done, send it again after "
@@ -76,15 +80,26 @@ final class ProblemResponses implements OperationCustomizer {
         boolean query = operation.getParameters() != null
                 && operation.getParameters().stream().map(Parameter::getIn).anyMatch("query"::equals);
 
+        boolean path = operation.getParameters() != null
+                && operation.getParameters().stream().map(Parameter::getIn).anyMatch("path"::equals);
+        boolean answersBody = operation.getResponses() != null && operation.getResponses().entrySet().stream()
+                .anyMatch(response -> response.getKey().startsWith("2") && response.getValue().getContent() != null
+                        && !response.getValue().getContent().isEmpty());
+
         Map<Integer, Set<String>> codes = new TreeMap<>();
         if (body || query) {
             add(codes, 400, "INVALID_REQUEST");
         }
-        if (secured) {
-            add(codes, 401, "UNAUTHENTICATED", "TOKEN_REVOKED", "ACCOUNT_SUSPENDED");
+        if (path) {
+            add(codes, 400, "BAD_REQUEST");
         }
+        // a token is checked wherever one is sent, also where none is needed
+        add(codes, 401, "UNAUTHENTICATED", "TOKEN_REVOKED", "ACCOUNT_SUSPENDED");
         if (roleRequired(handler)) {
             add(codes, 403, "FORBIDDEN");
+        }
+        if (answersBody) {
+            add(codes, 406, "NOT_ACCEPTABLE");
         }
         if (body) {
             add(codes, 413, "PAYLOAD_TOO_LARGE");
@@ -104,7 +119,7 @@ final class ProblemResponses implements OperationCustomizer {
         }
 
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-        codes.forEach((status, answered) -> responses.addApiResponse(Integer.toString(status), response(status, answered)));
+        codes.forEach((status, answered) -> responses.addApiResponse(Integer.toString(status), response(status, answered, secured)));
         operation.setResponses(responses);
         return operation;
     }
@@ -122,12 +137,14 @@ final class ProblemResponses implements OperationCustomizer {
     }
 
     /** The response for {@code status}: a Problem, its codes and what they mean, and the headers that come with it. */
-    static ApiResponse response(int status, Set<String> codes) {
+    static ApiResponse response(int status, Set<String> codes, boolean secured) {
         String listed = codes.stream()
                 .map(code -> MEANINGS.containsKey(code) ? "`" + code + "` (" + MEANINGS.get(code) + ")" : "`" + code + "`")
                 .collect(Collectors.joining(", "));
+        String publicNote = status == 401 && !secured
+                ? " No access token is needed here, but one sent anyway is checked: an invalid one is refused." : "";
         ApiResponse response = new ApiResponse()
-                .description(HttpStatus.valueOf(status).getReasonPhrase() + ". Problem codes: " + listed + ".")
+                .description(HttpStatus.valueOf(status).getReasonPhrase() + ". Problem codes: " + listed + "." + publicNote)
                 .content(new Content().addMediaType(PROBLEM_JSON,
                         new MediaType().schema(new Schema<>().$ref(PROBLEM))));
         if (codes.stream().anyMatch(TOKEN_REFUSALS::contains)) {

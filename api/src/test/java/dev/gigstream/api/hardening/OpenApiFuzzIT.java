@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every operation in the OpenAPI document, sent malformed and boundary input by workers, clients,
- * admins, auditors, strangers and holders of a forged token: the answer is never a 5xx, and every 4xx is problem+json with a
- * {@code code}. The cases are drawn with a fixed seed ({@code -Dgigstream.fuzz.seed} draws others),
+ * admins, auditors, strangers and holders of a forged token: the answer is never a 5xx, every 4xx is
+ * problem+json with a {@code code}, and the document lists each answer's status and code for its
+ * operation. The cases are drawn with a fixed seed ({@code -Dgigstream.fuzz.seed} draws others),
  * which a failure reports so it can be replayed; {@code -Dgigstream.fuzz.per-operation} and
  * {@code -Dgigstream.fuzz.in-all} raise the bounds for a longer exploration.
  */
@@ -52,6 +53,8 @@ class OpenApiFuzzIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Caller> callers = new LinkedHashMap<>();
+    /** Answers the document does not list: a status it has no response for, or a problem code it does not name. */
+    private final List<String> undocumented = new ArrayList<>();
 
     /** A user the requests are sent as (none for strangers), signed in again when a fuzzed logout ended the session. */
     private final class Caller {
@@ -138,6 +141,29 @@ class OpenApiFuzzIT {
                 .as("answers that were 5xx or not problem+json with a code, seed %d (-Dgigstream.fuzz.seed=%d replays)",
                         SEED, SEED)
                 .isEmpty();
+        assertThat(undocumented)
+                .as("answers the OpenAPI document does not list for their operation (add them: ProblemResponses, "
+                        + "or @ProblemResponse on the handler), seed %d", SEED)
+                .isEmpty();
+    }
+
+    /** The answer's status and code when the operation's documented responses do not list them. */
+    private static java.util.Optional<String> undocumented(Operation operation, HttpResponse<String> response) {
+        if (operation.method().equals("HEAD")) {
+            return java.util.Optional.empty();
+        }
+        JsonNode documented = operation.node().path("responses").path(Integer.toString(response.statusCode()));
+        String code = "";
+        if (response.statusCode() >= 400) {
+            try {
+                code = JSON.readTree(response.body()).path("code").asText("");
+            } catch (RuntimeException e) {
+                code = ""; // not a problem: reported as such above
+            }
+        }
+        boolean listed = !documented.isMissingNode()
+                && (code.isEmpty() || documented.path("description").asText().contains("`" + code + "`"));
+        return listed ? java.util.Optional.empty() : java.util.Optional.of(response.statusCode() + " " + code);
     }
 
     /** Sends the request as the caller; records a failure unless the answer is below 500 and, if 4xx, a coded problem. */
@@ -149,6 +175,10 @@ class OpenApiFuzzIT {
         }
         int status = response == null ? -1 : response.statusCode();
         statuses.merge(status, 1, Integer::sum);
+        if (response != null) {
+            undocumented(operation, response).ifPresent(answer -> undocumented.add("%s (%s) as %s: %s".formatted(
+                    operation.key(), request.description(), caller, answer)));
+        }
         String problem = response == null ? "no answer in time" : problem(request, response);
         if (problem != null) {
             failures.add("%s (%s) as %s: %s -> %d %s; sent %s %s body %s".formatted(operation.key(),

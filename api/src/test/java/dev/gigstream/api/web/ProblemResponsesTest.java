@@ -73,9 +73,20 @@ class ProblemResponsesTest {
         Operation logIn = customize("logIn", withSuccess().security(List.of()).requestBody(new RequestBody()));
 
         assertThat(logIn.getResponses()).containsOnlyKeys("201", "400", "401", "413", "415", "429");
-        assertThat(logIn.getResponses().get("401").getDescription()).contains("`BAD_CREDENTIALS`")
-                .doesNotContain("UNAUTHENTICATED");
-        assertThat(logIn.getResponses().get("401").getHeaders()).as("no WWW-Authenticate: not a token refusal").isNull();
+        assertThat(logIn.getResponses().get("401").getDescription()).contains("`BAD_CREDENTIALS`", "`UNAUTHENTICATED`",
+                "No access token is needed here");
+    }
+
+    @Test
+    void aPathCanBeMalformedAndAnAnswerBodyUnacceptable() throws Exception {
+        Operation me = customize("me", new Operation()
+                .parameters(List.of(new Parameter().in("path").name("jobId")))
+                .responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("OK").content(
+                        new io.swagger.v3.oas.models.media.Content().addMediaType("application/json",
+                                new io.swagger.v3.oas.models.media.MediaType())))));
+
+        assertThat(me.getResponses().get("400").getDescription()).contains("`BAD_REQUEST`").doesNotContain("INVALID_REQUEST");
+        assertThat(me.getResponses().get("406").getDescription()).contains("`NOT_ACCEPTABLE`");
     }
 
     @Test
