@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  * there may be null; a record that leaves out its null fields ({@code @JsonInclude(NON_NULL)}) requires
  * only the others. Schemas that requests use too keep the requirements of their bean validation;</li>
  * <li>ids are UUIDs: every string field or path parameter whose name ends in {@code Id} (but
- * {@link #NOT_UUIDS}) has the {@code uuid} format.</li>
+ * {@link #NOT_UUIDS}, and a schema's {@code plainIds}, such as an id echoed as it was asked for) has the
+ * {@code uuid} format.</li>
  * </ul>
  * A fact about a schema or field the document does not have is a mistake here, and refused.
  */
@@ -103,7 +104,15 @@ final class SchemaFacts implements OpenApiCustomizer {
             }
             Map<String, Schema> properties = schema.getProperties();
             if (properties != null) {
-                properties.forEach(SchemaFacts::markUuid);
+                Set<String> plain = new HashSet<>();
+                if (facts.containsKey(name)) {
+                    facts.get(name).path("plainIds").forEach(field -> plain.add(field.asText()));
+                }
+                properties.forEach((field, property) -> {
+                    if (!plain.contains(field)) {
+                        markUuid(field, property);
+                    }
+                });
             }
         });
         if (openApi.getPaths() != null) {

@@ -126,7 +126,9 @@ class ObjectLevelAuthorizationIT {
 
     @Test
     void nobodyActsOnAnotherUsersObjectsAndTheRightfulUsersAreLetThrough() {
-        List<Operation> idBearing = OpenApiDocument.of(api).operations().stream()
+        OpenApiDocument document = OpenApiDocument.of(api);
+        AnswerConformance conformance = new AnswerConformance(document);
+        List<Operation> idBearing = document.operations().stream()
                 .filter(operation -> !operation.pathParameters().isEmpty())
                 .toList();
         assertThat(idBearing.stream().map(Operation::key).filter(key -> !RULES.containsKey(key)).toList())
@@ -163,6 +165,11 @@ class ObjectLevelAuthorizationIT {
                 if (answer.status() == 401 || answer.status() == 403 || answer.status() >= 500) {
                     failures.add("%s as %s (may act on it): %d %s".formatted(operation.key(), caller, answer.status(),
                             MalformedRequests.abbreviate(answer.body())));
+                }
+                if (answer.status() < 300) {
+                    conformance.violations(operation, answer.status(), answer.header("Content-Type"), answer.body())
+                            .forEach(violation -> failures.add("%s as %s: the answer is not what the OpenAPI document says: %s"
+                                    .formatted(operation.key(), caller, violation)));
                 }
                 admitted++;
             }

@@ -55,6 +55,7 @@ class OpenApiFuzzIT {
     private final Map<String, Caller> callers = new LinkedHashMap<>();
     /** Answers the document does not list: a status it has no response for, or a problem code it does not name. */
     private final List<String> undocumented = new ArrayList<>();
+    private AnswerConformance conformance;
 
     /** A user the requests are sent as (none for strangers), signed in again when a fuzzed logout ended the session. */
     private final class Caller {
@@ -102,6 +103,7 @@ class OpenApiFuzzIT {
         List<String> everyone = List.copyOf(callers.keySet());
 
         var document = OpenApiDocument.of(api);
+        conformance = new AnswerConformance(document);
         var requests = new MalformedRequests(document, Map.of("jobId", hire.jobId(), "escrowId", hire.escrowId(),
                 "reference", hire.reference(), "workerId", worker.id()));
         Random random = new Random(SEED);
@@ -142,8 +144,9 @@ class OpenApiFuzzIT {
                         SEED, SEED)
                 .isEmpty();
         assertThat(undocumented)
-                .as("answers the OpenAPI document does not list for their operation (add them: ProblemResponses, "
-                        + "or @ProblemResponse on the handler), seed %d", SEED)
+                .as("answers the OpenAPI document does not describe: a status or code their operation does not list "
+                        + "(ProblemResponses, or @ProblemResponse on the handler) or a body unlike its schema "
+                        + "(openapi/schemas.json lists the fields that may be null), seed %d", SEED)
                 .isEmpty();
     }
 
@@ -178,6 +181,11 @@ class OpenApiFuzzIT {
         if (response != null) {
             undocumented(operation, response).ifPresent(answer -> undocumented.add("%s (%s) as %s: %s".formatted(
                     operation.key(), request.description(), caller, answer)));
+            if (status < 300) {
+                conformance.violations(operation, status, response.headers().firstValue("Content-Type").orElse(null),
+                        response.body()).forEach(violation -> undocumented.add("%s (%s) as %s: %s".formatted(
+                        operation.key(), request.description(), caller, violation)));
+            }
         }
         String problem = response == null ? "no answer in time" : problem(request, response);
         if (problem != null) {
