@@ -51,15 +51,15 @@ final class ProblemResponses implements OperationCustomizer {
             Map.entry("NOT_FOUND", "no such resource, or none the caller may know of"),
             Map.entry("CONCURRENT_MODIFICATION", "changed at the same moment by another request; nothing was done, "
                     + "send it again"),
-            Map.entry("PAYLOAD_TOO_LARGE", "the body is larger than the limit (1 MB by default, 64 KB for Paystack "
-                    + "deliveries)"),
+            Map.entry("PAYLOAD_TOO_LARGE", "the body is larger than the limit: 1 MB by default, 64 KB for Paystack "
+                    + "deliveries"),
             Map.entry("NOT_ACCEPTABLE", "the Accept header admits none of the media types the operation answers"),
             Map.entry("UNSUPPORTED_MEDIA_TYPE", "the body is not sent as application/json"),
             Map.entry("RATE_LIMITED", "too many requests: wait Retry-After seconds"),
             Map.entry("STORE_UNAVAILABLE", "a database does not answer; nothing was done, send it again after "
                     + "Retry-After seconds"),
-            Map.entry("TOKEN_CHECK_UNAVAILABLE", "whether the token was revoked cannot be checked right now (Redis "
-                    + "does not answer); nothing was done, send it again after Retry-After seconds"),
+            Map.entry("TOKEN_CHECK_UNAVAILABLE", "whether the token was revoked cannot be checked right now, Redis "
+                    + "not answering; nothing was done, send it again after Retry-After seconds"),
             Map.entry("COMMAND_OUTCOME_UNKNOWN", "with Axon Server, the instance handling the command did not answer "
                     + "in time: it may have taken effect; read the resource, or send it again where that is safe"),
             Map.entry("PAYMENTS_NOT_CONFIGURED", "payments through Paystack are off on this server"),
