@@ -28,14 +28,14 @@ class DeadLetterController {
     }
 
     @GetMapping
-    @Operation(summary = "Projection updates that failed and are parked for a retry")
+    @Operation(operationId = "listDeadLetters", summary = "Projection updates that failed and are parked for a retry")
     List<DeadLetters.Letter> list() {
         return deadLetters.list();
     }
 
     @PostMapping("/{projection}/retry")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Retry the parked updates of one projection now")
+    @Operation(operationId = "retryDeadLetters", summary = "Retry the parked updates of one projection now")
     Retried retry(@PathVariable String projection) {
         if (!deadLetters.knows(projection)) {
             throw new NotFoundException("No projection " + projection);

@@ -50,7 +50,8 @@ class FinanceController {
     }
 
     @GetMapping("/api/v1/admin/finance.csv")
-    @Operation(summary = "Money movements with from <= at < to as CSV (amounts in minor units), ordered by time")
+    @Operation(operationId = "exportFinance",
+            summary = "Money movements with from <= at < to as CSV (amounts in minor units), ordered by time")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String from,
                                                  @RequestParam(required = false) String to) {
         Instant start = instant("from", from);

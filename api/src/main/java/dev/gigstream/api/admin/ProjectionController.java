@@ -28,14 +28,16 @@ class ProjectionController {
     }
 
     @GetMapping
-    @Operation(summary = "Every read-model projection with its position in the event stream, its lag and whether it is replaying")
+    @Operation(operationId = "listProjections",
+            summary = "Every read-model projection with its position in the event stream, its lag and whether it is replaying")
     List<ProjectionStatus> list() {
         return processors.list();
     }
 
     @PostMapping("/{name}/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Rebuild one projection from the event store; readers see it refill until it has caught up")
+    @Operation(operationId = "replayProjection",
+            summary = "Rebuild one projection from the event store; readers see it refill until it has caught up")
     void replay(@PathVariable String name) {
         processors.replay(name);
     }

@@ -26,7 +26,8 @@ class StatsController {
     }
 
     @GetMapping("/api/v1/admin/stats")
-    @Operation(summary = "Jobs by status, money held, gross volume and fees per currency, open disputes, active workers")
+    @Operation(operationId = "getStats",
+            summary = "Jobs by status, money held, gross volume and fees per currency, open disputes, active workers")
     AdminStatsView stats() {
         return queries.query(FindAdminStats.asOf(clock.instant()), AdminStatsView.class).join();
     }

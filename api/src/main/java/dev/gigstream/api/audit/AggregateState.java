@@ -1,10 +1,14 @@
 package dev.gigstream.api.audit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 
-/** An aggregate as it stood at {@code at}: its fields after applying its events up to {@code sequence}. */
+/**
+ * An aggregate as it stood at {@code at}: its fields after applying its events up to {@code sequence}. The state is
+ * documented as any JSON value: swagger would read Jackson 3's {@code JsonNode} as a bean of flags.
+ */
 public record AggregateState(String aggregateId, String type, Instant at, long sequence, Instant lastEventAt,
-                             JsonNode state) {
+                             @Schema(implementation = Object.class) JsonNode state) {
 }

@@ -50,14 +50,16 @@ class AuditController {
     }
 
     @GetMapping("/aggregates/{aggregateId}/events")
-    @Operation(summary = "An aggregate's events in sequence order, with their metadata")
+    @Operation(operationId = "listAggregateEvents",
+            summary = "An aggregate's events in sequence order, with their metadata")
     List<AuditEvent> events(@PathVariable String aggregateId, Authentication reader, HttpServletRequest request) {
         reads.record(reader, request);
         return history.ofAggregate(aggregateId);
     }
 
     @GetMapping("/aggregates/{aggregateId}/state")
-    @Operation(summary = "An aggregate's state as of an instant (default now), rebuilt from its events up to then")
+    @Operation(operationId = "getAggregateState",
+            summary = "An aggregate's state as of an instant (default now), rebuilt from its events up to then")
     AggregateState state(@PathVariable String aggregateId, @RequestParam(required = false) String at,
                          Authentication reader, HttpServletRequest request) {
         Instant asOf = at == null ? clock.instant() : instant(at);
@@ -66,7 +68,8 @@ class AuditController {
     }
 
     @GetMapping("/events")
-    @Operation(summary = "The global event stream after a position, one JSON event a line (application/x-ndjson)")
+    @Operation(operationId = "streamEvents",
+            summary = "The global event stream after a position, one JSON event a line (application/x-ndjson)")
     ResponseEntity<StreamingResponseBody> stream(@RequestParam(required = false) String after,
                                                  @RequestParam(defaultValue = "" + DEFAULT_STREAM_LIMIT) int limit,
                                                  Authentication reader, HttpServletRequest request) {
@@ -78,7 +81,8 @@ class AuditController {
     }
 
     @GetMapping("/reads")
-    @Operation(summary = "The latest reads of the audit trail (who read what, when), newest first")
+    @Operation(operationId = "listAuditReads",
+            summary = "The latest reads of the audit trail (who read what, when), newest first")
     AuditReadPage reads(@RequestParam(defaultValue = "" + DEFAULT_READS_LIMIT) int limit,
                         Authentication reader, HttpServletRequest request) {
         requireLimit(limit, MAX_READS_LIMIT);

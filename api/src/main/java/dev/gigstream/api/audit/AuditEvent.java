@@ -1,5 +1,6 @@
 package dev.gigstream.api.audit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.eventhandling.DomainEventMessage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -8,8 +9,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** One event of an aggregate as auditors read it: its payload as JSON and all its metadata (correlationId, userId, source). */
-public record AuditEvent(long sequence, String type, Instant timestamp, JsonNode payload, Map<String, Object> metadata) {
+/**
+ * One event of an aggregate as auditors read it: its payload as JSON and all its metadata (correlationId, userId, source).
+ * The payload is documented as any JSON value: swagger would read Jackson 3's {@code JsonNode} as a bean of flags.
+ */
+public record AuditEvent(long sequence, String type, Instant timestamp,
+                         @Schema(implementation = Object.class) JsonNode payload, Map<String, Object> metadata) {
 
     static AuditEvent of(DomainEventMessage<?> event, JsonMapper json) {
         return new AuditEvent(event.getSequenceNumber(), event.getPayloadType().getSimpleName(), event.getTimestamp(),

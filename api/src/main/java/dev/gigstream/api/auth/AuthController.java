@@ -3,6 +3,7 @@ package dev.gigstream.api.auth;
 import dev.gigstream.api.web.InvalidRequestException;
 import dev.gigstream.api.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -49,7 +50,8 @@ class AuthController {
 
     @PostMapping("/auth/register")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Sign up as a CLIENT or WORKER")
+    @SecurityRequirements // public: no token yet
+    @Operation(operationId = "registerUser", summary = "Sign up as a CLIENT or WORKER")
     AuthRequests.Registered register(@Valid @RequestBody AuthRequests.Register request) {
         if (!request.role().selfService()) {
             throw new InvalidRequestException("role", "must be CLIENT or WORKER");
@@ -63,7 +65,8 @@ class AuthController {
     }
 
     @PostMapping("/auth/login")
-    @Operation(summary = "Exchange email and password for an access and a refresh token")
+    @SecurityRequirements
+    @Operation(operationId = "logIn", summary = "Exchange email and password for an access and a refresh token")
     AuthRequests.Tokens login(@Valid @RequestBody AuthRequests.Login request) {
         var account = accounts.byEmail(Accounts.normalizeEmail(request.email()));
         String hash = account.map(Account::passwordHash).orElse(decoyHash);
@@ -77,7 +80,8 @@ class AuthController {
     }
 
     @PostMapping("/auth/refresh")
-    @Operation(summary = "Rotate a refresh token; a reused one revokes its whole family")
+    @SecurityRequirements
+    @Operation(operationId = "refreshTokens", summary = "Rotate a refresh token; a reused one revokes its whole family")
     AuthRequests.Tokens refresh(@Valid @RequestBody AuthRequests.Refresh request) {
         RefreshTokens.Rotation rotation = refreshTokens.rotate(request.refreshToken())
                 .orElseThrow(InvalidRefreshTokenException::new);
@@ -88,14 +92,15 @@ class AuthController {
 
     @PostMapping("/auth/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "End the session the refresh token belongs to; the access token presented stops working at once")
+    @Operation(operationId = "logOut",
+            summary = "End the session the refresh token belongs to; the access token presented stops working at once")
     void logout(@Valid @RequestBody AuthRequests.Refresh request, @AuthenticationPrincipal Jwt user) {
         refreshTokens.revokeFamilyOf(request.refreshToken(), user.getSubject());
         denyList.loggedOut(user);
     }
 
     @GetMapping("/me")
-    @Operation(summary = "The signed-in account")
+    @Operation(operationId = "getMe", summary = "The signed-in account")
     AuthRequests.Me me(@AuthenticationPrincipal Jwt user) {
         Account account = accounts.byId(user.getSubject()).orElseThrow(BadCredentialsException::new);
         return new AuthRequests.Me(account.id(), account.email(), account.fullName(), account.role());

@@ -32,7 +32,7 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/v1/admin/compliance/flags")
 @PreAuthorize("hasRole('ADMIN')")
-@Tag(name = "Admin")
+@Tag(name = "Compliance")
 class ComplianceController {
 
     private final CommandGateway commands;
@@ -46,7 +46,8 @@ class ComplianceController {
     }
 
     @GetMapping
-    @Operation(summary = "Compliance flags, newest first, with the ids of the events that raised them;"
+    @Operation(operationId = "listComplianceFlags",
+            summary = "Compliance flags, newest first, with the ids of the events that raised them;"
             + " filtered by acknowledgement and rule")
     List<ComplianceFlagView> flags(@RequestParam(required = false) Boolean acknowledged,
                                    @RequestParam(required = false) ComplianceRule rule,
@@ -56,7 +57,8 @@ class ComplianceController {
 
     @PostMapping("/{flagId}/acknowledge")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Acknowledge a flag with a note (1 to 2,000 characters); acknowledging it again keeps the first"
+    @Operation(operationId = "acknowledgeComplianceFlag",
+            summary = "Acknowledge a flag with a note (1 to 2,000 characters); acknowledging it again keeps the first"
             + " acknowledgement; 404 FLAG_NOT_FOUND for an unknown flag")
     void acknowledge(@PathVariable String flagId, @Valid @RequestBody ComplianceRequests.Acknowledge request,
                      @AuthenticationPrincipal Jwt admin) {

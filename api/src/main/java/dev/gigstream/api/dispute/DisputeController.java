@@ -62,7 +62,8 @@ class DisputeController {
 
     @PostMapping("/api/v1/jobs/{jobId}/disputes")
     @PreAuthorize("hasAnyRole('CLIENT', 'WORKER')")
-    @Operation(summary = "Open a dispute about a funded job (its client or hired worker): the escrow freezes")
+    @Operation(operationId = "openDispute",
+            summary = "Open a dispute about a funded job (its client or hired worker): the escrow freezes")
     ResponseEntity<DisputeRequests.Opened> open(@PathVariable String jobId, @Valid @RequestBody DisputeRequests.Open request,
                                                 @AuthenticationPrincipal Jwt party) {
         String disputeId = UUID.randomUUID().toString();
@@ -75,7 +76,7 @@ class DisputeController {
     @PostMapping("/api/v1/disputes/{disputeId}/evidence")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('CLIENT', 'WORKER')")
-    @Operation(summary = "Add evidence to an open dispute (its parties)")
+    @Operation(operationId = "addDisputeEvidence", summary = "Add evidence to an open dispute (its parties)")
     DisputeRequests.EvidenceAdded evidence(@PathVariable String disputeId, @Valid @RequestBody DisputeRequests.Evidence request,
                                            @AuthenticationPrincipal Jwt party) {
         commands.sendAndWait(new AddEvidence(disputeId, party.getSubject(), request.text(), clock.instant()));
@@ -85,13 +86,15 @@ class DisputeController {
     @PostMapping("/api/v1/disputes/{disputeId}/withdraw")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasAnyRole('CLIENT', 'WORKER')")
-    @Operation(summary = "Withdraw a dispute (the party that opened it): the escrow unfreezes, the confirmation clock resumes")
+    @Operation(operationId = "withdrawDispute",
+            summary = "Withdraw a dispute (the party that opened it): the escrow unfreezes, the confirmation clock resumes")
     void withdraw(@PathVariable String disputeId, @AuthenticationPrincipal Jwt party) {
         commands.sendAndWait(new WithdrawDispute(disputeId, party.getSubject(), clock.instant()));
     }
 
     @GetMapping("/api/v1/disputes/{disputeId}")
-    @Operation(summary = "A dispute with its evidence and outcome (its parties, admins, auditors)")
+    @Operation(operationId = "getDispute",
+            summary = "A dispute with its evidence and outcome (its parties, admins, auditors)")
     DisputeView dispute(@PathVariable String disputeId, @AuthenticationPrincipal Jwt user) {
         DisputeView dispute = queries.query(new FindDispute(disputeId, clock.instant().minus(policy.overdueAfter())),
                         ResponseTypes.optionalInstanceOf(DisputeView.class)).join()
@@ -105,7 +108,7 @@ class DisputeController {
 
     @GetMapping("/api/v1/admin/disputes")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "The dispute queue, oldest first; overdue ones are marked")
+    @Operation(operationId = "listDisputes", summary = "The dispute queue, oldest first; overdue ones are marked")
     DisputeRequests.Disputes disputes(@RequestParam(required = false) DisputeStatus status,
                                       @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         DisputeList list = queries.query(new FindDisputes(status, clock.instant().minus(policy.overdueAfter()), limit),
@@ -116,7 +119,8 @@ class DisputeController {
     @PostMapping("/api/v1/admin/disputes/{disputeId}/resolve")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Decide a dispute: release to the worker, refund the client, or split (with the worker's share)")
+    @Operation(operationId = "resolveDispute",
+            summary = "Decide a dispute: release to the worker, refund the client, or split (with the worker's share)")
     void resolve(@PathVariable String disputeId, @Valid @RequestBody DisputeRequests.Resolve request,
                  @AuthenticationPrincipal Jwt admin) {
         commands.sendAndWait(new ResolveDispute(disputeId, admin.getSubject(), request.outcome(),

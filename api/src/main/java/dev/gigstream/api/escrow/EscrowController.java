@@ -40,7 +40,7 @@ import java.util.Set;
  * and the operators' list of escrows waiting for them with its payout retry.
  */
 @RestController
-@Tag(name = "Escrow")
+@Tag(name = "Payments")
 class EscrowController {
 
     private static final Set<String> OVERSEERS = Set.of("ADMIN", "AUDITOR");
@@ -56,7 +56,7 @@ class EscrowController {
     }
 
     @GetMapping("/api/v1/escrows/{escrowId}")
-    @Operation(summary = "An escrow with its double-entry ledger")
+    @Operation(operationId = "getEscrow", summary = "An escrow with its double-entry ledger")
     EscrowResponse escrow(@PathVariable String escrowId, @AuthenticationPrincipal Jwt user) {
         EscrowView escrow = find(escrowId);
         if (!OVERSEERS.contains(user.getClaimAsString("role")) && !user.getSubject().equals(escrow.clientId())
@@ -68,7 +68,7 @@ class EscrowController {
 
     /** For a webhook that is late: asks Paystack now and applies its answer as a webhook would. */
     @GetMapping("/api/v1/payments/{reference}/verify")
-    @Operation(summary = "Ask Paystack about a payment now (the paying client)")
+    @Operation(operationId = "verifyPayment", summary = "Ask Paystack about a payment now (the paying client)")
     EscrowResponse verify(@PathVariable String reference, @AuthenticationPrincipal Jwt client) {
         String escrowId = EscrowReferences.escrowOfCharge(reference)
                 .orElseThrow(() -> new NotFoundException("No payment " + reference));
@@ -85,7 +85,8 @@ class EscrowController {
 
     @GetMapping("/api/v1/admin/escrows")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Escrows waiting for an operator (payouts that keep failing, OTP, money after cancellation, chargebacks)")
+    @Operation(operationId = "listEscrows",
+            summary = "Escrows waiting for an operator (payouts that keep failing, OTP, money after cancellation, chargebacks)")
     FlaggedEscrows flagged(@RequestParam(defaultValue = "true") boolean flagged,
                            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         if (!flagged) {
@@ -99,7 +100,7 @@ class EscrowController {
     @PostMapping("/api/v1/admin/escrows/{escrowId}/retry-payout")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Try a stuck payout again (pays at most once)")
+    @Operation(operationId = "retryPayout", summary = "Try a stuck payout again (pays at most once)")
     void retryPayout(@PathVariable String escrowId, @AuthenticationPrincipal Jwt admin) {
         commands.sendAndWait(new RetryPayout(escrowId, admin.getSubject()));
     }

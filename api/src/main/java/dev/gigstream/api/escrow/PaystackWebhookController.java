@@ -4,6 +4,9 @@ import dev.gigstream.api.web.Problems;
 import dev.gigstream.paystack.PaystackClient;
 import dev.gigstream.paystack.WebhookSignature;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
@@ -23,7 +26,7 @@ import java.util.List;
 /** Paystack's webhook: the signature is checked on the exact raw bytes before anything is read. */
 @RestController
 @RequestMapping("/api/v1/webhooks/paystack")
-@Tag(name = "Payments")
+@Tag(name = "Webhooks")
 class PaystackWebhookController {
 
     private final WebhookSignature signature;
@@ -37,7 +40,12 @@ class PaystackWebhookController {
     }
 
     @PostMapping
-    @Operation(summary = "Paystack events (signed with x-paystack-signature); 200 also for a repeated delivery")
+    @SecurityRequirements // Paystack signs the body instead
+    @Operation(operationId = "receivePaystackEvent",
+            summary = "Paystack events (signed with x-paystack-signature); 200 also for a repeated delivery",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "The event as Paystack sends it, {event, data}; the signature covers these exact bytes",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"))))
     ResponseEntity<?> receive(@RequestBody(required = false) byte[] body,
                               @RequestHeader(name = "x-paystack-signature", required = false) String signed,
                               HttpServletRequest request) {

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** An address as a point on the map, for apps that let a user pick a place by typing it. */
 @RestController
-@Tag(name = "Places")
+@Tag(name = "Geocoding")
 class GeocodeController {
 
     private final Places places;
@@ -22,7 +22,7 @@ class GeocodeController {
     }
 
     @GetMapping("/api/v1/geocode")
-    @Operation(summary = "Geocode an address in Nigeria (NG) or Ghana (GH)")
+    @Operation(operationId = "geocodeAddress", summary = "Geocode an address in Nigeria (NG) or Ghana (GH)")
     GeocodedAddress geocode(@RequestParam @NotBlank @Size(max = 300) String address,
                             @RequestParam(defaultValue = "NG") @Pattern(regexp = "NG|GH") String country) {
         return places.locate(address.strip(), country);

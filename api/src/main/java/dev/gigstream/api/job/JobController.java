@@ -100,7 +100,7 @@ class JobController {
 
     @PostMapping
     @PreAuthorize("hasRole('CLIENT')")
-    @Operation(summary = "Post a shift")
+    @Operation(operationId = "postJob", summary = "Post a shift")
     ResponseEntity<JobRequests.Posted> post(@Valid @RequestBody JobRequests.PostJob request, @AuthenticationPrincipal Jwt client) {
         String jobId = UUID.randomUUID().toString();
         commands.sendAndWait(new PostJob(jobId, client.getSubject(), request.title().strip(),
@@ -111,7 +111,8 @@ class JobController {
     }
 
     @GetMapping
-    @Operation(summary = "The job feed: open jobs near a point, by skill and date; or a client's own jobs (mine=true)")
+    @Operation(operationId = "listJobs",
+            summary = "The job feed: open jobs near a point, by skill and date; or a client's own jobs (mine=true)")
     JobRequests.Feed feed(@RequestParam(required = false) String skill,
                           @RequestParam(required = false) @DecimalMin("-90") @DecimalMax("90") Double lat,
                           @RequestParam(required = false) @DecimalMin("-180") @DecimalMax("180") Double lng,
@@ -138,7 +139,7 @@ class JobController {
     }
 
     @GetMapping("/{jobId}")
-    @Operation(summary = "A job with its status timeline")
+    @Operation(operationId = "getJob", summary = "A job with its status timeline")
     JobRequests.Details job(@PathVariable String jobId) {
         JobView job = find(jobId);
         return JobRequests.Details.of(job, queries.query(new FindUserRatings(job.clientId(), 0, 1), UserRatingsView.class).join());
@@ -147,7 +148,7 @@ class JobController {
     @PostMapping("/{jobId}/applications")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('WORKER')")
-    @Operation(summary = "Apply to an open job")
+    @Operation(operationId = "applyToJob", summary = "Apply to an open job")
     JobRequests.Applied apply(@PathVariable String jobId, @Valid @RequestBody(required = false) JobRequests.Apply request,
                               @AuthenticationPrincipal Jwt worker) {
         String note = request == null || request.note() == null || request.note().isBlank() ? null : request.note().strip();
@@ -158,14 +159,15 @@ class JobController {
     @DeleteMapping("/{jobId}/applications/me")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasRole('WORKER')")
-    @Operation(summary = "Withdraw one's application")
+    @Operation(operationId = "withdrawApplication", summary = "Withdraw one's application")
     void withdraw(@PathVariable String jobId, @AuthenticationPrincipal Jwt worker) {
         commands.sendAndWait(new WithdrawApplication(jobId, worker.getSubject()));
     }
 
     @GetMapping("/{jobId}/applicants")
     @PreAuthorize("hasRole('CLIENT')")
-    @Operation(summary = "The job's eligible applicants, best first (only its client may read them)")
+    @Operation(operationId = "listApplicants",
+            summary = "The job's eligible applicants, best first (only its client may read them)")
     RankedApplicantsResponse applicants(@PathVariable String jobId, @AuthenticationPrincipal Jwt client) {
         RankedApplicants ranked = queries.query(new FindRankedApplicants(jobId),
                         ResponseTypes.optionalInstanceOf(RankedApplicants.class)).join()
@@ -179,7 +181,8 @@ class JobController {
     @PostMapping("/{jobId}/hire")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('CLIENT')")
-    @Operation(summary = "Hire one applicant; answers with the escrow and the Paystack page to pay it on")
+    @Operation(operationId = "hireWorker",
+            summary = "Hire one applicant; answers with the escrow and the Paystack page to pay it on")
     JobRequests.Hired hire(@PathVariable String jobId, @Valid @RequestBody JobRequests.Hire request,
                            @AuthenticationPrincipal Jwt client) {
         if (!paystack.configured()) {
@@ -242,7 +245,8 @@ class JobController {
     @PostMapping("/{jobId}/check-in")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('WORKER')")
-    @Operation(summary = "The hired worker arrives (within 300 m, from an hour before the start)")
+    @Operation(operationId = "checkIn",
+            summary = "The hired worker arrives (within 300 m, from an hour before the start)")
     void checkIn(@PathVariable String jobId, @Valid @RequestBody JobRequests.Attendance request, @AuthenticationPrincipal Jwt worker) {
         commands.sendAndWait(new CheckIn(jobId, worker.getSubject(),
                 new GeoPoint(request.location().lat(), request.location().lng()), clock.instant()));
@@ -251,7 +255,7 @@ class JobController {
     @PostMapping("/{jobId}/check-out")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('WORKER')")
-    @Operation(summary = "The hired worker leaves; the client's confirmation window starts")
+    @Operation(operationId = "checkOut", summary = "The hired worker leaves; the client's confirmation window starts")
     void checkOut(@PathVariable String jobId, @Valid @RequestBody JobRequests.Attendance request, @AuthenticationPrincipal Jwt worker) {
         commands.sendAndWait(new CheckOut(jobId, worker.getSubject(),
                 new GeoPoint(request.location().lat(), request.location().lng()), clock.instant()));
@@ -260,7 +264,8 @@ class JobController {
     @PostMapping("/{jobId}/confirm")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('CLIENT')")
-    @Operation(summary = "The client confirms the shift: the escrow is released to the worker (once)")
+    @Operation(operationId = "confirmShift",
+            summary = "The client confirms the shift: the escrow is released to the worker (once)")
     void confirm(@PathVariable String jobId, @AuthenticationPrincipal Jwt client) {
         commands.sendAndWait(new ConfirmShift(jobId, client.getSubject(), false));
     }
@@ -268,7 +273,8 @@ class JobController {
     @PostMapping("/{jobId}/no-show")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('CLIENT')")
-    @Operation(summary = "The hired worker did not come (30 minutes into the shift at the earliest): full refund")
+    @Operation(operationId = "reportNoShow",
+            summary = "The hired worker did not come (30 minutes into the shift at the earliest): full refund")
     void noShow(@PathVariable String jobId, @AuthenticationPrincipal Jwt client) {
         commands.sendAndWait(new ReportNoShow(jobId, client.getSubject(), clock.instant()));
     }
@@ -276,7 +282,7 @@ class JobController {
     @PostMapping("/{jobId}/cancel")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('CLIENT')")
-    @Operation(summary = "Cancel a job, with a reason")
+    @Operation(operationId = "cancelJob", summary = "Cancel a job, with a reason")
     void cancel(@PathVariable String jobId, @Valid @RequestBody JobRequests.Cancel request, @AuthenticationPrincipal Jwt client) {
         commands.sendAndWait(new CancelJob(jobId, client.getSubject(), request.reason().strip(), clock.instant()));
     }

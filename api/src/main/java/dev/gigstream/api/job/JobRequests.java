@@ -10,6 +10,7 @@ import dev.gigstream.messages.job.JobSite;
 import dev.gigstream.messages.job.JobStatus;
 import dev.gigstream.messages.job.JobView;
 import dev.gigstream.messages.rating.UserRatingsView;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -37,6 +38,7 @@ final class JobRequests {
     }
 
     /** Coordinates with an address, or the address alone (then geocoded in the pay currency's country). */
+    @Schema(name = "JobLocation")
     record Location(@DecimalMin("-90") @DecimalMax("90") Double lat,
                     @DecimalMin("-180") @DecimalMax("180") Double lng,
                     @NotBlank @Size(max = 300) String address) {

@@ -13,6 +13,7 @@ import dev.gigstream.query.location.LocationPings;
 import dev.gigstream.query.location.LocationShares;
 import dev.gigstream.query.location.LocationTracking;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -50,7 +51,7 @@ import java.util.UUID;
  * read model.
  */
 @RestController
-@Tag(name = "Live location")
+@Tag(name = "Location")
 class LocationController {
 
     private final QueryGateway queries;
@@ -72,7 +73,8 @@ class LocationController {
     }
 
     @PostMapping("/api/v1/jobs/{jobId}/location")
-    @Operation(summary = "The hired worker's current location (from 90 minutes before the start until check-out; "
+    @Operation(operationId = "sendLocation",
+            summary = "The hired worker's current location (from 90 minutes before the start until check-out; "
             + "at most one every 10 seconds, else 429 with Retry-After)")
     ResponseEntity<Object> ping(@PathVariable String jobId, @Valid @RequestBody Ping request, @AuthenticationPrincipal Jwt worker) {
         JobView job = job(jobId);
@@ -93,7 +95,8 @@ class LocationController {
     }
 
     @GetMapping("/api/v1/jobs/{jobId}/location")
-    @Operation(summary = "The hired worker's latest location, for the job's client, the worker and admins (404 before the first)")
+    @Operation(operationId = "getLatestLocation",
+            summary = "The hired worker's latest location, for the job's client, the worker and admins (404 before the first)")
     Location latest(@PathVariable String jobId, @AuthenticationPrincipal Jwt user) {
         JobView job = job(jobId);
         boolean admin = "ADMIN".equals(user.getClaimAsString("role"));
@@ -109,7 +112,8 @@ class LocationController {
 
     @PostMapping("/api/v1/jobs/{jobId}/location-shares")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "A safety link showing the hired worker's live location to anyone holding it (1 to 4 hours, "
+    @Operation(operationId = "createLocationShare",
+            summary = "A safety link showing the hired worker's live location to anyone holding it (1 to 4 hours, "
             + "never past an hour after check-out); the token is shown once")
     ShareCreated share(@PathVariable String jobId, @Valid @RequestBody(required = false) CreateShare request,
                        @AuthenticationPrincipal Jwt worker) {
@@ -134,7 +138,7 @@ class LocationController {
 
     @DeleteMapping("/api/v1/jobs/{jobId}/location-shares/{shareId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Turns a safety link off for good (its worker only)")
+    @Operation(operationId = "revokeLocationShare", summary = "Turns a safety link off for good (its worker only)")
     void revoke(@PathVariable String jobId, @PathVariable String shareId, @AuthenticationPrincipal Jwt worker) {
         LocationShares.Share share = shares.byId(shareId).filter(found -> found.jobId().equals(jobId))
                 .orElseThrow(() -> new RefusedException(LocationErrorCode.SHARE_NOT_FOUND, "No share " + shareId + " for job " + jobId));
@@ -165,6 +169,7 @@ class LocationController {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "LatestLocation")
     record Location(double lat, double lng, Double accuracyM, Instant at) {
     }
 

@@ -9,6 +9,7 @@ import dev.gigstream.query.location.LocationPings;
 import dev.gigstream.query.location.LocationShares;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -30,7 +31,7 @@ import java.time.Instant;
  * ({@link ShareRateLimitFilter}), answers are never cached and never send a referrer.
  */
 @RestController
-@Tag(name = "Live location")
+@Tag(name = "Location")
 class SharedLocationController {
 
     private final QueryGateway queries;
@@ -49,7 +50,9 @@ class SharedLocationController {
     }
 
     @GetMapping("/api/v1/location-shares/{token}")
-    @Operation(summary = "What a safety link shows (no sign-in): 404 for an unknown token, 410 once expired or turned off")
+    @SecurityRequirements // the token in the path is the credential
+    @Operation(operationId = "getSharedLocation",
+            summary = "What a safety link shows (no sign-in): 404 for an unknown token, 410 once expired or turned off")
     ResponseEntity<SharedLocation> shared(@PathVariable String token) {
         if (!ShareTokens.wellFormed(token)) {
             throw unknownLink();

@@ -33,7 +33,7 @@ class OfferController {
 
     @GetMapping("/me/offers")
     @PreAuthorize("hasRole('WORKER')")
-    @Operation(summary = "The signed-in worker's live job offers, best first",
+    @Operation(operationId = "listOffers", summary = "The signed-in worker's live job offers, best first",
             description = "Each offer lasts until it lapses (expiresIn seconds) or the job is hired, cancelled or expires; "
                     + "apply to the job to accept it. 503 OFFERS_UNAVAILABLE while the offer store (Redis) does not "
                     + "answer: offers then arrive as job.match notifications only.")

@@ -48,7 +48,7 @@ class ReportController {
 
     @PostMapping("/api/v1/reports")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Report a user or a job to the admins")
+    @Operation(operationId = "fileReport", summary = "Report a user or a job to the admins")
     ModerationRequests.Filed file(@Valid @RequestBody ModerationRequests.File request, @AuthenticationPrincipal Jwt reporter) {
         String subjectUserId = switch (request.subjectType()) {
             case USER -> accounts.byId(request.subjectId()).filter(account -> account.role().selfService()).map(Account::id)
@@ -71,7 +71,7 @@ class ReportController {
 
     @GetMapping("/api/v1/admin/reports")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Abuse reports, newest first: open ones (default) or closed ones")
+    @Operation(operationId = "listReports", summary = "Abuse reports, newest first: open ones (default) or closed ones")
     ModerationRequests.Reports list(@RequestParam(defaultValue = "true") boolean open) {
         return new ModerationRequests.Reports(reports.list(open));
     }
@@ -79,7 +79,7 @@ class ReportController {
     @PostMapping("/api/v1/admin/reports/{reportId}/close")
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Close an abuse report with a note")
+    @Operation(operationId = "closeReport", summary = "Close an abuse report with a note")
     void close(@PathVariable String reportId, @Valid @RequestBody ModerationRequests.Close request,
                @AuthenticationPrincipal Jwt admin) {
         AbuseReports.Report report = reports.byId(reportId).orElseThrow(() -> new RefusedException(

@@ -51,7 +51,8 @@ class SuspensionController {
 
     @PostMapping("/users/{userId}/suspend")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Suspend a worker or client at once; closes the open reports about them")
+    @Operation(operationId = "suspendUser",
+            summary = "Suspend a worker or client at once; closes the open reports about them")
     ModerationRequests.Decided suspend(@PathVariable String userId, @Valid @RequestBody ModerationRequests.Decision request,
                                        @AuthenticationPrincipal Jwt admin) {
         Account account = suspendable(userId);
@@ -64,7 +65,7 @@ class SuspensionController {
 
     @PostMapping("/users/{userId}/reinstate")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Reinstate a suspended worker or client")
+    @Operation(operationId = "reinstateUser", summary = "Reinstate a suspended worker or client")
     ModerationRequests.Decided reinstate(@PathVariable String userId, @Valid @RequestBody ModerationRequests.Decision request,
                                          @AuthenticationPrincipal Jwt admin) {
         Account account = suspendable(userId);
@@ -75,7 +76,8 @@ class SuspensionController {
     }
 
     @GetMapping("/suspensions")
-    @Operation(summary = "The suspended workers and clients, most recently suspended first")
+    @Operation(operationId = "listSuspensions",
+            summary = "The suspended workers and clients, most recently suspended first")
     List<ModerationRequests.SuspendedUser> suspended() {
         return accounts.suspendedAccounts().stream()
                 .map(s -> new ModerationRequests.SuspendedUser(s.userId(), s.email(), s.fullName(), s.role(), s.suspendedAt(), s.reason()))

@@ -41,7 +41,7 @@ class NotificationController {
     }
 
     @GetMapping
-    @Operation(summary = "The signed-in user's notifications, newest first")
+    @Operation(operationId = "listNotifications", summary = "The signed-in user's notifications, newest first")
     List<NotificationView> inbox(@RequestParam(defaultValue = "false") boolean unreadOnly,
                                  @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
                                  @AuthenticationPrincipal Jwt user) {
@@ -50,7 +50,7 @@ class NotificationController {
 
     @PostMapping("/{notificationId}/read")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Mark one of one's notifications read")
+    @Operation(operationId = "markNotificationRead", summary = "Mark one of one's notifications read")
     void read(@PathVariable String notificationId, @AuthenticationPrincipal Jwt user) {
         queries.query(new FindNotification(user.getSubject(), notificationId),
                         ResponseTypes.optionalInstanceOf(NotificationView.class)).join()

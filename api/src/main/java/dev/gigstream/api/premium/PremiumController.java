@@ -34,7 +34,7 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping("/api/v1/workers/me/premium")
-@Tag(name = "Premium")
+@Tag(name = "Workers")
 class PremiumController {
 
     private final CommandGateway commands;
@@ -56,7 +56,8 @@ class PremiumController {
 
     @PostMapping
     @PreAuthorize("hasRole('WORKER')")
-    @Operation(summary = "Subscribe to premium (monthly, in NGN unless {currency: GHS}); answers Paystack's checkout page")
+    @Operation(operationId = "subscribePremium",
+            summary = "Subscribe to premium (monthly, in NGN unless {currency: GHS}); answers Paystack's checkout page")
     Checkout subscribe(@RequestBody(required = false) Subscribe request, @AuthenticationPrincipal Jwt worker) {
         if (!paystackProperties.configured()) {
             throw new RefusedException(EscrowErrorCode.PAYMENTS_NOT_CONFIGURED,
@@ -76,7 +77,8 @@ class PremiumController {
     @DeleteMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('WORKER')")
-    @Operation(summary = "Stop the premium renewal at Paystack; premium lasts until premiumUntil")
+    @Operation(operationId = "cancelPremium",
+            summary = "Stop the premium renewal at Paystack; premium lasts until premiumUntil")
     void cancel(@AuthenticationPrincipal Jwt worker) {
         var subscription = subscriptions.renewingOf(worker.getSubject())
                 .orElseThrow(() -> new RefusedException(WorkerErrorCode.NO_PREMIUM_SUBSCRIPTION,

@@ -59,7 +59,8 @@ class RatingController {
     @PostMapping("/api/v1/jobs/{jobId}/ratings")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('CLIENT', 'WORKER')")
-    @Operation(summary = "Rate the other party of a finished job (once, within 14 days; hidden until both rated or 7 days passed)")
+    @Operation(operationId = "rateJob",
+            summary = "Rate the other party of a finished job (once, within 14 days; hidden until both rated or 7 days passed)")
     Rated rate(@PathVariable String jobId, @Valid @RequestBody Rate request, @AuthenticationPrincipal Jwt rater) {
         commands.sendAndWait(new RateJob(JobRatingsIds.of(jobId), jobId, rater.getSubject(), request.stars(),
                 request.comment(), clock.instant()));
@@ -67,7 +68,8 @@ class RatingController {
     }
 
     @GetMapping("/api/v1/jobs/{jobId}/ratings")
-    @Operation(summary = "A job's ratings: each party sees only its own until they are revealed; admins see all")
+    @Operation(operationId = "listJobRatings",
+            summary = "A job's ratings: each party sees only its own until they are revealed; admins see all")
     JobRatings jobRatings(@PathVariable String jobId, @AuthenticationPrincipal Jwt user) {
         JobView job = queries.query(new FindJob(jobId), ResponseTypes.optionalInstanceOf(JobView.class)).join()
                 .orElseThrow(() -> new NotFoundException("No job " + jobId));
@@ -85,7 +87,8 @@ class RatingController {
     }
 
     @GetMapping("/api/v1/users/{userId}/ratings")
-    @Operation(summary = "The revealed ratings a user received, newest first, with the plain and Bayesian averages")
+    @Operation(operationId = "listUserRatings",
+            summary = "The revealed ratings a user received, newest first, with the plain and Bayesian averages")
     UserRatingsView userRatings(@PathVariable String userId, @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
                                 @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return queries.query(new FindUserRatings(userId, page, size), UserRatingsView.class).join();

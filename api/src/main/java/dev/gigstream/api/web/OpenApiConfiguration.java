@@ -1,5 +1,6 @@
 package dev.gigstream.api.web;
 
+import dev.gigstream.messages.common.Money;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -11,16 +12,26 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
+    /**
+     * The server is the application's public URL, not the address a request for the document came in on, so
+     * the document is the same however it is fetched and a client generated from it defaults to a real address.
+     */
     @Bean
-    OpenAPI gigstreamOpenApi() {
+    OpenAPI gigstreamOpenApi(@Value("${gigstream.public-url}") String publicUrl) {
+        String server = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         return new OpenAPI()
+                .servers(List.of(new Server().url(server).description("This deployment (gigstream.public-url)")))
                 .info(new Info().title("Gigstream API").version("v1")
                         .description("Shift and gig-work marketplace: jobs, applications, escrow through Paystack, "
                                 + "disputes and ratings. Errors are RFC 9457 problem details. Every endpoint is rate "
@@ -50,6 +61,24 @@ class OpenApiConfiguration {
                     operation.getResponses().addApiResponse("429", tooMany);
                 }
             }));
+        };
+    }
+
+    /**
+     * {@link Money} is written as {@code {amount, currency}} only (see {@link StrictJsonConfiguration}); the
+     * document is resolved with swagger's own Jackson, which does not see that mix-in and would list
+     * {@code isPositive()} and the like as properties. Both are always there.
+     */
+    @Bean
+    OpenApiCustomizer moneyIsAmountAndCurrency() {
+        return openApi -> {
+            Schema<?> money = openApi.getComponents() == null || openApi.getComponents().getSchemas() == null ? null
+                    : openApi.getComponents().getSchemas().get("Money");
+            if (money == null || money.getProperties() == null) {
+                return;
+            }
+            money.getProperties().keySet().retainAll(List.of("amount", "currency"));
+            money.setRequired(List.of("amount", "currency"));
         };
     }
 

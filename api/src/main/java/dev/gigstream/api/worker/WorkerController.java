@@ -51,7 +51,7 @@ class WorkerController {
 
     @PutMapping("/me/profile")
     @PreAuthorize("hasRole('WORKER')")
-    @Operation(summary = "Replace the signed-in worker's profile")
+    @Operation(operationId = "updateWorkerProfile", summary = "Replace the signed-in worker's profile")
     OwnProfile updateProfile(@Valid @RequestBody WorkerProfileRequest request, @AuthenticationPrincipal Jwt worker) {
         UpdateWorkerProfile command = toCommand(worker.getSubject(), request);
         commands.sendAndWait(command);
@@ -59,7 +59,7 @@ class WorkerController {
     }
 
     @GetMapping("/{workerId}")
-    @Operation(summary = "A worker's public profile")
+    @Operation(operationId = "getWorkerProfile", summary = "A worker's public profile")
     WorkerProfileView profile(@PathVariable String workerId) {
         return queries.query(new FindWorkerProfile(workerId), ResponseTypes.optionalInstanceOf(WorkerProfileView.class))
                 .join()

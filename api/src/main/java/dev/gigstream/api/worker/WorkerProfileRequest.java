@@ -1,5 +1,6 @@
 package dev.gigstream.api.worker;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -19,6 +20,7 @@ record WorkerProfileRequest(@NotNull @Size(min = 1, max = 30) List<@NotBlank @Si
                             @Valid Payout payout) {
 
     /** Coordinates, or an address alone (geocoded in {@code country}, NG unless GH). */
+    @Schema(name = "HomeLocation")
     record Location(@DecimalMin("-90") @DecimalMax("90") Double lat,
                     @DecimalMin("-180") @DecimalMax("180") Double lng,
                     @Size(max = 300) String address,
