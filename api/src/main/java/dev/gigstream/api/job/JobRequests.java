@@ -23,7 +23,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
-/** Request and response bodies of {@link JobController}, in the shapes of API.md. */
+/** Request and response bodies of {@link JobController}, in the shapes the OpenAPI document (docs/openapi.json) fixes. */
 final class JobRequests {
 
     private JobRequests() {
