@@ -25,7 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Request and response bodies of {@link JobController}, in the shapes of API.md. */
+/** Request and response bodies of {@link JobController}, in the shapes docs/api.md shows. */
 final class JobRequests {
 
     private JobRequests() {
