@@ -87,10 +87,12 @@ class JobController {
     private final PaystackProperties paystack;
     private final Places places;
     private final CommittedEvents committed;
+    private final ApplicationEligibilityCheck eligibility;
 
     JobController(CommandGateway commands, QueryGateway queries, Clock clock, PaystackProperties paystack, Places places,
-                  CommittedEvents committed) {
+                  CommittedEvents committed, ApplicationEligibilityCheck eligibility) {
         this.commands = commands;
+        this.eligibility = eligibility;
         this.committed = committed;
         this.queries = queries;
         this.clock = clock;
@@ -153,7 +155,7 @@ class JobController {
                               @AuthenticationPrincipal Jwt worker) {
         String note = request == null || request.note() == null || request.note().isBlank() ? null : request.note().strip();
         commands.sendAndWait(new ApplyToJob(jobId, worker.getSubject(), note, clock.instant()));
-        return new JobRequests.Applied(jobId, worker.getSubject());
+        return JobRequests.Applied.of(jobId, worker.getSubject(), eligibility.of(jobId, worker.getSubject()));
     }
 
     @DeleteMapping("/{jobId}/applications/me")
