@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The direction of dependencies between modules, as DESIGN.md and STYLE.md set it. */
+/** The direction of dependencies between modules, as docs/architecture.md describes it. */
 class ArchitectureTest {
 
     private static JavaClasses classes;

@@ -4,7 +4,8 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 
-/** An aggregate as it stood at {@code at}: its fields after applying its events up to {@code sequence}. */
-public record AggregateState(String aggregateId, String type, Instant at, long sequence, Instant lastEventAt,
-                             JsonNode state) {
+/**
+ * An aggregate as it stood at {@code at}: its fields after applying its events up to {@code sequence}.
+ */
+public record AggregateState(String aggregateId, String type, Instant at, long sequence, Instant lastEventAt, JsonNode state) {
 }

@@ -8,8 +8,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** One event of an aggregate as auditors read it: its payload as JSON and all its metadata (correlationId, userId, source). */
-public record AuditEvent(long sequence, String type, Instant timestamp, JsonNode payload, Map<String, Object> metadata) {
+/**
+ * One event of an aggregate as auditors read it: its payload as JSON and all its metadata (correlationId, userId, source).
+ */
+public record AuditEvent(long sequence, String type, Instant timestamp,
+                         JsonNode payload, Map<String, Object> metadata) {
 
     static AuditEvent of(DomainEventMessage<?> event, JsonMapper json) {
         return new AuditEvent(event.getSequenceNumber(), event.getPayloadType().getSimpleName(), event.getTimestamp(),

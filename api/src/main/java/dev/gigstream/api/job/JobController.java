@@ -92,10 +92,12 @@ class JobController {
     private final PaystackProperties paystack;
     private final Places places;
     private final CommittedEvents committed;
+    private final ApplicationEligibilityCheck eligibility;
 
     JobController(CommandGateway commands, QueryGateway queries, Clock clock, PaystackProperties paystack, Places places,
-                  CommittedEvents committed) {
+                  CommittedEvents committed, ApplicationEligibilityCheck eligibility) {
         this.commands = commands;
+        this.eligibility = eligibility;
         this.committed = committed;
         this.queries = queries;
         this.clock = clock;
@@ -169,7 +171,10 @@ class JobController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('WORKER')")
     @Operation(operationId = "applyToJob", summary = "Apply to an open job, with an optional note to the client",
-            description = "The worker needs a profile (`updateWorkerProfile`). Applying to a job one was offered accepts the offer.")
+            description = "The worker needs a profile (`updateWorkerProfile`). Applying to a job one was offered accepts the offer. "
+                    + "The answer says whether the client will see the worker among the ranked applicants (`eligible`) "
+                    + "and, when not, why (`reasons`: NO_PROFILE, SUSPENDED, MISSING_SKILLS, TOO_FAR, NOT_AVAILABLE); "
+                    + "`eligible` is null when the read models did not catch up within 2 seconds.")
     @SendsCommand
     @ProblemResponse(status = 403, codes = "WORKER_SUSPENDED")
     @ProblemResponse(status = 404, codes = "NOT_FOUND")
@@ -178,7 +183,7 @@ class JobController {
                               @AuthenticationPrincipal Jwt worker) {
         String note = request == null || request.note() == null || request.note().isBlank() ? null : request.note().strip();
         commands.sendAndWait(new ApplyToJob(jobId, worker.getSubject(), note, clock.instant()));
-        return new JobRequests.Applied(jobId, worker.getSubject());
+        return JobRequests.Applied.of(jobId, worker.getSubject(), eligibility.of(jobId, worker.getSubject()));
     }
 
     @DeleteMapping("/{jobId}/applications/me")

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.job.ApplicationEligibility;
+import dev.gigstream.messages.job.EligibilityReason;
 import dev.gigstream.messages.job.JobFeedItem;
 import dev.gigstream.messages.job.JobLimits;
 import dev.gigstream.messages.job.JobSite;
@@ -22,8 +24,9 @@ import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** Request and response bodies of {@link JobController}, in the shapes of API.md. */
+/** Request and response bodies of {@link JobController}, in the shapes the OpenAPI document (docs/openapi.json) fixes. */
 final class JobRequests {
 
     private JobRequests() {
@@ -70,7 +73,20 @@ final class JobRequests {
     record Apply(@Size(max = 500) String note) {
     }
 
-    record Applied(String jobId, String workerId) {
+    /**
+     * An application, stored. It is stored whether or not the ranking would list the worker; {@code eligible}
+     * says whether the job's client will see them among the ranked applicants, and {@code reasons} why not
+     * (the ranking's own rule), with the required skills they lack and their distance from the site. While
+     * the read models lag more than a moment behind (rare), {@code eligible} is null and nothing is claimed.
+     */
+    record Applied(String jobId, String workerId, Boolean eligible, List<EligibilityReason> reasons,
+                   List<String> missingSkills, Double distanceKm) {
+
+        static Applied of(String jobId, String workerId, Optional<ApplicationEligibility> eligibility) {
+            return eligibility.map(verdict -> new Applied(jobId, workerId, verdict.eligible(), verdict.reasons(),
+                            verdict.missingSkills(), verdict.distanceKm()))
+                    .orElseGet(() -> new Applied(jobId, workerId, null, List.of(), List.of(), null));
+        }
     }
 
     record Hire(@NotBlank @Size(max = 64) String workerId) {

@@ -1,6 +1,8 @@
 package dev.gigstream.api.storage;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.gigstream.api.web.MoneyJson;
+import dev.gigstream.messages.common.Money;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -205,11 +207,12 @@ class AxonStorageConfiguration {
 
     /**
      * Jackson 3's default type validator rejects the {@code Object} context of Axon's ReplayToken,
-     * and a streaming processor that starts on a non-empty store then dies reading its own token.
+     * and a streaming processor that starts on a non-empty store then dies reading its own token. Money
+     * is stored as {@code {amount, currency}}, as the API writes it.
      */
     @Bean
     Jackson3SerializerCustomizer axonPolymorphicTypes() {
-        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+        return builder -> builder.addMixIn(Money.class, MoneyJson.class).polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
                 .allowIfSubType("org.axonframework.")
                 .allowIfSubType("java.lang.")
                 .allowIfSubType("java.util.")

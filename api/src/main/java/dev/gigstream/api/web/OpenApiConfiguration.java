@@ -91,6 +91,11 @@ class OpenApiConfiguration {
             tag("Audit", "The event store, read-only, for auditors and admins"),
             tag("Geocoding", "Addresses as points on the map"));
 
+    /**
+     * The server is "/", the deployment that serves the document, not the address a request for it came in
+     * on: the document is the same however it is fetched (its snapshot can be compared), and a client sets
+     * the deployment's address itself.
+     */
     @Bean
     OpenAPI gigstreamOpenApi() {
         return new OpenAPI()

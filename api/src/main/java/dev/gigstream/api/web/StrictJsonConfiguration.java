@@ -1,6 +1,5 @@
 package dev.gigstream.api.web;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.gigstream.messages.common.Money;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -54,8 +53,4 @@ class StrictJsonConfiguration {
         }
     }
 
-    /** Money's {@code isPositive()} and the like are arithmetic, not fields. */
-    @JsonIgnoreProperties({"positive", "zero", "negative"})
-    private interface MoneyJson {
-    }
 }

@@ -66,6 +66,8 @@ class AuditIT {
         JsonNode posted = events.get(0);
         assertThat(posted.get("payload").get("jobId").asText()).isEqualTo(jobId);
         assertThat(posted.get("payload").get("pay").get("amount").asLong()).isEqualTo(Marketplace.PAY);
+        assertThat(posted.get("payload").get("pay").propertyNames()).as("money is stored as {amount, currency}")
+                .containsExactlyInAnyOrder("amount", "currency");
         assertThat(posted.get("metadata").get("userId").asText()).isEqualTo(client.id());
         assertThat(posted.get("metadata").get("correlationId").asText()).isEqualTo(correlationId);
         assertThat(posted.get("metadata").get("source").asText()).isEqualTo("api");

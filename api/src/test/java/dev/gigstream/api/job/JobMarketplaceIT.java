@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,16 +110,33 @@ class JobMarketplaceIT {
         var sundaysOnly = worker(kmNorth(3), List.of("barista"),
                 List.of(Map.of("dayOfWeek", LocalDate.now(LAGOS).plusDays(1).getDayOfWeek().plus(1).name(),
                         "from", "00:00", "to", "24:00")));
+        Map<Api.User, JsonNode> applied = new LinkedHashMap<>();
         for (var applicant : List.of(noSkill, onlineLater, tooFar, premiumFar, sundaysOnly, onlineEarlier)) {
-            api.post("/api/v1/jobs/" + jobId + "/applications", Map.of("note", "Available"), applicant.accessToken())
-                    .expect(201);
+            applied.put(applicant, api.post("/api/v1/jobs/" + jobId + "/applications", Map.of("note", "Available"),
+                    applicant.accessToken()).expect(201).json());
         }
+
+        // each answer says, by the ranking's own rule, whether the client will see the worker, and if not why
+        for (var eligible : List.of(onlineLater, premiumFar, onlineEarlier)) {
+            assertThat(applied.get(eligible).get("eligible").asBoolean()).as(applied.get(eligible).toString()).isTrue();
+            assertThat(applied.get(eligible).get("reasons")).isEmpty();
+        }
+        assertThat(applied.get(premiumFar).get("distanceKm").asDouble()).isBetween(39.9, 40.1);
+        assertThat(applied.get(noSkill).get("eligible").asBoolean()).isFalse();
+        assertThat(reasons(applied.get(noSkill))).containsExactly("MISSING_SKILLS");
+        assertThat(applied.get(noSkill).get("missingSkills").get(0).asText()).isEqualTo("barista");
+        assertThat(applied.get(tooFar).get("eligible").asBoolean()).isFalse();
+        assertThat(reasons(applied.get(tooFar))).containsExactly("TOO_FAR");
+        assertThat(applied.get(tooFar).get("distanceKm").asDouble()).isBetween(59.9, 60.1);
+        assertThat(applied.get(sundaysOnly).get("eligible").asBoolean()).isFalse();
+        assertThat(reasons(applied.get(sundaysOnly))).containsExactly("NOT_AVAILABLE");
 
         JsonNode ranked = awaitJson("/api/v1/jobs/" + jobId + "/applicants", client.accessToken(),
                 json -> json.get("items").size() == 3 && json.get("items").get(0).get("premium").asBoolean());
 
-        assertThat(ranked.get("items").findValuesAsString("workerId"))
-                .containsExactly(premiumFar.id(), onlineLater.id(), onlineEarlier.id());
+        assertThat(ranked.get("items").findValuesAsString("workerId")).as("applied (201) but not eligible: not listed")
+                .containsExactly(premiumFar.id(), onlineLater.id(), onlineEarlier.id())
+                .doesNotContain(noSkill.id(), tooFar.id(), sundaysOnly.id());
         JsonNode first = ranked.get("items").get(0);
         assertThat(first.get("rank").asInt()).isEqualTo(1);
         assertThat(first.get("distanceKm").asDouble()).isBetween(39.9, 40.1);
@@ -126,6 +144,12 @@ class JobMarketplaceIT {
         assertThat(first.get("ratingAverage").isNull()).isTrue();
         assertThat(ranked.get("items").get(1).get("lastOnlineAt").asText())
                 .isGreaterThan(ranked.get("items").get(2).get("lastOnlineAt").asText());
+    }
+
+    private static List<String> reasons(JsonNode applied) {
+        List<String> reasons = new ArrayList<>();
+        applied.get("reasons").forEach(reason -> reasons.add(reason.asText()));
+        return reasons;
     }
 
     @Test

@@ -19,8 +19,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances on one database share the segments of a saga processor when each may claim half of
- * them, and the claims of an instance that died without releasing them are taken over within the
- * claim timeout plus the claim interval.
+ * them (without the cap the first keeps them all), and the claims of an instance that died without
+ * releasing them are taken over within the claim timeout plus the claim interval.
  */
 class InstancesShareSegmentsIT {
 
@@ -57,6 +57,20 @@ class InstancesShareSegmentsIT {
     }
 
     @Test
+    void withoutTheCapTheFirstInstanceKeepsEverySegment() {
+        var app = new RestartableApp("--gigstream.processing.segments=" + SEGMENTS);
+        try (var early = app.start()) {
+            JdbcClient its = early.getBean(JdbcClient.class);
+            await().atMost(Duration.ofSeconds(30)).until(() -> segmentsByOwner(its).equals(Map.of(nodeId(early), (long) SEGMENTS)));
+            try (var late = app.start()) {
+                // several claim intervals of the late instance, in which it finds nothing to claim
+                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                        .until(() -> segmentsByOwner(its).equals(Map.of(nodeId(early), (long) SEGMENTS)));
+            }
+        }
+    }
+
+    @Test
     void theSegmentsOfADeadInstanceMoveWithinTheClaimTimeoutAndTheClaimInterval() {
         await().atMost(Duration.ofSeconds(30)).until(() -> segmentsByOwner().size() == 2);
         SegmentClaims claims = first.getBean(SegmentClaims.class);
@@ -71,6 +85,10 @@ class InstancesShareSegmentsIT {
     }
 
     private static Map<String, Long> segmentsByOwner() {
+        return segmentsByOwner(jdbc);
+    }
+
+    private static Map<String, Long> segmentsByOwner(JdbcClient jdbc) {
         return jdbc.sql("SELECT owner FROM token_entry WHERE processor_name = :processor AND owner IS NOT NULL")
                 .param("processor", SAGA).query(String.class).list().stream()
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));

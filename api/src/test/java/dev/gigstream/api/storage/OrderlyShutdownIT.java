@@ -1,32 +1,34 @@
 package dev.gigstream.api.storage;
 
 import dev.gigstream.api.testsupport.Marketplace;
-import dev.gigstream.api.testsupport.RestartableApp;
+import dev.gigstream.api.testsupport.PackagedApp;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Stopping the app stops its processors, scheduler and sessions before its data sources, and logs no error. */
-@ExtendWith(OutputCaptureExtension.class)
+/**
+ * The packaged app stopped by SIGTERM, as an orchestrator stops it, while its processors, sagas and
+ * scheduler have work: it stops them, its scheduler and its WebSocket sessions before its data sources,
+ * and logs no error doing so.
+ */
 class OrderlyShutdownIT {
 
     @Test
-    void stoppingABusyAppLogsNoError(CapturedOutput output) {
-        var app = new RestartableApp();
-        var context = app.start();
-        var market = new Marketplace(RestartableApp.api(context));
+    void stoppingABusyAppLogsNoError() throws Exception {
+        var app = new PackagedApp("orderly-shutdown-app").start();
+        var market = new Marketplace(app.api());
         var hire = market.hiredShift();
         market.payByWebhook(hire.answer(), hire.client(), hire.jobId());
-        int before = output.length();
+        market.workedShift(market.hiredShift());
+        int before = app.logText().length();
 
-        context.close();
+        int exit = app.stop();
 
-        String shutdown = output.toString().substring(before);
-        assertThat(shutdown).doesNotContain("Could not open JDBC Connection")
-                .doesNotContain("\"log.level\":\"ERROR\"")
-                .doesNotContain(" ERROR ");
+        String shutdown = app.logText().substring(before);
+        assertThat(exit).as("exit code after SIGTERM (128 + 15)").isIn(0, 143);
+        assertThat(shutdown).as("what the app logged while stopping (%s)", app.log())
+                .doesNotContain("Could not open JDBC Connection")
+                .doesNotContain("\"level\":\"ERROR\"")
+                .doesNotContain("Exception");
     }
 }

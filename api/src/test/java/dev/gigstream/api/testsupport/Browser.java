@@ -25,14 +25,15 @@ import java.time.Duration;
 
 /**
  * A real headless Chromium driven through Selenium with Debian's {@code chromium} and
- * {@code chromium-driver} (installed by {@code .ci/run}); the driver is never downloaded. Without them
- * the test is skipped, visibly. Register as an extension: after each test the browser closes, and when
+ * {@code chromium-driver} (installed by {@code .ci/run}); the driver is never downloaded. A machine with
+ * its own Chrome and matching driver names them in {@code GIGSTREAM_TEST_CHROMIUM} and
+ * {@code GIGSTREAM_TEST_CHROMEDRIVER} (the GitHub workflow does). Without them the test is skipped, visibly. Register as an extension: after each test the browser closes, and when
  * the test failed a screenshot and the page source are kept under {@code target/browser/} first.
  */
 public final class Browser implements AfterEachCallback {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("GIGSTREAM_TEST_CHROMIUM", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("GIGSTREAM_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
     private WebDriver driver;
     private Path profile;
@@ -40,7 +41,8 @@ public final class Browser implements AfterEachCallback {
     public WebDriver driver() {
         if (driver == null) {
             Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                    "browser test skipped: Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
+                    "browser test skipped: no " + CHROMIUM + " and " + CHROMEDRIVER
+                            + " (.ci/run installs Debian's chromium and chromium-driver)");
             try {
                 profile = Files.createTempDirectory("gigstream-chromium");
             } catch (IOException e) {

@@ -5,7 +5,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.job.ApplicationEligibility;
 import dev.gigstream.messages.job.ApplicationWithdrawn;
+import dev.gigstream.messages.job.FindApplicationEligibility;
 import dev.gigstream.messages.job.FindRankedApplicants;
 import dev.gigstream.messages.job.JobPosted;
 import dev.gigstream.messages.job.RankedApplicants;
@@ -28,7 +30,8 @@ import java.util.Optional;
 
 /**
  * Who applied to each job ({@code job_applicants}, one document per job with what ranking needs of
- * the job), ranked on demand against the workers' current profiles by {@link RankingPolicy}.
+ * the job), ranked on demand against the workers' current profiles by {@link RankingPolicy}. The same
+ * rule tells one worker whether they would be listed, and why not ({@link FindApplicationEligibility}).
  */
 @Component
 @ProcessingGroup(ApplicantsProjection.NAME)
@@ -77,10 +80,7 @@ public class ApplicantsProjection {
         if (job == null) {
             return Optional.empty();
         }
-        var needs = new RankingPolicy.Needs(job.getList("requiredSkills", String.class),
-                Documents.site(job.get("site", Document.class)).point(),
-                Documents.shift(job.get("shift", Document.class)),
-                Currency.valueOf(job.getString("currency")).zone());
+        var needs = needs(job);
         List<String> applicantIds = job.getList("applicants", String.class, List.of());
         List<RankingPolicy.Fit> ranked = RankingPolicy.rank(needs, workers.candidates(applicantIds));
         List<RankedApplicants.Applicant> items = new ArrayList<>(ranked.size());
@@ -92,5 +92,29 @@ public class ApplicantsProjection {
                     Math.round(fit.distanceKm() * 10) / 10.0, fit.matchedSkills()));
         }
         return Optional.of(new RankedApplicants(query.jobId(), job.getString("clientId"), items));
+    }
+
+    /**
+     * The ranking's verdict on one worker for one job, whether or not they applied; empty while the job is
+     * not in this read model (just posted, or unknown).
+     */
+    @QueryHandler
+    Optional<ApplicationEligibility> handle(FindApplicationEligibility query) {
+        Document job = jobs.find(Filters.eq("_id", query.jobId())).first();
+        if (job == null || !job.containsKey("requiredSkills")) {
+            return Optional.empty();
+        }
+        var worker = workers.candidate(query.workerId());
+        RankingPolicy.Verdict verdict = RankingPolicy.judge(needs(job), worker.candidate());
+        return Optional.of(new ApplicationEligibility(query.jobId(), query.workerId(), verdict.fits(), verdict.reasons(),
+                verdict.missingSkills(), verdict.distanceKm() == null ? null : Math.round(verdict.distanceKm() * 10) / 10.0,
+                worker.sequence()));
+    }
+
+    private static RankingPolicy.Needs needs(Document job) {
+        return new RankingPolicy.Needs(job.getList("requiredSkills", String.class),
+                Documents.site(job.get("site", Document.class)).point(),
+                Documents.shift(job.get("shift", Document.class)),
+                Currency.valueOf(job.getString("currency")).zone());
     }
 }

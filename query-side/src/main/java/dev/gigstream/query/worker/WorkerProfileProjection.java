@@ -201,6 +201,24 @@ public class WorkerProfileProjection {
                 .into(new ArrayList<>());
     }
 
+    /**
+     * One worker as ranking sees them ({@code candidate} null when unknown), read in one go with the
+     * sequence number of the last of the worker's own events applied to the document (-1 none), so
+     * a caller can tell whether the answer already reflects a change it knows was made.
+     */
+    public CandidateAt candidate(String workerId) {
+        Document doc = profiles.find(Filters.eq("_id", workerId)).first();
+        if (doc == null) {
+            return new CandidateAt(null, -1);
+        }
+        Number sequence = doc.get(SequencedWrites.SEQUENCE, Number.class);
+        return new CandidateAt(toCandidate(doc, ratings.platform()), sequence == null ? -1 : sequence.longValue());
+    }
+
+    /** See {@link #candidate(String)}. */
+    public record CandidateAt(WorkerCandidate candidate, long sequence) {
+    }
+
     /** Workers not suspended, with every one of {@code skills}, whose home lies in {@code area}. */
     public List<WorkerCandidate> candidates(List<String> skills, BoundingBox area) {
         RevealedRatings.Totals platform = ratings.platform();

@@ -3,7 +3,10 @@ package dev.gigstream.query.applicants;
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.job.ApplicationEligibility;
 import dev.gigstream.messages.job.ApplicationWithdrawn;
+import dev.gigstream.messages.job.EligibilityReason;
+import dev.gigstream.messages.job.FindApplicationEligibility;
 import dev.gigstream.messages.job.FindRankedApplicants;
 import dev.gigstream.messages.job.JobPosted;
 import dev.gigstream.messages.job.JobSite;
@@ -22,6 +25,7 @@ import java.util.List;
 import static dev.gigstream.query.testsupport.Geo.LAGOS_ISLAND;
 import static dev.gigstream.query.testsupport.Geo.pointAt;
 import static dev.gigstream.query.worker.Workers.register;
+import static dev.gigstream.query.worker.Workers.registerWithoutProfile;
 import static dev.gigstream.query.worker.Workers.suspend;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,5 +80,40 @@ class ApplicantsProjectionTest {
         var db = backend.freshDatabase();
         var applicants = new ApplicantsProjection(db, new WorkerProfileProjection(db, new BayesianAverage(5)));
         assertThat(applicants.handle(new FindRankedApplicants("nope"))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void oneWorkerIsJudgedByTheRankingsRuleWithTheProfileVersionItWasJudgedOn(MongoBackend backend) {
+        var db = backend.freshDatabase();
+        var profiles = new WorkerProfileProjection(db, new BayesianAverage(5));
+        var applicants = new ApplicantsProjection(db, profiles);
+        var shiftStart = T0.plus(Duration.ofDays(1));
+        applicants.on(new JobPosted(JOB, "client-1", "Barista", "", List.of("barista"), new JobSite(LAGOS_ISLAND, "Marina"),
+                new ShiftWindow(shiftStart, shiftStart.plus(Duration.ofHours(8))), Money.of(1_200_000, Currency.NGN), T0), 0);
+        register(profiles, "fits", pointAt(LAGOS_ISLAND, 0, 5), List.of("barista"), null);
+        register(profiles, "far-cook", pointAt(LAGOS_ISLAND, 0, 72.04), List.of("cook"), T0);
+        registerWithoutProfile(profiles, "registered-only");
+
+        ApplicationEligibility fits = applicants.handle(new FindApplicationEligibility(JOB, "fits")).orElseThrow();
+        ApplicationEligibility farCook = applicants.handle(new FindApplicationEligibility(JOB, "far-cook")).orElseThrow();
+        ApplicationEligibility registeredOnly = applicants.handle(new FindApplicationEligibility(JOB, "registered-only"))
+                .orElseThrow();
+        ApplicationEligibility unknown = applicants.handle(new FindApplicationEligibility(JOB, "nobody")).orElseThrow();
+
+        assertThat(fits.eligible()).isTrue();
+        assertThat(fits.reasons()).isEmpty();
+        assertThat(fits.distanceKm()).isEqualTo(5.0);
+        assertThat(fits.workerSequence()).as("registered, then the profile").isEqualTo(1);
+        assertThat(farCook.eligible()).isFalse();
+        assertThat(farCook.reasons()).containsExactly(EligibilityReason.MISSING_SKILLS, EligibilityReason.TOO_FAR);
+        assertThat(farCook.missingSkills()).containsExactly("barista");
+        assertThat(farCook.distanceKm()).as("to 0.1 km").isEqualTo(72.0);
+        assertThat(farCook.workerSequence()).isEqualTo(2);
+        assertThat(registeredOnly.reasons()).containsExactly(EligibilityReason.NO_PROFILE);
+        assertThat(registeredOnly.workerSequence()).isZero();
+        assertThat(unknown.reasons()).containsExactly(EligibilityReason.NO_PROFILE);
+        assertThat(unknown.workerSequence()).isEqualTo(-1);
+        assertThat(applicants.handle(new FindApplicationEligibility("no-such-job", "fits"))).isEmpty();
     }
 }

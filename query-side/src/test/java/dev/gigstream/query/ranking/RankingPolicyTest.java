@@ -3,6 +3,7 @@ package dev.gigstream.query.ranking;
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.job.EligibilityReason;
 import dev.gigstream.messages.worker.AvailabilityWindow;
 import dev.gigstream.query.rating.BayesianAverage;
 import dev.gigstream.query.worker.WorkerCandidate;
@@ -11,8 +12,14 @@ import org.junit.jupiter.api.Test;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.Comparator;
 import java.util.List;
 
+import static dev.gigstream.messages.job.EligibilityReason.MISSING_SKILLS;
+import static dev.gigstream.messages.job.EligibilityReason.NOT_AVAILABLE;
+import static dev.gigstream.messages.job.EligibilityReason.NO_PROFILE;
+import static dev.gigstream.messages.job.EligibilityReason.SUSPENDED;
+import static dev.gigstream.messages.job.EligibilityReason.TOO_FAR;
 import static dev.gigstream.query.testsupport.Geo.LAGOS_ISLAND;
 import static dev.gigstream.query.testsupport.Geo.pointAt;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -164,5 +171,82 @@ class RankingPolicyTest {
 
         assertThat(ShiftCoverage.covers(eveningOnly, night, Currency.NGN.zone())).isFalse();
         assertThat(ShiftCoverage.covers(eveningAndMorning, night, Currency.NGN.zone())).isTrue();
+    }
+
+    /** An unranked worker of the given facts; premium, ratings and presence play no part in who fits. */
+    private static WorkerCandidate fitting(String id, GeoPoint home, List<String> skills, List<AvailabilityWindow> availability,
+                                          boolean suspended) {
+        return new WorkerCandidate(id, "Worker " + id, skills, home, availability, false, null, null, 0, null, null, suspended);
+    }
+
+    private static final GeoPoint TEN_KM_NORTH = pointAt(LAGOS_ISLAND, 0, 10);
+
+    @Test
+    void aFittingWorkerHasNoReasonAndIsJudgedAsTheRankingRanksThem() {
+        var verdict = RankingPolicy.judge(BARISTA_SATURDAY, fitting("w", TEN_KM_NORTH, List.of("barista"), SATURDAYS, false));
+
+        assertThat(verdict.fits()).isTrue();
+        assertThat(verdict.reasons()).isEmpty();
+        assertThat(verdict.missingSkills()).isEmpty();
+        assertThat(verdict.distanceKm()).isCloseTo(10, within(0.001));
+    }
+
+    @Test
+    void aWorkerTheProfilesDoNotKnowOrWithoutAHomeHasNoProfile() {
+        var unknown = RankingPolicy.judge(BARISTA_SATURDAY, null);
+        var homeless = RankingPolicy.judge(BARISTA_SATURDAY, fitting("h", null, List.of(), List.of(), false));
+
+        assertThat(unknown.reasons()).containsExactly(NO_PROFILE);
+        assertThat(unknown.distanceKm()).isNull();
+        assertThat(homeless.reasons()).as("nothing else can be judged without a profile").containsExactly(NO_PROFILE);
+        assertThat(homeless.missingSkills()).isEmpty();
+        assertThat(RankingPolicy.assess(BARISTA_SATURDAY, null)).isEmpty();
+    }
+
+    @Test
+    void aSuspendedWorkerIsToldSo() {
+        var verdict = RankingPolicy.judge(BARISTA_SATURDAY, fitting("s", TEN_KM_NORTH, List.of("barista"), SATURDAYS, true));
+
+        assertThat(verdict.reasons()).containsExactly(SUSPENDED);
+        assertThat(RankingPolicy.rank(BARISTA_SATURDAY, List.of(fitting("s", TEN_KM_NORTH, List.of("barista"), SATURDAYS, true))))
+                .isEmpty();
+    }
+
+    @Test
+    void aWorkerLackingARequiredSkillIsToldWhichOnes() {
+        var needsTwo = new RankingPolicy.Needs(List.of("barista", "mixologist"), LAGOS_ISLAND, SATURDAY_DAY, Currency.NGN.zone());
+
+        var verdict = RankingPolicy.judge(needsTwo, fitting("w", TEN_KM_NORTH, List.of("barista", "cook"), SATURDAYS, false));
+
+        assertThat(verdict.reasons()).containsExactly(MISSING_SKILLS);
+        assertThat(verdict.missingSkills()).containsExactly("mixologist");
+    }
+
+    @Test
+    void aWorkerPastFiftyKilometresIsTooFarWithTheDistance() {
+        var verdict = RankingPolicy.judge(BARISTA_SATURDAY,
+                fitting("w", pointAt(LAGOS_ISLAND, 90, 50.1), List.of("barista"), SATURDAYS, false));
+
+        assertThat(verdict.reasons()).containsExactly(TOO_FAR);
+        assertThat(verdict.distanceKm()).isCloseTo(50.1, within(0.001));
+    }
+
+    @Test
+    void aWorkerWhoseWeekDoesNotCoverTheShiftIsNotAvailable() {
+        var untilFive = List.of(new AvailabilityWindow(DayOfWeek.SATURDAY, LocalTime.of(8, 0), LocalTime.of(17, 0)));
+
+        var verdict = RankingPolicy.judge(BARISTA_SATURDAY, fitting("w", TEN_KM_NORTH, List.of("barista"), untilFive, false));
+
+        assertThat(verdict.reasons()).as("the shift ends at 18:00 Lagos time").containsExactly(NOT_AVAILABLE);
+    }
+
+    @Test
+    void everyReasonIsNamedAtOnceInAFixedOrder() {
+        var verdict = RankingPolicy.judge(BARISTA_SATURDAY,
+                fitting("w", pointAt(LAGOS_ISLAND, 180, 80), List.of("cook"), List.of(), true));
+
+        assertThat(verdict.reasons()).containsExactly(SUSPENDED, MISSING_SKILLS, TOO_FAR, NOT_AVAILABLE);
+        assertThat(verdict.reasons()).isSortedAccordingTo(Comparator.comparing(EligibilityReason::ordinal));
+        assertThat(verdict.missingSkills()).containsExactly("barista");
     }
 }

@@ -33,6 +33,11 @@ public final class Workers {
         }
     }
 
+    /** A worker who signed up and has set no profile yet. */
+    public static void registerWithoutProfile(WorkerProfileProjection profiles, String workerId) {
+        profiles.on(new WorkerRegistered(workerId, "Worker " + workerId), 0);
+    }
+
     public static void suspend(WorkerProfileProjection profiles, String workerId) {
         profiles.on(new WorkerSuspended(workerId, "suspended in a test", "admin-1"), 3);
     }

@@ -59,7 +59,7 @@ import java.util.UUID;
 import static dev.gigstream.messages.escrow.EscrowReferences.charge;
 
 /**
- * One hire, from the hire to the settlement of its escrow, as drawn in DESIGN.md: hire → escrow
+ * One hire, from the hire to the settlement of its escrow, as docs/architecture.md draws it: hire → escrow
  * funding (payment window) → funded → check-in (automatic check-out after the shift end and a grace
  * period) → check-out → confirmation (or the confirmation window) → release → payout (retried,
  * then an admin) → completed; no-show and cancellation after funding → refund per policy; a dispute

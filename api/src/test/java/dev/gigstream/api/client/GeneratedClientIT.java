@@ -1,0 +1,196 @@
+package dev.gigstream.api.client;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gigstream.api.testsupport.Api;
+import dev.gigstream.api.testsupport.FreshStores;
+import dev.gigstream.api.testsupport.Marketplace;
+import dev.gigstream.api.testsupport.PostgresIT;
+import dev.gigstream.client.ApiClient;
+import dev.gigstream.client.ApiException;
+import dev.gigstream.client.api.AuthApi;
+import dev.gigstream.client.api.JobsApi;
+import dev.gigstream.client.api.PaymentsApi;
+import dev.gigstream.client.api.WebhooksApi;
+import dev.gigstream.client.api.WorkersApi;
+import dev.gigstream.client.model.Applicant;
+import dev.gigstream.client.model.Applied;
+import dev.gigstream.client.model.Apply;
+import dev.gigstream.client.model.Attendance;
+import dev.gigstream.client.model.Availability;
+import dev.gigstream.client.model.Details;
+import dev.gigstream.client.model.EscrowResponse;
+import dev.gigstream.client.model.Hire;
+import dev.gigstream.client.model.Hired;
+import dev.gigstream.client.model.HomeLocation;
+import dev.gigstream.client.model.JobLocation;
+import dev.gigstream.client.model.Login;
+import dev.gigstream.client.model.Money;
+import dev.gigstream.client.model.Pay;
+import dev.gigstream.client.model.Payout;
+import dev.gigstream.client.model.PaystackEvent;
+import dev.gigstream.client.model.Point;
+import dev.gigstream.client.model.PostJob;
+import dev.gigstream.client.model.Register;
+import dev.gigstream.client.model.Registered;
+import dev.gigstream.client.model.Shift;
+import dev.gigstream.client.model.Tokens;
+import dev.gigstream.client.model.WorkerProfileRequest;
+import dev.gigstream.paystack.PaystackStandIn;
+import dev.gigstream.paystack.WebhookSignature;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Java client generated from the committed OpenAPI document (module {@code client}) runs a shift
+ * against the application, from sign-up to the worker's payout. Every call to the application goes
+ * through a generated operation, the webhooks too; only Paystack's side is the test's own: its
+ * stand-in's records and the signature over the bytes the client sends. A schema or operation the
+ * document gets wrong shows up here as a client that does not compile or a request the server refuses.
+ */
+@PostgresIT
+class GeneratedClientIT {
+
+    private static final double LAT = 6.4541;
+    private static final double LNG = 3.3947;
+    private static final long PAY = 1_500_000;
+    private static final long PAYSTACK_FEES = 34_750;
+
+    private final WebhookSignature paystackSignature = new WebhookSignature(FreshStores.PAYSTACK_SECRET);
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aShiftRunsFromSignUpToPayoutThroughTheGeneratedClient() throws Exception {
+        ApiClient anonymous = client(null);
+        Account clientAccount = signUp(anonymous, Register.RoleEnum.CLIENT);
+        Account workerAccount = signUp(anonymous, Register.RoleEnum.WORKER);
+        ApiClient client = clientAccount.api();
+        ApiClient worker = workerAccount.api();
+        UUID workerId = workerAccount.userId();
+
+        new WorkersApi(worker).updateWorkerProfile(new WorkerProfileRequest()
+                .skills(List.of("barista"))
+                .home(new HomeLocation().lat(LAT).lng(LNG))
+                .availability(Arrays.stream(Availability.DayOfWeekEnum.values())
+                        .map(day -> new Availability().dayOfWeek(day).from("00:00").to("24:00")).toList())
+                .payout(new Payout().bankCode("058").accountNumber(accountNumber()).accountName("Ada Obi")));
+
+        JobsApi clientJobs = new JobsApi(client);
+        JobsApi workerJobs = new JobsApi(worker);
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(30); // check-in opens an hour before
+        UUID jobId = clientJobs.postJob(new PostJob()
+                .title("Barista for a launch")
+                .description("Espresso bar")
+                .requiredSkills(List.of("barista"))
+                .location(new JobLocation().lat(LAT).lng(LNG).address("1 Marina, Lagos"))
+                .shift(new Shift().start(start).end(start.plusHours(8)))
+                .pay(new Pay().amount(PAY).currency(Pay.CurrencyEnum.NGN))).getJobId();
+
+        Applied applied = workerJobs.applyToJob(jobId, new Apply().note("Five years behind an espresso bar"));
+        assertThat(applied.getWorkerId()).isEqualTo(workerId);
+        assertThat(applied.getEligible()).as("the client will see this worker among the ranked applicants").isTrue();
+        assertThat(applied.getReasons()).isEmpty();
+        List<Applicant> applicants = eventually(() -> clientJobs.listApplicants(jobId).getItems(),
+                items -> items.stream().anyMatch(applicant -> workerId.equals(applicant.getWorkerId())));
+        assertThat(applicants.get(0).getMatchedSkills()).containsExactly("barista");
+
+        Hired hired = clientJobs.hireWorker(jobId, new Hire().workerId(workerId));
+        assertThat(hired.getAmount()).isEqualTo(new Money().amount(PAY).currency(Money.CurrencyEnum.NGN));
+        assertThat(hired.getTotal().getAmount()).isGreaterThan(PAY);
+        assertThat(hired.getAuthorizationUrl()).startsWith("https://checkout.paystack.com/");
+
+        long total = hired.getTotal().getAmount();
+        paystack().markPaid(hired.getReference(), total, "NGN", PAYSTACK_FEES);
+        deliverSigned(anonymous, Marketplace.chargeSuccess(hired.getReference(), total, PAYSTACK_FEES));
+        PaymentsApi clientPayments = new PaymentsApi(client);
+        EscrowResponse funded = eventually(() -> clientPayments.getEscrow(hired.getEscrowId()),
+                escrow -> escrow.getStatus() == EscrowResponse.StatusEnum.FUNDED);
+        assertThat(funded.getFunded().getAmount()).isEqualTo(total);
+        eventually(() -> clientJobs.getJob(jobId), job -> job.getStatus() == Details.StatusEnum.FUNDED);
+
+        workerJobs.checkIn(jobId, new Attendance().location(new Point().lat(LAT).lng(LNG)));
+        workerJobs.checkOut(jobId, new Attendance().location(new Point().lat(LAT).lng(LNG)));
+        eventually(() -> clientJobs.getJob(jobId), job -> job.getStatus() == Details.StatusEnum.AWAITING_CONFIRMATION);
+        clientJobs.confirmShift(jobId);
+
+        String payout = "gs-pay-" + hired.getEscrowId() + "-1";
+        await().atMost(Duration.ofSeconds(20)).until(() -> transfersOf(payout).size() == 1);
+        paystack().markTransfer(payout, "success");
+        deliverSigned(anonymous, Marketplace.transfer("transfer.success", payout, PAY));
+
+        Details completed = eventually(() -> clientJobs.getJob(jobId), job -> job.getStatus() == Details.StatusEnum.COMPLETED);
+        assertThat(completed.getHiredWorkerId()).isEqualTo(workerId);
+        assertThat(completed.getLocation().getAddress()).isEqualTo("1 Marina, Lagos");
+        assertThat(clientPayments.getEscrow(hired.getEscrowId()).getReleased().getAmount()).isEqualTo(PAY);
+    }
+
+    /** The generated client on the running application, sending the access token when there is one. */
+    private ApiClient client(String accessToken) {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri("http://127.0.0.1:" + port);
+        client.setReadTimeout(Duration.ofSeconds(30));
+        if (accessToken != null) {
+            client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + accessToken));
+        }
+        return client;
+    }
+
+    /** A new account of {@code role}, signed up and logged in through the public operations. */
+    private Account signUp(ApiClient anonymous, Register.RoleEnum role) throws ApiException {
+        AuthApi auth = new AuthApi(anonymous);
+        String email = role.getValue().toLowerCase() + "-" + UUID.randomUUID() + "@example.com";
+        Registered registered = auth.registerUser(new Register().email(email).password(Api.PASSWORD)
+                .fullName("Ada Obi").phone("+2348012345678").role(role));
+        assertThat(registered.getRole().getValue()).isEqualTo(role.getValue());
+        Tokens tokens = auth.logIn(new Login().email(email).password(Api.PASSWORD));
+        assertThat(tokens.getTokenType()).isEqualTo("Bearer");
+        return new Account(registered.getUserId(), client(tokens.getAccessToken()));
+    }
+
+    private record Account(UUID userId, ApiClient api) {
+    }
+
+    /**
+     * Paystack's delivery, sent through the generated webhook operation. The client writes the event with
+     * its own mapper, so the signature is made over exactly the bytes that mapper writes.
+     */
+    private void deliverSigned(ApiClient anonymous, String delivery) throws ApiException, IOException {
+        ObjectMapper json = anonymous.getObjectMapper();
+        PaystackEvent event = json.readValue(delivery, PaystackEvent.class);
+        String signature = paystackSignature.sign(json.writeValueAsBytes(event));
+        new WebhooksApi(anonymous).receivePaystackEvent(signature, event);
+    }
+
+    private static PaystackStandIn paystack() {
+        return FreshStores.paystack();
+    }
+
+    private static List<PaystackStandIn.Request> transfersOf(String reference) {
+        return paystack().requests().stream()
+                .filter(request -> request.method().equals("POST") && request.path().equals("transfer"))
+                .filter(request -> reference.equals(request.body().path("reference").asText()))
+                .toList();
+    }
+
+    private static String accountNumber() {
+        return String.format("%010d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 10_000_000_000L));
+    }
+
+    private static <T> T eventually(Callable<T> read, Predicate<T> until) {
+        return await().atMost(Duration.ofSeconds(20)).until(read, until);
+    }
+}

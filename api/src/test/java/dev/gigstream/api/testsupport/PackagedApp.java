@@ -1,0 +1,107 @@
+package dev.gigstream.api.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The packaged jar ({@code target/gigstream.jar}, built in the package phase before the integration
+ * tests) run as its own process on the {@code postgres} profile, on a database and port of its own,
+ * against the shared Paystack stand-in, logging to a file under {@code target/}. Started again, it
+ * keeps its database and port, as a restarted server would.
+ */
+public final class PackagedApp {
+
+    private static final Path JAR = Path.of("target", "gigstream.jar");
+
+    private final String database = PostgresDatabases.freshDatabase();
+    private final int port = freePort();
+    private final Path log;
+    private Process process;
+
+    public PackagedApp(String logName) {
+        this.log = Path.of("target", logName + ".log");
+    }
+
+    public Api api() {
+        return new Api(port);
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** The log written so far, to compare with what a later step adds. */
+    public String logText() {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the jar and returns once it is ready for traffic. */
+    public PackagedApp start() throws IOException {
+        assertThat(JAR).as("the packaged app (built in the package phase, before this test)").isRegularFile();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", JAR.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("SPRING_PROFILES_ACTIVE", "postgres");
+        env.put("PORT", Integer.toString(port));
+        env.put("GIGSTREAM_DB_URL", database);
+        env.put("GIGSTREAM_DB_USER", PostgresDatabases.user());
+        env.put("GIGSTREAM_DB_PASSWORD", PostgresDatabases.password());
+        env.put("GIGSTREAM_MONGO_URI", "");
+        env.put("GIGSTREAM_JWT_SECRET", FreshStores.JWT_SECRET);
+        env.put("GIGSTREAM_ADMIN_EMAIL", Marketplace.ADMIN_EMAIL);
+        env.put("GIGSTREAM_ADMIN_PASSWORD", Marketplace.ADMIN_PASSWORD);
+        env.put("GIGSTREAM_AUTH_RATE_LIMIT", "100000");
+        env.put("GIGSTREAM_RATE_LIMITS_ENABLED", "false");
+        env.put("PAYSTACK_BASE_URL", FreshStores.paystack().baseUrl());
+        env.put("PAYSTACK_SECRET_KEY", FreshStores.PAYSTACK_SECRET);
+        Process started = builder.start();
+        process = started;
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            assertThat(started.isAlive()).as("the app is running (see " + log + ")").isTrue();
+            try {
+                return http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            } catch (IOException notYet) {
+                return false;
+            }
+        });
+        return this;
+    }
+
+    /** SIGKILL: no shutdown of any kind. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** SIGTERM, as an orchestrator stops a container; returns the exit code. */
+    public int stop() throws InterruptedException {
+        process.destroy();
+        return process.waitFor();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
