@@ -37,13 +37,28 @@ class CommandRetries {
         });
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(ExponentialBackOffIntervalRetryScheduler.builder()
+                .retryScheduler(new ConflictRetries(ExponentialBackOffIntervalRetryScheduler.builder()
                         .retryExecutor(commandRetryExecutor)
                         .backoffFactor(25)
-                        .maxRetryCount(retries)
-                        .nonTransientFailurePredicate(failure -> !concurrencyConflict(failure))
-                        .build())
+                        .maxRetryCount(retries)))
                 .build();
+    }
+
+    /**
+     * Sends again only what lost a concurrency conflict. Axon would also ask its predicate about every
+     * cause on its own, and the cause of a real conflict (PostgreSQL's batch exception for the duplicate
+     * key) is no conflict by itself, so a predicate alone refused to retry every real conflict.
+     */
+    static final class ConflictRetries extends ExponentialBackOffIntervalRetryScheduler {
+
+        ConflictRetries(Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected boolean isExplicitlyNonTransient(Throwable failure) {
+            return !concurrencyConflict(failure);
+        }
     }
 
     static boolean concurrencyConflict(Throwable failure) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.sql.BatchUpdateException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +45,9 @@ class ConcurrentCommandRetryIT {
         interceptor = commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
             if (unitOfWork.getMessage().getPayload() instanceof ApplyToJob apply && apply.jobId().equals(jobId)
                     && attempts.incrementAndGet() == 1) {
-                throw new ConcurrencyException("An event for aggregate [" + jobId + "] at sequence [1] was already inserted");
+                // as the event store reports a lost race: caused by the database's duplicate key
+                throw new ConcurrencyException("An event for aggregate [" + jobId + "] at sequence [1] was already inserted",
+                        new BatchUpdateException("duplicate key value violates unique constraint", "23505", new int[0]));
             }
             return chain.proceed();
         });
