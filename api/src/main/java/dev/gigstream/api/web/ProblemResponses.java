@@ -30,8 +30,7 @@ import java.util.stream.Collectors;
  * {@code FORBIDDEN} where a role is required, 406 where there is an answer body, 413 and 415 where there
  * is a body, 429 everywhere, 503 {@code STORE_UNAVAILABLE} wherever the account behind a token is looked
  * up, 409 and 503 where a command is sent ({@link SendsCommand}). What is particular to an endpoint comes
- * from its {@link ProblemResponse} annotations. No 500 is
- * listed: it is never part of the contract.
+ * from its {@link ProblemResponse} annotations. No 500 is listed: it is never part of the contract.
  */
 final class ProblemResponses implements OperationCustomizer {
 
