@@ -4,19 +4,16 @@ import dev.gigstream.api.testsupport.Api;
 import dev.gigstream.api.testsupport.Marketplace;
 import dev.gigstream.api.testsupport.MovableTime;
 import dev.gigstream.api.testsupport.PostgresIT;
-import dev.gigstream.api.testsupport.RedisServer;
+import dev.gigstream.api.testsupport.RedisBackedIT;
 import dev.gigstream.messages.worker.ExtendPremium;
 import dev.gigstream.query.matching.JobMatching;
 import dev.gigstream.query.matching.OfferQueueProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -54,7 +51,7 @@ import static org.awaitility.Awaitility.await;
         "gigstream.matching.waves=2",
         "gigstream.matching.wave-delay=2m",
         "gigstream.matching.offer-lifetime=15m"})
-class OffersIT {
+class OffersIT extends RedisBackedIT {
 
     private static final Map<String, Double> SITE = Marketplace.SITE;
     private static final ZoneId LAGOS = ZoneId.of("Africa/Lagos");
@@ -68,17 +65,6 @@ class OffersIT {
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void needsRedis() {
-        RedisServer.assumeAvailable();
-    }
-
-    @DynamicPropertySource
-    static void redis(DynamicPropertyRegistry registry) {
-        registry.add("gigstream.redis.url", RedisServer::url);
-        registry.add("gigstream.redis.key-prefix", RedisServer::freshKeyPrefix);
-    }
 
     @AfterEach
     void realTime() {
