@@ -2,6 +2,7 @@ package dev.gigstream.command.escrow;
 
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.escrow.CancelEscrow;
+import dev.gigstream.messages.escrow.ChargebackLost;
 import dev.gigstream.messages.escrow.ChargebackReceived;
 import dev.gigstream.messages.escrow.ChargebackResolved;
 import dev.gigstream.messages.escrow.CheckoutOpened;
@@ -9,19 +10,23 @@ import dev.gigstream.messages.escrow.ConfirmEscrowFunded;
 import dev.gigstream.messages.escrow.ConfirmPayout;
 import dev.gigstream.messages.escrow.ConfirmRefund;
 import dev.gigstream.messages.escrow.EscrowCancelled;
+import dev.gigstream.messages.escrow.EscrowFlagCleared;
 import dev.gigstream.messages.escrow.EscrowFlaggedForAdmin;
 import dev.gigstream.messages.escrow.EscrowFrozen;
 import dev.gigstream.messages.escrow.EscrowFunded;
 import dev.gigstream.messages.escrow.EscrowFundingRequested;
+import dev.gigstream.messages.escrow.EscrowKeptFrozen;
 import dev.gigstream.messages.escrow.EscrowRefundStarted;
 import dev.gigstream.messages.escrow.EscrowRefunded;
 import dev.gigstream.messages.escrow.EscrowReleased;
 import dev.gigstream.messages.escrow.EscrowSettled;
 import dev.gigstream.messages.escrow.EscrowStatus;
 import dev.gigstream.messages.escrow.EscrowUnfrozen;
+import dev.gigstream.messages.escrow.FlagCauses;
 import dev.gigstream.messages.escrow.FlagEscrowForAdmin;
 import dev.gigstream.messages.escrow.FlagPayoutForAdmin;
 import dev.gigstream.messages.escrow.FreezeEscrow;
+import dev.gigstream.messages.escrow.LedgerAccount;
 import dev.gigstream.messages.escrow.PayoutCompleted;
 import dev.gigstream.messages.escrow.PayoutFailed;
 import dev.gigstream.messages.escrow.PayoutFlaggedForAdmin;
@@ -71,10 +76,14 @@ public class EscrowPayment {
     private Money held;
     private Money refundOwed;
     private boolean refundStarted;
+    /** A dispute froze the money (an open chargeback may keep it frozen on its own, see {@link Chargebacks}). */
+    private boolean frozenByDispute;
     @AggregateMember
     private final PayoutAttempts payouts = new PayoutAttempts();
     @AggregateMember
     private final OperatorFlags flags = new OperatorFlags();
+    @AggregateMember
+    private final Chargebacks chargebacks = new Chargebacks();
 
     protected EscrowPayment() {
     }
@@ -124,28 +133,40 @@ public class EscrowPayment {
         apply(new EscrowCancelled(escrowId, jobId, command.reason()));
     }
 
+    /** A dispute freezes the money; it is recorded also when an open chargeback froze it first. */
     @CommandHandler
     void handle(FreezeEscrow command) {
-        if (status == EscrowStatus.FROZEN) {
+        if (status == EscrowStatus.FROZEN && (frozenByDispute || !chargebacks.holdMoney())) {
             return;
         }
-        if (status != EscrowStatus.FUNDED) {
+        if (status != EscrowStatus.FUNDED && status != EscrowStatus.FROZEN) {
             throw EscrowRefused.wrongState(escrowId, status, "frozen");
         }
         apply(new EscrowFrozen(escrowId, command.reason()));
     }
 
+    /** The dispute's freeze ends; a chargeback on the money keeps it frozen until Paystack resolves it. */
     @CommandHandler
     void handle(UnfreezeEscrow command) {
-        if (status == EscrowStatus.FROZEN) {
-            apply(new EscrowUnfrozen(escrowId, command.reason()));
+        if (status != EscrowStatus.FROZEN) {
+            return;
         }
+        if (chargebacks.holdMoney()) {
+            if (frozenByDispute) {
+                apply(new EscrowKeptFrozen(escrowId, jobId, command.reason(), chargebacks.holder()));
+            }
+            return;
+        }
+        apply(new EscrowUnfrozen(escrowId, command.reason()));
     }
 
     @CommandHandler
     void handle(ReleaseEscrow command) {
         if (status == EscrowStatus.RELEASING || status == EscrowStatus.RELEASED) {
             return;
+        }
+        if (chargebacks.holdMoney()) {
+            throw EscrowRefused.chargebackHold(escrowId, chargebacks.holder());
         }
         if (status == EscrowStatus.FROZEN) {
             throw EscrowRefused.frozen(escrowId);
@@ -208,15 +229,32 @@ public class EscrowPayment {
 
     @CommandHandler
     void handle(FlagEscrowForAdmin command) {
-        if (!flags.raised(command.reason())) {
-            apply(new EscrowFlaggedForAdmin(escrowId, jobId, command.reason()));
+        if (!flags.raised(command.reason()) && !resolved(command.cause())) {
+            apply(new EscrowFlaggedForAdmin(escrowId, jobId, command.reason(), command.cause()));
         }
+    }
+
+    /** Whether what a flag would be about is already dealt with: the refund processed, the chargeback resolved. */
+    private boolean resolved(String cause) {
+        if (FlagCauses.REFUND.equals(cause)) {
+            return refundStarted && refundOwed.isZero();
+        }
+        return cause != null && cause.startsWith(FlagCauses.chargeback("")) && chargebacks.resolved(
+                cause.substring(FlagCauses.chargeback("").length()));
+    }
+
+    /** The cause of some flags was resolved: they are cleared, flags about anything else stay. */
+    private void clearFlags(String cause) {
+        flags.raisedFor(cause).forEach(reason -> apply(new EscrowFlagCleared(escrowId, jobId, reason, cause)));
     }
 
     @CommandHandler
     void handle(RefundEscrow command) {
         if (refundStarted) {
             return;
+        }
+        if (chargebacks.holdMoney()) {
+            throw EscrowRefused.chargebackHold(escrowId, chargebacks.holder());
         }
         if (status != EscrowStatus.FUNDED && status != EscrowStatus.FROZEN) {
             throw EscrowRefused.notFunded(escrowId, status);
@@ -242,28 +280,57 @@ public class EscrowPayment {
             throw EscrowRefused.amountMismatch(escrowId, refundOwed, command.refunded(), charge(escrowId));
         }
         apply(new EscrowRefunded(escrowId, jobId, command.refunded(), Ledger.refundProcessed(refundOwed)));
+        clearFlags(FlagCauses.REFUND);
         settleWhenNothingIsOwed();
     }
 
-    /** While the escrow holds the money a dispute is opened for the client; once it left, an admin must act. */
+    /**
+     * A chargeback on the money the escrow holds freezes it until Paystack resolves the chargeback (a
+     * dispute is opened for the client as well); one after the money left asks an operator to recover
+     * it. Either way the escrow is flagged from the moment it arrives.
+     */
     @CommandHandler
     void handle(RecordChargeback command) {
-        if (flags.knowsChargeback(command.chargebackId())) {
+        if (chargebacks.knows(command.chargebackId())) {
             return;
         }
         boolean moneyHeld = status == EscrowStatus.FUNDED || status == EscrowStatus.FROZEN;
         apply(new ChargebackReceived(escrowId, jobId, clientId, command.chargebackId(), command.reason(), moneyHeld,
                 command.at()));
-        if (!moneyHeld) {
-            apply(new EscrowFlaggedForAdmin(escrowId, jobId, "chargeback " + command.chargebackId() + " while the escrow is "
-                    + status + ": contest it at Paystack or recover the money"));
-        }
+        apply(new EscrowFlaggedForAdmin(escrowId, jobId, moneyHeld
+                ? "chargeback " + command.chargebackId() + " on the money the escrow holds: it stays frozen until Paystack"
+                + " resolves the chargeback; contest it at Paystack"
+                : "chargeback " + command.chargebackId() + " while the escrow is " + status
+                + ": contest it at Paystack or recover the money", FlagCauses.chargeback(command.chargebackId())));
     }
 
+    /**
+     * Won ({@code declined}): its flag clears and, when nothing else freezes the money, the escrow
+     * unfreezes. Lost: the card network took the money back, paid first from what the escrow still
+     * holds (which stays frozen for good), the rest being the platform's loss. A resolution Paystack
+     * does not document is recorded and changes nothing else: an operator looks at the flag.
+     */
     @CommandHandler
     void handle(RecordChargebackResolution command) {
-        if (!flags.resolvedChargeback(command.chargebackId())) {
-            apply(new ChargebackResolved(escrowId, jobId, command.chargebackId(), command.resolution()));
+        String chargebackId = command.chargebackId();
+        if (chargebacks.resolved(chargebackId)) {
+            return;
+        }
+        apply(new ChargebackResolved(escrowId, jobId, chargebackId, command.resolution()));
+        if (!chargebacks.knows(chargebackId)) {
+            return; // Paystack never told us of it: recorded for the record
+        }
+        if (Chargebacks.WON.equals(command.resolution())) {
+            clearFlags(FlagCauses.chargeback(chargebackId));
+            if (status == EscrowStatus.FROZEN && !frozenByDispute && !chargebacks.holdMoney()) {
+                apply(new EscrowUnfrozen(escrowId, "chargeback " + chargebackId + " resolved in the platform's favour"));
+            }
+        } else if (Chargebacks.LOST.equals(command.resolution())) {
+            Money amount = Chargebacks.takenBack(command.amount(), total);
+            apply(new ChargebackLost(escrowId, jobId, chargebackId, amount, Ledger.chargebackLost(held, amount)));
+            clearFlags(FlagCauses.chargeback(chargebackId));
+            apply(new EscrowFlaggedForAdmin(escrowId, jobId, "chargeback " + chargebackId + " lost: the card network took back "
+                    + amount.amount() + " " + amount.currency() + " (see the ledger): recover the money or write it off", null));
         }
     }
 
@@ -311,11 +378,30 @@ public class EscrowPayment {
     @EventSourcingHandler
     void on(EscrowFrozen event) {
         status = EscrowStatus.FROZEN;
+        frozenByDispute = true;
     }
 
     @EventSourcingHandler
     void on(EscrowUnfrozen event) {
         status = EscrowStatus.FUNDED; // only a funded escrow freezes
+        frozenByDispute = false;
+    }
+
+    @EventSourcingHandler
+    void on(EscrowKeptFrozen event) {
+        frozenByDispute = false;
+    }
+
+    @EventSourcingHandler
+    void on(ChargebackReceived event) {
+        if (event.moneyHeld()) {
+            status = EscrowStatus.FROZEN;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ChargebackLost event) {
+        held = held.minus(new Money(Ledger.sum(event.postings(), LedgerAccount.ESCROW), held.currency()));
     }
 
     @EventSourcingHandler
@@ -345,6 +431,11 @@ public class EscrowPayment {
     @EventSourcingHandler
     void on(EscrowRefunded event) {
         refundOwed = Money.zero(total.currency());
+    }
+
+    /** For a dispute: whether the escrow waits for Paystack to resolve a chargeback on the money it holds. */
+    public boolean chargebackOpen() {
+        return chargebacks.open();
     }
 
     /** For a dispute: what the escrow holds for its job. */

@@ -38,6 +38,11 @@ final class EscrowRefused {
         return new RefusedException(FROZEN, "Escrow " + escrowId + " is frozen by a dispute: nothing is released");
     }
 
+    static RefusedException chargebackHold(String escrowId, String chargebackId) {
+        return new RefusedException(FROZEN, "Escrow " + escrowId + " is frozen by chargeback " + chargebackId
+                + ": nothing is released or refunded until Paystack resolves it in the platform's favour");
+    }
+
     static RefusedException exceedsFunds(String escrowId, Money asked, Money held) {
         return new RefusedException(EXCEEDS_FUNDS, "Escrow " + escrowId + " holds " + held.amount() + " " + held.currency()
                 + ", not " + asked.amount());

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.gigstream.messages.escrow.LedgerAccount.CHARGEBACK_LOSSES;
 import static dev.gigstream.messages.escrow.LedgerAccount.ESCROW;
 import static dev.gigstream.messages.escrow.LedgerAccount.PAYSTACK_BALANCE;
 import static dev.gigstream.messages.escrow.LedgerAccount.PLATFORM_REVENUE;
@@ -58,6 +59,21 @@ final class Ledger {
     /** Paystack processed the refund to the client. */
     static List<Posting> refundProcessed(Money amount) {
         return entry().debit(REFUND_PAYABLE, amount).credit(PAYSTACK_BALANCE, amount).balanced();
+    }
+
+    /**
+     * A chargeback was lost: the card network took {@code amount} from our balance. What the escrow
+     * still holds pays for it first (that money went back to the client); the rest is a loss.
+     */
+    static List<Posting> chargebackLost(Money held, Money amount) {
+        long fromEscrow = Math.min(held.amount(), amount.amount());
+        return entry().debit(ESCROW, fromEscrow).debit(CHARGEBACK_LOSSES, amount.amount() - fromEscrow)
+                .credit(PAYSTACK_BALANCE, amount).balanced();
+    }
+
+    /** The sum of an entry's postings on {@code account}. */
+    static long sum(List<Posting> postings, LedgerAccount account) {
+        return postings.stream().filter(p -> p.account() == account).mapToLong(Posting::amount).sum();
     }
 
     Ledger debit(LedgerAccount account, long amount) {

@@ -1,28 +1,33 @@
 package dev.gigstream.command.escrow;
 
-import dev.gigstream.messages.escrow.ChargebackReceived;
-import dev.gigstream.messages.escrow.ChargebackResolved;
+import dev.gigstream.messages.escrow.EscrowFlagCleared;
 import dev.gigstream.messages.escrow.EscrowFlaggedForAdmin;
 import dev.gigstream.messages.escrow.PayoutFlaggedForAdmin;
 import dev.gigstream.messages.escrow.PayoutRetryRequested;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * What an escrow asks of an operator: the reasons it was flagged, the payout stuck until an
- * operator retries it, and the chargebacks Paystack told of (each recorded once).
+ * What an escrow asks of an operator: the reasons it was flagged, each with its cause (so the event
+ * that resolves the cause clears the flag), and the payout stuck until an operator retries it.
  */
 class OperatorFlags {
 
-    private final Set<String> reasons = new HashSet<>();
+    private final Map<String, String> causeByReason = new HashMap<>();
     private String stuckPayout;
-    private final Set<String> chargebacks = new HashSet<>();
-    private final Set<String> resolvedChargebacks = new HashSet<>();
 
     boolean raised(String reason) {
-        return reasons.contains(reason);
+        return causeByReason.containsKey(reason);
+    }
+
+    /** The reasons flagged for {@code cause}, in a stable order. */
+    List<String> raisedFor(String cause) {
+        return causeByReason.entrySet().stream().filter(e -> Objects.equals(cause, e.getValue()))
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     /** The payout an operator may retry, or null. */
@@ -30,17 +35,14 @@ class OperatorFlags {
         return stuckPayout;
     }
 
-    boolean knowsChargeback(String chargebackId) {
-        return chargebacks.contains(chargebackId);
-    }
-
-    boolean resolvedChargeback(String chargebackId) {
-        return resolvedChargebacks.contains(chargebackId);
+    @EventSourcingHandler
+    void on(EscrowFlaggedForAdmin event) {
+        causeByReason.put(event.reason(), event.cause());
     }
 
     @EventSourcingHandler
-    void on(EscrowFlaggedForAdmin event) {
-        reasons.add(event.reason());
+    void on(EscrowFlagCleared event) {
+        causeByReason.remove(event.reason());
     }
 
     @EventSourcingHandler
@@ -51,15 +53,5 @@ class OperatorFlags {
     @EventSourcingHandler
     void on(PayoutRetryRequested event) {
         stuckPayout = null;
-    }
-
-    @EventSourcingHandler
-    void on(ChargebackReceived event) {
-        chargebacks.add(event.chargebackId());
-    }
-
-    @EventSourcingHandler
-    void on(ChargebackResolved event) {
-        resolvedChargebacks.add(event.chargebackId());
     }
 }

@@ -5,7 +5,9 @@ import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.Refusal;
 import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.messages.escrow.CancelEscrow;
+import dev.gigstream.messages.escrow.ChargebackLost;
 import dev.gigstream.messages.escrow.ChargebackReceived;
+import dev.gigstream.messages.escrow.ChargebackResolved;
 import dev.gigstream.messages.escrow.ConfirmEscrowFunded;
 import dev.gigstream.messages.escrow.ConfirmPayout;
 import dev.gigstream.messages.escrow.ConfirmRefund;
@@ -25,6 +27,7 @@ import dev.gigstream.messages.escrow.PayoutFailed;
 import dev.gigstream.messages.escrow.PayoutRetryRequested;
 import dev.gigstream.messages.escrow.Posting;
 import dev.gigstream.messages.escrow.RecordChargeback;
+import dev.gigstream.messages.escrow.RecordChargebackResolution;
 import dev.gigstream.messages.escrow.RecordCheckout;
 import dev.gigstream.messages.escrow.RefundEscrow;
 import dev.gigstream.messages.escrow.ReleaseEscrow;
@@ -144,6 +147,10 @@ class EscrowLedgerPropertiesTest {
                         new ConfirmRefund(id, owedRefund(events)))))),
                 Tuple.of(2, chargebackId.map(cb -> Step.of("chargeback " + cb,
                         id -> new RecordChargeback(id, cb, "fraudulent", Instant.EPOCH)))),
+                Tuple.of(3, Combinators.combine(chargebackId, Arbitraries.of("declined", "merchant-accepted", "unknown"),
+                        Arbitraries.oneOf(money, Arbitraries.just((Money) null))).as((cb, resolution, takenBack) -> Step.of(
+                        "chargeback " + cb + " resolved " + resolution + (takenBack == null ? "" : " for " + takenBack.amount()),
+                        id -> new RecordChargebackResolution(id, cb, resolution, takenBack)))),
                 // operators
                 Tuple.of(2, flag.map(reason -> Step.of("flag: " + reason, id -> new FlagEscrowForAdmin(id, reason)))),
                 Tuple.of(2, Arbitraries.just(new Step("the pending payout is stuck", (id, events) -> List.of(
@@ -208,6 +215,7 @@ class EscrowLedgerPropertiesTest {
         reached("charged back while held", events.stream().anyMatch(e -> e instanceof ChargebackReceived c && c.moneyHeld()), 2);
         reached("charged back once the money left",
                 events.stream().anyMatch(e -> e instanceof ChargebackReceived c && !c.moneyHeld()), 5);
+        reached("a chargeback lost", events.stream().anyMatch(ChargebackLost.class::isInstance), 1);
     }
 
     private static void reached(String path, boolean reached, double atLeastPercent) {
@@ -287,6 +295,8 @@ class EscrowLedgerPropertiesTest {
         int reversals = 0;
         int settlements = 0;
         EscrowStatus outcome = null;
+        java.util.Set<String> chargebacksOnHeldMoney = new java.util.HashSet<>();
+        boolean lostWhileHeld = false;
         for (int i = 0; i < events.size(); i++) {
             Object event = events.get(i);
             List<Posting> postings = postings(event);
@@ -295,10 +305,14 @@ class EscrowLedgerPropertiesTest {
             if (event instanceof EscrowFunded f) {
                 funded += f.funded().amount();
             } else if (event instanceof EscrowReleased r) {
+                assertThat(chargebacksOnHeldMoney.isEmpty() && !lostWhileHeld)
+                        .as("%s while a chargeback holds the money", r).isTrue();
                 outcomes++;
                 outcome = EscrowStatus.RELEASED;
                 madePayableToWorker += r.workerAmount().amount();
             } else if (event instanceof EscrowRefundStarted r) {
+                assertThat(chargebacksOnHeldMoney.isEmpty() && !lostWhileHeld)
+                        .as("%s while a chargeback holds the money", r).isTrue();
                 outcomes++;
                 outcome = r.workerShare().isPositive() ? EscrowStatus.SPLIT : EscrowStatus.REFUNDED;
                 madePayableToWorker += r.workerShare().amount();
@@ -307,6 +321,14 @@ class EscrowLedgerPropertiesTest {
                 paidToWorker += p.amount().amount();
             } else if (event instanceof EscrowRefunded r) {
                 out += r.refunded().amount();
+            } else if (event instanceof ChargebackReceived c && c.moneyHeld()) {
+                chargebacksOnHeldMoney.add(c.chargebackId());
+            } else if (event instanceof ChargebackResolved c && c.resolution().equals("declined")) {
+                chargebacksOnHeldMoney.remove(c.chargebackId());
+            } else if (event instanceof ChargebackLost c) {
+                // what the escrow still held went back to the client; only the rest is the platform's loss
+                out += postings.stream().filter(p -> p.account() == LedgerAccount.ESCROW).mapToLong(Posting::amount).sum();
+                lostWhileHeld |= chargebacksOnHeldMoney.remove(c.chargebackId());
             } else if (event instanceof PayoutFailed f && !f.postings().isEmpty()) {
                 reversals++;
                 out -= f.amount().amount();
@@ -332,6 +354,8 @@ class EscrowLedgerPropertiesTest {
         for (LedgerAccount liability : LIABILITIES) {
             assertThat(balance.getOrDefault(liability, 0L)).as("%s is never overdrawn", liability).isLessThanOrEqualTo(0);
         }
+        assertThat(balance.getOrDefault(LedgerAccount.CHARGEBACK_LOSSES, 0L)).as("a chargeback loss is never a gain")
+                .isGreaterThanOrEqualTo(0);
         assertThat(balance.getOrDefault(LedgerAccount.ESCROW, 0L)).as("the escrow never holds more than the total")
                 .isGreaterThanOrEqualTo(-TOTAL.amount());
     }

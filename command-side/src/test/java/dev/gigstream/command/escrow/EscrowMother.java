@@ -2,7 +2,13 @@ package dev.gigstream.command.escrow;
 
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.escrow.ChargebackLost;
 import dev.gigstream.messages.escrow.ChargebackReceived;
+import dev.gigstream.messages.escrow.ChargebackResolved;
+import dev.gigstream.messages.escrow.EscrowFlagCleared;
+import dev.gigstream.messages.escrow.EscrowKeptFrozen;
+import dev.gigstream.messages.escrow.EscrowUnfrozen;
+import dev.gigstream.messages.escrow.FlagCauses;
 import dev.gigstream.messages.escrow.EscrowFlaggedForAdmin;
 import dev.gigstream.messages.escrow.PayoutFlaggedForAdmin;
 import dev.gigstream.messages.escrow.EscrowFrozen;
@@ -21,6 +27,7 @@ import dev.gigstream.messages.escrow.Posting;
 import java.time.Instant;
 import java.util.List;
 
+import static dev.gigstream.messages.escrow.LedgerAccount.CHARGEBACK_LOSSES;
 import static dev.gigstream.messages.escrow.LedgerAccount.ESCROW;
 import static dev.gigstream.messages.escrow.LedgerAccount.PAYSTACK_BALANCE;
 import static dev.gigstream.messages.escrow.LedgerAccount.PLATFORM_REVENUE;
@@ -145,7 +152,54 @@ final class EscrowMother {
     }
 
     static EscrowFlaggedForAdmin chargebackFlagged(EscrowStatus status) {
-        return flagged("chargeback " + CHARGEBACK_ID + " while the escrow is " + status
-                + ": contest it at Paystack or recover the money");
+        return new EscrowFlaggedForAdmin(ESCROW_ID, JOB_ID, "chargeback " + CHARGEBACK_ID + " while the escrow is " + status
+                + ": contest it at Paystack or recover the money", FlagCauses.chargeback(CHARGEBACK_ID));
+    }
+
+    static final String HOLD_REASON = "chargeback " + CHARGEBACK_ID
+            + " on the money the escrow holds: it stays frozen until Paystack resolves the chargeback; contest it at Paystack";
+
+    /** A chargeback while the escrow holds the money: flagged from the moment it arrives. */
+    static EscrowFlaggedForAdmin chargebackHoldFlagged() {
+        return new EscrowFlaggedForAdmin(ESCROW_ID, JOB_ID, HOLD_REASON, FlagCauses.chargeback(CHARGEBACK_ID));
+    }
+
+    static EscrowFlagCleared flagCleared(EscrowFlaggedForAdmin flag) {
+        return new EscrowFlagCleared(ESCROW_ID, JOB_ID, flag.reason(), flag.cause());
+    }
+
+    static EscrowKeptFrozen keptFrozen(String reason) {
+        return new EscrowKeptFrozen(ESCROW_ID, JOB_ID, reason, CHARGEBACK_ID);
+    }
+
+    static EscrowUnfrozen unfrozenByWonChargeback() {
+        return new EscrowUnfrozen(ESCROW_ID, "chargeback " + CHARGEBACK_ID + " resolved in the platform's favour");
+    }
+
+    static ChargebackResolved chargebackResolved(String resolution) {
+        return new ChargebackResolved(ESCROW_ID, JOB_ID, CHARGEBACK_ID, resolution);
+    }
+
+    /** Lost while the escrow held {@code held}: that pays for it, the rest is the platform's loss. */
+    static ChargebackLost chargebackLost(Money amount, Money held) {
+        long fromEscrow = Math.min(amount.amount(), held.amount());
+        List<Posting> postings = new java.util.ArrayList<>();
+        if (fromEscrow > 0) {
+            postings.add(new Posting(ESCROW, fromEscrow));
+        }
+        if (amount.amount() > fromEscrow) {
+            postings.add(new Posting(CHARGEBACK_LOSSES, amount.amount() - fromEscrow));
+        }
+        postings.add(new Posting(PAYSTACK_BALANCE, -amount.amount()));
+        return new ChargebackLost(ESCROW_ID, JOB_ID, CHARGEBACK_ID, amount, postings);
+    }
+
+    static EscrowFlaggedForAdmin chargebackLostFlagged(Money amount) {
+        return new EscrowFlaggedForAdmin(ESCROW_ID, JOB_ID, "chargeback " + CHARGEBACK_ID + " lost: the card network took back "
+                + amount.amount() + " " + amount.currency() + " (see the ledger): recover the money or write it off", null);
+    }
+
+    static EscrowFlaggedForAdmin refundFlagged(String reason) {
+        return new EscrowFlaggedForAdmin(ESCROW_ID, JOB_ID, reason, FlagCauses.REFUND);
     }
 }

@@ -16,6 +16,7 @@ import dev.gigstream.messages.escrow.EscrowFrozen;
 import dev.gigstream.messages.escrow.EscrowRefundStarted;
 import dev.gigstream.messages.escrow.EscrowRefunded;
 import dev.gigstream.messages.escrow.EscrowUnfrozen;
+import dev.gigstream.messages.escrow.FlagCauses;
 import dev.gigstream.messages.escrow.FlagEscrowForAdmin;
 import dev.gigstream.messages.escrow.FlagPayoutForAdmin;
 import dev.gigstream.messages.escrow.FreezeEscrow;
@@ -61,6 +62,14 @@ import static dev.gigstream.command.escrow.EscrowMother.WORKER_SHARE;
 import static dev.gigstream.command.escrow.EscrowMother.chargebackFlagged;
 import static dev.gigstream.command.escrow.EscrowMother.chargebackReceived;
 import static dev.gigstream.command.escrow.EscrowMother.flagged;
+import static dev.gigstream.command.escrow.EscrowMother.refundFlagged;
+import static dev.gigstream.command.escrow.EscrowMother.chargebackLostFlagged;
+import static dev.gigstream.command.escrow.EscrowMother.chargebackLost;
+import static dev.gigstream.command.escrow.EscrowMother.chargebackResolved;
+import static dev.gigstream.command.escrow.EscrowMother.unfrozenByWonChargeback;
+import static dev.gigstream.command.escrow.EscrowMother.keptFrozen;
+import static dev.gigstream.command.escrow.EscrowMother.flagCleared;
+import static dev.gigstream.command.escrow.EscrowMother.chargebackHoldFlagged;
 import static dev.gigstream.command.escrow.EscrowMother.payoutFlagged;
 import static dev.gigstream.command.escrow.EscrowMother.frozen;
 import static dev.gigstream.command.escrow.EscrowMother.fullRefundStarted;
@@ -75,6 +84,7 @@ import static dev.gigstream.command.escrow.EscrowMother.reversalFlagged;
 import static dev.gigstream.command.escrow.EscrowMother.settled;
 import static dev.gigstream.command.escrow.EscrowMother.splitStarted;
 import static dev.gigstream.messages.escrow.EscrowStatus.REFUNDED;
+import static org.assertj.core.api.Assertions.assertThat;
 import static dev.gigstream.messages.escrow.EscrowStatus.REFUNDING;
 import static dev.gigstream.messages.escrow.EscrowStatus.RELEASED;
 import static dev.gigstream.messages.escrow.EscrowStatus.RELEASING;
@@ -512,6 +522,53 @@ class EscrowPaymentTest {
         }
     }
 
+    /** A flag carries its cause, and the event that resolves the cause clears it. */
+    @Nested
+    class FlagsAndTheirCauses {
+
+        private final String refused = "Paystack refused the refund of 900000 NGN: Transaction has been fully reversed";
+
+        @Test
+        void aRefundFlagClearsWhenPaystackProcessesTheRefundAfterAll() {
+            fixture.given(requested(), funded(), splitStarted(), refundFlagged(refused))
+                   .when(new ConfirmRefund(ESCROW_ID, CLIENT_SHARE))
+                   .expectEvents(refunded(CLIENT_SHARE), flagCleared(refundFlagged(refused)));
+            fixture.given(requested(), funded(), splitStarted(), payoutCompleted(FIRST_PAYOUT, WORKER_SHARE),
+                          refundFlagged(refused))
+                   .when(new ConfirmRefund(ESCROW_ID, CLIENT_SHARE))
+                   .expectEvents(refunded(CLIENT_SHARE), flagCleared(refundFlagged(refused)), settled(SPLIT));
+            fixture.given(requested(), funded(), fullRefundStarted(), refundFlagged(refused))
+                   .when(new ConfirmRefund(ESCROW_ID, TOTAL))
+                   .expectEvents(refunded(TOTAL), flagCleared(refundFlagged(refused)), settled(REFUNDED));
+        }
+
+        @Test
+        void aFlagWhoseCauseIsAlreadyResolvedIsNotRaised() {
+            fixture.given(requested(), funded(), splitStarted(), refunded(CLIENT_SHARE))
+                   .when(new FlagEscrowForAdmin(ESCROW_ID, refused, FlagCauses.REFUND))
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+            fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged(),
+                          chargebackResolved("declined"), flagCleared(chargebackHoldFlagged()))
+                   .when(new FlagEscrowForAdmin(ESCROW_ID, "look at chargeback", FlagCauses.chargeback(CHARGEBACK_ID)))
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void aClearedFlagIsRaisedAgainWhenItsCauseComesBack() {
+            fixture.given(requested(), funded(), splitStarted())
+                   .when(new FlagEscrowForAdmin(ESCROW_ID, refused, FlagCauses.REFUND))
+                   .expectEvents(refundFlagged(refused));
+        }
+
+        @Test
+        void flagsAboutOtherCausesStay() {
+            fixture.given(requested(), funded(), splitStarted(), refundFlagged(refused), flagged("look at this"),
+                          payoutFlagged(FIRST_PAYOUT))
+                   .when(new ConfirmRefund(ESCROW_ID, CLIENT_SHARE))
+                   .expectEvents(refunded(CLIENT_SHARE), flagCleared(refundFlagged(refused)));
+        }
+    }
+
     /** Once nothing is owed any more (no payout pending, no refund unprocessed) the escrow settles, once. */
     @Nested
     class Settling {
@@ -583,13 +640,127 @@ class EscrowPaymentTest {
                 CHARGED_BACK_AT);
 
         @Test
-        void aChargebackWhileTheEscrowHoldsTheMoneyIsRecordedWithoutAFlag() {
+        void aChargebackWhileTheEscrowHoldsTheMoneyFreezesItAndIsFlaggedFromTheMomentItArrives() {
             fixture.given(requested(), funded())
                    .when(chargeback)
-                   .expectEvents(chargebackReceived(true));
+                   .expectEvents(chargebackReceived(true), chargebackHoldFlagged())
+                   .expectState(escrow -> assertThat(escrow.chargebackOpen()).isTrue());
             fixture.given(requested(), funded(), frozen())
                    .when(chargeback)
-                   .expectEvents(chargebackReceived(true));
+                   .expectEvents(chargebackReceived(true), chargebackHoldFlagged());
+        }
+
+        @Test
+        void nothingIsReleasedOrRefundedWhileAChargebackIsOpen() {
+            fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged())
+                   .when(new ReleaseEscrow(ESCROW_ID))
+                   .expectNoEvents().expectException(refusedWith(EscrowErrorCode.FROZEN));
+            fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged())
+                   .when(new RefundEscrow(ESCROW_ID, NOTHING, "dispute resolved: REFUND_TO_CLIENT"))
+                   .expectNoEvents().expectException(refusedWith(EscrowErrorCode.FROZEN));
+            fixture.given(requested(), funded(), frozen(), chargebackReceived(true), chargebackHoldFlagged())
+                   .when(new RefundEscrow(ESCROW_ID, WORKER_SHARE, "dispute resolved: SPLIT"))
+                   .expectNoEvents().expectException(refusedWith(EscrowErrorCode.FROZEN));
+        }
+
+        /** The chargeback's own dispute, the client's or the worker's: whichever is withdrawn, the money stays frozen. */
+        @Test
+        void withdrawingADisputeDoesNotUnfreezeTheMoneyOfAnOpenChargeback() {
+            fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged(), frozen())
+                   .when(new UnfreezeEscrow(ESCROW_ID, "dispute withdrawn"))
+                   .expectEvents(keptFrozen("dispute withdrawn"));
+            fixture.given(requested(), funded(), frozen(), chargebackReceived(true), chargebackHoldFlagged())
+                   .when(new UnfreezeEscrow(ESCROW_ID, "dispute withdrawn"))
+                   .expectEvents(keptFrozen("dispute withdrawn"));
+            fixture.given(requested(), funded(), frozen(), chargebackReceived(true), chargebackHoldFlagged(),
+                          keptFrozen("dispute withdrawn"))
+                   .when(new ReleaseEscrow(ESCROW_ID))
+                   .expectNoEvents().expectException(refusedWith(EscrowErrorCode.FROZEN));
+        }
+
+        @Test
+        void aChargebackWonAfterTheDisputeWasWithdrawnUnfreezesTheMoneyAndClearsItsFlag() {
+            fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged(), frozen(),
+                          keptFrozen("dispute withdrawn"))
+                   .when(new RecordChargebackResolution(ESCROW_ID, CHARGEBACK_ID, "declined"))
+                   .expectEvents(chargebackResolved("declined"), flagCleared(chargebackHoldFlagged()),
+                           unfrozenByWonChargeback())
+                   .expectState(escrow -> assertThat(escrow.chargebackOpen()).isFalse());
+            fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged(), frozen(),
+                          keptFrozen("dispute withdrawn"), chargebackResolved("declined"),
+                          flagCleared(chargebackHoldFlagged()), unfrozenByWonChargeback())
+                   .when(new ReleaseEscrow(ESCROW_ID))
+                   .expectEvents(released());
+        }
+
+        @Test
+        void aChargebackWonWhileADisputeIsStillOpenLeavesTheMoneyFrozenForTheDispute() {
+            fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged(), frozen())
+                   .when(new RecordChargebackResolution(ESCROW_ID, CHARGEBACK_ID, "declined"))
+                   .expectEvents(chargebackResolved("declined"), flagCleared(chargebackHoldFlagged()));
+            fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged(), frozen(),
+                          chargebackResolved("declined"), flagCleared(chargebackHoldFlagged()))
+                   .when(new UnfreezeEscrow(ESCROW_ID, "dispute withdrawn"))
+                   .expectEvents(new EscrowUnfrozen(ESCROW_ID, "dispute withdrawn"));
+        }
+
+        @Test
+        void aChargebackLostWhileTheMoneyWasHeldTakesItFromTheEscrowAndKeepsItFrozenForGood() {
+            fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged(), frozen())
+                   .when(new RecordChargebackResolution(ESCROW_ID, CHARGEBACK_ID, "merchant-accepted", TOTAL))
+                   .expectEvents(chargebackResolved("merchant-accepted"), chargebackLost(TOTAL, TOTAL),
+                           flagCleared(chargebackHoldFlagged()), chargebackLostFlagged(TOTAL));
+            fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged(), frozen(),
+                          chargebackResolved("merchant-accepted"), chargebackLost(TOTAL, TOTAL),
+                          flagCleared(chargebackHoldFlagged()), chargebackLostFlagged(TOTAL),
+                          keptFrozen("dispute withdrawn"))
+                   .when(new ReleaseEscrow(ESCROW_ID))
+                   .expectNoEvents().expectException(refusedWith(EscrowErrorCode.FROZEN));
+            fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged(), frozen(),
+                          chargebackResolved("merchant-accepted"), chargebackLost(TOTAL, TOTAL))
+                   .when(new RefundEscrow(ESCROW_ID, NOTHING, "dispute resolved: REFUND_TO_CLIENT"))
+                   .expectNoEvents().expectException(refusedWith(EscrowErrorCode.FROZEN));
+        }
+
+        @Test
+        void aChargebackLostAfterTheReleaseIsTheOperatorsLossInTheLedger() {
+            fixture.given(requested(), funded(), released(), payoutCompleted(), settled(RELEASED),
+                          chargebackReceived(false), chargebackFlagged(RELEASED))
+                   .when(new RecordChargebackResolution(ESCROW_ID, CHARGEBACK_ID, "merchant-accepted", TOTAL))
+                   .expectEvents(chargebackResolved("merchant-accepted"), chargebackLost(TOTAL, NOTHING),
+                           flagCleared(chargebackFlagged(RELEASED)), chargebackLostFlagged(TOTAL));
+        }
+
+        @Test
+        void aLostChargebackTakesBackAtMostTheCharge() {
+            Money part = Money.of(400_000, Currency.NGN);
+            fixture.given(requested(), funded(), released(), chargebackReceived(false), chargebackFlagged(RELEASING))
+                   .when(new RecordChargebackResolution(ESCROW_ID, CHARGEBACK_ID, "merchant-accepted", part))
+                   .expectEvents(chargebackResolved("merchant-accepted"), chargebackLost(part, NOTHING),
+                           flagCleared(chargebackFlagged(RELEASING)), chargebackLostFlagged(part));
+            for (Money said : new Money[]{null, Money.of(TOTAL.amount() + 1, Currency.NGN), Money.of(400_000, Currency.GHS),
+                    NOTHING}) {
+                fixture.given(requested(), funded(), released(), chargebackReceived(false), chargebackFlagged(RELEASING))
+                       .when(new RecordChargebackResolution(ESCROW_ID, CHARGEBACK_ID, "merchant-accepted", said))
+                       .expectEvents(chargebackResolved("merchant-accepted"), chargebackLost(TOTAL, NOTHING),
+                               flagCleared(chargebackFlagged(RELEASING)), chargebackLostFlagged(TOTAL));
+            }
+        }
+
+        @Test
+        void aChargebackWonAfterTheReleaseClearsItsFlag() {
+            fixture.given(requested(), funded(), released(), payoutCompleted(), settled(RELEASED),
+                          chargebackReceived(false), chargebackFlagged(RELEASED))
+                   .when(new RecordChargebackResolution(ESCROW_ID, CHARGEBACK_ID, "declined"))
+                   .expectEvents(chargebackResolved("declined"), flagCleared(chargebackFlagged(RELEASED)));
+        }
+
+        @Test
+        void aResolutionPaystackDoesNotDocumentKeepsTheMoneyFrozenAndFlagged() {
+            fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged())
+                   .when(new RecordChargebackResolution(ESCROW_ID, CHARGEBACK_ID, "unknown"))
+                   .expectEvents(chargebackResolved("unknown"))
+                   .expectState(escrow -> assertThat(escrow.chargebackOpen()).isTrue());
         }
 
         @Test
@@ -607,7 +778,7 @@ class EscrowPaymentTest {
 
         @Test
         void aChargebackDeliveredTwiceIsRecordedOnce() {
-            fixture.given(requested(), funded(), chargebackReceived(true))
+            fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged())
                    .when(chargeback)
                    .expectSuccessfulHandlerExecution().expectNoEvents();
             fixture.given(requested(), funded(), released(), chargebackReceived(false), chargebackFlagged(RELEASING))
@@ -617,9 +788,10 @@ class EscrowPaymentTest {
 
         @Test
         void theResolutionOfAChargebackIsRecorded() {
-            fixture.given(requested(), funded(), chargebackReceived(true))
+            fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged())
                    .when(new RecordChargebackResolution(ESCROW_ID, CHARGEBACK_ID, "declined"))
-                   .expectEvents(new ChargebackResolved(ESCROW_ID, JOB_ID, CHARGEBACK_ID, "declined"));
+                   .expectEvents(new ChargebackResolved(ESCROW_ID, JOB_ID, CHARGEBACK_ID, "declined"),
+                           flagCleared(chargebackHoldFlagged()), unfrozenByWonChargeback());
         }
 
         @Test

@@ -10,8 +10,10 @@ package dev.gigstream.messages.escrow;
  * <li>{@code WORKER_PAYABLE} — earned by the worker, not yet transferred (a liability).</li>
  * <li>{@code REFUND_PAYABLE} — owed back to the client, not yet refunded (a liability).</li>
  * <li>{@code PLATFORM_REVENUE} — the service fee the platform earned.</li>
+ * <li>{@code CHARGEBACK_LOSSES} — what a lost chargeback took back beyond what the escrow still held (an
+ * expense the platform bears, e.g. after the worker was paid).</li>
  * </ul>
  */
 public enum LedgerAccount {
-    ESCROW, PAYSTACK_BALANCE, PROCESSOR_FEES, WORKER_PAYABLE, REFUND_PAYABLE, PLATFORM_REVENUE
+    ESCROW, PAYSTACK_BALANCE, PROCESSOR_FEES, WORKER_PAYABLE, REFUND_PAYABLE, PLATFORM_REVENUE, CHARGEBACK_LOSSES
 }

@@ -1,0 +1,82 @@
+package dev.gigstream.command.escrow;
+
+import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.escrow.ChargebackLost;
+import dev.gigstream.messages.escrow.ChargebackReceived;
+import dev.gigstream.messages.escrow.ChargebackResolved;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The chargebacks Paystack told an escrow of (each recorded once) and the hold they put on its money.
+ * A chargeback that arrives while the escrow holds the money keeps it frozen until Paystack resolves
+ * it: only a resolution in the platform's favour lifts the hold, whoever opened or withdrew which
+ * dispute meanwhile. A chargeback lost while the money was held keeps it frozen for good: the card
+ * network took the money back, so nothing more is paid or refunded from it.
+ */
+class Chargebacks {
+
+    /** Paystack's resolution when the bank declined the chargeback: the platform keeps the money. */
+    static final String WON = "declined";
+    /** Paystack's resolution when the merchant accepted the chargeback: the card network takes the money back. */
+    static final String LOST = "merchant-accepted";
+
+    private final Set<String> known = new HashSet<>();
+    private final Set<String> resolved = new HashSet<>();
+    private final Set<String> holding = new LinkedHashSet<>();
+    private String lostWhileHeld;
+
+    boolean knows(String chargebackId) {
+        return known.contains(chargebackId);
+    }
+
+    boolean resolved(String chargebackId) {
+        return resolved.contains(chargebackId);
+    }
+
+    /** Whether a chargeback, open or lost, keeps the money frozen. */
+    boolean holdMoney() {
+        return !holding.isEmpty() || lostWhileHeld != null;
+    }
+
+    /** Whether the escrow waits for Paystack to resolve a chargeback on the money it holds. */
+    boolean open() {
+        return !holding.isEmpty();
+    }
+
+    /** The chargeback that keeps the money frozen, for messages. */
+    String holder() {
+        return holding.isEmpty() ? lostWhileHeld : holding.iterator().next();
+    }
+
+    /** The amount a lost chargeback takes back: Paystack's, when it is a plausible part of the charge, else the whole charge. */
+    static Money takenBack(Money said, Money total) {
+        return said != null && said.sameCurrencyAs(total) && said.isPositive() && !said.isGreaterThan(total) ? said : total;
+    }
+
+    @EventSourcingHandler
+    void on(ChargebackReceived event) {
+        known.add(event.chargebackId());
+        if (event.moneyHeld()) {
+            holding.add(event.chargebackId());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ChargebackResolved event) {
+        resolved.add(event.chargebackId());
+        if (WON.equals(event.resolution())) {
+            holding.remove(event.chargebackId());
+        } // a resolution Paystack did not document keeps the hold: an operator decides
+    }
+
+    @EventSourcingHandler
+    void on(ChargebackLost event) {
+        if (holding.remove(event.chargebackId())) {
+            lostWhileHeld = event.chargebackId();
+        }
+    }
+}
