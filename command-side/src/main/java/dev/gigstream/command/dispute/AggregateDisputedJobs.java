@@ -32,6 +32,11 @@ public class AggregateDisputedJobs implements DisputedJobs {
     }
 
     @Override
+    public boolean chargebackOpen(String escrowId) {
+        return escrows.load(escrowId).invoke(EscrowPayment::chargebackOpen);
+    }
+
+    @Override
     public void settle(String jobId, String disputeId, DisputeOutcome outcome) {
         jobs.load(jobId).execute(job -> job.settleDispute(disputeId, outcome));
     }

@@ -86,7 +86,10 @@ public class Dispute {
         apply(new DisputeWithdrawn(disputeId, jobId, escrowId, command.by(), command.at()));
     }
 
-    /** A split gives the worker a share strictly between nothing and the whole pay; the client gets the rest. */
+    /**
+     * A split gives the worker a share strictly between nothing and the whole pay; the client gets the
+     * rest. Nothing is decided while the card network may still take the escrow's money back.
+     */
     @CommandHandler
     void handle(ResolveDispute command, DisputedJobs jobs) {
         Money share = switch (command.outcome()) {
@@ -99,6 +102,9 @@ public class Dispute {
         }
         if (status != DisputeStatus.OPEN) {
             throw DisputeRefused.closed(disputeId, status);
+        }
+        if (jobs.chargebackOpen(escrowId)) {
+            throw DisputeRefused.chargebackOpen(disputeId, escrowId);
         }
         jobs.settle(jobId, disputeId, command.outcome());
         Money clientRefund = command.outcome() == DisputeOutcome.RELEASE_TO_WORKER ? Money.zero(pay.currency()) : held.minus(share);

@@ -5,6 +5,7 @@ import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.messages.dispute.DisputeStatus;
 import dev.gigstream.messages.job.JobStatus;
 
+import static dev.gigstream.messages.dispute.DisputeErrorCode.CHARGEBACK_OPEN;
 import static dev.gigstream.messages.dispute.DisputeErrorCode.DISPUTE_ALREADY_OPEN;
 import static dev.gigstream.messages.dispute.DisputeErrorCode.DISPUTE_CLOSED;
 import static dev.gigstream.messages.dispute.DisputeErrorCode.INVALID_DISPUTE;
@@ -37,6 +38,11 @@ public final class DisputeRefused {
     public static RefusedException notAParty(String jobId) {
         return new RefusedException(NOT_A_PARTY, "Only the client and the hired worker of job " + jobId
                 + " take part in its dispute");
+    }
+
+    static RefusedException chargebackOpen(String disputeId, String escrowId) {
+        return new RefusedException(CHARGEBACK_OPEN, "Dispute " + disputeId + " is decided once Paystack resolved the"
+                + " chargeback on escrow " + escrowId + ": until then the card network may take the money back");
     }
 
     static RefusedException notTheOpener(String disputeId) {

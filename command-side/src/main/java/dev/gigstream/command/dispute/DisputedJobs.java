@@ -17,6 +17,9 @@ public interface DisputedJobs {
 
     void settle(String jobId, String disputeId, DisputeOutcome outcome);
 
+    /** Whether the escrow waits for Paystack to resolve a chargeback on the money it holds (the escrow decides). */
+    boolean chargebackOpen(String escrowId);
+
     /** The parties and the money of a disputed job; {@code held} is what its escrow holds. */
     record DisputedJob(String clientId, String workerId, String escrowId, DisputeParty openerRole, Money pay, Money held) {
     }

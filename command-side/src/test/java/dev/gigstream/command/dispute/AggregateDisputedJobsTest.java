@@ -10,6 +10,8 @@ import dev.gigstream.messages.common.ShiftWindow;
 import dev.gigstream.messages.dispute.DisputeErrorCode;
 import dev.gigstream.messages.dispute.DisputeOutcome;
 import dev.gigstream.messages.dispute.DisputeParty;
+import dev.gigstream.messages.escrow.ChargebackReceived;
+import dev.gigstream.messages.escrow.ChargebackResolved;
 import dev.gigstream.messages.escrow.EscrowFunded;
 import dev.gigstream.messages.escrow.EscrowFundingRequested;
 import dev.gigstream.messages.job.JobDisputeSettled;
@@ -142,6 +144,17 @@ class AggregateDisputedJobsTest {
 
         assertThat(jobEventsAfterGivens()).as("settled once")
                 .containsExactly(new JobDisputeSettled(JOB_ID, DISPUTE_ID, CLIENT_ID, WORKER_ID, DisputeOutcome.SPLIT, JobStatus.COMPLETED));
+    }
+
+    @Test
+    void aChargebackIsOpenFromItsArrivalOnTheHeldMoneyUntilPaystackResolvesIt() {
+        assertThat(inUnitOfWork(() -> disputedJobs.chargebackOpen(ESCROW_ID))).isFalse();
+        store.publish(domainEvents("EscrowPayment", ESCROW_ID, List.of(
+                new ChargebackReceived(ESCROW_ID, JOB_ID, CLIENT_ID, "cb-1", "fraudulent", true, POSTED)), 2));
+        assertThat(inUnitOfWork(() -> disputedJobs.chargebackOpen(ESCROW_ID))).isTrue();
+        store.publish(domainEvents("EscrowPayment", ESCROW_ID, List.of(
+                new ChargebackResolved(ESCROW_ID, JOB_ID, "cb-1", "declined")), 3));
+        assertThat(inUnitOfWork(() -> disputedJobs.chargebackOpen(ESCROW_ID))).isFalse();
     }
 
     private void givenJob(Object... more) {

@@ -212,6 +212,19 @@ class DisputeTest {
                    .expectEvents(resolved(DisputeOutcome.SPLIT, share, Money.of(1_050_000, Currency.NGN)));
         }
 
+        /** The card network may still take the money back: an admin decides once Paystack has. */
+        @Test
+        void noOutcomeIsDecidedWhileAChargebackOnTheEscrowsMoneyIsOpen() {
+            jobs.chargebackOpen(true);
+            for (DisputeOutcome outcome : DisputeOutcome.values()) {
+                Money share = outcome == DisputeOutcome.SPLIT ? Money.of(600_000, Currency.NGN) : null;
+                fixture.given(openedByClient())
+                       .when(new ResolveDispute(DISPUTE_ID, ADMIN_ID, outcome, share, "work was done", LATER))
+                       .expectNoEvents().expectException(refusedWith(DisputeErrorCode.CHARGEBACK_OPEN));
+            }
+            assertThat(jobs.calls).isEmpty();
+        }
+
         @Test
         void aSplitShareIsStrictlyBetweenNothingAndThePayInItsCurrency() {
             for (Money share : new Money[]{NOTHING, PAY, Money.of(1_500_001, Currency.NGN), Money.of(-1, Currency.NGN),

@@ -23,6 +23,17 @@ final class RecordingJobs implements DisputedJobs {
     final List<String> calls = new ArrayList<>();
     private RefusedException refusal;
 
+    private boolean chargebackOpen;
+
+    void chargebackOpen(boolean open) {
+        chargebackOpen = open;
+    }
+
+    @Override
+    public boolean chargebackOpen(String escrowId) {
+        return chargebackOpen;
+    }
+
     RecordingJobs refusing(RefusedException refusal) {
         this.refusal = refusal;
         return this;

@@ -12,7 +12,8 @@ public enum DisputeErrorCode implements ErrorCode {
     JOB_NOT_DISPUTABLE(Kind.CONFLICT),
     DISPUTE_ALREADY_OPEN(Kind.CONFLICT),
     DISPUTE_CLOSED(Kind.CONFLICT),
-    TOO_MUCH_EVIDENCE(Kind.CONFLICT);
+    TOO_MUCH_EVIDENCE(Kind.CONFLICT),
+    CHARGEBACK_OPEN(Kind.CONFLICT);
 
     private final Kind kind;
 
