@@ -16,6 +16,8 @@ import dev.gigstream.messages.escrow.EscrowRefundStarted;
 import dev.gigstream.messages.escrow.EscrowReleased;
 import dev.gigstream.messages.escrow.EscrowSettled;
 import dev.gigstream.messages.escrow.EscrowStatus;
+import dev.gigstream.messages.escrow.EscrowUnfrozen;
+import dev.gigstream.messages.escrow.FlagCauses;
 import dev.gigstream.messages.escrow.FlagEscrowForAdmin;
 import dev.gigstream.messages.escrow.FlagPayoutForAdmin;
 import dev.gigstream.messages.escrow.FreezeEscrow;
@@ -64,7 +66,9 @@ import static dev.gigstream.messages.escrow.EscrowReferences.charge;
  * period) → check-out → confirmation (or the confirmation window) → release → payout (retried,
  * then an admin) → completed; no-show and cancellation after funding → refund per policy; a dispute
  * freezes the escrow and stops the clocks until it is withdrawn (the clocks resume with the time
- * that was left) or resolved (release, refund or split through the same payout and refund paths).
+ * that was left) or resolved (release, refund or split through the same payout and refund paths); a
+ * chargeback on the money keeps it frozen, the clocks stopped and any release waiting until the
+ * escrow itself unfreezes it (Paystack resolved the chargeback in the platform's favour).
  * Each wait has a named deadline, cancelled when the wait ends. A payment-provider call that fails
  * for a while is retried by a deadline of this lifecycle alone; the escrow says when all is settled.
  */
@@ -117,6 +121,10 @@ public class JobLifecycleSaga {
     private String confirmationWindow;
     private String payoutRetry;
     private String refundRetry;
+    /** A chargeback froze the escrow's money: nothing is released and no clock runs until the escrow unfreezes it. */
+    private boolean chargebackHold;
+    private boolean clocksWaitForTheEscrow;
+    private boolean releaseWaitsForTheEscrow;
 
     @StartSaga
     @SagaEventHandler(associationProperty = JOB_ID)
@@ -197,9 +205,14 @@ public class JobLifecycleSaga {
         }
     }
 
+    /** The release waits while a chargeback holds the money; the escrow says when it no longer does. */
     @SagaEventHandler(associationProperty = JOB_ID)
     public void on(ShiftConfirmed event, CommandGateway commands, DeadlineManager deadlines) {
         cancel(deadlines, CONFIRMATION_WINDOW, confirmationWindow);
+        if (chargebackHold) {
+            releaseWaitsForTheEscrow = true;
+            return;
+        }
         commands.sendAndWait(new ReleaseEscrow(escrowId));
     }
 
@@ -219,46 +232,74 @@ public class JobLifecycleSaga {
         commands.sendAndWait(new FreezeEscrow(escrowId, "dispute " + event.disputeId() + ": " + event.reason()));
     }
 
+    /** The clocks resume with the withdrawal, or, while a chargeback keeps the money frozen, once the escrow unfreezes. */
     @SagaEventHandler(associationProperty = JOB_ID)
     public void on(DisputeWithdrawn event, CommandGateway commands, DeadlineManager deadlines) {
         commands.sendAndWait(new UnfreezeEscrow(escrowId, "dispute " + event.disputeId() + " withdrawn"));
+        if (chargebackHold) {
+            clocksWaitForTheEscrow = true;
+            return;
+        }
+        resumeClocks(event.at(), deadlines);
+    }
+
+    /** A chargeback was resolved in the platform's favour and nothing else freezes the money: what waited goes on. */
+    @SagaEventHandler(associationProperty = ESCROW_ID)
+    public void on(EscrowUnfrozen event, CommandGateway commands, DeadlineManager deadlines, @Timestamp Instant at) {
+        chargebackHold = false;
+        if (clocksWaitForTheEscrow) {
+            clocksWaitForTheEscrow = false;
+            resumeClocks(at, deadlines);
+        }
+        if (releaseWaitsForTheEscrow) {
+            releaseWaitsForTheEscrow = false;
+            commands.sendAndWait(new ReleaseEscrow(escrowId));
+        }
+    }
+
+    private void resumeClocks(Instant from, DeadlineManager deadlines) {
         if (confirmationLeft != null) {
-            startConfirmationClock(event.at(), confirmationLeft, deadlines);
+            startConfirmationClock(from, confirmationLeft, deadlines);
             confirmationLeft = null;
         } else if (checkOutDue != null && !checkedOut) {
-            checkOutDue = checkOutDue.isAfter(event.at()) ? checkOutDue : event.at();
+            checkOutDue = checkOutDue.isAfter(from) ? checkOutDue : from;
             automaticCheckOut = deadlines.schedule(checkOutDue, AUTOMATIC_CHECK_OUT, new CheckOutDue(jobId));
         }
     }
 
-    /** The admin's decision, carried out by the same release and refund paths as a confirmation or a cancellation. */
+    /**
+     * The admin's decision, carried out by the same release and refund paths as a confirmation or a
+     * cancellation. An escrow whose money a lost chargeback took refuses to move it: its flag asks an operator.
+     */
     @SagaEventHandler(associationProperty = JOB_ID)
     public void on(DisputeResolved event, CommandGateway commands) {
         confirmationLeft = null;
+        clocksWaitForTheEscrow = false;
         String reason = "dispute " + event.disputeId() + " resolved: " + event.outcome();
         switch (event.outcome()) {
             case RELEASE_TO_WORKER -> {
                 commands.sendAndWait(new UnfreezeEscrow(escrowId, reason));
-                commands.sendAndWait(new ReleaseEscrow(escrowId));
+                accepted(commands, new ReleaseEscrow(escrowId));
             }
-            case REFUND_TO_CLIENT, SPLIT -> commands.sendAndWait(new RefundEscrow(escrowId, event.workerShare(), reason));
+            case REFUND_TO_CLIENT, SPLIT -> accepted(commands, new RefundEscrow(escrowId, event.workerShare(), reason));
         }
     }
 
-    /** A chargeback while the escrow holds the money is a dispute opened for the client. */
+    /**
+     * A chargeback while the escrow holds the money freezes it (the escrow flagged it) and is a dispute
+     * opened for the client; when one is open already, the escrow's own flag and freeze are enough.
+     */
     @SagaEventHandler(associationProperty = ESCROW_ID)
     public void on(ChargebackReceived event, CommandGateway commands) {
         if (!event.moneyHeld()) {
             return; // the escrow flagged it for an admin
         }
+        chargebackHold = true;
         String disputeId = UUID.nameUUIDFromBytes(("chargeback:" + event.chargebackId()).getBytes(StandardCharsets.UTF_8))
                 .toString();
-        if (!accepted(commands, new OpenDispute(disputeId, jobId, event.clientId(), "chargeback",
+        accepted(commands, new OpenDispute(disputeId, jobId, event.clientId(), "chargeback",
                 "The client's bank disputes the payment (Paystack dispute " + event.chargebackId() + "): " + event.reason(),
-                event.at()))) {
-            commands.sendAndWait(new FlagEscrowForAdmin(escrowId, "chargeback " + event.chargebackId()
-                    + " could not open a dispute (one is open already, or the shift was just confirmed): answer it at Paystack"));
-        }
+                event.at()));
     }
 
     @SagaEventHandler(associationProperty = ESCROW_ID)
@@ -402,12 +443,12 @@ public class JobLifecycleSaga {
         } catch (PaymentProviderUnavailable e) {
             if (attempt == settings.maxPayoutAttempts()) {
                 commands.sendAndWait(new FlagEscrowForAdmin(escrowId, "Paystack did not answer the refund of "
-                        + amount.amount() + " " + amount.currency() + " " + attempt + " times; still trying"));
+                        + amount.amount() + " " + amount.currency() + " " + attempt + " times; still trying", FlagCauses.REFUND));
             }
             refundRetry = deadlines.schedule(settings.backoffAfter(attempt), REFUND_RETRY, new RefundRetryDue(amount, attempt + 1));
         } catch (PaymentRefused e) {
             commands.sendAndWait(new FlagEscrowForAdmin(escrowId, "Paystack refused the refund of " + amount.amount() + " "
-                    + amount.currency() + ": " + e.getMessage()));
+                    + amount.currency() + ": " + e.getMessage(), FlagCauses.REFUND));
         }
     }
 

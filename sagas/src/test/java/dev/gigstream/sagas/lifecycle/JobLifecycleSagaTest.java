@@ -15,6 +15,8 @@ import dev.gigstream.messages.dispute.DisputeWithdrawn;
 import dev.gigstream.messages.dispute.OpenDispute;
 import dev.gigstream.messages.escrow.CancelEscrow;
 import dev.gigstream.messages.escrow.ChargebackReceived;
+import dev.gigstream.messages.escrow.FlagCauses;
+import dev.gigstream.messages.escrow.EscrowUnfrozen;
 import dev.gigstream.messages.escrow.ConfirmPayout;
 import dev.gigstream.messages.escrow.EscrowErrorCode;
 import dev.gigstream.messages.escrow.EscrowFunded;
@@ -540,8 +542,9 @@ class JobLifecycleSagaTest {
                        "The client's bank disputes the payment (Paystack dispute CHB-4471): fraudulent", at));
     }
 
+    /** The escrow flagged the chargeback itself when it arrived, and keeps its money frozen whatever the dispute. */
     @Test
-    void aChargebackDisputeThatCannotBeOpenedIsFlaggedForAnAdmin() {
+    void aChargebackDisputeThatCannotBeOpenedIsLeftToTheEscrowsOwnFlag() {
         refuse(OpenDispute.class, () -> refusal(DisputeErrorCode.DISPUTE_ALREADY_OPEN, "a dispute is already open"));
         Instant at = T0.plus(Duration.ofHours(3));
         givenFunded()
@@ -549,9 +552,85 @@ class JobLifecycleSagaTest {
                .expectSuccessfulHandlerExecution()
                .expectDispatchedCommands(
                        new OpenDispute(disputeOfChargeback("CHB-4471"), JOB, CLIENT, "chargeback",
-                               "The client's bank disputes the payment (Paystack dispute CHB-4471): fraudulent", at),
-                       new FlagEscrowForAdmin(ESCROW,
-                               "chargeback CHB-4471 could not open a dispute (one is open already, or the shift was just confirmed): answer it at Paystack"));
+                               "The client's bank disputes the payment (Paystack dispute CHB-4471): fraudulent", at));
+    }
+
+    /** The client's dispute, the worker's, or the chargeback's own: its withdrawal resumes no clock while the money is held. */
+    @Test
+    void aDisputeWithdrawnWhileAChargebackHoldsTheMoneyResumesNoClock() throws Exception {
+        Instant withdrawnAt = T0.plus(Duration.ofHours(34));
+        givenChargedBackDuringTheDispute().andThenTimeAdvancesTo(withdrawnAt)
+               .whenAggregate(DISPUTE).publishes(disputeWithdrawn(withdrawnAt))
+               .expectDispatchedCommands(new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"))
+               .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void noShiftIsConfirmedAutomaticallyWhileAChargebackHoldsTheMoney() throws Exception {
+        Instant withdrawnAt = T0.plus(Duration.ofHours(34));
+        givenChargedBackDuringTheDispute().andThenTimeAdvancesTo(withdrawnAt)
+               .andThenAggregate(DISPUTE).published(disputeWithdrawn(withdrawnAt))
+               .whenTimeElapses(Duration.ofDays(30))
+               .expectTriggeredDeadlinesWithName()
+               .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void aShiftConfirmedWhileAChargebackHoldsTheMoneyReleasesNothing() throws Exception {
+        givenCheckedOutAtT0().andThenAggregate(ESCROW).published(chargeback("CHB-4471", true, T0))
+               .whenAggregate(JOB).publishes(new ShiftConfirmed(JOB, ESCROW, WORKER, false))
+               .expectNoDispatchedCommands()
+               .expectNoScheduledDeadlines();
+    }
+
+    /** The escrow unfreezes itself once the chargeback is won and no dispute freezes it any more. */
+    @Test
+    void theMoneyUnfrozenByAWonChargebackResumesTheConfirmationClockWithTheTimeLeft() throws Exception {
+        Instant withdrawnAt = T0.plus(Duration.ofHours(34));
+        Instant wonAt = T0.plus(Duration.ofDays(20));
+        givenChargedBackDuringTheDispute().andThenTimeAdvancesTo(withdrawnAt)
+               .andThenAggregate(DISPUTE).published(disputeWithdrawn(withdrawnAt))
+               .andThenTimeAdvancesTo(wonAt)
+               .whenAggregate(ESCROW).publishes(unfrozenByWonChargeback("CHB-4471"))
+               .expectNoDispatchedCommands()
+               .expectScheduledDeadlineWithName(Duration.ofHours(38), CONFIRMATION_WINDOW);
+    }
+
+    @Test
+    void aShiftConfirmedDuringTheHoldIsReleasedOnceTheChargebackIsWon() throws Exception {
+        givenCheckedOutAtT0().andThenAggregate(ESCROW).published(chargeback("CHB-4471", true, T0))
+               .andThenAggregate(JOB).published(new ShiftConfirmed(JOB, ESCROW, WORKER, false))
+               .andThenTimeElapses(Duration.ofDays(20))
+               .whenAggregate(ESCROW).publishes(unfrozenByWonChargeback("CHB-4471"))
+               .expectDispatchedCommands(new ReleaseEscrow(ESCROW))
+               .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void anOrdinaryWithdrawalsUnfreezeResumesNothingTwice() throws Exception {
+        Instant withdrawnAt = T0.plus(Duration.ofHours(34));
+        givenWithdrawnAt(withdrawnAt)
+               .whenAggregate(ESCROW).publishes(new EscrowUnfrozen(ESCROW, "dispute " + DISPUTE + " withdrawn"))
+               .expectNoDispatchedCommands()
+               .expectScheduledDeadlineWithName(Duration.ofHours(38), CONFIRMATION_WINDOW);
+    }
+
+    /** After a chargeback lost on the held money the escrow refuses to move it: the decision is left to the operator it flagged. */
+    @Test
+    void aDecisionTheEscrowRefusesAfterALostChargebackIsLeftToItsFlag() throws Exception {
+        refuse(ReleaseEscrow.class, () -> refusal(EscrowErrorCode.FROZEN, "frozen by chargeback CHB-4471"));
+        givenChargedBackDuringTheDispute()
+               .whenAggregate(DISPUTE).publishes(disputeResolved(DisputeOutcome.RELEASE_TO_WORKER, PAY, NOTHING))
+               .expectSuccessfulHandlerExecution()
+               .expectDispatchedCommands(
+                       new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " resolved: RELEASE_TO_WORKER"),
+                       new ReleaseEscrow(ESCROW));
+        setUp();
+        refuse(RefundEscrow.class, () -> refusal(EscrowErrorCode.FROZEN, "frozen by chargeback CHB-4471"));
+        givenChargedBackDuringTheDispute()
+               .whenAggregate(DISPUTE).publishes(disputeResolved(DisputeOutcome.SPLIT, SHARE, REST))
+               .expectSuccessfulHandlerExecution()
+               .expectDispatchedCommands(new RefundEscrow(ESCROW, SHARE, "dispute " + DISPUTE + " resolved: SPLIT"));
     }
 
     @Test
@@ -758,7 +837,7 @@ class JobLifecycleSagaTest {
                .expectSuccessfulHandlerExecution()
                .expectTriggeredDeadlinesWithName(REFUND_RETRY, REFUND_RETRY, REFUND_RETRY, REFUND_RETRY, REFUND_RETRY)
                .expectDispatchedCommands(new FlagEscrowForAdmin(ESCROW,
-                       "Paystack did not answer the refund of 1650000 NGN 5 times; still trying"))
+                       "Paystack did not answer the refund of 1650000 NGN 5 times; still trying", FlagCauses.REFUND))
                .expectScheduledDeadlineWithName(Duration.ofMinutes(32), REFUND_RETRY);
         assertThat(payments.refunds).hasSize(6);
     }
@@ -770,7 +849,7 @@ class JobLifecycleSagaTest {
                .whenAggregate(ESCROW).publishes(refundStarted(TOTAL, NOTHING, null))
                .expectSuccessfulHandlerExecution()
                .expectDispatchedCommands(new FlagEscrowForAdmin(ESCROW,
-                       "Paystack refused the refund of 1650000 NGN: the refund exceeds the transaction"))
+                       "Paystack refused the refund of 1650000 NGN: the refund exceeds the transaction", FlagCauses.REFUND))
                .expectNoScheduledDeadlines();
     }
 
@@ -858,6 +937,12 @@ class JobLifecycleSagaTest {
                 .andThenAggregate(DISPUTE).published(disputeWithdrawn(withdrawnAt));
     }
 
+    /** The client's dispute ten hours into the confirmation window, then a chargeback on the money. */
+    private ContinuedGivenState givenChargedBackDuringTheDispute() throws Exception {
+        return givenDisputedTenHoursIntoTheConfirmationWindow()
+                .andThenAggregate(ESCROW).published(chargeback("CHB-4471", true, T0.plus(Duration.ofHours(11))));
+    }
+
     private ContinuedGivenState givenReleased() {
         return givenFunded().andThenAggregate(ESCROW).published(released());
     }
@@ -916,6 +1001,10 @@ class JobLifecycleSagaTest {
 
     private static ChargebackReceived chargeback(String chargebackId, boolean moneyHeld, Instant at) {
         return new ChargebackReceived(ESCROW, JOB, CLIENT, chargebackId, "fraudulent", moneyHeld, at);
+    }
+
+    private static EscrowUnfrozen unfrozenByWonChargeback(String chargebackId) {
+        return new EscrowUnfrozen(ESCROW, "chargeback " + chargebackId + " resolved in the platform's favour");
     }
 
     /** The dispute a chargeback opens has an id derived from the chargeback, so a redelivery cannot open two. */
