@@ -9,10 +9,12 @@ package dev.gigstream.messages.admin;
  * <li>{@code RELEASED} — a transfer to the worker that went through (WORKER_PAYABLE debit); negative when a
  * transfer was reversed after it went through (WORKER_PAYABLE credit).</li>
  * <li>{@code REFUNDED} — a refund to the client that Paystack processed (REFUND_PAYABLE debit).</li>
+ * <li>{@code CHARGEBACK_LOSS} — what a lost chargeback took back from our balance (PAYSTACK_BALANCE credit): paid
+ * from what the escrow still held (ESCROW debit), the rest the platform's loss (CHARGEBACK_LOSSES debit).</li>
  * </ul>
  * Once an escrow is settled, FUNDED = SERVICE_FEE + RELEASED + REFUNDED; the processor fee comes out of the
- * platform's own balance.
+ * platform's own balance, and so do the chargeback losses.
  */
 public enum MoneyMovementKind {
-    FUNDED, SERVICE_FEE, PROCESSOR_FEE, RELEASED, REFUNDED
+    FUNDED, SERVICE_FEE, PROCESSOR_FEE, RELEASED, REFUNDED, CHARGEBACK_LOSS
 }

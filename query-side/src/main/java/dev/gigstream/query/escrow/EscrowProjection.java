@@ -8,14 +8,17 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.escrow.ChargebackLost;
 import dev.gigstream.messages.escrow.ChargebackReceived;
 import dev.gigstream.messages.escrow.ChargebackResolved;
 import dev.gigstream.messages.escrow.CheckoutOpened;
 import dev.gigstream.messages.escrow.EscrowCancelled;
+import dev.gigstream.messages.escrow.EscrowFlagCleared;
 import dev.gigstream.messages.escrow.EscrowFlaggedForAdmin;
 import dev.gigstream.messages.escrow.EscrowFrozen;
 import dev.gigstream.messages.escrow.EscrowFunded;
 import dev.gigstream.messages.escrow.EscrowFundingRequested;
+import dev.gigstream.messages.escrow.EscrowKeptFrozen;
 import dev.gigstream.messages.escrow.EscrowList;
 import dev.gigstream.messages.escrow.EscrowRefundStarted;
 import dev.gigstream.messages.escrow.EscrowRefunded;
@@ -169,11 +172,13 @@ public class EscrowProjection {
                 : Updates.combine(Updates.pull("flags", payoutFlag), Updates.unset("payoutFlag"));
     }
 
+    /** A chargeback on the money the escrow holds freezes it until Paystack resolves the chargeback. */
     @EventHandler
     void on(ChargebackReceived event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        write(event.escrowId(), sequence, at, Updates.push("chargebacks", new Document("id", event.chargebackId())
+        Bson chargeback = Updates.push("chargebacks", new Document("id", event.chargebackId())
                 .append("reason", event.reason()).append("moneyHeld", event.moneyHeld())
-                .append("at", Date.from(event.at())).append("resolution", null)));
+                .append("at", Date.from(event.at())).append("resolution", null));
+        write(event.escrowId(), sequence, at, event.moneyHeld() ? Updates.combine(chargeback, status(EscrowStatus.FROZEN)) : chargeback);
     }
 
     @EventHandler
@@ -200,6 +205,23 @@ public class EscrowProjection {
     void on(EscrowRefunded event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
         write(event.escrowId(), sequence, at, Updates.combine(Updates.inc("refunded", event.refunded().amount()),
                 ledger(message, event.postings(), at)));
+    }
+
+    /** The escrow resolved the flag's cause (a refund processed, a chargeback won); flags about anything else stay. */
+    @EventHandler
+    void on(EscrowFlagCleared event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        write(event.escrowId(), sequence, at, Updates.pull("flags", event.reason()));
+    }
+
+    /** A dispute's freeze ended, but a chargeback keeps the money frozen: the escrow stays FROZEN. */
+    @EventHandler
+    void on(EscrowKeptFrozen event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        write(event.escrowId(), sequence, at, status(EscrowStatus.FROZEN));
+    }
+
+    @EventHandler
+    void on(ChargebackLost event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        write(event.escrowId(), sequence, at, ledger(message, event.postings(), at));
     }
 
     @ResetHandler

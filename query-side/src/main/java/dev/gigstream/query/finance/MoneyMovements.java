@@ -12,6 +12,7 @@ import dev.gigstream.messages.admin.MoneyMovementKind;
 import dev.gigstream.messages.admin.MoneyMovementPage;
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.escrow.ChargebackLost;
 import dev.gigstream.messages.escrow.EscrowFunded;
 import dev.gigstream.messages.escrow.EscrowRefunded;
 import dev.gigstream.messages.escrow.EscrowReleased;
@@ -42,7 +43,7 @@ import static dev.gigstream.messages.escrow.EscrowReferences.charge;
  * the finance export. Each amount is the sum of the event's postings on the account the kind stands
  * for (see {@link MoneyMovementKind}), so the rows reconcile to the escrows' ledgers by construction.
  * Starting a refund or a release of the worker's share moves money between the escrow's own accounts
- * only, and a chargeback posts nothing: no rows for those.
+ * only, and a chargeback posts nothing until it is lost: no rows for those.
  */
 @Component
 @ProcessingGroup(MoneyMovements.NAME)
@@ -97,6 +98,14 @@ public class MoneyMovements {
     void on(EscrowRefunded event, EventMessage<?> message, @Timestamp Instant at) {
         record(message, at, event.escrowId(), event.jobId(), MoneyMovementKind.REFUNDED,
                 new Money(sum(event.postings(), LedgerAccount.REFUND_PAYABLE), event.refunded().currency()),
+                charge(event.escrowId()));
+    }
+
+    /** The card network took the charge back: money out of our balance, under the charge's reference. */
+    @EventHandler
+    void on(ChargebackLost event, EventMessage<?> message, @Timestamp Instant at) {
+        record(message, at, event.escrowId(), event.jobId(), MoneyMovementKind.CHARGEBACK_LOSS,
+                new Money(-sum(event.postings(), LedgerAccount.PAYSTACK_BALANCE), event.amount().currency()),
                 charge(event.escrowId()));
     }
 

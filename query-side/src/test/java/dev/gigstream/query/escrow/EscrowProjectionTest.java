@@ -4,6 +4,11 @@ import com.mongodb.client.MongoDatabase;
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.escrow.ChargebackReceived;
+import dev.gigstream.messages.escrow.FlagCauses;
+import dev.gigstream.messages.escrow.EscrowUnfrozen;
+import dev.gigstream.messages.escrow.EscrowKeptFrozen;
+import dev.gigstream.messages.escrow.EscrowFlagCleared;
+import dev.gigstream.messages.escrow.ChargebackLost;
 import dev.gigstream.messages.escrow.ChargebackResolved;
 import dev.gigstream.messages.escrow.CheckoutOpened;
 import dev.gigstream.messages.escrow.EscrowFlaggedForAdmin;
@@ -33,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static dev.gigstream.messages.escrow.LedgerAccount.CHARGEBACK_LOSSES;
 import static dev.gigstream.messages.escrow.LedgerAccount.ESCROW;
 import static dev.gigstream.messages.escrow.LedgerAccount.PAYSTACK_BALANCE;
 import static dev.gigstream.messages.escrow.LedgerAccount.PLATFORM_REVENUE;
@@ -216,5 +222,59 @@ class EscrowProjectionTest {
                 .extracting(c -> c.getString("id") + ":" + c.getString("reason") + ":" + c.getString("resolution"))
                 .containsExactly("cb-1:fraudulent:declined", "cb-2:duplicate:null");
         assertThat(projection.handle(new FindEscrow(ESCROW_ID)).orElseThrow().updatedAt()).isEqualTo(T0.plusSeconds(800));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aChargebackOnTheHeldMoneyShowsTheEscrowFrozenAndFlaggedUntilTheFlagIsClearedAndTheEscrowUnfrozen(MongoBackend backend) {
+        var projection = funded(backend);
+        String reason = "chargeback cb-1 on the money the escrow holds: it stays frozen until Paystack resolves the chargeback";
+        projection.on(new ChargebackReceived(ESCROW_ID, "job-1", "client-1", "cb-1", "fraudulent", true, T0.plusSeconds(600)),
+                3, T0.plusSeconds(601));
+        projection.on(new EscrowFlaggedForAdmin(ESCROW_ID, "job-1", reason, FlagCauses.chargeback("cb-1")), 4, T0.plusSeconds(601));
+        projection.on(new EscrowKeptFrozen(ESCROW_ID, "job-1", "dispute withdrawn", "cb-1"), 5, T0.plusSeconds(700));
+
+        assertThat(projection.handle(new FindEscrow(ESCROW_ID)).orElseThrow().status()).isEqualTo(EscrowStatus.FROZEN);
+        assertThat(flagged(projection, 10)).containsExactly(ESCROW_ID + ":" + reason);
+
+        projection.on(new ChargebackResolved(ESCROW_ID, "job-1", "cb-1", "declined"), 6, T0.plusSeconds(800));
+        projection.on(new EscrowFlagCleared(ESCROW_ID, "job-1", reason, FlagCauses.chargeback("cb-1")), 7, T0.plusSeconds(800));
+        projection.on(new EscrowUnfrozen(ESCROW_ID, "chargeback cb-1 resolved in the platform's favour"), 8, T0.plusSeconds(800));
+
+        assertThat(flagged(projection, 10)).isEmpty();
+        assertThat(projection.handle(new FindEscrow(ESCROW_ID)).orElseThrow().status()).isEqualTo(EscrowStatus.FUNDED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aRefundFlagLeavesTheListWhenTheRefundIsProcessedAndOtherFlagsStay(MongoBackend backend) {
+        var projection = funded(backend);
+        String refused = "Paystack refused the refund of 900000 NGN: Transaction has been fully reversed";
+        projection.on(new EscrowFlaggedForAdmin(ESCROW_ID, "job-1", refused, FlagCauses.REFUND), 3, T0.plusSeconds(600));
+        projection.on(new EscrowFlaggedForAdmin(ESCROW_ID, "job-1", "look at this"), 4, T0.plusSeconds(601));
+
+        projection.on(new EscrowFlagCleared(ESCROW_ID, "job-1", refused, FlagCauses.REFUND), 5, T0.plusSeconds(700));
+
+        assertThat(flagged(projection, 10)).containsExactly(ESCROW_ID + ":look at this");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aChargebackLostAfterTheReleaseIsALossInTheEscrowsBalancedLedger(MongoBackend backend) {
+        var projection = funded(backend);
+        var released = new EscrowReleased(ESCROW_ID, "job-1", "worker-1", PAY, FEE, "gs-pay-" + ESCROW_ID + "-1",
+                List.of(new Posting(ESCROW, 1_650_000), new Posting(WORKER_PAYABLE, -1_500_000), new Posting(PLATFORM_REVENUE, -150_000)));
+        projection.on(released, message(released, 3), 3, T0.plusSeconds(120));
+        var lost = new ChargebackLost(ESCROW_ID, "job-1", "cb-1", TOTAL,
+                List.of(new Posting(CHARGEBACK_LOSSES, 1_650_000), new Posting(PAYSTACK_BALANCE, -1_650_000)));
+        projection.on(lost, message(lost, 4), 4, T0.plusSeconds(900));
+
+        EscrowView view = projection.handle(new FindEscrow(ESCROW_ID)).orElseThrow();
+
+        assertThat(view.ledger()).filteredOn(e -> e.eventType().equals("ChargebackLost"))
+                .extracting(e -> e.account() + " " + e.amount())
+                .containsExactly("CHARGEBACK_LOSSES 1650000", "PAYSTACK_BALANCE -1650000");
+        assertThat(view.ledger().stream().mapToLong(EscrowView.LedgerEntry::amount).sum()).isZero();
+        assertThat(view.updatedAt()).isEqualTo(T0.plusSeconds(900));
     }
 }

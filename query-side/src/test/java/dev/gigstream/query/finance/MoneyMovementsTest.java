@@ -5,6 +5,7 @@ import dev.gigstream.messages.admin.MoneyMovement;
 import dev.gigstream.messages.admin.MoneyMovementKind;
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.escrow.ChargebackLost;
 import dev.gigstream.messages.escrow.EscrowFunded;
 import dev.gigstream.messages.escrow.EscrowRefunded;
 import dev.gigstream.messages.escrow.EscrowReleased;
@@ -28,6 +29,7 @@ import static dev.gigstream.messages.admin.MoneyMovementKind.PROCESSOR_FEE;
 import static dev.gigstream.messages.admin.MoneyMovementKind.REFUNDED;
 import static dev.gigstream.messages.admin.MoneyMovementKind.RELEASED;
 import static dev.gigstream.messages.admin.MoneyMovementKind.SERVICE_FEE;
+import static dev.gigstream.messages.escrow.LedgerAccount.CHARGEBACK_LOSSES;
 import static dev.gigstream.messages.escrow.LedgerAccount.ESCROW;
 import static dev.gigstream.messages.escrow.LedgerAccount.PAYSTACK_BALANCE;
 import static dev.gigstream.messages.escrow.LedgerAccount.PLATFORM_REVENUE;
@@ -200,5 +202,27 @@ class MoneyMovementsTest {
         projection.reset();
 
         assertThat(all(projection)).isEmpty();
+    }
+
+    /** The card network took the charge back after the worker was paid: a movement out of our balance, and the platform's loss. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aChargebackLostAfterTheReleaseIsAChargebackLossRow(MongoBackend backend) {
+        var projection = new MoneyMovements(backend.freshDatabase());
+        fund(projection, "e1", T0);
+        release(projection, "e1", T0.plusSeconds(60));
+        payOut(projection, "e1", 4, PAY, T0.plusSeconds(120));
+        var lost = new ChargebackLost("e1", "job-e1", "cb-1", TOTAL,
+                List.of(new Posting(CHARGEBACK_LOSSES, 1_650_000), new Posting(PAYSTACK_BALANCE, -1_650_000)));
+        projection.on(lost, message("e1", 6, lost), T0.plusSeconds(600));
+
+        List<MoneyMovement> rows = all(projection);
+
+        assertThat(rows).extracting(MoneyMovement::kind)
+                .containsExactly(FUNDED, PROCESSOR_FEE, SERVICE_FEE, RELEASED, MoneyMovementKind.CHARGEBACK_LOSS);
+        MoneyMovement loss = rows.get(4);
+        assertThat(loss.amount()).isEqualTo(TOTAL);
+        assertThat(loss.jobId()).isEqualTo("job-e1");
+        assertThat(loss.reference()).as("the charge the card network took back").isEqualTo("gs-esc-e1");
     }
 }
