@@ -66,7 +66,7 @@ final class PaystackFacts {
 
     /**
      * A chargeback (Paystack calls it a dispute) on one of our charges: {@code charge.dispute.create}
-     * records it on the escrow, {@code charge.dispute.resolve} records how it ended.
+     * records it on the escrow, {@code charge.dispute.resolve} records how it ended and how much was taken back.
      */
     static Optional<Object> ofChargeback(JsonNode dispute, String event) {
         String chargebackId = dispute.path("id").asText();
@@ -75,7 +75,13 @@ final class PaystackFacts {
                         ? new RecordChargeback(escrowId, chargebackId, dispute.path("category").asText("chargeback") + " of "
                         + dispute.path("refund_amount").asLong() + " " + dispute.path("currency").asText(),
                         instant(dispute.path("created_at").asText(null)))
-                        : new RecordChargebackResolution(escrowId, chargebackId, dispute.path("resolution").asText("unknown")));
+                        : new RecordChargebackResolution(escrowId, chargebackId, dispute.path("resolution").asText("unknown"),
+                        amount(dispute.path("refund_amount"), dispute.path("currency").asText())));
+    }
+
+    /** Paystack's {@code refund_amount} of a chargeback, or null when it did not say (the escrow then takes the charge). */
+    private static Money amount(JsonNode minorUnits, String currency) {
+        return minorUnits.canConvertToLong() ? currency(currency).map(c -> new Money(minorUnits.asLong(), c)).orElse(null) : null;
     }
 
     private static Instant instant(String text) {

@@ -201,10 +201,13 @@ class DisputeLifecycleIT {
         var admin = market.admin();
         assertThat(api.get("/api/v1/admin/disputes?status=OPEN", admin.accessToken()).expect(200).json().get("items")
                 .findValuesAsString("jobId").stream().filter(jobId::equals)).as("one dispute for two deliveries").hasSize(1);
-        market.deliverSigned(Marketplace.chargeback("charge.dispute.resolve", reference, 358_950)).expect(200);
+        String resolve = "/api/v1/admin/disputes/" + dispute.get("disputeId").asText() + "/resolve";
+        Map<String, String> forTheWorker = Map.of("outcome", "RELEASE_TO_WORKER", "note", "the shift was worked");
+        assertThat(code(api.post(resolve, forTheWorker, admin.accessToken()), 409))
+                .as("decided once Paystack resolved the chargeback").isEqualTo("CHARGEBACK_OPEN");
+        market.deliverSigned(Marketplace.chargebackResolved(reference, 358_950, "declined")).expect(200);
 
-        api.post("/api/v1/admin/disputes/" + dispute.get("disputeId").asText() + "/resolve",
-                Map.of("outcome", "RELEASE_TO_WORKER", "note", "the shift was worked"), admin.accessToken()).expect(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.post(resolve, forTheWorker, admin.accessToken()).status() == 202);
         String payout = payout(escrowId, 1);
         await().atMost(Duration.ofSeconds(20)).until(() -> market.transfersOf(payout).size() == 1);
         market.deliverSigned(Marketplace.chargeback("charge.dispute.create", reference, 358_951)).expect(200);

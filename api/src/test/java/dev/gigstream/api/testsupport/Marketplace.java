@@ -132,6 +132,14 @@ public final class Marketplace {
         return delivery.toString();
     }
 
+    /** Paystack's {@code charge.dispute.resolve}: {@code declined} is won by the platform, {@code merchant-accepted} lost. */
+    public static String chargebackResolved(String chargeReference, long chargebackId, String resolution) {
+        ObjectNode delivery = (ObjectNode) PaystackClient.JSON.readTree(chargeback("charge.dispute.resolve", chargeReference,
+                chargebackId));
+        ((ObjectNode) delivery.get("data")).put("resolution", resolution);
+        return delivery.toString();
+    }
+
     public static String transfer(String event, String reference, long amount) {
         ObjectNode delivery = sample(event + ".json");
         ((ObjectNode) delivery.get("data")).put("reference", reference).put("amount", amount)
