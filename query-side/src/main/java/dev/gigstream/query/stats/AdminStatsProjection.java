@@ -14,6 +14,7 @@ import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.dispute.DisputeOpened;
 import dev.gigstream.messages.dispute.DisputeResolved;
 import dev.gigstream.messages.dispute.DisputeWithdrawn;
+import dev.gigstream.messages.escrow.ChargebackLost;
 import dev.gigstream.messages.escrow.EscrowFunded;
 import dev.gigstream.messages.escrow.EscrowRefundStarted;
 import dev.gigstream.messages.escrow.EscrowRefunded;
@@ -181,6 +182,12 @@ public class AdminStatsProjection {
 
     @EventHandler
     void on(EscrowRefunded event, @SequenceNumber long sequence) {
+        SequencedWrites.apply(escrows, event.escrowId(), sequence, balances(event.postings()));
+    }
+
+    /** What the escrow still held went back through the card network; a loss beyond it was never held. */
+    @EventHandler
+    void on(ChargebackLost event, @SequenceNumber long sequence) {
         SequencedWrites.apply(escrows, event.escrowId(), sequence, balances(event.postings()));
     }
 

@@ -11,6 +11,7 @@ import dev.gigstream.messages.dispute.DisputeOutcome;
 import dev.gigstream.messages.dispute.DisputeParty;
 import dev.gigstream.messages.dispute.DisputeResolved;
 import dev.gigstream.messages.dispute.DisputeWithdrawn;
+import dev.gigstream.messages.escrow.ChargebackLost;
 import dev.gigstream.messages.escrow.EscrowFunded;
 import dev.gigstream.messages.escrow.EscrowRefundStarted;
 import dev.gigstream.messages.escrow.EscrowRefunded;
@@ -166,6 +167,19 @@ class AdminStatsProjectionTest {
         assertThat(stats.grossVolume()).containsExactly(TOTAL, GHS_TOTAL);
         assertThat(stats.feesEarned()).as("a refund earns no fee")
                 .containsExactly(Money.of(150_000, Currency.NGN), Money.zero(Currency.GHS));
+    }
+
+    /** The card network took the held money back to the client: the escrow no longer holds it. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aChargebackLostWhileTheMoneyWasHeldLeavesNothingHeld(MongoBackend backend) {
+        var projection = new AdminStatsProjection(backend.freshDatabase());
+        projection.on(funded("e1", TOTAL, 34_750), 2);
+
+        projection.on(new ChargebackLost("e1", "job-e1", "cb-1", TOTAL,
+                List.of(new Posting(ESCROW, TOTAL.amount()), new Posting(PAYSTACK_BALANCE, -TOTAL.amount()))), 5);
+
+        assertThat(stats(projection).escrowHeld()).containsExactly(Money.zero(Currency.NGN), Money.zero(Currency.GHS));
     }
 
     @ParameterizedTest(name = "{0}")
