@@ -152,11 +152,12 @@ class DisputeController {
             description = "RELEASE_TO_WORKER pays the worker the pay (the platform keeps its fee); REFUND_TO_CLIENT returns "
                     + "everything the escrow holds; SPLIT gives the worker `workerShare`, strictly between zero and the "
                     + "pay in its currency, and returns the rest. `workerShare` is given for a SPLIT only. The same "
-                    + "decision sent again changes nothing.")
+                    + "decision sent again changes nothing. While a chargeback on the escrow's money is open, nothing "
+                    + "is decided (`CHARGEBACK_OPEN`): the card network may still take the money back.")
     @SendsCommand
     @ProblemResponse(status = 400, codes = "INVALID_WORKER_SHARE")
     @ProblemResponse(status = 404, codes = "NOT_FOUND")
-    @ProblemResponse(status = 409, codes = "DISPUTE_CLOSED")
+    @ProblemResponse(status = 409, codes = {"DISPUTE_CLOSED", "CHARGEBACK_OPEN"})
     @ProblemResponse(status = 503, codes = "TOKEN_CHECK_UNAVAILABLE")
     void resolve(@PathVariable String disputeId, @Valid @RequestBody DisputeRequests.Resolve request,
                  @AuthenticationPrincipal Jwt admin) {
