@@ -1,0 +1,104 @@
+package dev.gigstream.api.auth;
+
+import dev.gigstream.api.redis.RedisProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Tells every instance that access tokens were revoked, as an {@link AccessTokensRevoked} application
+ * event: this instance at once, the others through Redis pub/sub on the channel
+ * {@code <key prefix>access-tokens-revoked}, where each instance turns the message into the same event.
+ * Without Redis there is only this instance. Pub/sub reaches only the instances connected at that
+ * moment; one that misses a message still refuses the token on its next use (the deny list), and an
+ * open session is checked again before every push, so a lost message delays a close but lets nothing through.
+ */
+final class RevocationBroadcast implements SmartLifecycle, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(RevocationBroadcast.class);
+
+    private final ApplicationEventPublisher events;
+    private final StringRedisTemplate redis;
+    private final String channel;
+    private final RedisMessageListenerContainer subscription;
+    /** So that an instance does not hear its own announcements twice. */
+    private final String instance = UUID.randomUUID().toString();
+
+    /** This instance only. */
+    RevocationBroadcast(ApplicationEventPublisher events) {
+        this.events = events;
+        this.redis = null;
+        this.channel = null;
+        this.subscription = null;
+    }
+
+    RevocationBroadcast(ApplicationEventPublisher events, StringRedisTemplate redis, RedisProperties properties) {
+        this.events = events;
+        this.redis = redis;
+        this.channel = properties.key("access-tokens-revoked");
+        this.subscription = new RedisMessageListenerContainer();
+        subscription.setConnectionFactory(redis.getRequiredConnectionFactory());
+        subscription.addMessageListener((message, pattern) -> heard(new String(message.getBody(), StandardCharsets.UTF_8)),
+                new ChannelTopic(channel));
+        subscription.afterPropertiesSet();
+    }
+
+    void announce(AccessTokensRevoked revoked) {
+        events.publishEvent(revoked);
+        if (redis == null) {
+            return;
+        }
+        try {
+            redis.convertAndSend(channel, instance + " " + revoked.toWire());
+        } catch (RuntimeException e) {
+            log.warn("Could not tell the other instances of a revocation ({}); their open sessions close at their next "
+                    + "push or at the token's expiry", e.toString());
+        }
+    }
+
+    private void heard(String message) {
+        int space = message.indexOf(' ');
+        if (space < 0 || message.substring(0, space).equals(instance)) {
+            return;
+        }
+        try {
+            events.publishEvent(AccessTokensRevoked.fromWire(message.substring(space + 1)));
+        } catch (IllegalArgumentException e) {
+            log.warn("Ignored a malformed revocation message on {}: {}", channel, message);
+        }
+    }
+
+    @Override
+    public void start() {
+        if (subscription != null) {
+            subscription.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (subscription != null) {
+            subscription.stop();
+        }
+    }
+
+    @Override
+    public void destroy() throws Exception {
+        if (subscription != null) {
+            subscription.destroy();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return subscription != null && subscription.isRunning();
+    }
+}
