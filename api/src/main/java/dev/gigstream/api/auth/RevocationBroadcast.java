@@ -11,7 +11,11 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Tells every instance that access tokens were revoked, as an {@link AccessTokensRevoked} application
@@ -24,31 +28,36 @@ import java.util.UUID;
 final class RevocationBroadcast implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RevocationBroadcast.class);
+    static final Duration RETRY_SUBSCRIBING_AFTER = Duration.ofSeconds(5);
 
     private final ApplicationEventPublisher events;
     private final StringRedisTemplate redis;
     private final String channel;
-    private final RedisMessageListenerContainer subscription;
+    /** Subscribes again while Redis cannot be reached at start-up; once subscribed, the container reconnects itself. */
+    private final ScheduledExecutorService retries;
     /** So that an instance does not hear its own announcements twice. */
     private final String instance = UUID.randomUUID().toString();
+    private RedisMessageListenerContainer subscription;
+    private boolean running;
+    private boolean warned;
 
     /** This instance only. */
     RevocationBroadcast(ApplicationEventPublisher events) {
         this.events = events;
         this.redis = null;
         this.channel = null;
-        this.subscription = null;
+        this.retries = null;
     }
 
     RevocationBroadcast(ApplicationEventPublisher events, StringRedisTemplate redis, RedisProperties properties) {
         this.events = events;
         this.redis = redis;
         this.channel = properties.key("access-tokens-revoked");
-        this.subscription = new RedisMessageListenerContainer();
-        subscription.setConnectionFactory(redis.getRequiredConnectionFactory());
-        subscription.addMessageListener((message, pattern) -> heard(new String(message.getBody(), StandardCharsets.UTF_8)),
-                new ChannelTopic(channel));
-        subscription.afterPropertiesSet();
+        this.retries = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "revocation-subscription");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     void announce(AccessTokensRevoked revoked) {
@@ -77,28 +86,70 @@ final class RevocationBroadcast implements SmartLifecycle, DisposableBean {
     }
 
     @Override
-    public void start() {
-        if (subscription != null) {
-            subscription.start();
+    public synchronized void start() {
+        running = true;
+        subscribe();
+    }
+
+    /** Redis may be down as the instance starts: the instance starts all the same and subscribes once it can. */
+    private synchronized void subscribe() {
+        if (!running || redis == null || subscription != null) {
+            return;
+        }
+        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+        container.setConnectionFactory(redis.getRequiredConnectionFactory());
+        container.addMessageListener((message, pattern) -> heard(new String(message.getBody(), StandardCharsets.UTF_8)),
+                new ChannelTopic(channel));
+        container.afterPropertiesSet();
+        try {
+            container.start();
+            subscription = container;
+            if (warned) {
+                log.info("Subscribed to {}: revocations on other instances close sessions here at once again", channel);
+                warned = false;
+            }
+        } catch (RuntimeException e) {
+            destroyQuietly(container);
+            if (!warned) {
+                log.warn("Cannot subscribe to {} ({}); trying again every {} s. Until then, sessions here whose token "
+                        + "another instance revoked close at their next push or when the token expires", channel, e.toString(),
+                        RETRY_SUBSCRIBING_AFTER.toSeconds());
+                warned = true;
+            }
+            retries.schedule(this::subscribe, RETRY_SUBSCRIBING_AFTER.toSeconds(), TimeUnit.SECONDS);
         }
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
+        running = false;
         if (subscription != null) {
             subscription.stop();
         }
     }
 
     @Override
-    public void destroy() throws Exception {
-        if (subscription != null) {
-            subscription.destroy();
-        }
+    public synchronized boolean isRunning() {
+        return running;
     }
 
     @Override
-    public boolean isRunning() {
-        return subscription != null && subscription.isRunning();
+    public synchronized void destroy() {
+        running = false;
+        if (retries != null) {
+            retries.shutdownNow();
+        }
+        if (subscription != null) {
+            destroyQuietly(subscription);
+            subscription = null;
+        }
+    }
+
+    private static void destroyQuietly(RedisMessageListenerContainer container) {
+        try {
+            container.destroy();
+        } catch (Exception e) {
+            log.debug("Could not release the Redis subscription", e);
+        }
     }
 }
