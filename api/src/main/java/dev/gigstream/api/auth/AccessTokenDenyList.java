@@ -16,18 +16,21 @@ import java.util.function.Consumer;
 
 /**
  * Access tokens refused before they expire: the one a user presented when logging out (by its
- * {@code jti}), and every token of a suspended account issued up to the suspension. Each entry lives
+ * {@code jti}), every token issued in a login that ended (logged out, or its refresh token was used
+ * twice: by the family id each token carries) and every token of a suspended account issued up to the
+ * suspension. Each entry lives
  * as long as the tokens it denies could still be accepted (their expiry plus the decoder's clock skew),
  * so the list stays small.
  * <p>
  * Without Redis the list lives in this instance ({@link LocalDenyList}). With Redis, every instance
  * reads the shared list ({@link RedisDenyList}); logged-out tokens are also kept in the instance that
  * saw the logout (a logout is never undone, so that copy cannot go stale and holds while Redis does
- * not answer), but account denials only in Redis, because a reinstatement on any instance must lift
+ * not answer; likewise an ended login), but account denials only in Redis, because a reinstatement on any instance must lift
  * them for all. While Redis does not answer, a check this instance cannot settle is
  * {@link Verdict#UNCHECKED}: the caller decides whether to go on (reads and ordinary commands; the
  * PostgreSQL suspension check still holds) or refuse (money and admin endpoints, see
- * {@link TokenCheckRequiredFilter}). A write Redis refuses is logged.
+ * {@link TokenCheckRequiredFilter}). A write Redis refuses is logged. Every denial is also announced
+ * ({@link RevocationBroadcast}), so open WebSocket sessions holding such a token are closed on every instance.
  */
 final class AccessTokenDenyList {
 
@@ -37,7 +40,7 @@ final class AccessTokenDenyList {
     private static final Logger log = LoggerFactory.getLogger(AccessTokenDenyList.class);
 
     enum Verdict {
-        ALLOWED, LOGGED_OUT, ACCOUNT_SUSPENDED,
+        ALLOWED, LOGGED_OUT, LOGIN_ENDED, ACCOUNT_SUSPENDED,
         /** Not denied here, but the shared list could not be asked. */
         UNCHECKED
     }
@@ -47,19 +50,21 @@ final class AccessTokenDenyList {
     private final RedisCircuit circuit;
     private final Clock clock;
     private final Duration longestTokenLifetime;
+    private final Consumer<AccessTokensRevoked> announce;
 
     /** Without Redis: this instance's list only. */
-    AccessTokenDenyList(Clock clock, Duration longestTokenLifetime) {
-        this(new LocalDenyList(), null, null, clock, longestTokenLifetime);
+    AccessTokenDenyList(Clock clock, Duration longestTokenLifetime, Consumer<AccessTokensRevoked> announce) {
+        this(new LocalDenyList(), null, null, clock, longestTokenLifetime, announce);
     }
 
     AccessTokenDenyList(DenyListStore local, DenyListStore shared, RedisCircuit circuit, Clock clock,
-                        Duration longestTokenLifetime) {
+                        Duration longestTokenLifetime, Consumer<AccessTokensRevoked> announce) {
         this.local = local;
         this.shared = shared;
         this.circuit = circuit;
         this.clock = clock;
         this.longestTokenLifetime = longestTokenLifetime;
+        this.announce = announce;
     }
 
     /** Refuses {@code token} from now until it expires. */
@@ -72,6 +77,15 @@ final class AccessTokenDenyList {
         String id = idOf(token);
         local.denyToken(id, ttl);
         write("a logged-out access token", store -> store.denyToken(id, ttl));
+        announce.accept(AccessTokensRevoked.token(id));
+    }
+
+    /** Refuses every access token issued in the login (refresh-token family) for as long as any can be valid. */
+    void loginEnded(String familyId) {
+        Duration ttl = longestTokenLifetime.plus(CLOCK_SKEW);
+        local.denyLogin(familyId, ttl);
+        write("an ended login", store -> store.denyLogin(familyId, ttl));
+        announce.accept(AccessTokensRevoked.login(familyId));
     }
 
     /** Refuses the account's tokens issued up to {@code at} for as long as any of them can be valid. */
@@ -81,6 +95,7 @@ final class AccessTokenDenyList {
             local.denyAccount(accountId, at, ttl);
         }
         write("a suspension", store -> store.denyAccount(accountId, at, ttl));
+        announce.accept(AccessTokensRevoked.account(accountId, at));
     }
 
     void reinstated(String accountId) {
@@ -92,7 +107,8 @@ final class AccessTokenDenyList {
 
     Verdict verdictOn(Jwt token) {
         String id = idOf(token);
-        Verdict here = verdict(local.lookUp(id, token.getSubject()), token);
+        String familyId = token.getClaimAsString(AccessTokens.LOGIN_CLAIM);
+        Verdict here = verdict(local.lookUp(id, familyId, token.getSubject()), token);
         if (here != Verdict.ALLOWED || shared == null) {
             return here;
         }
@@ -100,7 +116,7 @@ final class AccessTokenDenyList {
             return Verdict.UNCHECKED;
         }
         try {
-            DenyListStore.Denials denials = shared.lookUp(id, token.getSubject());
+            DenyListStore.Denials denials = shared.lookUp(id, familyId, token.getSubject());
             circuit.succeeded();
             return verdict(denials, token);
         } catch (RuntimeException e) {
@@ -112,6 +128,9 @@ final class AccessTokenDenyList {
     private static Verdict verdict(DenyListStore.Denials denials, Jwt token) {
         if (denials.tokenDenied()) {
             return Verdict.LOGGED_OUT;
+        }
+        if (denials.loginDenied()) {
+            return Verdict.LOGIN_ENDED;
         }
         Instant upTo = denials.accountDeniedUpTo();
         if (upTo != null && (token.getIssuedAt() == null || !token.getIssuedAt().isAfter(upTo))) {

@@ -13,12 +13,16 @@ import java.util.UUID;
 
 /**
  * Issues the short-lived JWT access tokens: subject = account id, {@code role} claim, issuer gigstream,
- * and a random {@code jti} by which the deny list refuses a token that was logged out.
+ * a random {@code jti} by which the deny list refuses a token that was logged out, and the login it was
+ * issued in ({@value #LOGIN_CLAIM}: the refresh-token family), by which the deny list refuses every
+ * token of a login that ended. The decoder refuses tokens without {@code exp} or {@code jti}.
  */
 class AccessTokens {
 
     static final String ISSUER = "gigstream";
     static final String ROLE_CLAIM = "role";
+    /** The login session, as in OpenID Connect. */
+    static final String LOGIN_CLAIM = "sid";
 
     private final JwtEncoder encoder;
     private final Clock clock;
@@ -30,7 +34,7 @@ class AccessTokens {
         this.ttl = ttl;
     }
 
-    String issue(String accountId, Role role) {
+    String issue(String accountId, Role role, String familyId) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
@@ -39,6 +43,7 @@ class AccessTokens {
                 .expiresAt(now.plus(ttl))
                 .id(UUID.randomUUID().toString())
                 .claim(ROLE_CLAIM, role.name())
+                .claim(LOGIN_CLAIM, familyId)
                 .build();
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();

@@ -63,6 +63,20 @@ public class Accounts {
             .update();
     }
 
+    /**
+     * The account's role and whether it is suspended, read on every authenticated request: one lookup by
+     * primary key, as cheap as the suspension check alone was.
+     */
+    Optional<Standing> standing(String id) {
+        return jdbc.sql("SELECT role, suspended_at IS NOT NULL FROM account WHERE id = :id")
+                .param("id", id)
+                .query((rs, row) -> new Standing(Role.valueOf(rs.getString(1)), rs.getBoolean(2)))
+                .optional();
+    }
+
+    record Standing(Role role, boolean suspended) {
+    }
+
     boolean suspended(String id) {
         return jdbc.sql("SELECT COUNT(*) FROM account WHERE id = :id AND suspended_at IS NOT NULL")
                 .param("id", id)

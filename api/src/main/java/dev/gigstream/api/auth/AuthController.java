@@ -99,13 +99,13 @@ class AuthController {
                 .orElseThrow(InvalidRefreshTokenException::new);
         Account account = accounts.byId(rotation.accountId()).orElseThrow(InvalidRefreshTokenException::new);
         requireInGoodStanding(account); // a suspension revokes refresh tokens; this closes the race with a rotation
-        return tokens(account, rotation.token());
+        return tokens(account, rotation.successor());
     }
 
     @PostMapping("/auth/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "logOut",
-            summary = "End the session the refresh token belongs to; the access token presented stops working at once")
+            summary = "End the session the refresh token belongs to; its access tokens and the one presented stop working at once")
     void logout(@Valid @RequestBody AuthRequests.Refresh request, @AuthenticationPrincipal Jwt user) {
         refreshTokens.revokeFamilyOf(request.refreshToken(), user.getSubject());
         denyList.loggedOut(user);
@@ -124,9 +124,9 @@ class AuthController {
         }
     }
 
-    private AuthRequests.Tokens tokens(Account account, String refreshToken) {
-        return new AuthRequests.Tokens(accessTokens.issue(account.id(), account.role()), refreshToken, "Bearer",
-                accessTokens.ttlSeconds());
+    private AuthRequests.Tokens tokens(Account account, RefreshTokens.Issued refreshToken) {
+        return new AuthRequests.Tokens(accessTokens.issue(account.id(), account.role(), refreshToken.familyId()),
+                refreshToken.token(), "Bearer", accessTokens.ttlSeconds());
     }
 
     @ExceptionHandler(Accounts.EmailTakenException.class)

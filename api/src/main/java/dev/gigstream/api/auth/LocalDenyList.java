@@ -34,6 +34,11 @@ final class LocalDenyList implements DenyListStore {
     }
 
     @Override
+    public void denyLogin(String familyId, Duration ttl) {
+        entries.put("login:" + familyId, new Entry(null, ttl));
+    }
+
+    @Override
     public void denyAccount(String accountId, Instant issuedUpTo, Duration ttl) {
         entries.put("account:" + accountId, new Entry(issuedUpTo, ttl));
     }
@@ -44,9 +49,11 @@ final class LocalDenyList implements DenyListStore {
     }
 
     @Override
-    public Denials lookUp(String tokenId, String accountId) {
+    public Denials lookUp(String tokenId, String familyId, String accountId) {
         Entry account = entries.getIfPresent("account:" + accountId);
-        return new Denials(entries.getIfPresent("token:" + tokenId) != null, account == null ? null : account.issuedUpTo());
+        return new Denials(entries.getIfPresent("token:" + tokenId) != null,
+                familyId != null && entries.getIfPresent("login:" + familyId) != null,
+                account == null ? null : account.issuedUpTo());
     }
 
     private record Entry(Instant issuedUpTo, Duration ttl) {

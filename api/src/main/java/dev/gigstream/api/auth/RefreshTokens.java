@@ -3,6 +3,8 @@ package dev.gigstream.api.auth;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,7 +22,9 @@ import java.util.UUID;
 /**
  * Opaque refresh tokens, rotated on every use. Only their SHA-256 hashes are stored. The tokens
  * descending from one login form a family; presenting a token that was already rotated means it
- * leaked, so the whole family (including the newest token) is revoked.
+ * leaked, so the whole family (including the newest token) is revoked. A revoked family (reuse or
+ * logout) also ends the login's access tokens, which carry the family id: once the revocation commits,
+ * the deny list refuses them and open WebSocket sessions holding them are closed.
  */
 @Component
 class RefreshTokens {
@@ -30,17 +34,20 @@ class RefreshTokens {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration ttl;
+    private final AccessTokenDenyList denyList;
 
-    RefreshTokens(JdbcClient jdbc, Clock clock, AuthProperties properties) {
+    RefreshTokens(JdbcClient jdbc, Clock clock, AuthProperties properties, AccessTokenDenyList denyList) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.ttl = properties.refreshTokenTtl();
+        this.denyList = denyList;
     }
 
     /** Starts a new family for a fresh login and returns its first token. */
     @Transactional
-    String issueFirst(String accountId) {
-        return issue(accountId, UUID.randomUUID().toString());
+    Issued issueFirst(String accountId) {
+        String familyId = UUID.randomUUID().toString();
+        return new Issued(familyId, issue(accountId, familyId));
     }
 
     /**
@@ -71,7 +78,7 @@ class RefreshTokens {
             revokeFamily(row.familyId());
             return Optional.empty();
         }
-        return Optional.of(new Rotation(row.accountId(), issue(row.accountId(), row.familyId())));
+        return Optional.of(new Rotation(row.accountId(), new Issued(row.familyId(), issue(row.accountId(), row.familyId()))));
     }
 
     /** Ends the session the token belongs to, if it is the account's. */
@@ -98,6 +105,21 @@ class RefreshTokens {
             .param("now", now())
             .param("family", familyId)
             .update();
+        afterCommit(() -> denyList.loginEnded(familyId));
+    }
+
+    /** A revocation that is rolled back denies nothing. */
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     private String issue(String accountId, String familyId) {
@@ -129,7 +151,11 @@ class RefreshTokens {
         }
     }
 
-    record Rotation(String accountId, String token) {
+    /** A refresh token and the family (login) it belongs to. */
+    record Issued(String familyId, String token) {
+    }
+
+    record Rotation(String accountId, Issued successor) {
     }
 
     private record Row(String familyId, String accountId, OffsetDateTime expiresAt, boolean used, boolean revoked) {

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -28,6 +29,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -46,14 +49,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
 
 /**
  * Stateless bearer-token security. Public: sign-up, login, refresh, health, metrics, the API
  * documentation, live-location share links and the admin dashboard page (its data needs an admin
  * token); everything else needs a valid access token, and object-level checks happen in the
  * controllers. Failures answer with problem details: 401 with
- * {@code WWW-Authenticate: Bearer}, 403. Access tokens that were logged out or belong to a suspended
- * account are refused ({@link RevocationCheckingJwtDecoder}); money and admin endpoints also refuse
+ * {@code WWW-Authenticate: Bearer}, 403. Access tokens that were logged out, of a login that ended or
+ * of a suspended account are refused, and the role that counts is the account's current one
+ * ({@link RevocationCheckingJwtDecoder}); money and admin endpoints also refuse
  * while that cannot be checked ({@link TokenCheckRequiredFilter}). Requests that passed are rate
  * limited per user or client address ({@link EndpointRateLimitFilter}).
  */
@@ -115,6 +121,7 @@ class SecurityConfiguration {
         Problems.write(response, json, Problems.forbidden());
     }
 
+    /** The decoder has already put the account's current role in the claim. */
     private static JwtAuthenticationConverter roleFromClaim() {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName(AccessTokens.ROLE_CLAIM);
@@ -134,27 +141,42 @@ class SecurityConfiguration {
         return new NimbusJwtEncoder(new ImmutableSecret<>(accessTokenKey));
     }
 
-    /** Access tokens signed by us, not logged out, of accounts that are not suspended. */
+    /**
+     * Access tokens signed by us, with an expiry and an id (a token without {@code exp} would never end,
+     * one without {@code jti} could not be logged out alone), not revoked, of accounts that exist and are
+     * not suspended, and speaking with the account's current role.
+     */
     @Bean
     JwtDecoder jwtDecoder(SecretKey accessTokenKey, AccessTokenDenyList denyList, Accounts accounts) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(accessTokenKey).macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER)));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER),
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<String>(JwtClaimNames.JTI, jti -> jti != null && !jti.isBlank())));
         return new RevocationCheckingJwtDecoder(decoder, denyList, accounts);
+    }
+
+    /** Across instances through Redis pub/sub when Redis is configured, else to this instance alone. */
+    @Bean
+    RevocationBroadcast revocationBroadcast(ApplicationEventPublisher events, ObjectProvider<StringRedisTemplate> redis,
+                                            RedisProperties redisProperties) {
+        StringRedisTemplate template = redis.getIfAvailable();
+        return template == null ? new RevocationBroadcast(events) : new RevocationBroadcast(events, template, redisProperties);
     }
 
     /** Shared through Redis when it is configured, else this instance's own. */
     @Bean
     AccessTokenDenyList accessTokenDenyList(ObjectProvider<StringRedisTemplate> redis, RedisProperties redisProperties,
-                                            Clock clock, AuthProperties properties) {
+                                            Clock clock, AuthProperties properties, RevocationBroadcast broadcast) {
         StringRedisTemplate template = redis.getIfAvailable();
         if (template == null) {
-            return new AccessTokenDenyList(clock, properties.accessTokenTtl());
+            return new AccessTokenDenyList(clock, properties.accessTokenTtl(), broadcast::announce);
         }
         return new AccessTokenDenyList(new LocalDenyList(), new RedisDenyList(template, redisProperties),
                 new RedisCircuit("the access-token deny list",
                         "tokens are checked against this instance's list only: reads and ordinary commands go on, "
                                 + "money and admin endpoints answer 503 TOKEN_CHECK_UNAVAILABLE", RETRY_REDIS_AFTER),
-                clock, properties.accessTokenTtl());
+                clock, properties.accessTokenTtl(), broadcast::announce);
     }
 
     @Bean

@@ -7,25 +7,32 @@ import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-import java.security.Principal;
 import java.util.List;
 
 /**
  * Who may talk STOMP: a CONNECT must carry {@code Authorization: Bearer <access token>} (the same JWT
- * as the REST API) or the connection is refused (for a token that was logged out or whose account is
- * suspended, the ERROR frame's message starts with the problem code, e.g. {@code TOKEN_REVOKED:}); a user may subscribe only to their own
- * {@code /user/queue/notifications}, and an admin also to {@code /topic/admin/stats}; clients send nothing.
+ * as the REST API) or the connection is refused with an ERROR frame whose message starts with the
+ * problem code ({@code UNAUTHENTICATED:}, {@code TOKEN_REVOKED:}, {@code ACCOUNT_SUSPENDED:}); a user
+ * may subscribe only to their own {@code /user/queue/notifications}, and an admin also to
+ * {@code /topic/admin/stats}. The one frame a client sends is a fresh access token of the same user to
+ * {@value WebSocketConfiguration#RENEW_TOKEN}, which keeps the session open past the first token's
+ * expiry (see {@link OpenSessions}); a refused one closes the session.
  */
 class StompAuthentication implements ChannelInterceptor {
 
-    private final JwtDecoder jwtDecoder;
+    static final String TOKEN_MISMATCH = "TOKEN_MISMATCH";
 
-    StompAuthentication(JwtDecoder jwtDecoder) {
+    private final JwtDecoder jwtDecoder;
+    private final OpenSessions sessions;
+
+    StompAuthentication(JwtDecoder jwtDecoder, OpenSessions sessions) {
         this.jwtDecoder = jwtDecoder;
+        this.sessions = sessions;
     }
 
     @Override
@@ -35,14 +42,26 @@ class StompAuthentication implements ChannelInterceptor {
             return message;
         }
         switch (stomp.getCommand()) {
-            case CONNECT -> stomp.setUser(authenticate(stomp.getFirstNativeHeader("Authorization")));
+            case CONNECT -> {
+                Jwt token = authenticate(stomp.getFirstNativeHeader("Authorization"));
+                stomp.setUser(new JwtAuthenticationToken(token, List.of(), token.getSubject()));
+                sessions.authenticated(stomp.getSessionId(), token);
+            }
             case SUBSCRIBE -> {
-                if (stomp.getUser() == null || !maySubscribe(stomp.getUser(), stomp.getDestination())) {
+                Jwt token = sessions.tokenOf(stomp.getSessionId()).orElse(null);
+                if (token == null || !maySubscribe(token, stomp.getDestination())) {
                     throw new MessageDeliveryException("Only " + WebSocketConfiguration.NOTIFICATIONS
                             + " (and " + WebSocketConfiguration.ADMIN_STATS + " for admins) may be subscribed to");
                 }
             }
-            case SEND -> throw new MessageDeliveryException("Clients do not send messages here");
+            case SEND -> {
+                if (!WebSocketConfiguration.RENEW_TOKEN.equals(stomp.getDestination())) {
+                    throw new MessageDeliveryException("Clients send nothing but a fresh access token to "
+                            + WebSocketConfiguration.RENEW_TOKEN);
+                }
+                renew(stomp);
+                return null; // handled here: nothing for the broker
+            }
             default -> {
                 // DISCONNECT, UNSUBSCRIBE, heartbeats: fine
             }
@@ -50,24 +69,42 @@ class StompAuthentication implements ChannelInterceptor {
         return message;
     }
 
-    private static boolean maySubscribe(Principal user, String destination) {
+    static boolean isAdmin(Jwt token) {
+        return "ADMIN".equals(token.getClaimAsString("role"));
+    }
+
+    private static boolean maySubscribe(Jwt token, String destination) {
         if (WebSocketConfiguration.ADMIN_STATS.equals(destination)) {
-            return user instanceof JwtAuthenticationToken token && "ADMIN".equals(token.getToken().getClaimAsString("role"));
+            return isAdmin(token);
         }
         return WebSocketConfiguration.NOTIFICATIONS.equals(destination);
     }
 
-    private JwtAuthenticationToken authenticate(String authorization) {
+    private void renew(StompHeaderAccessor stomp) {
+        Jwt current = sessions.tokenOf(stomp.getSessionId())
+                .orElseThrow(() -> new MessageDeliveryException("The session is closed"));
+        Jwt fresh = authenticate(stomp.getFirstNativeHeader("Authorization"));
+        if (!fresh.getSubject().equals(current.getSubject())) {
+            throw new MessageDeliveryException(TOKEN_MISMATCH + ": The token is another user's; connect again instead");
+        }
+        sessions.authenticated(stomp.getSessionId(), fresh);
+        if (stomp.getReceipt() != null) {
+            sessions.acknowledge(stomp.getSessionId(), stomp.getReceipt());
+        }
+    }
+
+    /** The token's claims as the REST API reads them: the account's current role, revocations checked. */
+    private Jwt authenticate(String authorization) {
         if (authorization == null || !authorization.startsWith("Bearer ")) {
-            throw new MessageDeliveryException("CONNECT needs Authorization: Bearer <access token>");
+            throw new MessageDeliveryException(OpenSessions.UNAUTHENTICATED
+                    + ": The frame needs Authorization: Bearer <access token>");
         }
         try {
-            var jwt = jwtDecoder.decode(authorization.substring("Bearer ".length()).strip());
-            return new JwtAuthenticationToken(jwt, List.of(), jwt.getSubject());
+            return jwtDecoder.decode(authorization.substring("Bearer ".length()).strip());
         } catch (RevokedAccessTokenException e) {
             throw new MessageDeliveryException(e.code() + ": " + e.getMessage());
         } catch (JwtException e) {
-            throw new MessageDeliveryException("The access token is invalid or expired");
+            throw new MessageDeliveryException(OpenSessions.UNAUTHENTICATED + ": The access token is invalid or expired");
         }
     }
 }

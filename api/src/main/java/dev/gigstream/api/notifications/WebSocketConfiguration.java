@@ -15,7 +15,8 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
  * STOMP over WebSocket at {@code /ws}. Each instance runs its own in-memory broker for the sessions
  * connected to it; notifications reach every instance through the event stream (see
  * {@code NotificationPusher}), so no broker relay is needed. Heartbeats every 10 s both ways let mobile
- * clients and the server notice dead connections.
+ * clients and the server notice dead connections. A session lives no longer than its access token
+ * ({@link OpenSessions}).
  */
 @Configuration // proxied: configureMessageBroker must get the managed heartbeat scheduler from heartbeats()
 @EnableWebSocketMessageBroker
@@ -24,12 +25,17 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     static final String NOTIFICATIONS = "/user/queue/notifications";
     /** The platform's numbers, pushed to admins as they change (see {@code StompAdminStatsSink}). */
     static final String ADMIN_STATS = "/topic/admin/stats";
+    /** Where a client sends a fresh access token to keep its session open (see {@link OpenSessions}). */
+    static final String RENEW_TOKEN = "/app/token";
 
     private final JwtDecoder jwtDecoder;
+    private final OpenSessions sessions;
     private final String[] allowedOrigins;
 
-    WebSocketConfiguration(JwtDecoder jwtDecoder, @Value("${gigstream.websocket.allowed-origins:*}") String[] allowedOrigins) {
+    WebSocketConfiguration(JwtDecoder jwtDecoder, OpenSessions sessions,
+                           @Value("${gigstream.websocket.allowed-origins:*}") String[] allowedOrigins) {
         this.jwtDecoder = jwtDecoder;
+        this.sessions = sessions;
         this.allowedOrigins = allowedOrigins;
     }
 
@@ -49,7 +55,12 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(new StompAuthentication(jwtDecoder));
+        registration.interceptors(new StompAuthentication(jwtDecoder, sessions));
+    }
+
+    @Override
+    public void configureClientOutboundChannel(ChannelRegistration registration) {
+        registration.interceptors(new SessionGate(sessions));
     }
 
     @Bean

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static dev.gigstream.api.testsupport.Marketplace.ADMIN_EMAIL;
@@ -283,7 +284,7 @@ class FinanceExportIT {
     /** A validly signed access token with any role. */
     private static String token(String subject, String role) throws Exception {
         var claims = new JWTClaimsSet.Builder().issuer("gigstream").subject(subject).claim("role", role)
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+                .jwtID(UUID.randomUUID().toString()).issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
         var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         jwt.sign(new MACSigner(FreshStores.JWT_SECRET.getBytes(StandardCharsets.UTF_8)));
         return jwt.serialize();

@@ -182,6 +182,39 @@ class AuthIT {
     }
 
     @Test
+    void reusingARotatedRefreshTokenRefusesTheFamilysAccessTokensAtOnce() {
+        var user = api.signUp("WORKER");
+        var otherLogin = api.logIn(user.email(), PASSWORD, user.id());
+        String successorAccess = api.post("/api/v1/auth/refresh", Map.of("refreshToken", user.refreshToken()), null)
+                .expect(200).json().get("accessToken").asText();
+        api.get("/api/v1/me", user.accessToken()).expect(200);
+
+        api.post("/api/v1/auth/refresh", Map.of("refreshToken", user.refreshToken()), null).expect(401);
+
+        for (String familyToken : new String[]{user.accessToken(), successorAccess}) {
+            var refused = api.get("/api/v1/me", familyToken);
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.json().get("code").asText()).isEqualTo("TOKEN_REVOKED");
+        }
+        api.get("/api/v1/me", otherLogin.accessToken()).expect(200);
+    }
+
+    @Test
+    void logoutRefusesEveryAccessTokenOfItsLogin() {
+        var user = api.signUp("CLIENT");
+        var rotated = api.post("/api/v1/auth/refresh", Map.of("refreshToken", user.refreshToken()), null).expect(200).json();
+        var otherLogin = api.logIn(user.email(), PASSWORD, user.id());
+
+        api.post("/api/v1/auth/logout", Map.of("refreshToken", rotated.get("refreshToken").asText()),
+                rotated.get("accessToken").asText()).expect(204);
+
+        var earlier = api.get("/api/v1/me", user.accessToken());
+        assertThat(earlier.status()).as("an earlier access token of the same login").isEqualTo(401);
+        assertThat(earlier.json().get("code").asText()).isEqualTo("TOKEN_REVOKED");
+        api.get("/api/v1/me", otherLogin.accessToken()).expect(200);
+    }
+
+    @Test
     void anotherLoginIsNotAffectedByARevokedFamily() {
         var user = api.signUp("CLIENT");
         var secondLogin = api.logIn(user.email(), PASSWORD, user.id());
@@ -254,6 +287,60 @@ class AuthIT {
     }
 
     @Test
+    void validlySignedTokensWithoutExpiryOrIdAreRefused() throws Exception {
+        var user = api.signUp("CLIENT");
+        Instant now = Instant.now();
+        var claims = new JWTClaimsSet.Builder().issuer("gigstream").subject(user.id()).claim("role", "CLIENT")
+                .issueTime(Date.from(now));
+        String noExpiry = sign(FreshStores.JWT_SECRET, claims.jwtID(UUID.randomUUID().toString()).build());
+        String noId = sign(FreshStores.JWT_SECRET, claims.jwtID(null).expirationTime(Date.from(now.plusSeconds(600))).build());
+        String blankId = sign(FreshStores.JWT_SECRET, claims.jwtID(" ").build());
+
+        Map<String, String> tokens = Map.of("without exp", noExpiry, "without jti", noId, "with a blank jti", blankId);
+        tokens.forEach((what, token) -> {
+            var response = api.get("/api/v1/me", token);
+            assertThat(response.status()).as(what).isEqualTo(401);
+            assertThat(response.json().get("code").asText()).as(what).isEqualTo("UNAUTHENTICATED");
+            assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+        });
+    }
+
+    @Test
+    void theAccountsCurrentRoleDecidesNotTheTokensClaim() throws Exception {
+        var worker = api.signUp("WORKER");
+        for (String claimed : new String[]{"ADMIN", "AUDITOR", "CLIENT"}) {
+            String token = sign(FreshStores.JWT_SECRET, user(worker.id(), claimed).build());
+            for (String adminOnly : new String[]{"/api/v1/admin/stats", "/api/v1/admin/suspensions",
+                    "/api/v1/audit/aggregates/" + UUID.randomUUID() + "/events"}) {
+                var response = api.get(adminOnly, token);
+                assertThat(response.status()).as(claimed + " claimed for " + adminOnly).isEqualTo(403);
+                assertThat(response.json().get("code").asText()).isEqualTo("FORBIDDEN");
+            }
+            api.get("/api/v1/workers/me/offers", token).expect(200);
+        }
+        String noRole = sign(FreshStores.JWT_SECRET, user(worker.id(), null).build());
+        api.get("/api/v1/workers/me/offers", noRole).expect(200);
+
+        var client = api.signUp("CLIENT");
+        String stale = client.accessToken();
+        jdbc.sql("UPDATE account SET role = 'WORKER' WHERE id = :id").param("id", client.id()).update();
+        assertThat(api.get("/api/v1/me", stale).expect(200).json().get("role").asText()).isEqualTo("WORKER");
+        api.get("/api/v1/workers/me/offers", stale).expect(200);
+        var asClient = api.post("/api/v1/jobs", Map.of(), stale);
+        assertThat(asClient.status()).as("a client's endpoint with the role changed to worker").isEqualTo(403);
+
+        var unknown = api.get("/api/v1/me", sign(FreshStores.JWT_SECRET, user(UUID.randomUUID().toString(), "ADMIN").build()));
+        assertThat(unknown.status()).as("a token of no account").isEqualTo(401);
+        assertThat(unknown.json().get("code").asText()).isEqualTo("UNAUTHENTICATED");
+    }
+
+    private static JWTClaimsSet.Builder user(String subject, String role) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder().issuer("gigstream").subject(subject).claim("role", role)
+                .jwtID(UUID.randomUUID().toString()).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)));
+    }
+
+    @Test
     void adminAndAuditorAccountsComeFromTheEnvironment() {
         var admin = api.post("/api/v1/auth/login",
                 Map.of("email", "admin@gigstream.test", "password", "admin password for tests"), null).expect(200).json();
@@ -282,9 +369,14 @@ class AuthIT {
                 .issuer("gigstream")
                 .subject(subject)
                 .claim("role", "CLIENT")
+                .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(expiresAt.minusSeconds(900)))
                 .expirationTime(Date.from(expiresAt))
                 .build();
+        return sign(secret, claims);
+    }
+
+    private static String sign(String secret, JWTClaimsSet claims) throws Exception {
         var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
         return jwt.serialize();

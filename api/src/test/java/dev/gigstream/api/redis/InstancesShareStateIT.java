@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two instances on one PostgreSQL database and one Redis (one key prefix), as deployed behind a load
  * balancer: a limit, per address or per user, holds for both together, and a logout or suspension on one is obeyed by the other
- * on the very next request. Login attempts of the rate-limit test come from an address of their own
+ * on the very next request, and their open WebSocket sessions there are closed. Login attempts of the rate-limit test come from an address of their own
  * (X-Forwarded-For through a trusted proxy); the other tests sign in from 127.0.0.1, four logins in all,
  * under the limit of five.
  */
@@ -155,6 +155,26 @@ class InstancesShareStateIT {
                 .expect(202);
         a.get("/api/v1/me", worker.accessToken()).expect(200);
         assertThat(redis().hasKey(keyPrefix + "denied-account:" + worker.id())).isFalse();
+    }
+
+    @Test
+    void sessionsOpenOnTheOtherInstanceAreClosedByALogoutOrASuspensionAtOnce() throws Exception {
+        var admin = logIn(a, ADMIN_EMAIL, ADMIN_PASSWORD, null);
+        var loggingOut = signUp(a, "WORKER");
+        var suspended = signUp(a, "WORKER");
+        try (StompUser first = StompUser.connect(port(second), loggingOut.accessToken()).subscribeToNotifications();
+             StompUser other = StompUser.connect(port(second), suspended.accessToken()).subscribeToNotifications()) {
+
+            a.post("/api/v1/auth/logout", Map.of("refreshToken", loggingOut.refreshToken()), loggingOut.accessToken())
+                    .expect(204);
+            assertThat(first.closedWith()).startsWith("TOKEN_REVOKED:");
+            assertThat(other.connected()).isTrue();
+
+            a.post("/api/v1/admin/users/" + suspended.id() + "/suspend", Map.of("reason", "off-platform payment"),
+                    admin.accessToken()).expect(202);
+            assertThat(other.closedWith()).startsWith("ACCOUNT_SUSPENDED:");
+            assertThat(other.next(0)).as("nothing pushed to the suspended worker").isNull();
+        }
     }
 
     /** Signs up from an address of its own, so this class's small login limit counts only where a test means it to. */

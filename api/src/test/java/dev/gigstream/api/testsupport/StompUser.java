@@ -13,10 +13,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.lang.reflect.Type;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.awaitility.Awaitility.await;
 
 /** A STOMP client over a real WebSocket, connected as one user, collecting what it is pushed. */
 public final class StompUser implements AutoCloseable {
@@ -26,20 +30,23 @@ public final class StompUser implements AutoCloseable {
     private final WebSocketStompClient client;
     private final StompSession session;
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    private final CompletableFuture<String> error;
 
-    private StompUser(WebSocketStompClient client, StompSession session) {
+    private StompUser(WebSocketStompClient client, StompSession session, CompletableFuture<String> error) {
         this.client = client;
         this.session = session;
+        this.error = error;
     }
 
     /** Connects with {@code Authorization: Bearer <token>} (none when {@code token} is null). */
     public static StompUser connect(int port, String token) throws Exception {
         WebSocketStompClient client = client();
+        CompletableFuture<String> error = new CompletableFuture<>();
         try {
             StompSession session = client.connectAsync(URI.create("ws://127.0.0.1:" + port + "/ws"),
-                    new WebSocketHttpHeaders(), connectHeaders(token), new StompSessionHandlerAdapter() { })
+                    new WebSocketHttpHeaders(), connectHeaders(token), errorCatcher(error))
                     .get(5, TimeUnit.SECONDS);
-            return new StompUser(client, session);
+            return new StompUser(client, session, error);
         } catch (Exception e) {
             client.stop();
             throw e;
@@ -52,22 +59,27 @@ public final class StompUser implements AutoCloseable {
         CompletableFuture<String> refused = new CompletableFuture<>();
         try {
             client.connectAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new WebSocketHttpHeaders(),
-                    connectHeaders(token), new StompSessionHandlerAdapter() {
-                        @Override
-                        public Type getPayloadType(StompHeaders headers) {
-                            return byte[].class;
-                        }
-
-                        @Override
-                        public void handleFrame(StompHeaders headers, Object payload) {
-                            refused.complete(headers.getFirst("message"));
-                        }
-                    })
+                    connectHeaders(token), errorCatcher(refused))
                     .thenAccept(session -> refused.completeExceptionally(new AssertionError("the CONNECT was accepted")));
             return refused.get(5, TimeUnit.SECONDS);
         } finally {
             client.stop();
         }
+    }
+
+    /** Completes with the {@code message} of an ERROR frame the server sends. */
+    private static StompSessionHandlerAdapter errorCatcher(CompletableFuture<String> error) {
+        return new StompSessionHandlerAdapter() {
+            @Override
+            public Type getPayloadType(StompHeaders headers) {
+                return byte[].class;
+            }
+
+            @Override
+            public void handleFrame(StompHeaders headers, Object payload) {
+                error.complete(headers.getFirst("message"));
+            }
+        };
     }
 
     private static WebSocketStompClient client() {
@@ -112,6 +124,40 @@ public final class StompUser implements AutoCloseable {
 
     public boolean connected() {
         return session.isConnected();
+    }
+
+    /** The {@code message} of the ERROR frame by which the server ended this session; fails if it did not within 5 s. */
+    public String closedWith() throws Exception {
+        String message;
+        try {
+            message = error.get(5, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the server sent no ERROR frame within 5 s; the session is "
+                    + (session.isConnected() ? "still open" : "closed"));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> !session.isConnected());
+        return message;
+    }
+
+    /** Whether the server sent an ERROR frame (and so ended the session). */
+    public boolean refused() {
+        return error.isDone();
+    }
+
+    /**
+     * Presents a fresh access token on this session ({@code SEND /app/token} with
+     * {@code Authorization: Bearer}) and waits for the server's RECEIPT.
+     */
+    public void reauthenticate(String token) throws Exception {
+        CompletableFuture<Void> receipt = new CompletableFuture<>();
+        StompHeaders send = new StompHeaders();
+        send.setDestination("/app/token");
+        send.add("Authorization", "Bearer " + token);
+        send.setReceipt("reauthenticate-" + System.nanoTime());
+        StompSession.Receiptable sent = session.send(send, new byte[0]);
+        sent.addReceiptTask(() -> receipt.complete(null));
+        sent.addReceiptLostTask(() -> receipt.completeExceptionally(new AssertionError("no RECEIPT for the new token")));
+        receipt.get(10, TimeUnit.SECONDS);
     }
 
     @Override
