@@ -54,10 +54,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * The money of one hire, held between the client's payment and the worker's payout, with a
  * double-entry ledger in its events. It takes exactly the quoted total, once; pays out or refunds
- * at most what it holds; releases nothing while frozen; and treats a repeated command (a webhook
- * delivered twice, a saga step redone) as a no-op. The transfers to the worker are its
- * {@link PayoutAttempts}; what it asks of an operator, its {@link OperatorFlags}; its postings, the
- * {@link Ledger}'s entries.
+ * at most what it holds; releases nothing while frozen, and releases or refunds nothing while a
+ * chargeback holds the money (only Paystack's resolution lifts that hold, see {@link Chargebacks});
+ * and treats a repeated command (a webhook delivered twice, a saga step redone) as a no-op. The
+ * transfers to the worker are its {@link PayoutAttempts}; what it asks of an operator, its
+ * {@link OperatorFlags} (each cleared when its cause is resolved); its postings, the {@link Ledger}'s entries.
  */
 @Aggregate
 public class EscrowPayment {
@@ -239,8 +240,7 @@ public class EscrowPayment {
         if (FlagCauses.REFUND.equals(cause)) {
             return refundStarted && refundOwed.isZero();
         }
-        return cause != null && cause.startsWith(FlagCauses.chargeback("")) && chargebacks.resolved(
-                cause.substring(FlagCauses.chargeback("").length()));
+        return FlagCauses.chargebackOf(cause).filter(chargebacks::resolved).isPresent();
     }
 
     /** The cause of some flags was resolved: they are cleared, flags about anything else stay. */
