@@ -132,7 +132,9 @@ class JobController {
             summary = "The job feed: open jobs near a point, by skill and date; or a client's own jobs (mine=true)",
             description = "Without `status` the feed lists OPEN jobs (a client's own jobs with `mine=true`: every status). "
                     + "`lat` and `lng` go together and give each item its `distanceKm`; `from` and `to` bound the shift "
-                    + "start. Only clients have jobs of their own (`mine=true` by anyone else: 403).")
+                    + "start. Only clients have jobs of their own (`mine=true` by anyone else: 403). Jobs in another "
+                    + "status than OPEN are listed to their client (`mine=true`), admins and auditors: anyone else asking "
+                    + "for them is answered 403, since who worked for whom is the parties' business.")
     @ProblemResponse(status = 403, codes = "FORBIDDEN")
     JobRequests.Feed feed(@RequestParam(required = false) String skill,
                           @RequestParam(required = false) @DecimalMin("-90") @DecimalMax("90") Double lat,
@@ -152,6 +154,9 @@ class JobController {
             throw new AccessDeniedException("only clients have jobs of their own");
         }
         JobStatus wanted = status != null ? status : mine ? null : JobStatus.OPEN;
+        if (wanted != JobStatus.OPEN && !mine && !JobParties.oversees(user)) {
+            throw new AccessDeniedException("others' jobs are listed while they are OPEN; one's own with mine=true");
+        }
         var query = new FindJobFeed(skill == null ? null : SkillParameters.normalize("skill", skill), lat == null ? null : new GeoPoint(lat, lng),
                 radiusKm, from, to, wanted, mine ? user.getSubject() : null, page, size);
         JobFeedPage result = queries.query(query, JobFeedPage.class).join();
@@ -160,10 +165,13 @@ class JobController {
     }
 
     @GetMapping("/{jobId}")
-    @Operation(operationId = "getJob", summary = "A job with its status timeline")
+    @Operation(operationId = "getJob", summary = "A job with its status timeline",
+            description = "The hired worker, the escrow, the dispute, the check-in and check-out and the timeline are shown "
+                    + "to the job's client, its hired worker, admins and auditors; anyone else reads the job as the feed "
+                    + "shows it (those null, the timeline empty).")
     @ProblemResponse(status = 404, codes = "NOT_FOUND")
-    JobRequests.Details job(@PathVariable String jobId) {
-        JobView job = find(jobId);
+    JobRequests.Details job(@PathVariable String jobId, @AuthenticationPrincipal Jwt user) {
+        JobView job = JobParties.asSeenBy(find(jobId), user);
         return JobRequests.Details.of(job, queries.query(new FindUserRatings(job.clientId(), 0, 1), UserRatingsView.class).join());
     }
 

@@ -179,6 +179,55 @@ class ObjectLevelAuthorizationIT {
         assertThat(failures).as("object level authorization failures").isEmpty();
     }
 
+    /**
+     * Who worked for whom, through which escrow and dispute, is for the job's parties and staff: anyone
+     * else reads a job as the feed shows it, and the feed lists others' jobs only while they are OPEN.
+     */
+    @Test
+    void whoWorkedForWhomIsShownToTheJobsPartiesAndStaffOnly() {
+        var market = new Marketplace(api);
+        var clientA = api.signUp("CLIENT");
+        var workerA = market.worker();
+        var done = market.hire(clientA, workerA);
+        market.completedShift(done);
+        Map<String, String> callers = new LinkedHashMap<>();
+        callers.put("client owner", clientA.accessToken());
+        callers.put("hired worker", workerA.accessToken());
+        callers.put("admin", market.admin().accessToken());
+        callers.put("auditor", api.logIn(HardeningIT.AUDITOR_EMAIL, HardeningIT.AUDITOR_PASSWORD, null).accessToken());
+        callers.put("other client", api.signUp("CLIENT").accessToken());
+        callers.put("other worker", market.worker().accessToken());
+        Set<String> seeItWhole = Set.of("client owner", "hired worker", "admin", "auditor");
+
+        List<String> failures = new ArrayList<>();
+        callers.forEach((who, token) -> {
+            JsonNode job = api.get("/api/v1/jobs/" + done.jobId(), token).expect(200).json();
+            boolean whole = seeItWhole.contains(who);
+            if (whole != workerA.id().equals(job.path("hiredWorkerId").asText(null))) {
+                failures.add(who + " sees hiredWorkerId " + job.path("hiredWorkerId"));
+            }
+            if (whole != job.hasNonNull("escrowId")) {
+                failures.add(who + " sees escrowId " + job.path("escrowId"));
+            }
+            if (whole != (job.path("timeline").size() > 1) || whole != job.hasNonNull("checkedInAt")) {
+                failures.add(who + " sees the timeline " + job.path("timeline") + " and checkedInAt " + job.path("checkedInAt"));
+            }
+            if (!job.path("status").asText().equals("COMPLETED") || !job.path("clientId").asText().equals(clientA.id())) {
+                failures.add(who + " does not see what the feed shows: " + job);
+            }
+            var completed = api.get("/api/v1/jobs?status=COMPLETED&size=100", token);
+            boolean staff = who.equals("admin") || who.equals("auditor");
+            if (staff ? completed.status() != 200 || !completed.json().findValuesAsString("jobId").contains(done.jobId())
+                    : completed.status() != 403 || !completed.json().path("code").asText().equals("FORBIDDEN")) {
+                failures.add(who + " lists COMPLETED jobs: " + completed.status() + " "
+                        + MalformedRequests.abbreviate(completed.body()));
+            }
+        });
+        assertThat(api.get("/api/v1/jobs?mine=true&status=COMPLETED", clientA.accessToken()).expect(200).json()
+                .findValuesAsString("jobId")).as("a client's own completed jobs").contains(done.jobId());
+        assertThat(failures).isEmpty();
+    }
+
     private void expectRefused(String method, String path, Object body, String caller, List<String> failures) {
         var answer = api.send(method, path, body, tokens.get(caller), Map.of());
         statuses.merge("refused " + answer.status(), 1, Integer::sum);
