@@ -207,6 +207,7 @@ class JobController {
 
     @GetMapping("/{jobId}/applicants")
     @PreAuthorize("hasRole('CLIENT')")
+    @JobPartiesOnly(value = JobPartiesOnly.Party.CLIENT, code = "FORBIDDEN")
     @Operation(operationId = "listApplicants", summary = "The job's eligible applicants, best first (only its client may read them)",
             description = "Eligible: holding every required skill, living within 50 km, available for the whole shift in "
                     + "its local time, not suspended. Ranked premium first, then by Bayesian rating (unrated last), "
@@ -225,6 +226,7 @@ class JobController {
     @PostMapping("/{jobId}/hire")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('CLIENT')")
+    @JobPartiesOnly(value = JobPartiesOnly.Party.CLIENT, code = "NOT_THE_JOBS_CLIENT")
     @Operation(operationId = "hireWorker", summary = "Hire one applicant; answers with the escrow and the Paystack page to pay it on",
             description = "The escrow holds the pay plus the service fee; the client pays it on `authorizationUrl` within "
                     + "the payment window (2 hours by default, never past the shift start) or the hire lapses and the job "
@@ -298,6 +300,7 @@ class JobController {
     @PostMapping("/{jobId}/check-in")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('WORKER')")
+    @JobPartiesOnly(value = JobPartiesOnly.Party.HIRED_WORKER, code = "NOT_THE_HIRED_WORKER")
     @Operation(operationId = "checkIn", summary = "The hired worker arrives (within 300 m, from an hour before the start)",
             description = "Checking in again once checked in changes nothing.")
     @SendsCommand
@@ -312,6 +315,7 @@ class JobController {
     @PostMapping("/{jobId}/check-out")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('WORKER')")
+    @JobPartiesOnly(value = JobPartiesOnly.Party.HIRED_WORKER, code = "NOT_THE_HIRED_WORKER")
     @Operation(operationId = "checkOut", summary = "The hired worker leaves (within 300 m); the client's confirmation window starts",
             description = "Checking out again once checked out changes nothing.")
     @SendsCommand
@@ -326,6 +330,7 @@ class JobController {
     @PostMapping("/{jobId}/confirm")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('CLIENT')")
+    @JobPartiesOnly(value = JobPartiesOnly.Party.CLIENT, code = "NOT_THE_JOBS_CLIENT")
     @Operation(operationId = "confirmShift", summary = "The client confirms the shift: the escrow is released to the worker (once)")
     @SendsCommand
     @ProblemResponse(status = 403, codes = "NOT_THE_JOBS_CLIENT")
@@ -339,6 +344,7 @@ class JobController {
     @PostMapping("/{jobId}/no-show")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('CLIENT')")
+    @JobPartiesOnly(value = JobPartiesOnly.Party.CLIENT, code = "NOT_THE_JOBS_CLIENT")
     @Operation(operationId = "reportNoShow",
             summary = "The hired worker did not come (30 minutes into the shift at the earliest): full refund")
     @SendsCommand
@@ -353,6 +359,7 @@ class JobController {
     @PostMapping("/{jobId}/cancel")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('CLIENT')")
+    @JobPartiesOnly(value = JobPartiesOnly.Party.CLIENT, code = "NOT_THE_JOBS_CLIENT")
     @Operation(operationId = "cancelJob", summary = "Cancel a job, with a reason",
             description = "An open or hired job is cancelled for free; a funded one is refunded to the client, less the "
                     + "worker's share when it is cancelled less than 24 hours before the start.")

@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * auditor share a marketplace (hires, an escrow, a dispute, ratings, a notification, location shares,
  * a report), and every operation of the OpenAPI document that names an object in its path is called
  * by everyone who must not act on that object (refused 403 or 404 as a coded problem; strangers 401),
- * then by everyone who may (never 403). An operation without a rule here fails the test, so a new
- * endpoint cannot go unchecked.
+ * also with a body that is not JSON or lacks what it needs (the refusal comes first), then by everyone
+ * who may (never 403). An operation without a rule here fails the test, so a new endpoint cannot go
+ * unchecked.
  */
 @HardeningIT
 class ObjectLevelAuthorizationIT {
@@ -144,6 +145,16 @@ class ObjectLevelAuthorizationIT {
                 if (!rule.allowed().contains(caller)) {
                     expectRefused(operation.method(), rule.path().apply(fixture), body(rule, fixture), caller, failures);
                     refusals++;
+                }
+            }
+        }
+        for (Operation operation : idBearing) { // who may act comes before what the body holds
+            Rule rule = RULES.get(operation.key());
+            for (String caller : AUTHENTICATED) {
+                if (rule.body() != null && !rule.allowed().contains(caller)) {
+                    expectRefused(operation.method(), rule.path().apply(fixture), "{not json", caller, failures);
+                    expectRefused(operation.method(), rule.path().apply(fixture), Map.of(), caller, failures);
+                    refusals += 2;
                 }
             }
         }
