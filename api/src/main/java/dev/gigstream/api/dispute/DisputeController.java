@@ -1,5 +1,6 @@
 package dev.gigstream.api.dispute;
 
+import dev.gigstream.api.job.JobPartiesOnly;
 import dev.gigstream.api.web.NotFoundException;
 import dev.gigstream.command.dispute.DisputePolicy;
 import dev.gigstream.messages.dispute.AddEvidence;
@@ -67,6 +68,7 @@ class DisputeController {
 
     @PostMapping("/api/v1/jobs/{jobId}/disputes")
     @PreAuthorize("hasAnyRole('CLIENT', 'WORKER')")
+    @JobPartiesOnly(value = JobPartiesOnly.Party.CLIENT_OR_HIRED_WORKER, code = "NOT_A_PARTY")
     @Operation(operationId = "openDispute", summary = "Open a dispute about a funded job (its client or hired worker): the escrow freezes",
             description = "From funding until the escrow is released; one open dispute per job. The other party is expected "
                     + "to answer by `respondBy`.",
@@ -90,6 +92,7 @@ class DisputeController {
     @PostMapping("/api/v1/disputes/{disputeId}/evidence")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('CLIENT', 'WORKER')")
+    @JobPartiesOnly(value = JobPartiesOnly.Party.CLIENT_OR_HIRED_WORKER, code = "NOT_A_PARTY")
     @Operation(operationId = "addDisputeEvidence", summary = "Add evidence to an open dispute (its parties)",
             description = "Each party adds at most 20 pieces, none once the dispute is closed.")
     @SendsCommand

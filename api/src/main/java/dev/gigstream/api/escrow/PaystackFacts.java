@@ -11,11 +11,9 @@ import dev.gigstream.messages.escrow.RecordChargeback;
 import dev.gigstream.messages.escrow.RecordChargebackResolution;
 import dev.gigstream.messages.escrow.ReportPayoutFailure;
 import dev.gigstream.paystack.PaystackApi;
-
-import tools.jackson.databind.JsonNode;
+import dev.gigstream.paystack.PaystackEvents;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -38,12 +36,12 @@ final class PaystackFacts {
                         charge.fees() == null ? 0 : charge.fees(), charge.paidAt() == null ? Instant.now() : charge.paidAt())));
     }
 
-    static Optional<Object> ofTransfer(PaystackApi.Transfer transfer, String event) {
-        return EscrowReferences.escrowOfPayout(transfer.reference()).map(escrowId -> switch (event) {
-            case "transfer.success" -> new ConfirmPayout(escrowId, transfer.reference());
-            case "transfer.otp" -> new FlagPayoutForAdmin(escrowId, transfer.reference(),
+    static Optional<Object> ofTransfer(String reference, String event) {
+        return EscrowReferences.escrowOfPayout(reference).map(escrowId -> switch (event) {
+            case "transfer.success" -> new ConfirmPayout(escrowId, reference);
+            case "transfer.otp" -> new FlagPayoutForAdmin(escrowId, reference,
                     "Paystack asks for an OTP on transfers: disable OTP for transfers in the Paystack dashboard");
-            default -> new ReportPayoutFailure(escrowId, transfer.reference(),
+            default -> new ReportPayoutFailure(escrowId, reference,
                     event.equals("transfer.reversed") ? "the transfer was reversed" : "the transfer failed");
         });
     }
@@ -68,28 +66,24 @@ final class PaystackFacts {
      * A chargeback (Paystack calls it a dispute) on one of our charges: {@code charge.dispute.create}
      * records it on the escrow, {@code charge.dispute.resolve} records how it ended and how much was taken back.
      */
-    static Optional<Object> ofChargeback(JsonNode dispute, String event) {
-        String chargebackId = dispute.path("id").asText();
-        return EscrowReferences.escrowOfCharge(dispute.path("transaction").path("reference").asText())
+    static Optional<Object> ofChargeback(PaystackEvents.Chargeback dispute, String event) {
+        String chargebackId = dispute.id().toString();
+        return EscrowReferences.escrowOfCharge(dispute.transaction().reference())
                 .map(escrowId -> event.equals("charge.dispute.create")
-                        ? new RecordChargeback(escrowId, chargebackId, dispute.path("category").asText("chargeback") + " of "
-                        + dispute.path("refund_amount").asLong() + " " + dispute.path("currency").asText(),
-                        instant(dispute.path("created_at").asText(null)))
-                        : new RecordChargebackResolution(escrowId, chargebackId, dispute.path("resolution").asText("unknown"),
-                        amount(dispute.path("refund_amount"), dispute.path("currency").asText())));
+                        ? new RecordChargeback(escrowId, chargebackId, or(dispute.category(), "chargeback") + " of "
+                        + (dispute.refundAmount() == null ? 0 : dispute.refundAmount()) + " " + or(dispute.currency(), ""),
+                        dispute.createdAt() == null ? Instant.now() : dispute.createdAt())
+                        : new RecordChargebackResolution(escrowId, chargebackId, or(dispute.resolution(), "unknown"),
+                        amount(dispute.refundAmount(), dispute.currency())));
     }
 
     /** Paystack's {@code refund_amount} of a chargeback, or null when it did not say (the escrow then takes the charge). */
-    private static Money amount(JsonNode minorUnits, String currency) {
-        return minorUnits.canConvertToLong() ? currency(currency).map(c -> new Money(minorUnits.asLong(), c)).orElse(null) : null;
+    private static Money amount(Long minorUnits, String currency) {
+        return minorUnits == null ? null : currency(currency).map(c -> new Money(minorUnits, c)).orElse(null);
     }
 
-    private static Instant instant(String text) {
-        try {
-            return text == null ? Instant.now() : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return Instant.now();
-        }
+    private static String or(String text, String otherwise) {
+        return text == null ? otherwise : text;
     }
 
     private static Optional<Currency> currency(String code) {

@@ -2,6 +2,7 @@ package dev.gigstream.api.escrow;
 
 import dev.gigstream.api.web.Problems;
 import dev.gigstream.paystack.PaystackClient;
+import dev.gigstream.paystack.PaystackEvents;
 import dev.gigstream.paystack.WebhookSignature;
 import dev.gigstream.api.web.ProblemResponse;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -87,8 +88,8 @@ class PaystackWebhookController {
             return problem(Problems.invalid("The webhook body has no event", List.of()));
         }
         try {
-            webhooks.apply(delivery);
-        } catch (PaystackWebhooks.Malformed malformed) {
+            webhooks.apply(delivery.path("event").asString(), delivery.path("data"));
+        } catch (PaystackEvents.Malformed malformed) {
             return problem(Problems.of(HttpStatus.BAD_REQUEST, "WEBHOOK_MALFORMED", malformed.getMessage()));
         }
         return ResponseEntity.ok().build();

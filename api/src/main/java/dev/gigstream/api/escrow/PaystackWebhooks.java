@@ -2,8 +2,7 @@ package dev.gigstream.api.escrow;
 
 import dev.gigstream.api.premium.PremiumWebhooks;
 import dev.gigstream.messages.common.RefusedException;
-import dev.gigstream.paystack.PaystackApi;
-import dev.gigstream.paystack.PaystackClient;
+import dev.gigstream.paystack.PaystackEvents;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -13,10 +12,8 @@ import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -43,61 +40,45 @@ class PaystackWebhooks {
     }
 
     /**
-     * @return false when this delivery had been applied before
-     * @throws Malformed when the signed delivery's {@code data} is not what the event carries (nothing is recorded)
+     * @return false when this delivery had been applied before, or is of an event we do not act on
+     * @throws PaystackEvents.Malformed when a field of the signed delivery's {@code data} has another JSON type
+     *         than its own (nothing is recorded)
      */
     @Transactional
-    boolean apply(JsonNode delivery) {
-        String event = delivery.path("event").asText("");
-        JsonNode data = delivery.path("data");
-        if (!data.isObject()) {
-            throw new Malformed("The webhook's data is not an object");
+    boolean apply(String event, JsonNode data) {
+        Optional<PaystackEvents.Data> read = PaystackEvents.read(event, data);
+        if (read.isEmpty()) {
+            log.info("Paystack {} needs nothing from us", event);
+            return false;
         }
-        String key = event + ":" + identity(event, data);
+        String key = event + ":" + read.get().deliveryId();
         if (jdbc.sql("SELECT count(*) FROM paystack_webhook_event WHERE event_key = :key").param("key", key)
                 .query(Long.class).single() > 0) {
             return false;
         }
-        command(event, data).ifPresentOrElse(this::send, () -> log.info("Paystack {} needs nothing from us", key));
+        command(event, read.get()).ifPresentOrElse(this::send, () -> log.info("Paystack {} needs nothing from us", key));
         jdbc.sql("INSERT INTO paystack_webhook_event (event_key, event, received_at) VALUES (:key, :event, :now)")
             .param("key", key).param("event", event).param("now", OffsetDateTime.now(ZoneOffset.UTC)).update();
         return true;
     }
 
-    private static String identity(String event, JsonNode data) {
-        if (event.startsWith("refund.")) {
-            return data.path("refund_reference").asText(data.path("transaction_reference").asText());
+    private Optional<Object> command(String event, PaystackEvents.Data data) {
+        if (data instanceof PaystackEvents.Charge charge) {
+            return premium.isPremiumCharge(charge) ? premium.renewed(charge) : PaystackFacts.ofCharge(charge.transaction());
         }
-        if (event.startsWith("subscription.")) { // a subscription's events have no id of their own
-            return data.path("subscription_code").asText();
+        if (data instanceof PaystackEvents.Transfer transfer) {
+            return PaystackFacts.ofTransfer(transfer.reference(), event);
         }
-        if (event.startsWith("invoice.")) {
-            return data.path("invoice_code").asText();
+        if (data instanceof PaystackEvents.Refund refund) {
+            return PaystackFacts.ofRefund(refund.transactionReference(), refund.amount(), refund.currency());
         }
-        return data.hasNonNull("id") ? data.path("id").asText() : data.path("reference").asText();
-    }
-
-    private Optional<Object> command(String event, JsonNode data) {
-        try {
-            return commandOf(event, data);
-        } catch (JacksonException | DateTimeException | IllegalArgumentException e) {
-            throw new Malformed("The webhook's data does not fit a " + event + " event: " + e.getMessage());
+        if (data instanceof PaystackEvents.Chargeback chargeback) {
+            return PaystackFacts.ofChargeback(chargeback, event);
         }
-    }
-
-    private Optional<Object> commandOf(String event, JsonNode data) {
-        if (premium.isPremiumCharge(data) || event.startsWith("subscription.") || event.startsWith("invoice.")) {
-            return premium.command(event, data);
+        if (data instanceof PaystackEvents.Subscription subscription) {
+            return premium.command(event, subscription);
         }
-        return switch (event) {
-            case "charge.success" -> PaystackFacts.ofCharge(PaystackClient.JSON.treeToValue(data, PaystackApi.Transaction.class));
-            case "transfer.success", "transfer.failed", "transfer.reversed" ->
-                    PaystackFacts.ofTransfer(PaystackClient.JSON.treeToValue(data, PaystackApi.Transfer.class), event);
-            case "refund.processed" -> PaystackFacts.ofRefund(data.path("transaction_reference").asText(),
-                    data.path("amount").asLong(), data.path("currency").asText());
-            case "charge.dispute.create", "charge.dispute.resolve" -> PaystackFacts.ofChargeback(data, event);
-            default -> Optional.empty();
-        };
+        return premium.renewalFailed((PaystackEvents.Invoice) data);
     }
 
     private void send(Object command) {
@@ -108,14 +89,6 @@ class PaystackWebhooks {
             log.warn("Paystack webhook refused by the escrow: {} ({})", command, refused.getMessage());
         } finally {
             MDC.put("source", "api");
-        }
-    }
-
-    /** A signed delivery whose data cannot be read: answered 400, and not recorded as applied. */
-    static final class Malformed extends RuntimeException {
-
-        Malformed(String message) {
-            super(message);
         }
     }
 }

@@ -42,7 +42,7 @@ class ReconciliationSweep {
     }
 
     private static Optional<Object> transferFact(PaystackApi.Transfer transfer) {
-        return PaystackFacts.eventOfTransferStatus(transfer.status()).flatMap(event -> PaystackFacts.ofTransfer(transfer, event));
+        return PaystackFacts.eventOfTransferStatus(transfer.status()).flatMap(event -> PaystackFacts.ofTransfer(transfer.reference(), event));
     }
 
     static int sweep(PaystackProperties properties, QueryGateway queries, CommandGateway commands,

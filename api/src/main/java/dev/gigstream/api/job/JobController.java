@@ -132,7 +132,9 @@ class JobController {
             summary = "The job feed: open jobs near a point, by skill and date; or a client's own jobs (mine=true)",
             description = "Without `status` the feed lists OPEN jobs (a client's own jobs with `mine=true`: every status). "
                     + "`lat` and `lng` go together and give each item its `distanceKm`; `from` and `to` bound the shift "
-                    + "start. Only clients have jobs of their own (`mine=true` by anyone else: 403).")
+                    + "start. Only clients have jobs of their own (`mine=true` by anyone else: 403). Jobs in another "
+                    + "status than OPEN are listed to their client (`mine=true`), admins and auditors: anyone else asking "
+                    + "for them is answered 403, since who worked for whom is the parties' business.")
     @ProblemResponse(status = 403, codes = "FORBIDDEN")
     JobRequests.Feed feed(@RequestParam(required = false) String skill,
                           @RequestParam(required = false) @DecimalMin("-90") @DecimalMax("90") Double lat,
@@ -152,6 +154,9 @@ class JobController {
             throw new AccessDeniedException("only clients have jobs of their own");
         }
         JobStatus wanted = status != null ? status : mine ? null : JobStatus.OPEN;
+        if (wanted != JobStatus.OPEN && !mine && !JobParties.oversees(user)) {
+            throw new AccessDeniedException("others' jobs are listed while they are OPEN; one's own with mine=true");
+        }
         var query = new FindJobFeed(skill == null ? null : SkillParameters.normalize("skill", skill), lat == null ? null : new GeoPoint(lat, lng),
                 radiusKm, from, to, wanted, mine ? user.getSubject() : null, page, size);
         JobFeedPage result = queries.query(query, JobFeedPage.class).join();
@@ -160,10 +165,13 @@ class JobController {
     }
 
     @GetMapping("/{jobId}")
-    @Operation(operationId = "getJob", summary = "A job with its status timeline")
+    @Operation(operationId = "getJob", summary = "A job with its status timeline",
+            description = "The hired worker, the escrow, the dispute, the check-in and check-out and the timeline are shown "
+                    + "to the job's client, its hired worker, admins and auditors; anyone else reads the job as the feed "
+                    + "shows it (those null, the timeline empty).")
     @ProblemResponse(status = 404, codes = "NOT_FOUND")
-    JobRequests.Details job(@PathVariable String jobId) {
-        JobView job = find(jobId);
+    JobRequests.Details job(@PathVariable String jobId, @AuthenticationPrincipal Jwt user) {
+        JobView job = JobParties.asSeenBy(find(jobId), user);
         return JobRequests.Details.of(job, queries.query(new FindUserRatings(job.clientId(), 0, 1), UserRatingsView.class).join());
     }
 
@@ -199,6 +207,7 @@ class JobController {
 
     @GetMapping("/{jobId}/applicants")
     @PreAuthorize("hasRole('CLIENT')")
+    @JobPartiesOnly(value = JobPartiesOnly.Party.CLIENT, code = "FORBIDDEN")
     @Operation(operationId = "listApplicants", summary = "The job's eligible applicants, best first (only its client may read them)",
             description = "Eligible: holding every required skill, living within 50 km, available for the whole shift in "
                     + "its local time, not suspended. Ranked premium first, then by Bayesian rating (unrated last), "
@@ -217,6 +226,7 @@ class JobController {
     @PostMapping("/{jobId}/hire")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('CLIENT')")
+    @JobPartiesOnly(value = JobPartiesOnly.Party.CLIENT, code = "NOT_THE_JOBS_CLIENT")
     @Operation(operationId = "hireWorker", summary = "Hire one applicant; answers with the escrow and the Paystack page to pay it on",
             description = "The escrow holds the pay plus the service fee; the client pays it on `authorizationUrl` within "
                     + "the payment window (2 hours by default, never past the shift start) or the hire lapses and the job "
@@ -290,6 +300,7 @@ class JobController {
     @PostMapping("/{jobId}/check-in")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('WORKER')")
+    @JobPartiesOnly(value = JobPartiesOnly.Party.HIRED_WORKER, code = "NOT_THE_HIRED_WORKER")
     @Operation(operationId = "checkIn", summary = "The hired worker arrives (within 300 m, from an hour before the start)",
             description = "Checking in again once checked in changes nothing.")
     @SendsCommand
@@ -304,6 +315,7 @@ class JobController {
     @PostMapping("/{jobId}/check-out")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('WORKER')")
+    @JobPartiesOnly(value = JobPartiesOnly.Party.HIRED_WORKER, code = "NOT_THE_HIRED_WORKER")
     @Operation(operationId = "checkOut", summary = "The hired worker leaves (within 300 m); the client's confirmation window starts",
             description = "Checking out again once checked out changes nothing.")
     @SendsCommand
@@ -318,6 +330,7 @@ class JobController {
     @PostMapping("/{jobId}/confirm")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('CLIENT')")
+    @JobPartiesOnly(value = JobPartiesOnly.Party.CLIENT, code = "NOT_THE_JOBS_CLIENT")
     @Operation(operationId = "confirmShift", summary = "The client confirms the shift: the escrow is released to the worker (once)")
     @SendsCommand
     @ProblemResponse(status = 403, codes = "NOT_THE_JOBS_CLIENT")
@@ -331,6 +344,7 @@ class JobController {
     @PostMapping("/{jobId}/no-show")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('CLIENT')")
+    @JobPartiesOnly(value = JobPartiesOnly.Party.CLIENT, code = "NOT_THE_JOBS_CLIENT")
     @Operation(operationId = "reportNoShow",
             summary = "The hired worker did not come (30 minutes into the shift at the earliest): full refund")
     @SendsCommand
@@ -345,6 +359,7 @@ class JobController {
     @PostMapping("/{jobId}/cancel")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('CLIENT')")
+    @JobPartiesOnly(value = JobPartiesOnly.Party.CLIENT, code = "NOT_THE_JOBS_CLIENT")
     @Operation(operationId = "cancelJob", summary = "Cancel a job, with a reason",
             description = "An open or hired job is cancelled for free; a funded one is refunded to the client, less the "
                     + "worker's share when it is cancelled less than 24 hours before the start.")

@@ -1,6 +1,7 @@
 package dev.gigstream.api.location;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.gigstream.api.job.JobPartiesOnly;
 import dev.gigstream.api.web.NotFoundException;
 import dev.gigstream.api.web.Problems;
 import dev.gigstream.messages.common.GeoPoint;
@@ -75,6 +76,7 @@ class LocationController {
     }
 
     @PostMapping("/api/v1/jobs/{jobId}/location")
+    @JobPartiesOnly(value = JobPartiesOnly.Party.HIRED_WORKER, code = "NOT_THE_HIRED_WORKER")
     @Operation(operationId = "sendLocation", summary = "The hired worker's current location (from 90 minutes before the start "
             + "until check-out; at most one every 10 seconds, else 429 RATE_LIMITED with Retry-After)",
             responses = @ApiResponse(responseCode = "202", description = "Taken",
@@ -121,6 +123,7 @@ class LocationController {
 
     @PostMapping("/api/v1/jobs/{jobId}/location-shares")
     @ResponseStatus(HttpStatus.CREATED)
+    @JobPartiesOnly(value = JobPartiesOnly.Party.HIRED_WORKER, code = "NOT_THE_HIRED_WORKER")
     @Operation(operationId = "createLocationShare", summary = "A safety link showing the hired worker's live location to anyone "
             + "holding it (1 to 4 hours, never past an hour after check-out); the token is shown once",
             description = "Only for a funded shift that is on. `shareUrl` opens a page that anyone may read without signing "

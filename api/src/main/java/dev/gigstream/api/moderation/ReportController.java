@@ -2,6 +2,7 @@ package dev.gigstream.api.moderation;
 
 import dev.gigstream.api.auth.Account;
 import dev.gigstream.api.auth.Accounts;
+import dev.gigstream.api.job.JobParties;
 import dev.gigstream.api.web.NotFoundException;
 import dev.gigstream.messages.job.FindJob;
 import dev.gigstream.messages.job.JobView;
@@ -35,7 +36,7 @@ import java.util.UUID;
 @Tag(name = "Moderation")
 class ReportController {
 
-        private final AbuseReports reports;
+    private final AbuseReports reports;
     private final Accounts accounts;
     private final QueryGateway queries;
     private final Clock clock;
@@ -51,16 +52,17 @@ class ReportController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "fileReport", summary = "Report a user or a job to the admins",
             description = "One open report per reporter and subject; not about oneself or one's own job. A report on a job "
-                    + "is about its client.")
+                    + "is about its client; a job is reported by its client or hired worker, or by anyone while it is "
+                    + "OPEN (in the feed).")
     @ProblemResponse(status = 400, codes = "CANNOT_REPORT_YOURSELF")
+    @ProblemResponse(status = 403, codes = "NOT_A_PARTY_OF_THE_JOB")
     @ProblemResponse(status = 404, codes = "NOT_FOUND")
     @ProblemResponse(status = 409, codes = "ALREADY_REPORTED")
     ModerationRequests.Filed file(@Valid @RequestBody ModerationRequests.File request, @AuthenticationPrincipal Jwt reporter) {
         String subjectUserId = switch (request.subjectType()) {
             case USER -> accounts.byId(request.subjectId()).filter(account -> account.role().selfService()).map(Account::id)
                     .orElseThrow(() -> new NotFoundException("No user " + request.subjectId()));
-            case JOB -> queries.query(new FindJob(request.subjectId()), ResponseTypes.optionalInstanceOf(JobView.class)).join()
-                    .map(JobView::clientId).orElseThrow(() -> new NotFoundException("No job " + request.subjectId()));
+            case JOB -> reportableJob(request.subjectId(), reporter.getSubject()).clientId();
         };
         if (subjectUserId.equals(reporter.getSubject())) {
             throw new RefusedException(ModerationErrorCode.CANNOT_REPORT_YOURSELF, "You cannot report yourself or your own job");
@@ -73,6 +75,20 @@ class ReportController {
         reports.file(new AbuseReports.Report(reportId, reporter.getSubject(), request.subjectType(), request.subjectId(),
                 subjectUserId, request.reason().strip(), clock.instant(), null, null, null));
         return new ModerationRequests.Filed(reportId);
+    }
+
+    /**
+     * A job is reported by its parties, or by anyone while the feed shows it (OPEN): who worked for whom
+     * is not for others to learn, also not by trying to report it.
+     */
+    private JobView reportableJob(String jobId, String reporterId) {
+        JobView job = queries.query(new FindJob(jobId), ResponseTypes.optionalInstanceOf(JobView.class)).join()
+                .orElseThrow(() -> new NotFoundException("No job " + jobId));
+        if (!JobParties.isParty(job, reporterId) && !JobParties.inFeed(job)) {
+            throw new RefusedException(ModerationErrorCode.NOT_A_PARTY_OF_THE_JOB, "A job is reported by its client or "
+                    + "hired worker, or by anyone while it is open");
+        }
+        return job;
     }
 
     @GetMapping("/api/v1/admin/reports")

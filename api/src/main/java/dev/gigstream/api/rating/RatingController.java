@@ -1,5 +1,6 @@
 package dev.gigstream.api.rating;
 
+import dev.gigstream.api.job.JobPartiesOnly;
 import dev.gigstream.api.web.NotFoundException;
 import dev.gigstream.messages.job.FindJob;
 import dev.gigstream.messages.job.JobView;
@@ -61,6 +62,7 @@ class RatingController {
     @PostMapping("/api/v1/jobs/{jobId}/ratings")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('CLIENT', 'WORKER')")
+    @JobPartiesOnly(value = JobPartiesOnly.Party.CLIENT_OR_HIRED_WORKER, code = "NOT_A_PARTY_OF_THE_JOB")
     @Operation(operationId = "rateJob",
             summary = "Rate the other party of a finished job (once, within 14 days; hidden until both rated or 7 days passed)",
             description = "The client and the hired worker of a COMPLETED job rate each other; a NO_SHOW is rated by the "

@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * auditor share a marketplace (hires, an escrow, a dispute, ratings, a notification, location shares,
  * a report), and every operation of the OpenAPI document that names an object in its path is called
  * by everyone who must not act on that object (refused 403 or 404 as a coded problem; strangers 401),
- * then by everyone who may (never 403). An operation without a rule here fails the test, so a new
- * endpoint cannot go unchecked.
+ * also with a body that is not JSON or lacks what it needs (the refusal comes first), then by everyone
+ * who may (never 403). An operation without a rule here fails the test, so a new endpoint cannot go
+ * unchecked.
  */
 @HardeningIT
 class ObjectLevelAuthorizationIT {
@@ -147,6 +148,16 @@ class ObjectLevelAuthorizationIT {
                 }
             }
         }
+        for (Operation operation : idBearing) { // who may act comes before what the body holds
+            Rule rule = RULES.get(operation.key());
+            for (String caller : AUTHENTICATED) {
+                if (rule.body() != null && !rule.allowed().contains(caller)) {
+                    expectRefused(operation.method(), rule.path().apply(fixture), "{not json", caller, failures);
+                    expectRefused(operation.method(), rule.path().apply(fixture), Map.of(), caller, failures);
+                    refusals += 2;
+                }
+            }
+        }
         expectRefused("DELETE", "/api/v1/jobs/" + fixture.jobB() + "/location-shares/" + fixture.shareA(), null, "workerB", failures);
         expectRefused("DELETE", "/api/v1/jobs/" + fixture.jobA() + "/location-shares/" + fixture.shareB(), null, "workerA", failures);
         assertThat(api.get("/api/v1/location-shares/" + fixture.tokenA(), null).status())
@@ -177,6 +188,55 @@ class ObjectLevelAuthorizationIT {
         System.out.printf("Object level authorization: %d operations, %d refusals and %d rightful calls checked: %s%n",
                 idBearing.size(), refusals + 2, admitted, statuses);
         assertThat(failures).as("object level authorization failures").isEmpty();
+    }
+
+    /**
+     * Who worked for whom, through which escrow and dispute, is for the job's parties and staff: anyone
+     * else reads a job as the feed shows it, and the feed lists others' jobs only while they are OPEN.
+     */
+    @Test
+    void whoWorkedForWhomIsShownToTheJobsPartiesAndStaffOnly() {
+        var market = new Marketplace(api);
+        var clientA = api.signUp("CLIENT");
+        var workerA = market.worker();
+        var done = market.hire(clientA, workerA);
+        market.completedShift(done);
+        Map<String, String> callers = new LinkedHashMap<>();
+        callers.put("client owner", clientA.accessToken());
+        callers.put("hired worker", workerA.accessToken());
+        callers.put("admin", market.admin().accessToken());
+        callers.put("auditor", api.logIn(HardeningIT.AUDITOR_EMAIL, HardeningIT.AUDITOR_PASSWORD, null).accessToken());
+        callers.put("other client", api.signUp("CLIENT").accessToken());
+        callers.put("other worker", market.worker().accessToken());
+        Set<String> seeItWhole = Set.of("client owner", "hired worker", "admin", "auditor");
+
+        List<String> failures = new ArrayList<>();
+        callers.forEach((who, token) -> {
+            JsonNode job = api.get("/api/v1/jobs/" + done.jobId(), token).expect(200).json();
+            boolean whole = seeItWhole.contains(who);
+            if (whole != workerA.id().equals(job.path("hiredWorkerId").asText(null))) {
+                failures.add(who + " sees hiredWorkerId " + job.path("hiredWorkerId"));
+            }
+            if (whole != job.hasNonNull("escrowId")) {
+                failures.add(who + " sees escrowId " + job.path("escrowId"));
+            }
+            if (whole != (job.path("timeline").size() > 1) || whole != job.hasNonNull("checkedInAt")) {
+                failures.add(who + " sees the timeline " + job.path("timeline") + " and checkedInAt " + job.path("checkedInAt"));
+            }
+            if (!job.path("status").asText().equals("COMPLETED") || !job.path("clientId").asText().equals(clientA.id())) {
+                failures.add(who + " does not see what the feed shows: " + job);
+            }
+            var completed = api.get("/api/v1/jobs?status=COMPLETED&size=100", token);
+            boolean staff = who.equals("admin") || who.equals("auditor");
+            if (staff ? completed.status() != 200 || !completed.json().findValuesAsString("jobId").contains(done.jobId())
+                    : completed.status() != 403 || !completed.json().path("code").asText().equals("FORBIDDEN")) {
+                failures.add(who + " lists COMPLETED jobs: " + completed.status() + " "
+                        + MalformedRequests.abbreviate(completed.body()));
+            }
+        });
+        assertThat(api.get("/api/v1/jobs?mine=true&status=COMPLETED", clientA.accessToken()).expect(200).json()
+                .findValuesAsString("jobId")).as("a client's own completed jobs").contains(done.jobId());
+        assertThat(failures).isEmpty();
     }
 
     private void expectRefused(String method, String path, Object body, String caller, List<String> failures) {

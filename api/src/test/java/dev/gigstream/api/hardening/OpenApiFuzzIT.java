@@ -3,18 +3,23 @@ package dev.gigstream.api.hardening;
 import dev.gigstream.api.hardening.MalformedRequests.Request;
 import dev.gigstream.api.hardening.OpenApiDocument.Operation;
 import dev.gigstream.api.testsupport.Api;
+import dev.gigstream.api.testsupport.FreshStores;
 import dev.gigstream.api.testsupport.Marketplace;
+import dev.gigstream.paystack.WebhookSignature;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every operation in the OpenAPI document, sent malformed and boundary input by workers, clients,
- * admins, auditors, strangers and holders of a forged token: the answer is never a 5xx, every 4xx is
+ * admins, auditors, strangers and holders of a forged token (and Paystack's events, signed, with
+ * fields of the wrong JSON type): the answer is never a 5xx, every 4xx is
  * problem+json with a {@code code}, and the document lists each answer's status and code for its
  * operation. The cases are drawn with a fixed seed ({@code -Dgigstream.fuzz.seed} draws others),
  * which a failure reports so it can be replayed; {@code -Dgigstream.fuzz.per-operation} and
@@ -44,6 +50,7 @@ class OpenApiFuzzIT {
     private static final int PER_OPERATION = Integer.getInteger("gigstream.fuzz.per-operation", 40);
     private static final int IN_ALL = Integer.getInteger("gigstream.fuzz.in-all", 2_500);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String WEBHOOK = "POST /api/v1/webhooks/paystack";
 
     @Autowired
     Api api;
@@ -132,6 +139,12 @@ class OpenApiFuzzIT {
                 check(operation, request, caller, failures, statuses);
                 sent++;
             }
+            if (operation.key().equals(WEBHOOK)) {
+                for (Request request : signedDeliveriesOfWrongTypes(random)) {
+                    check(operation, request, "anonymous", failures, statuses);
+                    sent++;
+                }
+            }
             millis.put(operation.key(), (System.nanoTime() - started) / 1_000_000);
         }
         System.out.println("Slowest operations (ms): " + millis.entrySet().stream()
@@ -148,6 +161,40 @@ class OpenApiFuzzIT {
                         + "(ProblemResponses, or @ProblemResponse on the handler) or a body unlike its schema "
                         + "(openapi/schemas.json lists the fields that may be null), seed %d", SEED)
                 .isEmpty();
+    }
+
+    /**
+     * Paystack's events, signed as Paystack would, with one field of their {@code data} of a JSON type
+     * drawn at random (unsigned ones never get past the signature): each event type the application
+     * acts on, each of its sample's fields.
+     */
+    private static List<Request> signedDeliveriesOfWrongTypes(Random random) {
+        var signature = new WebhookSignature(FreshStores.PAYSTACK_SECRET);
+        List<JsonNode> wrong = List.of(JSON.createObjectNode().put("id", 1), JSON.createArrayNode().add("x"),
+                JsonNodeFactory.instance.stringNode("12"), JsonNodeFactory.instance.numberNode(1.5),
+                JsonNodeFactory.instance.numberNode(12), JsonNodeFactory.instance.booleanNode(true),
+                JsonNodeFactory.instance.nullNode());
+        List<Request> requests = new ArrayList<>();
+        for (String event : List.of("charge.success", "charge.success.renewal", "transfer.success", "transfer.failed",
+                "transfer.reversed", "refund.processed", "charge.dispute.create", "charge.dispute.resolve",
+                "subscription.create", "subscription.not_renew", "subscription.disable", "invoice.payment_failed")) {
+            ObjectNode sample;
+            try (var in = OpenApiFuzzIT.class.getResourceAsStream("/webhooks/" + event + ".json")) {
+                sample = (ObjectNode) JSON.readTree(in.readAllBytes());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            for (String field : List.copyOf(sample.get("data").propertyNames())) {
+                ObjectNode delivery = sample.deepCopy();
+                JsonNode value = wrong.get(random.nextInt(wrong.size()));
+                ((ObjectNode) delivery.get("data")).set(field, value);
+                String body = delivery.toString();
+                requests.add(new Request("signed " + event + " with data." + field + " = " + value, "POST",
+                        "/api/v1/webhooks/paystack", "application/json", body,
+                        Map.of("x-paystack-signature", signature.sign(body.getBytes(StandardCharsets.UTF_8)))));
+            }
+        }
+        return requests;
     }
 
     /** The answer's status and code when the operation's documented responses do not list them. */

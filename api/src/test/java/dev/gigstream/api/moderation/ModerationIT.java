@@ -194,6 +194,22 @@ class ModerationIT {
         return api.get("/api/v1/me", admin.accessToken()).expect(200).json().get("userId").asText();
     }
 
+    /** Who worked for whom is nobody else's business: a job out of the feed is reported by its parties only. */
+    @Test
+    void aJobOutOfTheFeedIsReportedByItsPartiesOnly() {
+        var market = new Marketplace(api);
+        var hire = market.hiredShift();
+        market.awaitJob(hire.jobId(), hire.client().accessToken(), job -> "HIRED".equals(job.get("status").asText()));
+        Map<String, String> report = Map.of("subjectType", "JOB", "subjectId", hire.jobId(), "reason", "fees up front");
+
+        assertProblem(api.post("/api/v1/reports", report, api.signUp("WORKER").accessToken()), 403, "NOT_A_PARTY_OF_THE_JOB");
+        assertProblem(api.post("/api/v1/reports", report, api.signUp("CLIENT").accessToken()), 403, "NOT_A_PARTY_OF_THE_JOB");
+        assertThat(api.get("/api/v1/admin/reports", market.admin().accessToken()).expect(200).json().findValuesAsString("subjectId"))
+                .as("nothing was stored").doesNotContain(hire.jobId());
+
+        api.post("/api/v1/reports", report, hire.worker().accessToken()).expect(201);
+    }
+
     private static void assertProblem(Api.Response response, int status, String code) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.json().get("code").asText()).isEqualTo(code);

@@ -47,9 +47,9 @@ public class JobRatings {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RateJob command, RatedJobs jobs, DeadlineManager deadlines) {
-        RatingPolicy.checkRating(command.stars(), command.comment());
         RatedJobs.RatedJob job = jobs.of(command.jobId());
-        RaterRole role = roleOf(command.raterId(), job);
+        RaterRole role = roleOf(command.raterId(), job); // who may rate comes before anything else is said
+        RatingPolicy.checkRating(command.stars(), command.comment());
         if (!job.finished()) {
             throw refusal(RatingErrorCode.JOB_NOT_FINISHED, "Job " + command.jobId() + " is " + job.status()
                     + ": it is rated once COMPLETED (or, by the client, a NO_SHOW)");

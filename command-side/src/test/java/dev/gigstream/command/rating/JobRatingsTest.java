@@ -102,6 +102,17 @@ class JobRatingsTest {
         }
 
         @Test
+        void aStrangerIsRefusedAsSuchWhateverTheRatingOrTheJobsState() {
+            fixture.givenNoPriorActivity()
+                   .when(rate(STRANGER_ID, 9, day(1)))
+                   .expectNoEvents().expectException(refusedWith(RatingErrorCode.NOT_A_PARTY_OF_THE_JOB));
+            status = JobStatus.FUNDED;
+            fixture.givenNoPriorActivity()
+                   .when(rate(STRANGER_ID, 5, day(1)))
+                   .expectNoEvents().expectException(refusedWith(RatingErrorCode.NOT_A_PARTY_OF_THE_JOB));
+        }
+
+        @Test
         void starsAreOneToFiveAndACommentAtMostAThousandCharacters() {
             for (int stars : new int[]{0, 6, -1}) {
                 fixture.givenNoPriorActivity()
