@@ -1,5 +1,6 @@
 package dev.gigstream.api.dispute;
 
+import dev.gigstream.api.web.Idempotent;
 import dev.gigstream.api.web.NotFoundException;
 import dev.gigstream.command.dispute.DisputePolicy;
 import dev.gigstream.messages.dispute.AddEvidence;
@@ -66,6 +67,7 @@ class DisputeController {
     }
 
     @PostMapping("/api/v1/jobs/{jobId}/disputes")
+    @Idempotent
     @PreAuthorize("hasAnyRole('CLIENT', 'WORKER')")
     @Operation(operationId = "openDispute", summary = "Open a dispute about a funded job (its client or hired worker): the escrow freezes",
             description = "From funding until the escrow is released; one open dispute per job. The other party is expected "
@@ -88,6 +90,7 @@ class DisputeController {
     }
 
     @PostMapping("/api/v1/disputes/{disputeId}/evidence")
+    @Idempotent
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('CLIENT', 'WORKER')")
     @Operation(operationId = "addDisputeEvidence", summary = "Add evidence to an open dispute (its parties)",

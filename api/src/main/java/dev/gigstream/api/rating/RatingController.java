@@ -1,5 +1,6 @@
 package dev.gigstream.api.rating;
 
+import dev.gigstream.api.web.Idempotent;
 import dev.gigstream.api.web.NotFoundException;
 import dev.gigstream.messages.job.FindJob;
 import dev.gigstream.messages.job.JobView;
@@ -59,6 +60,7 @@ class RatingController {
     }
 
     @PostMapping("/api/v1/jobs/{jobId}/ratings")
+    @Idempotent
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('CLIENT', 'WORKER')")
     @Operation(operationId = "rateJob",
