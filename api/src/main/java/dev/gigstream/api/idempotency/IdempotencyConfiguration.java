@@ -12,6 +12,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
+import javax.crypto.SecretKey;
 import java.time.Clock;
 
 /**
@@ -24,16 +25,20 @@ class IdempotencyConfiguration implements WebMvcConfigurer {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyConfiguration.class);
 
     private final IdempotencyKeys keys;
+    private final SecretKey accessTokenKey;
     private final JsonMapper json;
 
-    IdempotencyConfiguration(IdempotencyKeys keys, JsonMapper json) {
+    /** {@code accessTokenKey}: every instance has the same, also after a restart; fingerprints get a key derived from it. */
+    IdempotencyConfiguration(IdempotencyKeys keys, SecretKey accessTokenKey, JsonMapper json) {
         this.keys = keys;
+        this.accessTokenKey = accessTokenKey;
         this.json = json;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new IdempotencyInterceptor(keys, json)).order(Ordered.LOWEST_PRECEDENCE);
+        registry.addInterceptor(new IdempotencyInterceptor(keys, RequestFingerprint.keyFrom(accessTokenKey), json))
+                .order(Ordered.LOWEST_PRECEDENCE);
     }
 
     @Bean

@@ -15,6 +15,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.util.WebUtils;
 import tools.jackson.databind.json.JsonMapper;
 
+import javax.crypto.SecretKey;
 import java.io.IOException;
 import java.util.Collections;
 
@@ -37,10 +38,12 @@ class IdempotencyInterceptor implements HandlerInterceptor {
     static final String IN_USE_RETRY_AFTER = "1";
 
     private final IdempotencyKeys keys;
+    private final SecretKey fingerprintKey;
     private final JsonMapper json;
 
-    IdempotencyInterceptor(IdempotencyKeys keys, JsonMapper json) {
+    IdempotencyInterceptor(IdempotencyKeys keys, SecretKey fingerprintKey, JsonMapper json) {
         this.keys = keys;
+        this.fingerprintKey = fingerprintKey;
         this.json = json;
     }
 
@@ -56,7 +59,7 @@ class IdempotencyInterceptor implements HandlerInterceptor {
             throw new IllegalStateException("IdempotencyFilter did not wrap a POST with an Idempotency-Key");
         }
         RequestFingerprint fingerprint = RequestFingerprint.of(request.getMethod(), request.getRequestURI(),
-                request.getQueryString(), body.body());
+                request.getQueryString(), body.body(), fingerprintKey);
         IdempotencyKeys.Outcome outcome = keys.claim(caller(), key, fingerprint);
         if (outcome instanceof IdempotencyKeys.Claimed claimed) {
             request.setAttribute(IdempotencyFilter.CLAIM, claimed);

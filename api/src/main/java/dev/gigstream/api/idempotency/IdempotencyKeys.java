@@ -134,13 +134,13 @@ class IdempotencyKeys {
         String claimId = UUID.randomUUID().toString();
         try {
             jdbc.sql("""
-                    INSERT INTO idempotency_key (caller, idem_key, request_method, request_path, body_sha256, claim_id, claimed_at)
+                    INSERT INTO idempotency_key (caller, idem_key, request_method, request_path, body_hash, claim_id, claimed_at)
                     VALUES (:caller, :key, :method, :path, :body, :claim, :at)""")
                     .param("caller", caller)
                     .param("key", key)
                     .param("method", request.method())
                     .param("path", request.path())
-                    .param("body", request.bodySha256())
+                    .param("body", request.bodyHash())
                     .param("claim", claimId)
                     .param("at", utc(now))
                     .update();
@@ -176,7 +176,7 @@ class IdempotencyKeys {
         int status = rs.getInt("status");
         Integer answered = rs.wasNull() ? null : status;
         return new Row(new RequestFingerprint(rs.getString("request_method"), rs.getString("request_path"),
-                rs.getString("body_sha256")), rs.getString("claim_id"),
+                rs.getString("body_hash")), rs.getString("claim_id"),
                 rs.getObject("claimed_at", OffsetDateTime.class).toInstant(), answered,
                 rs.getString("content_type"), rs.getString("location"), rs.getBytes("body"));
     }

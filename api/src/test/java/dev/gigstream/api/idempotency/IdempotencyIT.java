@@ -13,10 +13,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import javax.crypto.SecretKey;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +63,9 @@ class IdempotencyIT {
 
     @Autowired
     IdempotencyProperties properties;
+
+    @Autowired
+    SecretKey accessTokenKey;
 
     @LocalServerPort
     int port;
@@ -217,6 +222,22 @@ class IdempotencyIT {
         }
         assertThat(post(JOBS, body, client, key).expect(201).json().get("jobId").asText()).isEqualTo(jobId);
         assertThat(onlyJobIdsOf(client, jobId)).containsExactly(jobId);
+    }
+
+    @Test
+    void aKeyWhoseRequestNeverFinishedIsFreedAfterTheClaimTimeout() {
+        Api.User client = api.signUp("CLIENT");
+        String key = UUID.randomUUID().toString();
+        String body = JSON.writeValueAsString(job("Barista", Instant.now().plus(Duration.ofDays(3))));
+        // an instance claimed the key and died before it answered
+        keys.claim(client.id(), key, RequestFingerprint.of("POST", JOBS, null, body.getBytes(StandardCharsets.UTF_8),
+                RequestFingerprint.keyFrom(accessTokenKey)));
+
+        assertProblem(post(JOBS, body, client, key), 409, "IDEMPOTENCY_KEY_IN_USE");
+        CLOCK.moveBy(properties.claimTimeout().plusSeconds(1));
+        Api.Response retried = post(JOBS, body, client, key).expect(201);
+        assertThat(retried.header("Idempotent-Replayed")).isNull();
+        assertThat(post(JOBS, body, client, key).expect(201).header("Idempotent-Replayed")).isEqualTo("true");
     }
 
     @Test
