@@ -1,5 +1,6 @@
 package dev.gigstream.api.auth;
 
+import dev.gigstream.api.web.Idempotent;
 import dev.gigstream.api.web.InvalidRequestException;
 import dev.gigstream.api.web.ProblemResponse;
 import dev.gigstream.api.web.Problems;
@@ -50,6 +51,7 @@ class AuthController {
     }
 
     @PostMapping("/auth/register")
+    @Idempotent
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "registerUser", summary = "Sign up as a CLIENT or WORKER",
             description = "One account per email. The password has 10 characters or more and at most 72 bytes, and is "

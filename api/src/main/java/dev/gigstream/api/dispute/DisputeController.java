@@ -1,6 +1,7 @@
 package dev.gigstream.api.dispute;
 
 import dev.gigstream.api.job.JobPartiesOnly;
+import dev.gigstream.api.web.Idempotent;
 import dev.gigstream.api.web.NotFoundException;
 import dev.gigstream.command.dispute.DisputePolicy;
 import dev.gigstream.messages.dispute.AddEvidence;
@@ -67,6 +68,7 @@ class DisputeController {
     }
 
     @PostMapping("/api/v1/jobs/{jobId}/disputes")
+    @Idempotent
     @PreAuthorize("hasAnyRole('CLIENT', 'WORKER')")
     @JobPartiesOnly(value = JobPartiesOnly.Party.CLIENT_OR_HIRED_WORKER, code = "NOT_A_PARTY")
     @Operation(operationId = "openDispute", summary = "Open a dispute about a funded job (its client or hired worker): the escrow freezes",
@@ -90,6 +92,7 @@ class DisputeController {
     }
 
     @PostMapping("/api/v1/disputes/{disputeId}/evidence")
+    @Idempotent
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('CLIENT', 'WORKER')")
     @JobPartiesOnly(value = JobPartiesOnly.Party.CLIENT_OR_HIRED_WORKER, code = "NOT_A_PARTY")

@@ -3,6 +3,7 @@ package dev.gigstream.api.job;
 import dev.gigstream.api.escrow.PaystackProperties;
 import dev.gigstream.api.geocode.Places;
 import dev.gigstream.api.messaging.CommittedEvents;
+import dev.gigstream.api.web.Idempotent;
 import dev.gigstream.api.web.InvalidRequestException;
 import dev.gigstream.api.web.NotFoundException;
 import dev.gigstream.api.web.ProblemResponse;
@@ -106,6 +107,7 @@ class JobController {
     }
 
     @PostMapping
+    @Idempotent
     @PreAuthorize("hasRole('CLIENT')")
     @Operation(operationId = "postJob", summary = "Post a shift",
             description = "The shift starts in the future, at most 365 days ahead, and lasts at most 24 hours; the pay is "
@@ -176,6 +178,7 @@ class JobController {
     }
 
     @PostMapping("/{jobId}/applications")
+    @Idempotent
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('WORKER')")
     @Operation(operationId = "applyToJob", summary = "Apply to an open job, with an optional note to the client",

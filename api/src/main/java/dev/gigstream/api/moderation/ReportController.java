@@ -3,6 +3,7 @@ package dev.gigstream.api.moderation;
 import dev.gigstream.api.auth.Account;
 import dev.gigstream.api.auth.Accounts;
 import dev.gigstream.api.job.JobParties;
+import dev.gigstream.api.web.Idempotent;
 import dev.gigstream.api.web.NotFoundException;
 import dev.gigstream.messages.job.FindJob;
 import dev.gigstream.messages.job.JobView;
@@ -49,6 +50,7 @@ class ReportController {
     }
 
     @PostMapping("/api/v1/reports")
+    @Idempotent
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "fileReport", summary = "Report a user or a job to the admins",
             description = "One open report per reporter and subject; not about oneself or one's own job. A report on a job "

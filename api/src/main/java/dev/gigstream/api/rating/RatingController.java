@@ -1,6 +1,7 @@
 package dev.gigstream.api.rating;
 
 import dev.gigstream.api.job.JobPartiesOnly;
+import dev.gigstream.api.web.Idempotent;
 import dev.gigstream.api.web.NotFoundException;
 import dev.gigstream.messages.job.FindJob;
 import dev.gigstream.messages.job.JobView;
@@ -60,6 +61,7 @@ class RatingController {
     }
 
     @PostMapping("/api/v1/jobs/{jobId}/ratings")
+    @Idempotent
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('CLIENT', 'WORKER')")
     @JobPartiesOnly(value = JobPartiesOnly.Party.CLIENT_OR_HIRED_WORKER, code = "NOT_A_PARTY_OF_THE_JOB")

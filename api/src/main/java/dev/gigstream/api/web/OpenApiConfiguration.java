@@ -66,6 +66,10 @@ class OpenApiConfiguration {
             stable `code`, the request's `correlationId` (send `X-Correlation-Id` to choose it) and, for bad \
             input, an `errors` list naming the fields. Each operation lists the statuses and codes it answers.
 
+            **Retries.** Every `POST` that creates something takes an `Idempotency-Key` header: a retry with the \
+            same key and request within 24 hours answers the first answer again (`Idempotent-Replayed: true`) \
+            without acting twice; the key with another request is 422 `IDEMPOTENCY_KEY_REUSED`.
+
             **Rate limits.** Every operation is rate limited, per user with a token and per client address \
             without one: answers carry `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; over \
             the limit the answer is 429 `RATE_LIMITED` with `Retry-After`.
@@ -114,6 +118,11 @@ class OpenApiConfiguration {
     @Bean
     ProblemResponses problemResponses() {
         return new ProblemResponses();
+    }
+
+    @Bean
+    IdempotencyKeyParameter idempotencyKeyParameter() {
+        return new IdempotencyKeyParameter();
     }
 
     @Bean

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * ({@code BAD_REQUEST} where a path can be), 401 everywhere (a token sent is checked, needed or not), 403
  * {@code FORBIDDEN} where a role is required, 406 where there is an answer body, 413 and 415 where there
  * is a body, 429 everywhere, 503 {@code STORE_UNAVAILABLE} wherever the account behind a token is looked
- * up, 409 and 503 where a command is sent ({@link SendsCommand}). What is particular to an endpoint comes
+ * up, 409 and 503 where a command is sent ({@link SendsCommand}), 409 and 422 where an idempotency key is taken
+ * ({@link Idempotent}). What is particular to an endpoint comes
  * from its {@link ProblemResponse} annotations. No 500 is listed: it is never part of the contract.
  */
 final class ProblemResponses implements OperationCustomizer {
@@ -63,14 +64,18 @@ final class ProblemResponses implements OperationCustomizer {
                     + "in time: it may have taken effect; read the resource, or send it again where that is safe"),
             Map.entry("PAYMENTS_NOT_CONFIGURED", "payments through Paystack are off on this server"),
             Map.entry("PAYSTACK_UNAVAILABLE", "Paystack refused or did not answer a call made for this request; try "
-                    + "again shortly"));
+                    + "again shortly"),
+            Map.entry("IDEMPOTENCY_KEY_REUSED", "the Idempotency-Key was used for another request, with another body or "
+                    + "at another endpoint; nothing was done"),
+            Map.entry("IDEMPOTENCY_KEY_IN_USE", "a request with this Idempotency-Key is being served right now; send it "
+                    + "again after Retry-After seconds for its answer"));
 
     /** The refusals of an access token, which come with {@code WWW-Authenticate}. */
     private static final Set<String> TOKEN_REFUSALS = Set.of("UNAUTHENTICATED", "TOKEN_REVOKED", "ACCOUNT_SUSPENDED");
 
     /** Codes whose answer carries {@code Retry-After}. */
     private static final Set<String> RETRY_AFTER = Set.of("STORE_UNAVAILABLE", "TOKEN_CHECK_UNAVAILABLE",
-            "COMMAND_OUTCOME_UNKNOWN", "RATE_LIMITED");
+            "COMMAND_OUTCOME_UNKNOWN", "RATE_LIMITED", "IDEMPOTENCY_KEY_IN_USE");
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
@@ -111,6 +116,11 @@ final class ProblemResponses implements OperationCustomizer {
         if (AnnotatedElementUtils.hasAnnotation(handler.getMethod(), SendsCommand.class)) {
             add(codes, 409, "CONCURRENT_MODIFICATION");
             add(codes, 503, "COMMAND_OUTCOME_UNKNOWN");
+        }
+        if (AnnotatedElementUtils.hasAnnotation(handler.getMethod(), Idempotent.class)) {
+            add(codes, 400, "INVALID_REQUEST");
+            add(codes, 409, "IDEMPOTENCY_KEY_IN_USE");
+            add(codes, 422, "IDEMPOTENCY_KEY_REUSED");
         }
         for (ProblemResponse particular : AnnotatedElementUtils.findMergedRepeatableAnnotations(handler.getMethod(),
                 ProblemResponse.class)) {

@@ -98,9 +98,9 @@ class GeneratedClientIT {
                 .requiredSkills(List.of("barista"))
                 .location(new JobLocation().lat(LAT).lng(LNG).address("1 Marina, Lagos"))
                 .shift(new Shift().start(start).end(start.plusHours(8)))
-                .pay(new Pay().amount(PAY).currency(Pay.CurrencyEnum.NGN))).getJobId();
+                .pay(new Pay().amount(PAY).currency(Pay.CurrencyEnum.NGN)), UUID.randomUUID().toString()).getJobId();
 
-        Applied applied = workerJobs.applyToJob(jobId, new Apply().note("Five years behind an espresso bar"));
+        Applied applied = workerJobs.applyToJob(jobId, UUID.randomUUID().toString(), new Apply().note("Five years behind an espresso bar"));
         assertThat(applied.getWorkerId()).isEqualTo(workerId);
         assertThat(applied.getEligible()).as("the client will see this worker among the ranked applicants").isTrue();
         assertThat(applied.getReasons()).isEmpty();
@@ -154,7 +154,7 @@ class GeneratedClientIT {
         AuthApi auth = new AuthApi(anonymous);
         String email = role.getValue().toLowerCase() + "-" + UUID.randomUUID() + "@example.com";
         Registered registered = auth.registerUser(new Register().email(email).password(Api.PASSWORD)
-                .fullName("Ada Obi").phone("+2348012345678").role(role));
+                .fullName("Ada Obi").phone("+2348012345678").role(role), UUID.randomUUID().toString());
         assertThat(registered.getRole().getValue()).isEqualTo(role.getValue());
         Tokens tokens = auth.logIn(new Login().email(email).password(Api.PASSWORD));
         assertThat(tokens.getTokenType()).isEqualTo("Bearer");

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 /**
  * Requests an operation should refuse, made from its OpenAPI schemas: each body field in turn given
  * the wrong JSON type, null, left out, emptied, made huge, pushed past its bounds or enum; bodies that
- * are not JSON or not declared as such; path ids and query parameters that are malformed or out of
- * range. Also the operation's one well-formed request, to find who may call it.
+ * are not JSON or not declared as such; path ids, query and header parameters that are malformed or out
+ * of range. Also the operation's one well-formed request, to find who may call it.
  */
 final class MalformedRequests {
 
@@ -82,6 +82,13 @@ final class MalformedRequests {
                     valid.contentType(), valid.body()));
         }
         String target = validPath + validQuery;
+        for (JsonNode parameter : operation.parameters("header")) { // Idempotency-Key
+            String name = parameter.get("name").asText();
+            for (String odd : List.of("", "   ", "k".repeat(256), "k".repeat(10_000), "%00", "\\u0000")) {
+                requests.add(new Request("header " + name + "=" + abbreviate(odd), operation.method(), target,
+                        valid.contentType(), valid.body(), Map.of(name, odd)));
+            }
+        }
         for (String accept : List.of("text/html", "application/xml", "image/png", "text/csv", "*/*;q=0")) {
             requests.add(new Request("accept " + accept, operation.method(), target, valid.contentType(), valid.body(),
                     Map.of("Accept", accept)));

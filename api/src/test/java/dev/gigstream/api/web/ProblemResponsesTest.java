@@ -39,6 +39,11 @@ class ProblemResponsesTest {
         @ProblemResponse(status = 200, codes = "NOT_A_PROBLEM")
         void wrong() {
         }
+
+        @Idempotent
+        @ProblemResponse(status = 409, codes = "EMAIL_TAKEN")
+        void register() {
+        }
     }
 
     private Operation customize(String method, Operation operation) throws NoSuchMethodException {
@@ -97,6 +102,25 @@ class ProblemResponsesTest {
 
         Operation query = customize("me", withSuccess().parameters(List.of(new Parameter().in("query").name("limit"))));
         assertThat(query.getResponses()).containsKey("400");
+    }
+
+    @Test
+    void anOperationTakingAnIdempotencyKeyListsTheKeyAndItsRefusals() throws Exception {
+        Operation register = customize("register", withSuccess().security(List.of()).requestBody(new RequestBody()));
+        new IdempotencyKeyParameter().customize(register,
+                new HandlerMethod(new Endpoints(), Endpoints.class.getDeclaredMethod("register")));
+
+        assertThat(register.getResponses().get("422").getDescription()).contains("`IDEMPOTENCY_KEY_REUSED`");
+        assertThat(register.getResponses().get("409").getDescription()).contains("`IDEMPOTENCY_KEY_IN_USE`", "`EMAIL_TAKEN`");
+        assertThat(register.getResponses().get("409").getHeaders()).containsKey("Retry-After");
+        assertThat(register.getParameters()).extracting(Parameter::getIn, Parameter::getName, Parameter::getRequired)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("header", "Idempotency-Key", false));
+        assertThat(register.getResponses().get("201").getHeaders()).containsOnlyKeys("Idempotent-Replayed");
+
+        Operation logIn = customize("logIn", withSuccess().requestBody(new RequestBody()));
+        new IdempotencyKeyParameter().customize(logIn, new HandlerMethod(new Endpoints(), Endpoints.class.getDeclaredMethod("logIn")));
+        assertThat(logIn.getParameters()).isNull();
+        assertThat(logIn.getResponses()).doesNotContainKey("422");
     }
 
     @Test
