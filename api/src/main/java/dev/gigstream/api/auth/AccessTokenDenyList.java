@@ -18,19 +18,18 @@ import java.util.function.Consumer;
  * Access tokens refused before they expire: the one a user presented when logging out (by its
  * {@code jti}), every token issued in a login that ended (logged out, or its refresh token was used
  * twice: by the family id each token carries) and every token of a suspended account issued up to the
- * suspension. Each entry lives
- * as long as the tokens it denies could still be accepted (their expiry plus the decoder's clock skew),
- * so the list stays small.
+ * suspension. Each entry lives as long as the tokens it denies could still be accepted (their expiry
+ * plus the decoder's clock skew), so the list stays small.
  * <p>
  * Without Redis the list lives in this instance ({@link LocalDenyList}). With Redis, every instance
- * reads the shared list ({@link RedisDenyList}); logged-out tokens are also kept in the instance that
- * saw the logout (a logout is never undone, so that copy cannot go stale and holds while Redis does
- * not answer; likewise an ended login), but account denials only in Redis, because a reinstatement on any instance must lift
- * them for all. While Redis does not answer, a check this instance cannot settle is
+ * reads the shared list ({@link RedisDenyList}); logged-out tokens and ended logins are also kept in
+ * the instance that saw them (neither is ever undone, so that copy cannot go stale and holds while
+ * Redis does not answer), but account denials only in Redis, because a reinstatement on any instance
+ * must lift them for all. While Redis does not answer, a check this instance cannot settle is
  * {@link Verdict#UNCHECKED}: the caller decides whether to go on (reads and ordinary commands; the
  * PostgreSQL suspension check still holds) or refuse (money and admin endpoints, see
  * {@link TokenCheckRequiredFilter}). A write Redis refuses is logged. Every denial is also announced
- * ({@link RevocationBroadcast}), so open WebSocket sessions holding such a token are closed on every instance.
+ * ({@link RevocationBroadcast}), so open WebSocket sessions holding such a token close on every instance.
  */
 final class AccessTokenDenyList {
 

@@ -65,9 +65,10 @@ class OpenSessions {
 
     @EventListener
     void on(AccessTokensRevoked revoked) {
+        RevokedAccessTokenException refusal = revoked.refusal();
         tokens.forEach((sessionId, token) -> {
             if (revoked.covers(token)) {
-                close(sessionId, revoked.refusal().code(), revoked.refusal().getMessage());
+                close(sessionId, refusal.code(), refusal.getMessage());
             }
         });
     }

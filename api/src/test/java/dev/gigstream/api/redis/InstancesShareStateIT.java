@@ -1,5 +1,6 @@
 package dev.gigstream.api.redis;
 
+import com.nimbusds.jwt.SignedJWT;
 import dev.gigstream.api.testsupport.Api;
 import dev.gigstream.api.testsupport.RedisServer;
 import dev.gigstream.api.testsupport.RestartableApp;
@@ -155,6 +156,25 @@ class InstancesShareStateIT {
                 .expect(202);
         a.get("/api/v1/me", worker.accessToken()).expect(200);
         assertThat(redis().hasKey(keyPrefix + "denied-account:" + worker.id())).isFalse();
+    }
+
+    @Test
+    void aRefreshTokenReusedOnOneInstanceEndsTheLoginsAccessTokensOnTheOtherAtOnce() throws Exception {
+        var worker = signUp(a, "WORKER");
+        String successor = a.send("POST", "/api/v1/auth/refresh", Map.of("refreshToken", worker.refreshToken()), null,
+                ownAddress()).expect(200).json().get("accessToken").asText();
+
+        b.send("POST", "/api/v1/auth/refresh", Map.of("refreshToken", worker.refreshToken()), null, ownAddress()).expect(401);
+
+        for (String token : new String[]{worker.accessToken(), successor}) {
+            var refused = a.get("/api/v1/me", token);
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.json().get("code").asText()).isEqualTo("TOKEN_REVOKED");
+        }
+        // the login's denial is shared through Redis and lasts as long as a token can: 15 minutes and the clock skew
+        String login = SignedJWT.parse(successor).getJWTClaimsSet().getStringClaim("sid");
+        long ttl = redis().getExpire(keyPrefix + "denied-login:" + login, TimeUnit.SECONDS);
+        assertThat(ttl).isBetween(Duration.ofMinutes(15).toSeconds(), Duration.ofMinutes(16).toSeconds());
     }
 
     @Test
