@@ -72,7 +72,7 @@ final class ProblemResponses implements OperationCustomizer {
 
     /** Codes whose answer carries {@code Retry-After}. */
     private static final Set<String> RETRY_AFTER = Set.of("STORE_UNAVAILABLE", "TOKEN_CHECK_UNAVAILABLE",
-            "COMMAND_OUTCOME_UNKNOWN", "RATE_LIMITED");
+            "COMMAND_OUTCOME_UNKNOWN", "RATE_LIMITED", "GEOCODING_BUDGET_SPENT");
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
