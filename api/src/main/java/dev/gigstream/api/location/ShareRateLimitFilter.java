@@ -23,7 +23,7 @@ class ShareRateLimitFilter extends AddressRateLimitFilter {
     static final String LOOKUPS = "/api/v1/location-shares/{token}";
 
     ShareRateLimitFilter(LocationProperties properties, SharedBuckets shared, JsonMapper json) {
-        super("location-share", HttpMethod.GET, List.of(LOOKUPS), properties.shareRateLimit().requests(), properties.shareRateLimit().per(), shared, json,
-                "Too many location-link lookups from this address");
+        super("location-share", HttpMethod.GET, List.of(LOOKUPS), properties.shareRateLimit().requests(),
+                properties.shareRateLimit().per(), shared, json, "Too many location-link lookups from this address");
     }
 }

@@ -23,10 +23,11 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  * <p>
  * The buckets are shared by all instances when Redis is configured ({@link SharedBuckets}), so the
  * limit holds for the whole deployment. Without Redis, or while it does not answer, each instance
- * counts in its own buckets: the limit then holds per instance. Paths are matched as the endpoint groups,
- * the security rules and the router match them (path patterns on the decoded path), and only canonical
- * paths get this far ({@link CanonicalPathFilter}), so no other spelling of a limited path escapes it. A request limited here is not counted
- * again by the endpoint groups ({@link EndpointRateLimitFilter}): it carries {@link #LIMITED}.
+ * counts in its own buckets: the limit then holds per instance. Paths are matched as the endpoint
+ * groups, the security rules and the router match them (path patterns on the decoded path), and only
+ * canonical paths get this far ({@link CanonicalPathFilter}), so no other spelling of a limited path
+ * escapes it. A request limited here is not counted again by the endpoint groups
+ * ({@link EndpointRateLimitFilter}): it carries {@link #LIMITED}.
  */
 public abstract class AddressRateLimitFilter extends OncePerRequestFilter {
 
