@@ -29,9 +29,11 @@ import java.util.regex.Pattern;
 
 /**
  * A typed client of Google's Geocoding API ({@code GET maps/api/geocode/json?address=…&components=country:NG&key=…}),
- * with a cache in front. Every call has a timeout; a timeout, a lost connection, 5xx, 429,
- * {@code UNKNOWN_ERROR} or {@code OVER_QUERY_LIMIT} is retried with exponential back-off up to the
- * configured attempts; {@code REQUEST_DENIED} and {@code INVALID_REQUEST} fail at once. Found
+ * with a cache in front. Every call has a timeout; a timeout, a lost connection, 5xx or
+ * {@code UNKNOWN_ERROR} is retried with exponential back-off up to the configured attempts; quota
+ * answers ({@code OVER_QUERY_LIMIT}, {@code OVER_DAILY_LIMIT}, HTTP 429), {@code REQUEST_DENIED} and
+ * {@code INVALID_REQUEST} fail at once: asking again would only spend more of the quota. Each call
+ * sent is first taken from an {@link UpstreamCalls} budget. Found
  * ({@code OK}) and not found ({@code ZERO_RESULTS}) answers are cached by the normalized address
  * (trimmed, inner whitespace collapsed, lower case) and country; failures never are. The API key
  * travels only in the request URI and never appears in a log line or an exception message.
@@ -58,14 +60,25 @@ public class GeocodingClient {
     private final HttpClient http;
     private final Retry retry;
     private final Cache<CacheKey, Optional<GeocodedAddress>> cache;
+    private final UpstreamCalls calls;
 
     public GeocodingClient(GeocodingSettings settings) {
-        this(settings, Ticker.systemTicker());
+        this(settings, UpstreamCalls.UNLIMITED);
+    }
+
+    /** @param calls asked before every call to Google; what it throws reaches the caller, and nothing is sent */
+    public GeocodingClient(GeocodingSettings settings, UpstreamCalls calls) {
+        this(settings, calls, Ticker.systemTicker());
     }
 
     /** With the clock the cache ages its answers by; for tests. */
     GeocodingClient(GeocodingSettings settings, Ticker ticker) {
+        this(settings, UpstreamCalls.UNLIMITED, ticker);
+    }
+
+    private GeocodingClient(GeocodingSettings settings, UpstreamCalls calls, Ticker ticker) {
         this.settings = settings;
+        this.calls = calls;
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
         this.retry = Retry.of("geocoding", RetryConfig.custom()
                 .maxAttempts(settings.maxAttempts())
@@ -114,6 +127,7 @@ public class GeocodingClient {
                 .header("Accept", "application/json")
                 .GET()
                 .build();
+        calls.take();
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -142,8 +156,8 @@ public class GeocodingClient {
             case "OK" -> first(answer, status);
             case "ZERO_RESULTS" -> Optional.empty();
             case "INVALID_REQUEST" -> throw failure(Reason.INVALID, answer.status(), status, refusal, null);
-            // OVER_QUERY_LIMIT and UNKNOWN_ERROR are retried (see GeocodingException.retryable);
-            // REQUEST_DENIED, OVER_DAILY_LIMIT and any status Google may add are not
+            // UNKNOWN_ERROR is retried (see GeocodingException.retryable); OVER_QUERY_LIMIT, OVER_DAILY_LIMIT,
+            // REQUEST_DENIED and any status Google may add are not
             default -> throw failure(Reason.UNAVAILABLE, answer.status(), status, refusal, null);
         };
     }

@@ -2,12 +2,12 @@ package dev.gigstream.geocoding;
 
 /**
  * Geocoding gave no usable answer. {@link Reason#UNAVAILABLE}: Google could not be asked or would
- * not answer (no answer in time, lost connection, 5xx, OVER_QUERY_LIMIT or UNKNOWN_ERROR after the
- * retries, REQUEST_DENIED: a wrong or restricted key); {@link Reason#INVALID}: the request itself is
- * wrong (INVALID_REQUEST, e.g. a blank address). {@code status} is Google's status when it sent one,
- * {@code httpStatus} 0 when no answer came and -1 when nothing
- * was sent (the request was refused before sending, or the caller was interrupted). Callers decide by these, never by the message text,
- * which never carries the API key.
+ * not answer (no answer in time, lost connection, 5xx or UNKNOWN_ERROR after the retries; at once
+ * for OVER_QUERY_LIMIT, OVER_DAILY_LIMIT, HTTP 429 and REQUEST_DENIED, a wrong or restricted key);
+ * {@link Reason#INVALID}: the request itself is wrong (INVALID_REQUEST, e.g. a blank address).
+ * {@code status} is Google's status when it sent one, {@code httpStatus} 0 when no answer came and -1
+ * when nothing was sent (the request was refused before sending, or the caller was interrupted).
+ * Callers decide by these, never by the message text, which never carries the API key.
  */
 public class GeocodingException extends RuntimeException {
 
@@ -43,9 +43,11 @@ public class GeocodingException extends RuntimeException {
         return httpStatus;
     }
 
-    /** The same request may succeed later: no answer, 5xx, UNKNOWN_ERROR, OVER_QUERY_LIMIT or 429. */
+    /**
+     * The same request may succeed if sent again at once: no answer, 5xx or UNKNOWN_ERROR. Quota answers
+     * (OVER_QUERY_LIMIT, OVER_DAILY_LIMIT, HTTP 429) are not: another try only spends more of the quota.
+     */
     public boolean retryable() {
-        return httpStatus == 0 || httpStatus == 429 || httpStatus >= 500
-                || "UNKNOWN_ERROR".equals(status) || "OVER_QUERY_LIMIT".equals(status);
+        return httpStatus == 0 || httpStatus >= 500 || "UNKNOWN_ERROR".equals(status);
     }
 }

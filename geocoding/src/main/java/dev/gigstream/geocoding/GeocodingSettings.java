@@ -8,7 +8,7 @@ import java.util.Objects;
  * Where the Geocoding API is, its key, how patiently to talk to it and how much to remember.
  * {@code baseUrl} is the host ({@code https://maps.googleapis.com}); the client asks
  * {@code maps/api/geocode/json} under it. {@code maxAttempts} counts the first try; retries (only
- * after a timeout, a lost connection, 5xx, {@code UNKNOWN_ERROR} or {@code OVER_QUERY_LIMIT}) wait
+ * after a timeout, a lost connection, 5xx or {@code UNKNOWN_ERROR}; never after a quota answer) wait
  * {@code initialBackoff}, then twice as long each time. Answers are cached for {@code cacheMaxAge}
  * after they came, at most {@code cacheMaxEntries} of them. {@link #toString()} hides the key.
  */

@@ -76,17 +76,39 @@ class GeocodingClientTest {
     }
 
     @Test
-    void overQueryLimitIsRetriedWithBackoffAndThenUnavailable() {
-        google.answerNext(2, "OVER_QUERY_LIMIT");
-        assertThat(client.geocode(LEKKI, "NG")).isPresent();
-        assertThat(google.requests()).hasSize(3);
-
+    void quotaAnswersAreUnavailableAtOnceWithoutRetries() {
         google.answerNext(10, "OVER_QUERY_LIMIT");
         var failure = failure(client, "1 Marina, Lagos Island");
         assertThat(failure.reason()).isEqualTo(Reason.UNAVAILABLE);
         assertThat(failure.status()).isEqualTo("OVER_QUERY_LIMIT");
+        assertThat(failure.retryable()).isFalse();
         assertThat(failure.getMessage()).contains("You have exceeded your rate-limit for this API.");
-        assertThat(google.requests()).hasSize(6);
+        assertThat(google.requests()).as("one call for OVER_QUERY_LIMIT").hasSize(1);
+
+        google.answerNext(10, "OVER_DAILY_LIMIT");
+        assertThat(failure(client, "2 Marina, Lagos Island").status()).isEqualTo("OVER_DAILY_LIMIT");
+        assertThat(google.requests()).as("one call for OVER_DAILY_LIMIT").hasSize(2);
+
+        google.failNext(10, 429);
+        assertThat(failure(client, "3 Marina, Lagos Island").httpStatus()).isEqualTo(429);
+        assertThat(google.requests()).as("one call for HTTP 429").hasSize(3);
+    }
+
+    @Test
+    void everyCallToGoogleIsAllowedFirstAndACachedAnswerCostsNone() {
+        var allowed = new java.util.concurrent.atomic.AtomicInteger();
+        var budgeted = new GeocodingClient(settings(KEY), () -> {
+            if (allowed.incrementAndGet() > 2) {
+                throw new IllegalStateException("budget spent");
+            }
+        });
+
+        assertThat(budgeted.geocode(LEKKI, "NG")).isPresent();
+        assertThat(budgeted.geocode(LEKKI.toUpperCase(), "NG")).as("cached").isPresent();
+        google.answerNext(1, "UNKNOWN_ERROR");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> budgeted.geocode("Plot 5, Admiralty Way", "NG"))
+                .as("the second call is allowed, its retry is not").hasMessage("budget spent");
+        assertThat(google.requests()).hasSize(2);
     }
 
     @Test
@@ -215,7 +237,7 @@ class GeocodingClientTest {
         var logger = (Logger) LoggerFactory.getLogger(GeocodingClient.class);
         logger.addAppender(appender);
         try {
-            google.answerNext(2, "OVER_QUERY_LIMIT");
+            google.answerNext(2, "UNKNOWN_ERROR");
             client.geocode(LEKKI, "NG");
             google.failNext(1, 502);
             client.geocode("2 Admiralty Way", "NG");

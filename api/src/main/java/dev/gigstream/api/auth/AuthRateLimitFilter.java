@@ -5,10 +5,11 @@ import dev.gigstream.api.web.SharedBuckets;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.Set;
+import java.util.List;
 
 /**
  * Slows down credential stuffing and sign-up abuse: each client address gets its own token bucket
@@ -18,20 +19,16 @@ import java.util.Set;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class AuthRateLimitFilter extends AddressRateLimitFilter {
 
-    private static final Set<String> LIMITED = Set.of("/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh");
+    private static final String AUTH = "/api/v1/auth/";
 
     AuthRateLimitFilter(AuthProperties properties, SharedBuckets shared, JsonMapper json) {
-        super("auth", properties.rateLimit().requests(), properties.rateLimit().per(), shared, json,
-                "Too many attempts from this address");
-    }
-
-    @Override
-    protected boolean limits(HttpServletRequest request) {
-        return "POST".equals(request.getMethod()) && LIMITED.contains(request.getRequestURI());
+        super("auth", HttpMethod.POST, List.of(AUTH + "register", AUTH + "login", AUTH + "refresh"),
+                properties.rateLimit().requests(), properties.rateLimit().per(), shared, json, "Too many attempts from this address");
     }
 
     @Override
     protected String bucketKey(HttpServletRequest request) {
-        return request.getRequestURI().substring("/api/v1/auth/".length()) + ":" + request.getRemoteAddr();
+        // the path is canonical here (CanonicalPathFilter): its last segment names the endpoint
+        return request.getRequestURI().substring(request.getRequestURI().lastIndexOf('/') + 1) + ":" + request.getRemoteAddr();
     }
 }

@@ -53,7 +53,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Stateless bearer-token security. Public: sign-up, login, refresh, health, metrics, the API
+ * Stateless bearer-token security. Public: sign-up, login, refresh, health, the API
  * documentation, live-location share links and the admin dashboard page (its data needs an admin
  * token); everything else needs a valid access token, and object-level checks happen in the
  * controllers. Failures answer with problem details: 401 with
@@ -86,8 +86,8 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.GET, "/api/v1/location-shares/**", "/share/**").permitAll()
                     // the admin dashboard's page, style and script; the page signs in and calls the API with a token
                     .requestMatchers(HttpMethod.GET, "/admin", "/admin/admin.css", "/admin/admin.js").permitAll()
-                    .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                            "/actuator/prometheus").permitAll()
+                    // the metrics have a chain of their own (MetricsSecurityConfiguration)
+                    .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                     .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                     .requestMatchers("/error").permitAll()
                     .anyRequest().authenticated())
@@ -105,7 +105,7 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private static void unauthorized(HttpServletResponse response, JsonMapper json, AuthenticationException e)
+    static void unauthorized(HttpServletResponse response, JsonMapper json, AuthenticationException e)
             throws IOException {
         if (e.getCause() instanceof RevokedAccessTokenException revoked) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
@@ -117,12 +117,12 @@ class SecurityConfiguration {
                 "A valid access token is required (Authorization: Bearer ...)"));
     }
 
-    private static void forbidden(HttpServletResponse response, JsonMapper json) throws IOException {
+    static void forbidden(HttpServletResponse response, JsonMapper json) throws IOException {
         Problems.write(response, json, Problems.forbidden());
     }
 
     /** The decoder has already put the account's current role in the claim. */
-    private static JwtAuthenticationConverter roleFromClaim() {
+    static JwtAuthenticationConverter roleFromClaim() {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName(AccessTokens.ROLE_CLAIM);
         authorities.setAuthorityPrefix("ROLE_");

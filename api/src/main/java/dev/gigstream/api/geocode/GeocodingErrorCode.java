@@ -6,7 +6,9 @@ import dev.gigstream.messages.common.Refusal.Kind;
 public enum GeocodingErrorCode implements ErrorCode {
     ADDRESS_NOT_FOUND(Kind.INVALID),
     COORDINATES_REQUIRED(Kind.INVALID),
-    GEOCODING_UNAVAILABLE(Kind.UNAVAILABLE);
+    GEOCODING_UNAVAILABLE(Kind.UNAVAILABLE),
+    /** The platform's calls to Google for the UTC day are spent ({@link GeocodingBudget}). */
+    GEOCODING_BUDGET_SPENT(Kind.UNAVAILABLE);
 
     private final Kind kind;
 

@@ -119,7 +119,7 @@ class JobController {
     @SendsCommand
     @ProblemResponse(status = 400, codes = {"INVALID_SHIFT", "SHIFT_IN_THE_PAST", "ADDRESS_NOT_FOUND", "COORDINATES_REQUIRED"})
     @ProblemResponse(status = 403, codes = "CLIENT_SUSPENDED")
-    @ProblemResponse(status = 503, codes = "GEOCODING_UNAVAILABLE")
+    @ProblemResponse(status = 503, codes = {"GEOCODING_UNAVAILABLE", "GEOCODING_BUDGET_SPENT"})
     ResponseEntity<JobRequests.Posted> post(@Valid @RequestBody JobRequests.PostJob request, @AuthenticationPrincipal Jwt client) {
         String jobId = UUID.randomUUID().toString();
         commands.sendAndWait(new PostJob(jobId, client.getSubject(), request.title().strip(),

@@ -2,11 +2,13 @@ package dev.gigstream.api.location;
 
 import dev.gigstream.api.web.AddressRateLimitFilter;
 import dev.gigstream.api.web.SharedBuckets;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
 
 /**
  * Share-link tokens cannot be guessed: besides their 256 random bits, each client address gets a
@@ -18,15 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ShareRateLimitFilter extends AddressRateLimitFilter {
 
-    static final String LOOKUPS = "/api/v1/location-shares/";
+    static final String LOOKUPS = "/api/v1/location-shares/{token}";
 
     ShareRateLimitFilter(LocationProperties properties, SharedBuckets shared, JsonMapper json) {
-        super("location-share", properties.shareRateLimit().requests(), properties.shareRateLimit().per(), shared, json,
-                "Too many location-link lookups from this address");
-    }
-
-    @Override
-    protected boolean limits(HttpServletRequest request) {
-        return "GET".equals(request.getMethod()) && request.getRequestURI().startsWith(LOOKUPS);
+        super("location-share", HttpMethod.GET, List.of(LOOKUPS), properties.shareRateLimit().requests(),
+                properties.shareRateLimit().per(), shared, json, "Too many location-link lookups from this address");
     }
 }

@@ -97,6 +97,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         + "taken effect. Read the resource to check, or retry");
     }
 
+    /** A spent allowance (an account's geocoding, the platform's daily budget): its status, code and Retry-After. */
+    @ExceptionHandler(RetryLaterException.class)
+    ResponseEntity<ProblemDetail> retryLater(RetryLaterException e) {
+        return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(Problems.of(e.status(), e.code(), e.getMessage()));
+    }
+
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalidRequest(InvalidRequestException e) {
         return Problems.invalid("Invalid value for " + e.field(), List.of(new Problems.FieldError(e.field(), e.getMessage())));

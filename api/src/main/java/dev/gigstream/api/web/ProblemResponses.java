@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
  * Gives every operation of the OpenAPI document the error answers it really gives, each an
  * {@code application/problem+json} {@code Problem} whose description lists the codes. What endpoints of a
  * kind share is derived here: 400 {@code INVALID_REQUEST} where there is a body or a query to get wrong
- * ({@code BAD_REQUEST} where a path can be), 401 everywhere (a token sent is checked, needed or not), 403
- * {@code FORBIDDEN} where a role is required, 406 where there is an answer body, 413 and 415 where there
+ * ({@code BAD_REQUEST} where a path can be, {@code NON_CANONICAL_PATH} everywhere), 401 everywhere (a
+ * token sent is checked, needed or not), 403 {@code FORBIDDEN} where a role is required, 406 where there is an answer body, 413 and 415 where there
  * is a body, 429 everywhere, 503 {@code STORE_UNAVAILABLE} wherever the account behind a token is looked
  * up, 409 and 503 where a command is sent ({@link SendsCommand}), 409 and 422 where an idempotency key is taken
  * ({@link Idempotent}). What is particular to an endpoint comes
@@ -44,6 +44,8 @@ final class ProblemResponses implements OperationCustomizer {
                     + "`errors` names each field"),
             Map.entry("BAD_REQUEST", "the request is malformed before it reaches the operation, e.g. a path segment "
                     + "`..` or an encoded slash"),
+            Map.entry("NON_CANONICAL_PATH", "the path is not spelled in its one canonical form: a percent-encoded letter, "
+                    + "digit or `-._~`, an encoded `/`, `\\`, `;` or `%`, an empty or dot segment, or `;` parameters"),
             Map.entry("UNAUTHENTICATED", "no valid access token"),
             Map.entry("TOKEN_REVOKED", "the access token was logged out"),
             Map.entry("ACCOUNT_SUSPENDED", "the account is suspended"),
@@ -75,7 +77,7 @@ final class ProblemResponses implements OperationCustomizer {
 
     /** Codes whose answer carries {@code Retry-After}. */
     private static final Set<String> RETRY_AFTER = Set.of("STORE_UNAVAILABLE", "TOKEN_CHECK_UNAVAILABLE",
-            "COMMAND_OUTCOME_UNKNOWN", "RATE_LIMITED", "IDEMPOTENCY_KEY_IN_USE");
+            "COMMAND_OUTCOME_UNKNOWN", "RATE_LIMITED", "IDEMPOTENCY_KEY_IN_USE", "GEOCODING_BUDGET_SPENT");
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
@@ -97,6 +99,8 @@ final class ProblemResponses implements OperationCustomizer {
         if (path) {
             add(codes, 400, "BAD_REQUEST");
         }
+        // any path can be sent spelled otherwise
+        add(codes, 400, CanonicalPathFilter.CODE);
         // a token is checked wherever one is sent, also where none is needed
         add(codes, 401, "UNAUTHENTICATED", "TOKEN_REVOKED", "ACCOUNT_SUSPENDED");
         if (roleRequired(handler)) {

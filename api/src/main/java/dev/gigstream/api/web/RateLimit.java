@@ -23,6 +23,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RateLimit {
 
+    /** The code of every rate-limit refusal. */
+    public static final String CODE = "RATE_LIMITED";
+
     private final String name;
     private final int requests;
     private final SharedBuckets shared;
@@ -53,9 +56,7 @@ public final class RateLimit {
      * empty also the 429 problem. Returns whether the request may go on.
      */
     public boolean admit(String key, HttpServletResponse response, JsonMapper json, String tooMany) throws IOException {
-        ConsumptionProbe probe = shared.tryConsume(name + ":" + key, () -> configuration)
-                .orElseGet(() -> local.get(key, unused -> Bucket.builder().addLimit(bandwidth).build())
-                        .tryConsumeAndReturnRemaining(1));
+        ConsumptionProbe probe = consume(key);
         response.setHeader("RateLimit-Limit", Integer.toString(requests));
         response.setHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
         response.setHeader("RateLimit-Reset", Long.toString(seconds(probe.getNanosToWaitForReset())));
@@ -65,9 +66,24 @@ public final class RateLimit {
         }
         long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
         response.setHeader("Retry-After", Long.toString(retryAfter));
-        Problems.write(response, json, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
+        Problems.write(response, json, Problems.of(HttpStatus.TOO_MANY_REQUESTS, CODE,
                 tooMany + "; try again in " + retryAfter + " seconds"));
         return false;
+    }
+
+    /**
+     * Takes one request from {@code key}'s bucket, for limits counted away from the HTTP edge (each
+     * address geocoded): 0 when it may go on, else the seconds until it may (at least 1).
+     */
+    public long secondsToWait(String key) {
+        ConsumptionProbe probe = consume(key);
+        return probe.isConsumed() ? 0 : Math.max(1, seconds(probe.getNanosToWaitForRefill()));
+    }
+
+    private ConsumptionProbe consume(String key) {
+        return shared.tryConsume(name + ":" + key, () -> configuration)
+                .orElseGet(() -> local.get(key, unused -> Bucket.builder().addLimit(bandwidth).build())
+                        .tryConsumeAndReturnRemaining(1));
     }
 
     /** Whole seconds, rounded up: a client that waits that long finds the tokens there. */

@@ -59,7 +59,7 @@ class WorkerController {
                     + "alone is geocoded. The payout account is answered masked.")
     @SendsCommand
     @ProblemResponse(status = 400, codes = {"OVERLAPPING_AVAILABILITY", "ADDRESS_NOT_FOUND", "COORDINATES_REQUIRED"})
-    @ProblemResponse(status = 503, codes = "GEOCODING_UNAVAILABLE")
+    @ProblemResponse(status = 503, codes = {"GEOCODING_UNAVAILABLE", "GEOCODING_BUDGET_SPENT"})
     OwnProfile updateProfile(@Valid @RequestBody WorkerProfileRequest request, @AuthenticationPrincipal Jwt worker) {
         UpdateWorkerProfile command = toCommand(worker.getSubject(), request);
         commands.sendAndWait(command);

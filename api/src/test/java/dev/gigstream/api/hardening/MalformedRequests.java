@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * Requests an operation should refuse, made from its OpenAPI schemas: each body field in turn given
  * the wrong JSON type, null, left out, emptied, made huge, pushed past its bounds or enum; bodies that
  * are not JSON or not declared as such; path ids, query and header parameters that are malformed or out
- * of range. Also the operation's one well-formed request, to find who may call it.
+ * of range; the path spelled non-canonically (encoded, doubled slashes, dot segments, {@code ;} parameters).
+ * Also the operation's one well-formed request, to find who may call it.
  */
 final class MalformedRequests {
 
@@ -71,6 +72,8 @@ final class MalformedRequests {
                         path(operation, Map.of(name, odd)) + validQuery, valid.contentType(), valid.body()));
             }
         }
+        CanonicalPathIT.nonCanonical(validPath).forEach((spelling, spelled) -> requests.add(new Request(
+                "path with " + spelling, operation.method(), spelled + validQuery, valid.contentType(), valid.body())));
         for (JsonNode parameter : operation.parameters("query")) {
             String name = parameter.get("name").asText();
             for (String odd : queryValues(parameter.path("schema"))) {

@@ -1,7 +1,7 @@
 package dev.gigstream.api.web;
 
 import io.github.bucket4j.ConsumptionProbe;
-import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpMethod;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -20,11 +20,8 @@ class AddressRateLimitFilterTest {
     private final List<String> sharedKeys = new ArrayList<>();
 
     private AddressRateLimitFilter filter(SharedBuckets shared) {
-        return new AddressRateLimitFilter("test", 2, Duration.ofMinutes(1), shared, JsonMapper.builder().build(), "Too many") {
-            @Override
-            protected boolean limits(HttpServletRequest request) {
-                return true;
-            }
+        return new AddressRateLimitFilter("test", HttpMethod.POST, List.of("/limited"), 2, Duration.ofMinutes(1), shared,
+                JsonMapper.builder().build(), "Too many") {
         };
     }
 

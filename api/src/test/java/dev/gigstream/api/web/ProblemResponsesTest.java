@@ -95,10 +95,12 @@ class ProblemResponsesTest {
     }
 
     @Test
-    void withoutBodyOrQueryThereIsNoBadRequest() throws Exception {
+    void withoutBodyOrQueryTheOnlyBadRequestIsANonCanonicalPath() throws Exception {
         Operation me = customize("me", withSuccess().security(List.of(new SecurityRequirement().addList("bearer"))));
 
-        assertThat(me.getResponses()).containsOnlyKeys("201", "401", "429", "503");
+        assertThat(me.getResponses()).containsOnlyKeys("201", "400", "401", "429", "503");
+        assertThat(me.getResponses().get("400").getDescription()).contains("`NON_CANONICAL_PATH`")
+                .doesNotContain("INVALID_REQUEST").doesNotContain("`BAD_REQUEST`");
 
         Operation query = customize("me", withSuccess().parameters(List.of(new Parameter().in("query").name("limit"))));
         assertThat(query.getResponses()).containsKey("400");
