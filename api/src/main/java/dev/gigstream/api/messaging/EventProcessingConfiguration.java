@@ -150,8 +150,8 @@ class EventProcessingConfiguration {
                         .andTokenClaimInterval(claims.tokenClaimInterval().toMillis(), TimeUnit.MILLISECONDS);
                 var configured = projections.fromHead().contains(projection)
                         ? settings.andInitialTrackingToken(StreamableMessageSource::createHeadToken) : settings;
-                processing.registerTrackingEventProcessor(projection, org.axonframework.config.Configuration::eventStore,
-                        c -> configured);
+                processing.registerTrackingEventProcessor(projection,
+                        c -> new WakingEventSource(c.eventStore(), committedEvents), c -> configured);
             }
             for (String projection : projections.shared()) {
                 processing.registerTokenStore(projection, c -> mongoTokenStore(readModelClient, readModelProperties, c.serializer(), claims))
