@@ -6,7 +6,10 @@ import dev.gigstream.messages.common.Money;
 import dev.gigstream.query.matching.OfferQueues;
 import dev.gigstream.query.matching.OffersUnavailable;
 import dev.gigstream.query.matching.QueuedOffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -27,7 +30,8 @@ import java.util.function.Supplier;
  * with the last offer it holds. Keys: {@code offers:worker:<id>}, {@code offers:worker:<id>:expiry},
  * {@code offers:job:<id>} under the configured prefix (the scripts name the worker and job keys they
  * reach from that prefix, so the keys must live on one server, not a cluster). A Redis that fails or
- * does not answer within its timeout is reported as {@link OffersUnavailable}.
+ * does not answer within its timeout is reported as {@link OffersUnavailable}; a change that timed out is
+ * sent again first (adding and withdrawing are idempotent).
  */
 class RedisOfferQueues implements OfferQueues {
 
@@ -75,6 +79,9 @@ class RedisOfferQueues implements OfferQueues {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int CLEAR_BATCH = 500;
+    /** How often a change is sent when Redis does not answer it in time: each waits up to the command timeout. */
+    private static final int CHANGE_ATTEMPTS = 3;
+    private static final Logger log = LoggerFactory.getLogger(RedisOfferQueues.class);
 
     private final StringRedisTemplate redis;
     private final RedisProperties properties;
@@ -93,14 +100,14 @@ class RedisOfferQueues implements OfferQueues {
             return;
         }
         String entry = JSON.writeValueAsString(Entry.of(offer));
-        answering(() -> redis.execute(ADD, List.of(queueKey(offer.workerId()), expiryKey(offer.workerId()), jobKey(offer.jobId())),
+        resending(() -> redis.execute(ADD, List.of(queueKey(offer.workerId()), expiryKey(offer.workerId()), jobKey(offer.jobId())),
                 offer.jobId(), offer.workerId(), String.valueOf(offer.rank()), String.valueOf(offer.expiresAt().toEpochMilli()),
                 entry, String.valueOf(ttlMillis)));
     }
 
     @Override
     public void withdraw(String jobId) {
-        answering(() -> redis.execute(WITHDRAW, List.of(jobKey(jobId)), properties.key("offers", "worker", ""), jobId));
+        resending(() -> redis.execute(WITHDRAW, List.of(jobKey(jobId)), properties.key("offers", "worker", ""), jobId));
     }
 
     @Override
@@ -147,6 +154,26 @@ class RedisOfferQueues implements OfferQueues {
 
     private String jobKey(String jobId) {
         return properties.key("offers", "job", jobId);
+    }
+
+    /**
+     * Sends an idempotent change again when Redis did not answer it in time: a busy Redis (a rebuild writing
+     * thousands of offers, a loaded host) answers the next one, and an offer or a withdrawal is not lost for
+     * one slow command. A Redis that refuses the connection is not asked again: that fails at once.
+     */
+    private static void resending(Supplier<?> idempotentChange) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                answering(idempotentChange);
+                return;
+            } catch (OffersUnavailable e) {
+                if (!(e.getCause() instanceof QueryTimeoutException) || attempt == CHANGE_ATTEMPTS) {
+                    throw e;
+                }
+                log.info("Redis did not answer an offer change in time (attempt {} of {}); sending it again",
+                        attempt, CHANGE_ATTEMPTS);
+            }
+        }
     }
 
     private static <T> T answering(Supplier<T> call) {

@@ -2,8 +2,10 @@ package dev.gigstream.api.messaging;
 
 import org.axonframework.common.Registration;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.lifecycle.Phase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -80,6 +82,15 @@ public class CommittedEvents implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Stops following with the event processors, inside Axon's own shutdown, before the connections to
+     * outside services close: with Axon Server the stream would be closed under the follower, which
+     * would warn about it at every stop. (Spring stops it again, later, by its phase: that is a no-op.)
+     */
+    public void stopsWith(Configurer configurer) {
+        configurer.onShutdown(Phase.INBOUND_EVENT_CONNECTORS, (Runnable) this::stop);
     }
 
     /** After Axon's own lifecycle has started the event store, before processors start reading. */

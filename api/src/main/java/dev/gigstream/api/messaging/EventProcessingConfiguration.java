@@ -122,6 +122,7 @@ class EventProcessingConfiguration {
                                      @Value("${gigstream.processing.projection-segments:1}") int projectionSegments,
                                      @Value("${gigstream.processing.segments:4}") int segments) {
         return configurer -> {
+            committedEvents.stopsWith(configurer);
             var processing = configurer.eventProcessing();
             // a batch takes what is available, up to 100 events, in one transaction and one token update;
             // the processor looks for events as soon as they are committed (CommittedEvents). Every
@@ -150,8 +151,8 @@ class EventProcessingConfiguration {
                         .andTokenClaimInterval(claims.tokenClaimInterval().toMillis(), TimeUnit.MILLISECONDS);
                 var configured = projections.fromHead().contains(projection)
                         ? settings.andInitialTrackingToken(StreamableMessageSource::createHeadToken) : settings;
-                processing.registerTrackingEventProcessor(projection, org.axonframework.config.Configuration::eventStore,
-                        c -> configured);
+                processing.registerTrackingEventProcessor(projection,
+                        c -> new WakingEventSource(c.eventStore(), committedEvents), c -> configured);
             }
             for (String projection : projections.shared()) {
                 processing.registerTokenStore(projection, c -> mongoTokenStore(readModelClient, readModelProperties, c.serializer(), claims))

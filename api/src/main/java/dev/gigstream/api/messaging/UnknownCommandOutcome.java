@@ -2,6 +2,7 @@ package dev.gigstream.api.messaging;
 
 import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.axonserver.connector.ErrorCode;
+import org.axonframework.axonserver.connector.query.AxonServerQueryDispatchException;
 import org.axonframework.commandhandling.distributed.CommandDispatchException;
 import org.axonframework.messaging.RemoteHandlingException;
 
@@ -13,7 +14,9 @@ import java.util.concurrent.TimeoutException;
  * a command may reach another instance that stores its events and then loses its connection, or answers
  * too late: the sender sees a dispatch failure, a timeout, or a connector exception about a lost
  * connection, although the command may have taken effect. Such a failure is not the caller's fault nor
- * a refusal, and the caller should read the resource or retry, where commands are safe to retry.
+ * a refusal, and the caller should read the resource or retry, where commands are safe to retry. A query
+ * fails the same ways when the instance answering it is lost; its outcome is known (nothing changed) and
+ * it is always safe to send again.
  */
 public final class UnknownCommandOutcome {
 
@@ -26,7 +29,8 @@ public final class UnknownCommandOutcome {
         StringBuilder messages = new StringBuilder();
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             messages.append(' ').append(cause.getMessage());
-            if (cause instanceof CommandDispatchException || cause instanceof TimeoutException) {
+            if (cause instanceof CommandDispatchException || cause instanceof AxonServerQueryDispatchException
+                    || cause instanceof TimeoutException) {
                 return true;
             }
             if (cause instanceof AxonServerException axonServer && axonServer.errorCode() == ErrorCode.CONNECTION_FAILED) {

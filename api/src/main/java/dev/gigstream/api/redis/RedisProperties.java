@@ -14,9 +14,12 @@ import java.time.Duration;
 @ConfigurationProperties("gigstream.redis")
 public record RedisProperties(String url, String keyPrefix, Duration timeout) {
 
+    /** Long enough for a loaded host (500 ms lost offers during a rebuild), short enough to fall back soon. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+
     public RedisProperties {
         keyPrefix = keyPrefix == null || keyPrefix.isBlank() ? "gigstream:" : keyPrefix;
-        timeout = timeout == null ? Duration.ofMillis(500) : timeout;
+        timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
     }
 
     public boolean configured() {

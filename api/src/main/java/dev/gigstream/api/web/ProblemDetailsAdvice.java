@@ -4,17 +4,21 @@ import dev.gigstream.api.messaging.UnknownCommandOutcome;
 import dev.gigstream.messages.common.Refusal;
 import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.paystack.PaystackException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.axonserver.connector.AxonServerException;
+import org.axonframework.axonserver.connector.query.AxonServerQueryDispatchException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.distributed.CommandDispatchException;
 import org.axonframework.messaging.RemoteHandlingException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -40,6 +44,7 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -54,6 +59,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** About the time another instance takes over a dead one's work (claim timeout plus claim interval). */
     private static final Duration RETRY_AFTER_UNKNOWN_OUTCOME = Duration.ofSeconds(5);
 
+    /** A read sent again reaches an instance that is still there: Axon Server drops a lost one's handlers at once. */
+    private static final Duration RETRY_AFTER_UNANSWERED_QUERY = Duration.ofSeconds(1);
+
     /** Paystack refused or did not answer a call made while serving the request: the caller may try again. */
     @ExceptionHandler(PaystackException.class)
     ProblemDetail paystackUnavailable(PaystackException e) {
@@ -67,7 +75,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail commandFailed(CommandExecutionException e, HttpServletResponse response) {
+    ProblemDetail commandFailed(CommandExecutionException e, HttpServletRequest request, HttpServletResponse response) {
         Optional<Refusal> refusal = e.getDetails().filter(Refusal.class::isInstance).map(Refusal.class::cast);
         if (refusal.isPresent()) {
             return refusal(refusal.get());
@@ -75,22 +83,31 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (e.getCause() instanceof RefusedException refused) {
             return refusal(refused.refusal());
         }
-        return outcomeUnknown(e, response); // a 500 unless the outcome is unknown
+        return outcomeUnknown(e, request, response); // a 500 unless the outcome is unknown
     }
 
     /**
-     * The instance handling the request's command could not be reached or did not answer in time (see
-     * {@link UnknownCommandOutcome}): the command may have taken effect. A 503 with {@code Retry-After},
-     * not a 500, so that the caller reads the resource or retries; other Axon Server failures stay 500.
+     * The instance handling the request's command or query could not be reached or did not answer in time
+     * (see {@link UnknownCommandOutcome}): a command may have taken effect, a read is safe to send again. A
+     * 503 with {@code Retry-After}, not a 500, so that the caller reads the resource or retries; other Axon
+     * Server failures stay 500. Wrapped failures arrive here unwrapped ({@link UnwrappedFailures}).
      */
-    @ExceptionHandler({CommandDispatchException.class, AxonServerException.class, RemoteHandlingException.class})
-    ProblemDetail outcomeUnknown(RuntimeException e, HttpServletResponse response) {
+    @ExceptionHandler({CommandDispatchException.class, AxonServerException.class, RemoteHandlingException.class,
+            QueryExecutionException.class, AxonServerQueryDispatchException.class, TimeoutException.class})
+    ProblemDetail outcomeUnknown(Exception e, HttpServletRequest request, HttpServletResponse response) {
         if (!UnknownCommandOutcome.of(e)) {
             response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
             return unexpected(e);
         }
-        log.warn("A command's outcome is unknown: {}", e.toString());
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        if (isRead(request)) {
+            log.warn("A read was not answered: {}", e.toString());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_UNANSWERED_QUERY.toSeconds()));
+            return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "QUERY_UNANSWERED",
+                    "The instance answering the request was lost or did not answer in time; nothing was changed. "
+                            + "Send it again");
+        }
+        log.warn("A command's outcome is unknown: {}", e.toString());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_UNKNOWN_OUTCOME.toSeconds()));
         return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "COMMAND_OUTCOME_UNKNOWN",
                 "The instance handling the request could not be reached or did not answer in time; it may have "
@@ -102,6 +119,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> retryLater(RetryLaterException e) {
         return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .body(Problems.of(e.status(), e.code(), e.getMessage()));
+    }
+
+    /** GET and HEAD only read: the failure lost an answer, never a change. */
+    private static boolean isRead(HttpServletRequest request) {
+        return HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
     }
 
     @ExceptionHandler(InvalidRequestException.class)

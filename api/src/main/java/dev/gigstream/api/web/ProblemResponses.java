@@ -10,12 +10,15 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.method.HandlerMethod;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -29,8 +32,8 @@ import java.util.stream.Collectors;
  * ({@code BAD_REQUEST} where a path can be, {@code NON_CANONICAL_PATH} everywhere), 401 everywhere (a
  * token sent is checked, needed or not), 403 {@code FORBIDDEN} where a role is required, 406 where there is an answer body, 413 and 415 where there
  * is a body, 429 everywhere, 503 {@code STORE_UNAVAILABLE} wherever the account behind a token is looked
- * up, 409 and 503 where a command is sent ({@link SendsCommand}), 409 and 422 where an idempotency key is taken
- * ({@link Idempotent}). What is particular to an endpoint comes
+ * up, 409 and 503 where a command is sent ({@link SendsCommand}), 503 {@code QUERY_UNANSWERED} where a GET asks
+ * the query bus, 409 and 422 where an idempotency key is taken ({@link Idempotent}). What is particular to an endpoint comes
  * from its {@link ProblemResponse} annotations. No 500 is listed: it is never part of the contract.
  */
 final class ProblemResponses implements OperationCustomizer {
@@ -64,6 +67,8 @@ final class ProblemResponses implements OperationCustomizer {
                     + "not answering; nothing was done, send it again after Retry-After seconds"),
             Map.entry("COMMAND_OUTCOME_UNKNOWN", "with Axon Server, the instance handling the command did not answer "
                     + "in time: it may have taken effect; read the resource, or send it again where that is safe"),
+            Map.entry("QUERY_UNANSWERED", "with Axon Server, the instance answering the read was lost or did not "
+                    + "answer in time; nothing was changed, send it again after Retry-After seconds"),
             Map.entry("PAYMENTS_NOT_CONFIGURED", "payments through Paystack are off on this server"),
             Map.entry("PAYSTACK_UNAVAILABLE", "Paystack refused or did not answer a call made for this request; try "
                     + "again shortly"),
@@ -77,7 +82,8 @@ final class ProblemResponses implements OperationCustomizer {
 
     /** Codes whose answer carries {@code Retry-After}. */
     private static final Set<String> RETRY_AFTER = Set.of("STORE_UNAVAILABLE", "TOKEN_CHECK_UNAVAILABLE",
-            "COMMAND_OUTCOME_UNKNOWN", "RATE_LIMITED", "IDEMPOTENCY_KEY_IN_USE", "GEOCODING_BUDGET_SPENT");
+            "COMMAND_OUTCOME_UNKNOWN", "QUERY_UNANSWERED", "RATE_LIMITED", "IDEMPOTENCY_KEY_IN_USE",
+            "GEOCODING_BUDGET_SPENT");
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
@@ -126,6 +132,9 @@ final class ProblemResponses implements OperationCustomizer {
             add(codes, 409, "IDEMPOTENCY_KEY_IN_USE");
             add(codes, 422, "IDEMPOTENCY_KEY_REUSED");
         }
+        if (readsThroughQueries(handler)) {
+            add(codes, 503, "QUERY_UNANSWERED");
+        }
         for (ProblemResponse particular : AnnotatedElementUtils.findMergedRepeatableAnnotations(handler.getMethod(),
                 ProblemResponse.class)) {
             add(codes, particular.status(), particular.codes());
@@ -135,6 +144,14 @@ final class ProblemResponses implements OperationCustomizer {
         codes.forEach((status, answered) -> responses.addApiResponse(Integer.toString(status), response(status, answered, secured)));
         operation.setResponses(responses);
         return operation;
+    }
+
+    /** A GET of a controller that asks the query bus: the instance answering may be another one, and be lost. */
+    private static boolean readsThroughQueries(HandlerMethod handler) {
+        return AnnotatedElementUtils.hasAnnotation(handler.getMethod(), GetMapping.class)
+                && Arrays.stream(handler.getBeanType().getDeclaredConstructors())
+                .flatMap(constructor -> Arrays.stream(constructor.getParameterTypes()))
+                .anyMatch(QueryGateway.class::equals);
     }
 
     private static boolean roleRequired(HandlerMethod handler) {

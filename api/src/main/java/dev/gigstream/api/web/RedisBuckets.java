@@ -69,9 +69,14 @@ final class RedisBuckets implements SharedBuckets, AutoCloseable {
         return buckets;
     }
 
+    /**
+     * The Redis client's own stop (a lifecycle phase, after the web server and Axon have stopped) has
+     * closed this connection already as a rule: closing it again would only log "Connection is already
+     * closed".
+     */
     @Override
     public synchronized void close() {
-        if (connection != null) {
+        if (connection != null && connection.isOpen()) {
             connection.close();
         }
     }

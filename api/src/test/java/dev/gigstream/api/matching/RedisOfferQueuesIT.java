@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.time.Clock;
@@ -146,6 +147,28 @@ class RedisOfferQueuesIT {
 
         assertThat(redis.keys(properties.key("offers") + ":*")).isEmpty();
         assertThat(otherDeployment.live("worker-1", T0)).hasSize(1);
+    }
+
+    /**
+     * A Redis too busy to answer one command in time (a rebuild writing thousands of offers, a loaded host)
+     * does not lose the offer: adding and withdrawing are idempotent, so a command that timed out is sent
+     * again. Redis holds every write here for longer than the command timeout, once.
+     */
+    @Test
+    void aChangeThatTimesOutOnceIsSentAgainAndNotLost() {
+        queues.add(offer("job-withdrawn", "worker-1", 2, T0.plus(LIFETIME)));
+        pauseWrites(Duration.ofMillis(700));
+        queues.add(offer("job-a", "worker-1", 1, T0.plus(LIFETIME)));
+        pauseWrites(Duration.ofMillis(700));
+        queues.withdraw("job-withdrawn");
+
+        assertThat(queues.live("worker-1", T0)).extracting(QueuedOffer::jobId).containsExactly("job-a");
+    }
+
+    /** Redis answers no write, from any client, for {@code pause} (longer than the command timeout). */
+    private static void pauseWrites(Duration pause) {
+        redis.execute((RedisCallback<Object>) connection -> connection.execute("CLIENT",
+                "PAUSE".getBytes(), String.valueOf(pause.toMillis()).getBytes(), "WRITE".getBytes()));
     }
 
     @Test

@@ -17,6 +17,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -26,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A command whose handling instance was lost, or did not answer in time, may have taken effect: the
  * caller gets 503 COMMAND_OUTCOME_UNKNOWN with Retry-After, not 500. The failures are the ones the Axon
- * Server connector hands the sender, thrown here by an interceptor for one job's application.
+ * Server connector hands the sender, also wrapped as futures and executors wrap them, thrown here by an
+ * interceptor for one job's application.
  */
 @PostgresIT
 class CommandOutcomeUnknownIT {
@@ -54,7 +57,12 @@ class CommandOutcomeUnknownIT {
                         new AxonServerException("AXONIQ-0001", "Connection lost while executing command on: gigstream-2")),
                 Arguments.of("the remote handler's connection failed", (Supplier<Exception>) () -> remoteFailure(
                         "Connection to the event store lost")),
-                Arguments.of("the command timed out", (Supplier<Exception>) () -> new TimeoutException("no answer in time")));
+                Arguments.of("the command timed out", (Supplier<Exception>) () -> new TimeoutException("no answer in time")),
+                Arguments.of("a lost connection inside a CompletionException", (Supplier<Exception>) () ->
+                        new CompletionException(new AxonServerException("AXONIQ-3001", "Connection lost"))),
+                Arguments.of("a dispatch failure inside an ExecutionException", (Supplier<Exception>) () ->
+                        new ExecutionException(new CompletionException(new AxonServerCommandDispatchException(
+                                "AXONIQ-4003", "Connection to the handling instance lost", null)))));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -17,21 +17,47 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged jar ({@code target/gigstream.jar}, built in the package phase before the integration
- * tests) run as its own process on the {@code postgres} profile, on a database and port of its own,
- * against the shared Paystack stand-in, logging to a file under {@code target/}. Started again, it
- * keeps its database and port, as a restarted server would.
+ * tests) run as its own process on a port of its own, against the shared Paystack stand-in, logging to a
+ * file under {@code target/}: on the {@code postgres} profile with a database of its own (optionally with
+ * Redis), or on the embedded default (H2 and the in-process MongoDB in a data directory under
+ * {@code target/}). Started again, it keeps its stores and port, as a restarted server would.
  */
 public final class PackagedApp {
 
     private static final Path JAR = Path.of("target", "gigstream.jar");
 
-    private final String database = PostgresDatabases.freshDatabase();
+    private final String database;
+    private final Path dataDir;
     private final int port = freePort();
     private final Path log;
+    private String redisUrl;
     private Process process;
 
+    /** On the {@code postgres} profile. */
     public PackagedApp(String logName) {
+        this(logName, true);
+    }
+
+    private PackagedApp(String logName, boolean postgres) {
         this.log = Path.of("target", logName + ".log");
+        this.database = postgres ? PostgresDatabases.freshDatabase() : null;
+        this.dataDir = postgres ? null : freshDirectory(Path.of("target", logName + "-data"));
+    }
+
+    /** On the embedded default profile: no outside store at all. */
+    public static PackagedApp embedded(String logName) {
+        return new PackagedApp(logName, false);
+    }
+
+    /** Keeps what instances share in Redis (the local server; the test is skipped without one), under a fresh key prefix. */
+    public PackagedApp withRedis() {
+        this.redisUrl = RedisServer.assumeAvailable();
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return (database != null ? "postgres" : "embedded") + (redisUrl != null ? " with Redis" : "");
     }
 
     public Api api() {
@@ -58,11 +84,20 @@ public final class PackagedApp {
                 "-Xmx512m", "-jar", JAR.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
-        env.put("SPRING_PROFILES_ACTIVE", "postgres");
         env.put("PORT", Integer.toString(port));
-        env.put("GIGSTREAM_DB_URL", database);
-        env.put("GIGSTREAM_DB_USER", PostgresDatabases.user());
-        env.put("GIGSTREAM_DB_PASSWORD", PostgresDatabases.password());
+        if (database != null) {
+            env.put("SPRING_PROFILES_ACTIVE", "postgres");
+            env.put("GIGSTREAM_DB_URL", database);
+            env.put("GIGSTREAM_DB_USER", PostgresDatabases.user());
+            env.put("GIGSTREAM_DB_PASSWORD", PostgresDatabases.password());
+        } else {
+            env.remove("SPRING_PROFILES_ACTIVE");
+            env.put("GIGSTREAM_DATA_DIR", dataDir.toAbsolutePath().toString());
+        }
+        if (redisUrl != null) {
+            env.put("GIGSTREAM_REDIS_URL", redisUrl);
+            env.put("GIGSTREAM_REDIS_KEY_PREFIX", RedisServer.freshKeyPrefix());
+        }
         env.put("GIGSTREAM_MONGO_URI", "");
         env.put("GIGSTREAM_JWT_SECRET", FreshStores.JWT_SECRET);
         env.put("GIGSTREAM_ADMIN_EMAIL", Marketplace.ADMIN_EMAIL);
@@ -95,6 +130,19 @@ public final class PackagedApp {
     public int stop() throws InterruptedException {
         process.destroy();
         return process.waitFor();
+    }
+
+    private static Path freshDirectory(Path directory) {
+        try {
+            if (Files.exists(directory)) {
+                try (var files = Files.walk(directory)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
+            return Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int freePort() {
