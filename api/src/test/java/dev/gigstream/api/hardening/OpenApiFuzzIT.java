@@ -48,7 +48,7 @@ class OpenApiFuzzIT {
     private static final long SEED = Long.getLong("gigstream.fuzz.seed", 20_260_415L);
     /** Malformed requests drawn per operation, and in all: bounds the run to well under a minute (raise them to explore). */
     private static final int PER_OPERATION = Integer.getInteger("gigstream.fuzz.per-operation", 40);
-    private static final int IN_ALL = Integer.getInteger("gigstream.fuzz.in-all", 2_500);
+    private static final int IN_ALL = Integer.getInteger("gigstream.fuzz.in-all", 3_500);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String WEBHOOK = "POST /api/v1/webhooks/paystack";
 
@@ -132,7 +132,7 @@ class OpenApiFuzzIT {
             }
             List<Request> malformed = new ArrayList<>(requests.malformed(operation));
             Collections.shuffle(malformed, random);
-            int budget = Math.min(PER_OPERATION, (IN_ALL - sent) / Math.max(1, operations.size() - operations.indexOf(operation)));
+            int budget = Math.max(0, Math.min(PER_OPERATION, (IN_ALL - sent) / Math.max(1, operations.size() - operations.indexOf(operation))));
             for (Request request : malformed.subList(0, Math.min(budget, malformed.size()))) {
                 List<String> from = permitted.isEmpty() || random.nextInt(5) == 0 ? everyone : permitted;
                 String caller = from.get(random.nextInt(from.size()));
