@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The end-to-end benchmark (README, Benchmark): the built jar on the postgres profile as a child
+ * The end-to-end benchmark (docs/performance.md): the built jar on the postgres profile as a child
  * process, driven over HTTP, beside the raw commit rate of the same PostgreSQL; prints one table and
  * writes it to {@code benchmark/target/results.md}. Phases and durations come from system properties
  * ({@link Options}).
