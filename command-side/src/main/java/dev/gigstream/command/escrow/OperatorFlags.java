@@ -17,16 +17,17 @@ import java.util.Objects;
  */
 class OperatorFlags {
 
-    private final Map<String, String> causeByReason = new HashMap<>();
+    /** Each flag's reason, with the cause that clears it (null: an operator does). */
+    private final Map<String, String> reasons = new HashMap<>();
     private String stuckPayout;
 
     boolean raised(String reason) {
-        return causeByReason.containsKey(reason);
+        return reasons.containsKey(reason);
     }
 
     /** The reasons flagged for {@code cause}, in a stable order. */
     List<String> raisedFor(String cause) {
-        return causeByReason.entrySet().stream().filter(e -> Objects.equals(cause, e.getValue()))
+        return reasons.entrySet().stream().filter(e -> Objects.equals(cause, e.getValue()))
                 .map(Map.Entry::getKey).sorted().toList();
     }
 
@@ -37,12 +38,12 @@ class OperatorFlags {
 
     @EventSourcingHandler
     void on(EscrowFlaggedForAdmin event) {
-        causeByReason.put(event.reason(), event.cause());
+        reasons.put(event.reason(), event.cause());
     }
 
     @EventSourcingHandler
     void on(EscrowFlagCleared event) {
-        causeByReason.remove(event.reason());
+        reasons.remove(event.reason());
     }
 
     @EventSourcingHandler
