@@ -8,12 +8,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -33,13 +35,14 @@ class EmbeddedRestartIT {
     private static final List<Map<String, String>> EVERY_DAY = Arrays.stream(DayOfWeek.values())
             .map(day -> Map.of("dayOfWeek", day.name(), "from", "00:00", "to", "24:00")).toList();
     private static final String OFFERS = "/api/v1/workers/me/offers";
+    private static final String SCRAPE_PASSWORD = "a scrape password";
 
     @TempDir
     Path dataDir;
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(GigstreamApplication.class)
-                .run("--server.port=0", "--gigstream.data-dir=" + dataDir);
+                .run("--server.port=0", "--gigstream.data-dir=" + dataDir, "--gigstream.metrics.password=" + SCRAPE_PASSWORD);
     }
 
     private static Api api(ConfigurableApplicationContext context) {
@@ -80,12 +83,16 @@ class EmbeddedRestartIT {
     }
 
     @Test
-    void theEmbeddedProfileServesItsDocumentationAndMetrics() {
+    void theEmbeddedProfileServesItsDocumentationAndItsMetricsToOperatorsOnly() {
         try (var context = start()) {
             Api api = api(context);
             assertThat(api.get("/v3/api-docs", null).expect(200).json().get("paths").has("/api/v1/auth/register")).isTrue();
             api.get("/swagger-ui/index.html", null).expect(200);
-            assertThat(api.get("/actuator/prometheus", null).expect(200).body()).contains("jvm_memory_used_bytes");
+            assertThat(api.get("/actuator/prometheus", null).expect(401).json().get("code").asText()).isEqualTo("UNAUTHENTICATED");
+            String scrapeAccount = "Basic " + Base64.getEncoder().encodeToString(("prometheus:" + SCRAPE_PASSWORD).getBytes(StandardCharsets.UTF_8));
+            var scraped = api.send("GET", "/actuator/prometheus", null, null, Map.of("Authorization", scrapeAccount));
+            assertThat(scraped.status()).isEqualTo(200);
+            assertThat(scraped.body()).contains("jvm_memory_used_bytes");
         }
     }
 
