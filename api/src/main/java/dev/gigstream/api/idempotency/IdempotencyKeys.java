@@ -32,8 +32,10 @@ class IdempotencyKeys {
     /**
      * The key is this request's: act, then {@link #settle} it. {@code mayHaveActed}: an earlier request with
      * this key and the same request has an unknown outcome, so what this one creates may exist already.
+     * {@code idSeed}: the same for every request of this use of the key (a new one when it is used again
+     * after the retention), for the ids of what they create.
      */
-    record Claimed(String caller, String key, String claimId, boolean mayHaveActed) implements Outcome {
+    record Claimed(String caller, String key, String claimId, String idSeed, boolean mayHaveActed) implements Outcome {
     }
 
     /** An earlier request with this key and the same request was answered: answer the same. */
@@ -52,7 +54,7 @@ class IdempotencyKeys {
     record StoredAnswer(int status, String contentType, String location, byte[] body) {
     }
 
-    private record Row(RequestFingerprint request, String claimId, Instant claimedAt, boolean outcomeUnknown,
+    private record Row(RequestFingerprint request, String claimId, String idSeed, Instant claimedAt, boolean outcomeUnknown,
                        Integer status, String contentType, String location, byte[] body) {
     }
 
@@ -87,7 +89,7 @@ class IdempotencyKeys {
             }
             if (row.outcomeUnknown() || row.claimedAt().plus(properties.claimTimeout()).isBefore(now)) {
                 // the request before did not learn whether it acted, or never finished (its instance died)
-                return takeOver(caller, key, row.claimId(), now).map(Outcome.class::cast).orElseGet(InUse::new);
+                return takeOver(caller, key, row, now).map(Outcome.class::cast).orElseGet(InUse::new);
             }
             return new InUse();
         }
@@ -161,8 +163,9 @@ class IdempotencyKeys {
         String claimId = UUID.randomUUID().toString();
         try {
             jdbc.sql("""
-                    INSERT INTO idempotency_key (caller, idem_key, request_method, request_path, body_hash, claim_id, claimed_at)
-                    VALUES (:caller, :key, :method, :path, :body, :claim, :at)""")
+                    INSERT INTO idempotency_key (caller, idem_key, request_method, request_path, body_hash, claim_id, id_seed,
+                        claimed_at)
+                    VALUES (:caller, :key, :method, :path, :body, :claim, :claim, :at)""")
                     .param("caller", caller)
                     .param("key", key)
                     .param("method", request.method())
@@ -171,14 +174,14 @@ class IdempotencyKeys {
                     .param("claim", claimId)
                     .param("at", utc(now))
                     .update();
-            return Optional.of(new Claimed(caller, key, claimId, false));
+            return Optional.of(new Claimed(caller, key, claimId, claimId, false));
         } catch (DuplicateKeyException claimedMeanwhile) {
             return Optional.empty();
         }
     }
 
     /** Claims a key whose last request's outcome is unknown; of several requests trying at once, one wins. */
-    private Optional<Claimed> takeOver(String caller, String key, String staleClaimId, Instant now) {
+    private Optional<Claimed> takeOver(String caller, String key, Row stale, Instant now) {
         String claimId = UUID.randomUUID().toString();
         int taken = jdbc.sql("""
                 UPDATE idempotency_key SET claim_id = :claim, claimed_at = :at, outcome_unknown = FALSE
@@ -187,9 +190,9 @@ class IdempotencyKeys {
                 .param("at", utc(now))
                 .param("caller", caller)
                 .param("key", key)
-                .param("stale", staleClaimId)
+                .param("stale", stale.claimId())
                 .update();
-        return taken == 1 ? Optional.of(new Claimed(caller, key, claimId, true)) : Optional.empty();
+        return taken == 1 ? Optional.of(new Claimed(caller, key, claimId, stale.idSeed(), true)) : Optional.empty();
     }
 
     private void delete(String caller, String key, String claimId) {
@@ -204,7 +207,7 @@ class IdempotencyKeys {
         int status = rs.getInt("status");
         Integer answered = rs.wasNull() ? null : status;
         return new Row(new RequestFingerprint(rs.getString("request_method"), rs.getString("request_path"),
-                rs.getString("body_hash")), rs.getString("claim_id"),
+                rs.getString("body_hash")), rs.getString("claim_id"), rs.getString("id_seed"),
                 rs.getObject("claimed_at", OffsetDateTime.class).toInstant(), rs.getBoolean("outcome_unknown"), answered,
                 rs.getString("content_type"), rs.getString("location"), rs.getBytes("body"));
     }

@@ -25,13 +25,14 @@ import java.util.UUID;
 public class IdempotentCommands {
 
     /**
-     * A new id for the {@code kind} of thing (job, dispute, evidence) the current request creates: a
-     * name-based UUID of the caller, the key and the kind when the request holds an Idempotency-Key, a
-     * random one otherwise. The caller is part of the name, so no one else's key leads to the same id.
+     * A new id for the {@code kind} of thing (job, dispute, evidence) the current request creates: when it
+     * holds an Idempotency-Key, a name-based UUID of the kind, the caller, the key and the key's seed (the
+     * same for all retries, a new one when the key is used again after its 24 hours); a random one
+     * otherwise. The caller is part of the name, so no one else's key leads to the same id.
      */
     public String newId(String kind) {
-        return claim().map(claim -> UUID.nameUUIDFromBytes(String.join("\n", "gigstream", kind, claim.caller(), claim.key())
-                        .getBytes(StandardCharsets.UTF_8)).toString())
+        return claim().map(claim -> UUID.nameUUIDFromBytes(String.join("\n", "gigstream", kind, claim.caller(),
+                        claim.key(), claim.idSeed()).getBytes(StandardCharsets.UTF_8)).toString())
                 .orElseGet(() -> UUID.randomUUID().toString());
     }
 
