@@ -6,7 +6,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.UUID;
 
 /**
  * Signs up a client or worker. For a worker the account row and the {@code WorkerRegistered} event
@@ -27,8 +26,9 @@ class Registrations {
     }
 
     @Transactional
-    Account register(String email, String password, String fullName, String phone, Role role) {
-        Account account = new Account(UUID.randomUUID().toString(), Accounts.normalizeEmail(email),
+    /** {@code accountId}: new, or derived from the sign-up's Idempotency-Key so that a retry registers the same worker. */
+    Account register(String accountId, String email, String password, String fullName, String phone, Role role) {
+        Account account = new Account(accountId, Accounts.normalizeEmail(email),
                 passwordEncoder.encode(password), fullName.strip(), phone, role);
         accounts.create(account);
         if (role == Role.WORKER) {

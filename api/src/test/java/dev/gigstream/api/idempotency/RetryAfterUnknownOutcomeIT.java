@@ -8,6 +8,7 @@ import dev.gigstream.messages.dispute.OpenDispute;
 import dev.gigstream.messages.job.ApplyToJob;
 import dev.gigstream.messages.job.PostJob;
 import dev.gigstream.messages.rating.RateJob;
+import dev.gigstream.messages.worker.RegisterWorker;
 import org.axonframework.axonserver.connector.command.AxonServerCommandDispatchException;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
@@ -159,6 +160,25 @@ class RetryAfterUnknownOutcomeIT {
         assertThat(retry.status()).as(retry.body()).isEqualTo(201);
         assertThat(retry.json().get("stars").asInt()).isEqualTo(5);
         assertThat(eventsOf("RatingGiven", ids(handled, RateJob::ratingsId))).as("ratings given").isEqualTo(1);
+    }
+
+    @Test
+    void aWorkersSignUpRetriedAfterAnUnknownOutcomeAnswersItsAccountAndRegistersItOnce() {
+        String fullName = "Ada " + UUID.randomUUID();
+        Map<String, Object> registration = Api.registration("retry-" + UUID.randomUUID() + "@example.com", "WORKER");
+        registration.put("fullName", fullName);
+        List<RegisterWorker> handled = loseTheFirstAnswer(RegisterWorker.class, command -> command.fullName().equals(fullName));
+        String key = UUID.randomUUID().toString();
+
+        assertOutcomeUnknown(api.send("POST", "/api/v1/auth/register", registration, null, Map.of("Idempotency-Key", key)));
+        Api.Response retry = api.send("POST", "/api/v1/auth/register", registration, null, Map.of("Idempotency-Key", key));
+
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        String stored = handled.get(0).workerId();
+        assertThat(retry.json().get("userId").asText()).as("the worker the first attempt registered").isEqualTo(stored);
+        assertThat(eventsOf("WorkerRegistered", ids(handled, RegisterWorker::workerId))).as("workers registered")
+                .isEqualTo(1);
+        api.logIn((String) registration.get("email"), Api.PASSWORD, stored);
     }
 
     @Test
