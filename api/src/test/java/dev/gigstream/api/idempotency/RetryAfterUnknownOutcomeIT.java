@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -192,6 +194,53 @@ class RetryAfterUnknownOutcomeIT {
 
         assertThat(other.status()).as(other.body()).isEqualTo(422);
         assertThat(other.json().get("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    }
+
+    @Test
+    void aSignUpRetriedAfterItsInstanceDiedAnswersItsAccount() {
+        for (String role : List.of("CLIENT", "WORKER")) {
+            Map<String, Object> registration = Api.registration("died-" + UUID.randomUUID() + "@example.com", role);
+            String key = UUID.randomUUID().toString();
+            Map<String, String> withKey = Map.of("Idempotency-Key", key);
+            Api.Response first = api.send("POST", "/api/v1/auth/register", registration, null, withKey).expect(201);
+            instanceDiedBeforeStoringTheAnswer(IdempotencyInterceptor.ANONYMOUS, key);
+
+            Api.Response retry = api.send("POST", "/api/v1/auth/register", registration, null, withKey);
+
+            assertThat(retry.status()).as(role + ": " + retry.body()).isEqualTo(201);
+            assertThat(retry.json().get("userId").asText()).isEqualTo(first.json().get("userId").asText());
+        }
+    }
+
+    @Test
+    void aReportRetriedAfterItsInstanceDiedAnswersItsReport() {
+        Api.User reporter = api.signUp("CLIENT");
+        Map<String, String> report = Map.of("subjectType", "USER", "subjectId", api.signUp("WORKER").id(),
+                "reason", "Asked to be paid outside the app");
+        String key = UUID.randomUUID().toString();
+        Api.Response first = post("/api/v1/reports", report, reporter, key).expect(201);
+        instanceDiedBeforeStoringTheAnswer(reporter.id(), key);
+
+        Api.Response retry = post("/api/v1/reports", report, reporter, key);
+
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.json().get("reportId").asText()).isEqualTo(first.json().get("reportId").asText());
+    }
+
+    /**
+     * As if the instance serving the key's request died after its effect was stored and before its answer
+     * was: the key is claimed, unanswered, since longer than the claim timeout.
+     */
+    private void instanceDiedBeforeStoringTheAnswer(String caller, String key) {
+        int rows = jdbc.sql("""
+                        UPDATE idempotency_key SET status = NULL, content_type = NULL, location = NULL, body = NULL,
+                            answered_at = NULL, claimed_at = :long_ago
+                        WHERE caller = :caller AND idem_key = :key""")
+                .param("long_ago", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10))
+                .param("caller", caller)
+                .param("key", key)
+                .update();
+        assertThat(rows).isEqualTo(1);
     }
 
     /**
