@@ -1,5 +1,6 @@
 package dev.gigstream.api.auth;
 
+import dev.gigstream.api.idempotency.IdempotentCommands;
 import dev.gigstream.api.web.Idempotent;
 import dev.gigstream.api.web.InvalidRequestException;
 import dev.gigstream.api.web.ProblemResponse;
@@ -38,10 +39,13 @@ class AuthController {
     private final AccessTokens accessTokens;
     private final AccessTokenDenyList denyList;
     private final PasswordEncoder passwordEncoder;
+    private final IdempotentCommands idempotent;
 
     AuthController(Registrations registrations, Accounts accounts, RefreshTokens refreshTokens,
-                   AccessTokens accessTokens, AccessTokenDenyList denyList, PasswordEncoder passwordEncoder) {
+                   AccessTokens accessTokens, AccessTokenDenyList denyList, PasswordEncoder passwordEncoder,
+                   IdempotentCommands idempotent) {
         this.registrations = registrations;
+        this.idempotent = idempotent;
         this.accounts = accounts;
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
@@ -67,7 +71,7 @@ class AuthController {
         PasswordPolicy.weakness(request.password(), request.email()).ifPresent(weakness -> {
             throw new InvalidRequestException("password", weakness);
         });
-        Account account = registrations.register(request.email(), request.password(), request.fullName(),
+        Account account = registrations.register(idempotent.newId("account"), request.email(), request.password(), request.fullName(),
                 request.phone(), request.role());
         return new AuthRequests.Registered(account.id(), account.role());
     }

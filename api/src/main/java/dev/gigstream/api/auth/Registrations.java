@@ -6,7 +6,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.UUID;
+
+import java.util.Optional;
 
 /**
  * Signs up a client or worker. For a worker the account row and the {@code WorkerRegistered} event
@@ -26,9 +27,19 @@ class Registrations {
         this.commands = commands;
     }
 
+    /**
+     * {@code accountId}: new, or derived from the sign-up's Idempotency-Key, so that a retry registers the
+     * same worker, and an account found under it with this email is the one an earlier attempt of this
+     * same sign-up registered (its instance died before answering): it is answered again.
+     */
     @Transactional
-    Account register(String email, String password, String fullName, String phone, Role role) {
-        Account account = new Account(UUID.randomUUID().toString(), Accounts.normalizeEmail(email),
+    Account register(String accountId, String email, String password, String fullName, String phone, Role role) {
+        Optional<Account> registeredBefore = accounts.byId(accountId)
+                .filter(earlier -> earlier.email().equals(Accounts.normalizeEmail(email)));
+        if (registeredBefore.isPresent()) {
+            return registeredBefore.get();
+        }
+        Account account = new Account(accountId, Accounts.normalizeEmail(email),
                 passwordEncoder.encode(password), fullName.strip(), phone, role);
         accounts.create(account);
         if (role == Role.WORKER) {

@@ -1,5 +1,6 @@
 package dev.gigstream.api.dispute;
 
+import dev.gigstream.api.idempotency.IdempotentCommands;
 import dev.gigstream.api.job.JobPartiesOnly;
 import dev.gigstream.api.web.Idempotent;
 import dev.gigstream.api.web.NotFoundException;
@@ -43,7 +44,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Disputes: the job's parties open one, add evidence and (the opener) withdraw it; admins list the
@@ -59,8 +59,11 @@ class DisputeController {
     private final QueryGateway queries;
     private final Clock clock;
     private final DisputePolicy policy;
+    private final IdempotentCommands idempotent;
 
-    DisputeController(CommandGateway commands, QueryGateway queries, Clock clock, DisputePolicy policy) {
+    DisputeController(CommandGateway commands, QueryGateway queries, Clock clock, DisputePolicy policy,
+                      IdempotentCommands idempotent) {
+        this.idempotent = idempotent;
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
@@ -84,7 +87,7 @@ class DisputeController {
     @ProblemResponse(status = 503, codes = "TOKEN_CHECK_UNAVAILABLE")
     ResponseEntity<DisputeRequests.Opened> open(@PathVariable String jobId, @Valid @RequestBody DisputeRequests.Open request,
                                                 @AuthenticationPrincipal Jwt party) {
-        String disputeId = UUID.randomUUID().toString();
+        String disputeId = idempotent.newId("dispute");
         commands.sendAndWait(new OpenDispute(disputeId, jobId, party.getSubject(), request.reason(), request.details(),
                 clock.instant()));
         return ResponseEntity.created(URI.create("/api/v1/disputes/" + disputeId))
@@ -104,8 +107,9 @@ class DisputeController {
     @ProblemResponse(status = 409, codes = {"DISPUTE_CLOSED", "TOO_MUCH_EVIDENCE"})
     DisputeRequests.EvidenceAdded evidence(@PathVariable String disputeId, @Valid @RequestBody DisputeRequests.Evidence request,
                                            @AuthenticationPrincipal Jwt party) {
-        commands.sendAndWait(new AddEvidence(disputeId, party.getSubject(), request.text(), clock.instant()));
-        return new DisputeRequests.EvidenceAdded(disputeId);
+        String evidenceId = idempotent.newId("evidence");
+        commands.sendAndWait(new AddEvidence(disputeId, evidenceId, party.getSubject(), request.text(), clock.instant()));
+        return new DisputeRequests.EvidenceAdded(disputeId, evidenceId);
     }
 
     @PostMapping("/api/v1/disputes/{disputeId}/withdraw")

@@ -26,7 +26,8 @@ final class DisputeRequests {
     record Evidence(@NotBlank @Size(max = 5000) String text) {
     }
 
-    record EvidenceAdded(String disputeId) {
+    /** {@code evidenceId}: the piece's id, the same for a retry with the same Idempotency-Key. */
+    record EvidenceAdded(String disputeId, String evidenceId) {
     }
 
     /** {@code workerShare} only for a SPLIT: strictly between zero and the pay, in its currency, in minor units. */

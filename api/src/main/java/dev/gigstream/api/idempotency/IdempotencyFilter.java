@@ -14,9 +14,12 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -31,7 +34,8 @@ import java.nio.charset.StandardCharsets;
  * {@code Idempotency-Key} gets a body that can be read twice (once for its fingerprint, once by the
  * endpoint) and an answer held back until it is stored. Whether the endpoint takes keys, and what a key
  * means, is decided by {@link IdempotencyInterceptor} once the handler is known and its role check passed;
- * when it claimed the key, this filter stores the answer (or releases the key) before sending it.
+ * when it claimed the key, this filter stores the answer (or releases the key, or leaves it to a retry
+ * when the answer is 503 {@code COMMAND_OUTCOME_UNKNOWN}) before sending it.
  * After Spring Security, so that the caller is known and a refused token never touches a key.
  */
 @Component
@@ -43,10 +47,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
     /** The request attribute through which the interceptor hands its claim over. */
     static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
 
-    private final IdempotencyKeys keys;
+    /** The problem code of an answer whose command may or may not have been stored. */
+    static final String OUTCOME_UNKNOWN = "COMMAND_OUTCOME_UNKNOWN";
 
-    IdempotencyFilter(IdempotencyKeys keys) {
+    private final IdempotencyKeys keys;
+    private final JsonMapper json;
+
+    IdempotencyFilter(IdempotencyKeys keys, JsonMapper json) {
         this.keys = keys;
+        this.json = json;
     }
 
     @Override
@@ -70,11 +79,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    /** Stores the answer, or releases the key when a failure escaped the application's error handling. */
+    /**
+     * Stores the answer; leaves the key to a retry when the command's outcome is unknown; releases it when a
+     * failure escaped the application's error handling.
+     */
     private void settle(IdempotencyKeys.Claimed claim, ContentCachingResponseWrapper answer) {
         try {
             if (answer == null) {
                 keys.release(claim);
+            } else if (outcomeUnknown(answer)) {
+                keys.leaveOutcomeUnknown(claim);
             } else {
                 keys.settle(claim, new IdempotencyKeys.StoredAnswer(answer.getStatus(), answer.getContentType(),
                         answer.getHeader(HttpHeaders.LOCATION), answer.getContentAsByteArray()));
@@ -82,6 +96,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } catch (RuntimeException e) {
             // the answer still goes out; the key stays claimed until the claim times out, then a retry acts
             log.warn("Could not store the answer for an idempotency key: {}", e.toString());
+        }
+    }
+
+    private boolean outcomeUnknown(ContentCachingResponseWrapper answer) {
+        if (answer.getStatus() != HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            return false;
+        }
+        try {
+            return OUTCOME_UNKNOWN.equals(json.readTree(answer.getContentAsByteArray()).path("code").asText());
+        } catch (JacksonException notAProblem) {
+            return false;
         }
     }
 

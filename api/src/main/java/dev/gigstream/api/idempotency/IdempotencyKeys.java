@@ -16,8 +16,11 @@ import java.util.UUID;
 /**
  * The {@code idempotency_key} table, shared by every instance: a key is claimed by inserting its row (the
  * primary key lets one request of many win), its 2xx answer is stored on the row, and a refused or failed
- * request releases the row, since it did nothing a retry should not do. Rows older than the retention are
- * ignored here and deleted by {@link IdempotencyPurge}.
+ * request releases the row, since it did nothing a retry should not do. A request whose outcome is unknown
+ * (503 {@code COMMAND_OUTCOME_UNKNOWN}, or its instance died holding the key) may have acted: its row is
+ * left to the next request with the key, which is told so ({@link Claimed#mayHaveActed}) and, sending the
+ * same command for the same ids, answers the success the first would have answered. Rows older than the
+ * retention are ignored here and deleted by the purge task ({@link IdempotencyConfiguration}).
  */
 @Component
 class IdempotencyKeys {
@@ -26,8 +29,13 @@ class IdempotencyKeys {
     sealed interface Outcome {
     }
 
-    /** The key is this request's: act, then {@link #settle} it. */
-    record Claimed(String caller, String key, String claimId) implements Outcome {
+    /**
+     * The key is this request's: act, then {@link #settle} it. {@code mayHaveActed}: an earlier request with
+     * this key and the same request has an unknown outcome, so what this one creates may exist already.
+     * {@code idSeed}: the same for every request of this use of the key (a new one when it is used again
+     * after the retention), for the ids of what they create.
+     */
+    record Claimed(String caller, String key, String claimId, String idSeed, boolean mayHaveActed) implements Outcome {
     }
 
     /** An earlier request with this key and the same request was answered: answer the same. */
@@ -46,8 +54,8 @@ class IdempotencyKeys {
     record StoredAnswer(int status, String contentType, String location, byte[] body) {
     }
 
-    private record Row(RequestFingerprint request, String claimId, Instant claimedAt, Integer status, String contentType,
-                       String location, byte[] body) {
+    private record Row(RequestFingerprint request, String claimId, String idSeed, Instant claimedAt, boolean outcomeUnknown,
+                       Integer status, String contentType, String location, byte[] body) {
     }
 
     private final JdbcClient jdbc;
@@ -79,9 +87,9 @@ class IdempotencyKeys {
             if (row.status() != null) {
                 return new Replay(new StoredAnswer(row.status(), row.contentType(), row.location(), row.body()));
             }
-            if (row.claimedAt().plus(properties.claimTimeout()).isBefore(now)) {
-                // the request that claimed it never finished (its instance died): a retry may act
-                return takeOver(caller, key, row.claimId(), now).map(Outcome.class::cast).orElseGet(InUse::new);
+            if (row.outcomeUnknown() || row.claimedAt().plus(properties.claimTimeout()).isBefore(now)) {
+                // the request before did not learn whether it acted, or never finished (its instance died)
+                return takeOver(caller, key, row, now).map(Outcome.class::cast).orElseGet(InUse::new);
             }
             return new InUse();
         }
@@ -108,9 +116,30 @@ class IdempotencyKeys {
         }
     }
 
-    /** Lets a retry with the key act: the claimed request did nothing worth answering again. */
+    /**
+     * Lets a retry with the key act: the claimed request did nothing worth answering again. Unless an
+     * earlier request with the key may have acted: then the key stays one whose outcome is unknown.
+     */
     void release(Claimed claim) {
-        delete(claim.caller(), claim.key(), claim.claimId());
+        if (claim.mayHaveActed()) {
+            leaveOutcomeUnknown(claim);
+        } else {
+            delete(claim.caller(), claim.key(), claim.claimId());
+        }
+    }
+
+    /**
+     * The claimed request may or may not have acted (503 {@code COMMAND_OUTCOME_UNKNOWN}): the next request
+     * with the key and the same request takes it over at once, told that what it creates may exist already.
+     */
+    void leaveOutcomeUnknown(Claimed claim) {
+        jdbc.sql("""
+                UPDATE idempotency_key SET outcome_unknown = TRUE
+                WHERE caller = :caller AND idem_key = :key AND claim_id = :claim AND status IS NULL""")
+                .param("caller", claim.caller())
+                .param("key", claim.key())
+                .param("claim", claim.claimId())
+                .update();
     }
 
     /** Deletes the keys claimed before {@code cutoff}; returns how many. */
@@ -134,8 +163,9 @@ class IdempotencyKeys {
         String claimId = UUID.randomUUID().toString();
         try {
             jdbc.sql("""
-                    INSERT INTO idempotency_key (caller, idem_key, request_method, request_path, body_hash, claim_id, claimed_at)
-                    VALUES (:caller, :key, :method, :path, :body, :claim, :at)""")
+                    INSERT INTO idempotency_key (caller, idem_key, request_method, request_path, body_hash, claim_id, id_seed,
+                        claimed_at)
+                    VALUES (:caller, :key, :method, :path, :body, :claim, :claim, :at)""")
                     .param("caller", caller)
                     .param("key", key)
                     .param("method", request.method())
@@ -144,24 +174,25 @@ class IdempotencyKeys {
                     .param("claim", claimId)
                     .param("at", utc(now))
                     .update();
-            return Optional.of(new Claimed(caller, key, claimId));
+            return Optional.of(new Claimed(caller, key, claimId, claimId, false));
         } catch (DuplicateKeyException claimedMeanwhile) {
             return Optional.empty();
         }
     }
 
-    private Optional<Claimed> takeOver(String caller, String key, String staleClaimId, Instant now) {
+    /** Claims a key whose last request's outcome is unknown; of several requests trying at once, one wins. */
+    private Optional<Claimed> takeOver(String caller, String key, Row stale, Instant now) {
         String claimId = UUID.randomUUID().toString();
         int taken = jdbc.sql("""
-                UPDATE idempotency_key SET claim_id = :claim, claimed_at = :at
+                UPDATE idempotency_key SET claim_id = :claim, claimed_at = :at, outcome_unknown = FALSE
                 WHERE caller = :caller AND idem_key = :key AND claim_id = :stale AND status IS NULL""")
                 .param("claim", claimId)
                 .param("at", utc(now))
                 .param("caller", caller)
                 .param("key", key)
-                .param("stale", staleClaimId)
+                .param("stale", stale.claimId())
                 .update();
-        return taken == 1 ? Optional.of(new Claimed(caller, key, claimId)) : Optional.empty();
+        return taken == 1 ? Optional.of(new Claimed(caller, key, claimId, stale.idSeed(), true)) : Optional.empty();
     }
 
     private void delete(String caller, String key, String claimId) {
@@ -176,8 +207,8 @@ class IdempotencyKeys {
         int status = rs.getInt("status");
         Integer answered = rs.wasNull() ? null : status;
         return new Row(new RequestFingerprint(rs.getString("request_method"), rs.getString("request_path"),
-                rs.getString("body_hash")), rs.getString("claim_id"),
-                rs.getObject("claimed_at", OffsetDateTime.class).toInstant(), answered,
+                rs.getString("body_hash")), rs.getString("claim_id"), rs.getString("id_seed"),
+                rs.getObject("claimed_at", OffsetDateTime.class).toInstant(), rs.getBoolean("outcome_unknown"), answered,
                 rs.getString("content_type"), rs.getString("location"), rs.getBytes("body"));
     }
 

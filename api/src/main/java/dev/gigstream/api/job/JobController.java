@@ -1,5 +1,7 @@
 package dev.gigstream.api.job;
 
+import dev.gigstream.messages.job.JobErrorCode;
+import dev.gigstream.api.idempotency.IdempotentCommands;
 import dev.gigstream.api.escrow.PaystackProperties;
 import dev.gigstream.api.geocode.Places;
 import dev.gigstream.api.messaging.CommittedEvents;
@@ -94,10 +96,12 @@ class JobController {
     private final Places places;
     private final CommittedEvents committed;
     private final ApplicationEligibilityCheck eligibility;
+    private final IdempotentCommands idempotent;
 
     JobController(CommandGateway commands, QueryGateway queries, Clock clock, PaystackProperties paystack, Places places,
-                  CommittedEvents committed, ApplicationEligibilityCheck eligibility) {
+                  CommittedEvents committed, ApplicationEligibilityCheck eligibility, IdempotentCommands idempotent) {
         this.commands = commands;
+        this.idempotent = idempotent;
         this.eligibility = eligibility;
         this.committed = committed;
         this.queries = queries;
@@ -121,7 +125,7 @@ class JobController {
     @ProblemResponse(status = 403, codes = "CLIENT_SUSPENDED")
     @ProblemResponse(status = 503, codes = {"GEOCODING_UNAVAILABLE", "GEOCODING_BUDGET_SPENT"})
     ResponseEntity<JobRequests.Posted> post(@Valid @RequestBody JobRequests.PostJob request, @AuthenticationPrincipal Jwt client) {
-        String jobId = UUID.randomUUID().toString();
+        String jobId = idempotent.newId("job");
         commands.sendAndWait(new PostJob(jobId, client.getSubject(), request.title().strip(),
                 request.description() == null ? "" : request.description().strip(), SkillParameters.normalize("requiredSkills", request.requiredSkills()),
                 site(request.location(), request.pay().currency()),
@@ -193,7 +197,7 @@ class JobController {
     JobRequests.Applied apply(@PathVariable String jobId, @Valid @RequestBody(required = false) JobRequests.Apply request,
                               @AuthenticationPrincipal Jwt worker) {
         String note = request == null || request.note() == null || request.note().isBlank() ? null : request.note().strip();
-        commands.sendAndWait(new ApplyToJob(jobId, worker.getSubject(), note, clock.instant()));
+        idempotent.send(commands, new ApplyToJob(jobId, worker.getSubject(), note, clock.instant()), JobErrorCode.ALREADY_APPLIED);
         return JobRequests.Applied.of(jobId, worker.getSubject(), eligibility.of(jobId, worker.getSubject()));
     }
 

@@ -1,5 +1,6 @@
 package dev.gigstream.api.moderation;
 
+import dev.gigstream.api.idempotency.IdempotentCommands;
 import dev.gigstream.api.auth.Account;
 import dev.gigstream.api.auth.Accounts;
 import dev.gigstream.api.job.JobParties;
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.util.UUID;
 
 /**
  * Abuse reports: any signed-in user reports a user or a job (one open report per reporter and subject);
@@ -38,11 +38,14 @@ import java.util.UUID;
 class ReportController {
 
     private final AbuseReports reports;
+    private final IdempotentCommands idempotent;
     private final Accounts accounts;
     private final QueryGateway queries;
     private final Clock clock;
 
-    ReportController(AbuseReports reports, Accounts accounts, QueryGateway queries, Clock clock) {
+    ReportController(AbuseReports reports, Accounts accounts, QueryGateway queries, Clock clock,
+                     IdempotentCommands idempotent) {
+        this.idempotent = idempotent;
         this.reports = reports;
         this.accounts = accounts;
         this.queries = queries;
@@ -61,6 +64,11 @@ class ReportController {
     @ProblemResponse(status = 404, codes = "NOT_FOUND")
     @ProblemResponse(status = 409, codes = "ALREADY_REPORTED")
     ModerationRequests.Filed file(@Valid @RequestBody ModerationRequests.File request, @AuthenticationPrincipal Jwt reporter) {
+        String reportId = idempotent.newId("report");
+        if (reports.byId(reportId).filter(filed -> filed.reporterId().equals(reporter.getSubject())).isPresent()) {
+            // an earlier attempt of this request (same key) filed it and its instance died before answering
+            return new ModerationRequests.Filed(reportId);
+        }
         String subjectUserId = switch (request.subjectType()) {
             case USER -> accounts.byId(request.subjectId()).filter(account -> account.role().selfService()).map(Account::id)
                     .orElseThrow(() -> new NotFoundException("No user " + request.subjectId()));
@@ -73,7 +81,6 @@ class ReportController {
             throw new RefusedException(ModerationErrorCode.ALREADY_REPORTED, "You have an open report about this "
                     + request.subjectType().name().toLowerCase() + " already");
         }
-        String reportId = UUID.randomUUID().toString();
         reports.file(new AbuseReports.Report(reportId, reporter.getSubject(), request.subjectType(), request.subjectId(),
                 subjectUserId, request.reason().strip(), clock.instant(), null, null, null));
         return new ModerationRequests.Filed(reportId);

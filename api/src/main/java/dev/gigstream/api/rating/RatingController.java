@@ -1,5 +1,7 @@
 package dev.gigstream.api.rating;
 
+import dev.gigstream.messages.rating.RatingErrorCode;
+import dev.gigstream.api.idempotency.IdempotentCommands;
 import dev.gigstream.api.job.JobPartiesOnly;
 import dev.gigstream.api.web.Idempotent;
 import dev.gigstream.api.web.NotFoundException;
@@ -53,8 +55,10 @@ class RatingController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Clock clock;
+    private final IdempotentCommands idempotent;
 
-    RatingController(CommandGateway commands, QueryGateway queries, Clock clock) {
+    RatingController(CommandGateway commands, QueryGateway queries, Clock clock, IdempotentCommands idempotent) {
+        this.idempotent = idempotent;
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
@@ -75,8 +79,8 @@ class RatingController {
     @ProblemResponse(status = 409, codes = {"JOB_NOT_FINISHED", "NO_SHOW_RATED_BY_CLIENT_ONLY", "ALREADY_RATED",
             "RATING_WINDOW_CLOSED"})
     Rated rate(@PathVariable String jobId, @Valid @RequestBody Rate request, @AuthenticationPrincipal Jwt rater) {
-        commands.sendAndWait(new RateJob(JobRatingsIds.of(jobId), jobId, rater.getSubject(), request.stars(),
-                request.comment(), clock.instant()));
+        idempotent.send(commands, new RateJob(JobRatingsIds.of(jobId), jobId, rater.getSubject(), request.stars(),
+                request.comment(), clock.instant()), RatingErrorCode.ALREADY_RATED);
         return new Rated(jobId, request.stars());
     }
 

@@ -14,11 +14,15 @@ import dev.gigstream.messages.dispute.ResolveDispute;
 import dev.gigstream.messages.dispute.WithdrawDispute;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -38,18 +42,33 @@ public class Dispute {
     private String clientId;
     private String workerId;
     private String openedBy;
+    private String reason;
+    private String details;
     private DisputeStatus status;
     private Money pay;
     private Money held;
     private DisputeOutcome outcome;
     private Money workerShare;
     private final Map<DisputeParty, Integer> evidence = new EnumMap<>(DisputeParty.class);
+    /** Each piece of evidence by its id: who added it and its text. */
+    private final Map<String, EvidenceAdded> evidenceById = new HashMap<>();
 
     protected Dispute() {
     }
 
+    /**
+     * Opens the dispute, or finds it open already: its id comes from the request's Idempotency-Key (or the
+     * chargeback), so a retry whose first answer was lost sends the same command for the same dispute.
+     */
     @CommandHandler
-    public Dispute(OpenDispute command, DisputedJobs jobs, DisputePolicy policy) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(OpenDispute command, DisputedJobs jobs, DisputePolicy policy) {
+        if (disputeId != null && !sameComplaint(command)) {
+            throw DisputeRefused.idTaken(disputeId);
+        }
+        if (disputeId != null) {
+            return; // the same dispute opened again: opened already, whatever became of it since
+        }
         DisputePolicy.checkComplaint(command.reason(), command.details());
         DisputedJobs.DisputedJob job = jobs.open(command.jobId(), command.disputeId(), command.openedBy());
         apply(new DisputeOpened(command.disputeId(), command.jobId(), job.escrowId(), job.clientId(), job.workerId(),
@@ -57,9 +76,21 @@ public class Dispute {
                 job.held(), command.at(), command.at().plus(policy.responseWindow())));
     }
 
+    private boolean sameComplaint(OpenDispute command) {
+        return jobId.equals(command.jobId()) && openedBy.equals(command.openedBy())
+                && Objects.equals(reason, stripped(command.reason())) && Objects.equals(details, stripped(command.details()));
+    }
+
     @CommandHandler
     void handle(AddEvidence command) {
         DisputeParty party = partyOf(command.by());
+        EvidenceAdded added = evidenceById.get(command.evidenceId());
+        if (added != null && !(added.by().equals(command.by()) && added.text().equals(stripped(command.text())))) {
+            throw DisputeRefused.evidenceIdTaken(disputeId, command.evidenceId());
+        }
+        if (added != null) {
+            return; // the same piece sent again: added already, even if the dispute has closed since
+        }
         if (status != DisputeStatus.OPEN) {
             throw DisputeRefused.closed(disputeId, status);
         }
@@ -67,7 +98,8 @@ public class Dispute {
         if (evidence.getOrDefault(party, 0) >= DisputePolicy.MAX_EVIDENCE_PER_PARTY) {
             throw DisputeRefused.tooMuchEvidence(disputeId, DisputePolicy.MAX_EVIDENCE_PER_PARTY);
         }
-        apply(new EvidenceAdded(disputeId, jobId, command.by(), party, command.text().strip(), command.at()));
+        apply(new EvidenceAdded(disputeId, jobId, command.evidenceId(), command.by(), party, command.text().strip(),
+                command.at()));
     }
 
     @CommandHandler
@@ -126,6 +158,10 @@ public class Dispute {
         return share;
     }
 
+    private static String stripped(String text) {
+        return text == null ? null : text.strip();
+    }
+
     private DisputeParty partyOf(String userId) {
         if (userId.equals(clientId)) {
             return DisputeParty.CLIENT;
@@ -144,6 +180,8 @@ public class Dispute {
         clientId = event.clientId();
         workerId = event.workerId();
         openedBy = event.openedBy();
+        reason = event.reason();
+        details = event.details();
         pay = event.pay();
         held = event.held();
         status = DisputeStatus.OPEN;
@@ -152,6 +190,9 @@ public class Dispute {
     @EventSourcingHandler
     void on(EvidenceAdded event) {
         evidence.merge(event.party(), 1, Integer::sum);
+        if (event.evidenceId() != null) {
+            evidenceById.put(event.evidenceId(), event);
+        }
     }
 
     @EventSourcingHandler

@@ -8,6 +8,8 @@ import dev.gigstream.messages.job.JobStatus;
 import static dev.gigstream.messages.dispute.DisputeErrorCode.CHARGEBACK_OPEN;
 import static dev.gigstream.messages.dispute.DisputeErrorCode.DISPUTE_ALREADY_OPEN;
 import static dev.gigstream.messages.dispute.DisputeErrorCode.DISPUTE_CLOSED;
+import static dev.gigstream.messages.dispute.DisputeErrorCode.DISPUTE_ID_TAKEN;
+import static dev.gigstream.messages.dispute.DisputeErrorCode.EVIDENCE_ID_TAKEN;
 import static dev.gigstream.messages.dispute.DisputeErrorCode.INVALID_DISPUTE;
 import static dev.gigstream.messages.dispute.DisputeErrorCode.INVALID_EVIDENCE;
 import static dev.gigstream.messages.dispute.DisputeErrorCode.INVALID_WORKER_SHARE;
@@ -20,6 +22,16 @@ import static dev.gigstream.messages.dispute.DisputeErrorCode.TOO_MUCH_EVIDENCE;
 public final class DisputeRefused {
 
     private DisputeRefused() {
+    }
+
+    static RefusedException idTaken(String disputeId) {
+        return new RefusedException(DISPUTE_ID_TAKEN, "Dispute " + disputeId + " was opened already, about another job,"
+                + " by another party or with another complaint; a new dispute needs a new id");
+    }
+
+    static RefusedException evidenceIdTaken(String disputeId, String evidenceId) {
+        return new RefusedException(EVIDENCE_ID_TAKEN, "Dispute " + disputeId + " holds evidence " + evidenceId
+                + " from another party or with another text already; new evidence needs a new id");
     }
 
     static RefusedException invalid(String why) {

@@ -42,17 +42,21 @@ import dev.gigstream.messages.job.WithdrawApplication;
 import dev.gigstream.messages.job.WorkerApplied;
 import dev.gigstream.messages.job.WorkerHired;
 import dev.gigstream.messages.worker.ApplicantStanding;
+import dev.gigstream.messages.worker.Skills;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -72,6 +76,7 @@ public class Job {
 
     @AggregateIdentifier
     private String jobId;
+    private JobPosted posting;
     private String clientId;
     private String title;
     private JobStatus status;
@@ -91,11 +96,21 @@ public class Job {
     }
 
     /**
-     * The expiry deadline is not cancelled when the job is hired or cancelled: it only acts on a job
-     * that is still open, and cancelling by scope would make db-scheduler read every scheduled deadline.
+     * Creates the job, or finds it posted already: the edge derives a job's id from the request's
+     * Idempotency-Key, so a retry whose first answer was lost (the command may have been stored) sends the
+     * same command for the same job. The expiry deadline is not cancelled when the job is hired or
+     * cancelled: it only acts on a job that is still open, and cancelling by scope would make db-scheduler
+     * read every scheduled deadline.
      */
     @CommandHandler
-    public Job(PostJob command, DeadlineManager deadlines, ClientStandings clients) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(PostJob command, DeadlineManager deadlines, ClientStandings clients) {
+        if (jobId != null && !samePosting(command)) {
+            throw JobRefused.idTaken(jobId);
+        }
+        if (jobId != null) {
+            return; // the same posting sent again: posted already, whatever became of the job since
+        }
         if (clients.suspended(command.clientId())) {
             throw JobRefused.clientSuspended(command.clientId());
         }
@@ -103,6 +118,23 @@ public class Job {
         apply(new JobPosted(command.jobId(), command.clientId(), command.title(), command.description(), skills,
                 command.site(), command.shift(), command.pay(), command.postedAt()));
         deadlines.schedule(command.shift().start(), EXPIRY);
+    }
+
+    /**
+     * The same client and what they asked for; the time differs on a retry, and the site is compared by
+     * its address alone, since a geocoded address may come back a few metres apart the second time.
+     */
+    private boolean samePosting(PostJob command) {
+        List<String> skills;
+        try {
+            skills = Skills.normalize(command.requiredSkills());
+        } catch (IllegalArgumentException invalid) {
+            return false;
+        }
+        return posting.clientId().equals(command.clientId()) && Objects.equals(posting.title(), command.title())
+                && Objects.equals(posting.description(), command.description()) && posting.requiredSkills().equals(skills)
+                && Objects.equals(posting.site().address(), command.site().address())
+                && posting.shift().equals(command.shift()) && posting.pay().equals(command.pay());
     }
 
     @CommandHandler
@@ -370,6 +402,7 @@ public class Job {
     @EventSourcingHandler
     void on(JobPosted event) {
         jobId = event.jobId();
+        posting = event;
         clientId = event.clientId();
         title = event.title();
         shift = event.shift();

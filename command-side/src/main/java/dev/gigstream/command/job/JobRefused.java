@@ -13,6 +13,7 @@ import static dev.gigstream.messages.job.JobErrorCode.INVALID_PAY;
 import static dev.gigstream.messages.job.JobErrorCode.INVALID_SHIFT;
 import static dev.gigstream.messages.job.JobErrorCode.INVALID_SKILL;
 import static dev.gigstream.messages.job.JobErrorCode.JOB_CANNOT_BE_CANCELLED;
+import static dev.gigstream.messages.job.JobErrorCode.JOB_ID_TAKEN;
 import static dev.gigstream.messages.job.JobErrorCode.JOB_NOT_OPEN;
 import static dev.gigstream.messages.job.JobErrorCode.NOT_AN_APPLICANT;
 import static dev.gigstream.messages.job.JobErrorCode.NOT_THE_JOBS_CLIENT;
@@ -26,6 +27,11 @@ import static dev.gigstream.messages.job.JobErrorCode.WORKER_SUSPENDED;
 final class JobRefused {
 
     private JobRefused() {
+    }
+
+    static RefusedException idTaken(String jobId) {
+        return new RefusedException(JOB_ID_TAKEN, "Job " + jobId + " was posted already, by another client or with other"
+                + " content; a new posting needs a new id");
     }
 
     static RefusedException shiftInThePast(String jobId) {

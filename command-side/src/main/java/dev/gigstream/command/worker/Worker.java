@@ -30,6 +30,8 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -57,6 +59,7 @@ public class Worker {
 
     @AggregateIdentifier
     private String workerId;
+    private String registeredName;
     private List<String> skills = List.of();
     private String bio;
     private GeoPoint home;
@@ -73,8 +76,19 @@ public class Worker {
     protected Worker() {
     }
 
+    /**
+     * Creates the worker, or finds them registered already: the edge derives an account's id from the
+     * sign-up's Idempotency-Key, so a retry whose first answer was lost sends the same command again.
+     */
     @CommandHandler
-    public Worker(RegisterWorker command) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RegisterWorker command) {
+        if (workerId != null && !Objects.equals(registeredName, command.fullName())) {
+            throw WorkerRefused.idTaken(workerId);
+        }
+        if (workerId != null) {
+            return; // the same registration sent again: registered already
+        }
         apply(new WorkerRegistered(command.workerId(), command.fullName()));
     }
 
@@ -195,6 +209,7 @@ public class Worker {
     @EventSourcingHandler
     void on(WorkerRegistered event) {
         workerId = event.workerId();
+        registeredName = event.fullName();
     }
 
     @EventSourcingHandler

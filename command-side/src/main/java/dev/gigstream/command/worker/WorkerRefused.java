@@ -13,11 +13,17 @@ import static dev.gigstream.messages.worker.WorkerErrorCode.NO_SKILLS;
 import static dev.gigstream.messages.worker.WorkerErrorCode.OVERLAPPING_AVAILABILITY;
 import static dev.gigstream.messages.worker.WorkerErrorCode.TOO_MANY_AVAILABILITY_WINDOWS;
 import static dev.gigstream.messages.worker.WorkerErrorCode.TOO_MANY_SKILLS;
+import static dev.gigstream.messages.worker.WorkerErrorCode.WORKER_ID_TAKEN;
 
 /** The reasons a worker refuses a command, each with its stable error code. */
 final class WorkerRefused {
 
     private WorkerRefused() {
+    }
+
+    static RefusedException idTaken(String workerId) {
+        return new RefusedException(WORKER_ID_TAKEN, "Worker " + workerId + " was registered already under another name;"
+                + " a new worker needs a new id");
     }
 
     static RefusedException badgeAlreadyAwarded(String workerId, Badge badge) {

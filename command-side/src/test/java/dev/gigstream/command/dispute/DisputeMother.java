@@ -37,8 +37,13 @@ final class DisputeMother {
                 "work not done", "The worker left after an hour", PAY, HELD, OPENED_AT, OPENED_AT.plus(RESPONSE_WINDOW));
     }
 
+    /** The id of the piece of evidence {@code by} added {@code minutesLater}. */
+    static String evidenceId(String by, int minutesLater) {
+        return "evidence-" + by + "-" + minutesLater;
+    }
+
     static EvidenceAdded evidence(String by, DisputeParty party, int minutesLater) {
-        return new EvidenceAdded(DISPUTE_ID, JOB_ID, by, party, "photo of the empty bar",
+        return new EvidenceAdded(DISPUTE_ID, JOB_ID, evidenceId(by, minutesLater), by, party, "photo of the empty bar",
                 OPENED_AT.plus(Duration.ofMinutes(minutesLater)));
     }
 }

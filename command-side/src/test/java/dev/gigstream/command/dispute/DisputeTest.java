@@ -35,6 +35,7 @@ import static dev.gigstream.command.dispute.DisputeMother.RESPONSE_WINDOW;
 import static dev.gigstream.command.dispute.DisputeMother.STRANGER_ID;
 import static dev.gigstream.command.dispute.DisputeMother.WORKER_ID;
 import static dev.gigstream.command.dispute.DisputeMother.evidence;
+import static dev.gigstream.command.dispute.DisputeMother.evidenceId;
 import static dev.gigstream.command.dispute.DisputeMother.open;
 import static dev.gigstream.command.dispute.DisputeMother.openedByClient;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +44,7 @@ class DisputeTest {
 
     private static final Instant LATER = OPENED_AT.plus(Duration.ofHours(5));
     private static final Money NOTHING = Money.zero(Currency.NGN);
+    private static final String NEW_EVIDENCE = "evidence-new";
 
     private AggregateTestFixture<Dispute> fixture;
     private RecordingJobs jobs;
@@ -85,6 +87,32 @@ class DisputeTest {
         }
 
         @Test
+        void theSameDisputeOpenedAgainIsANoOpEvenOnceClosed() {
+            fixture.given(openedByClient())
+                   .when(new OpenDispute(DISPUTE_ID, JOB_ID, CLIENT_ID, " work not done", "The worker left after an hour ",
+                           LATER))
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+            fixture.given(openedByClient(), new DisputeWithdrawn(DISPUTE_ID, JOB_ID, ESCROW_ID, CLIENT_ID, LATER))
+                   .when(open(CLIENT_ID))
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+            assertThat(jobs.calls).as("the job is not marked disputed again").isEmpty();
+        }
+
+        @Test
+        void anotherDisputeUnderAnOpenedDisputesIdIsRefused() {
+            fixture.given(openedByClient())
+                   .when(open(WORKER_ID))
+                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.DISPUTE_ID_TAKEN));
+            fixture.given(openedByClient())
+                   .when(new OpenDispute(DISPUTE_ID, "another-job", CLIENT_ID, "work not done",
+                           "The worker left after an hour", OPENED_AT))
+                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.DISPUTE_ID_TAKEN));
+            fixture.given(openedByClient())
+                   .when(new OpenDispute(DISPUTE_ID, JOB_ID, CLIENT_ID, "work not done", "Another complaint", OPENED_AT))
+                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.DISPUTE_ID_TAKEN));
+        }
+
+        @Test
         void whatTheJobRefusesIsRefused() {
             jobs.refusing(DisputeRefused.notAParty(JOB_ID));
             fixture.givenNoPriorActivity()
@@ -107,27 +135,50 @@ class DisputeTest {
         @Test
         void bothPartiesAddEvidence() {
             fixture.given(openedByClient())
-                   .when(new AddEvidence(DISPUTE_ID, WORKER_ID, "  photo of the empty bar ", OPENED_AT.plus(Duration.ofMinutes(10))))
+                   .when(new AddEvidence(DISPUTE_ID, evidenceId(WORKER_ID, 10), WORKER_ID, "  photo of the empty bar ",
+                           OPENED_AT.plus(Duration.ofMinutes(10))))
                    .expectEvents(evidence(WORKER_ID, DisputeParty.WORKER, 10));
             fixture.given(openedByClient())
-                   .when(new AddEvidence(DISPUTE_ID, CLIENT_ID, "photo of the empty bar", OPENED_AT.plus(Duration.ofMinutes(3))))
+                   .when(new AddEvidence(DISPUTE_ID, evidenceId(CLIENT_ID, 3), CLIENT_ID, "photo of the empty bar",
+                           OPENED_AT.plus(Duration.ofMinutes(3))))
                    .expectEvents(evidence(CLIENT_ID, DisputeParty.CLIENT, 3));
+        }
+
+        @Test
+        void theSamePieceSentAgainIsAddedOnceEvenOnceTheDisputeIsClosed() {
+            fixture.given(openedByClient(), evidence(CLIENT_ID, DisputeParty.CLIENT, 3))
+                   .when(new AddEvidence(DISPUTE_ID, evidenceId(CLIENT_ID, 3), CLIENT_ID, " photo of the empty bar", LATER))
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+            fixture.given(openedByClient(), evidence(CLIENT_ID, DisputeParty.CLIENT, 3),
+                          resolved(DisputeOutcome.REFUND_TO_CLIENT, NOTHING, HELD))
+                   .when(new AddEvidence(DISPUTE_ID, evidenceId(CLIENT_ID, 3), CLIENT_ID, "photo of the empty bar", LATER))
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void anotherPieceUnderAnAddedPiecesIdIsRefused() {
+            fixture.given(openedByClient(), evidence(CLIENT_ID, DisputeParty.CLIENT, 3))
+                   .when(new AddEvidence(DISPUTE_ID, evidenceId(CLIENT_ID, 3), CLIENT_ID, "another photo", LATER))
+                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.EVIDENCE_ID_TAKEN));
+            fixture.given(openedByClient(), evidence(CLIENT_ID, DisputeParty.CLIENT, 3))
+                   .when(new AddEvidence(DISPUTE_ID, evidenceId(CLIENT_ID, 3), WORKER_ID, "photo of the empty bar", LATER))
+                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.EVIDENCE_ID_TAKEN));
         }
 
         @Test
         void strangersAddNoEvidence() {
             fixture.given(openedByClient())
-                   .when(new AddEvidence(DISPUTE_ID, STRANGER_ID, "I saw it all", LATER))
+                   .when(new AddEvidence(DISPUTE_ID, NEW_EVIDENCE, STRANGER_ID, "I saw it all", LATER))
                    .expectNoEvents().expectException(refusedWith(DisputeErrorCode.NOT_A_PARTY));
         }
 
         @Test
         void evidenceIsAnythingFromOneToFiveThousandCharacters() {
             fixture.given(openedByClient())
-                   .when(new AddEvidence(DISPUTE_ID, CLIENT_ID, "", LATER))
+                   .when(new AddEvidence(DISPUTE_ID, NEW_EVIDENCE, CLIENT_ID, "", LATER))
                    .expectNoEvents().expectException(refusedWith(DisputeErrorCode.INVALID_EVIDENCE));
             fixture.given(openedByClient())
-                   .when(new AddEvidence(DISPUTE_ID, CLIENT_ID, "x".repeat(5_001), LATER))
+                   .when(new AddEvidence(DISPUTE_ID, NEW_EVIDENCE, CLIENT_ID, "x".repeat(5_001), LATER))
                    .expectNoEvents().expectException(refusedWith(DisputeErrorCode.INVALID_EVIDENCE));
         }
 
@@ -135,20 +186,20 @@ class DisputeTest {
         void eachPartyGivesAtMostTwentyPieces() {
             Object[] twenty = IntStream.range(0, 20).mapToObj(i -> evidence(CLIENT_ID, DisputeParty.CLIENT, i)).toArray();
             fixture.given(openedByClient()).andGiven(twenty)
-                   .when(new AddEvidence(DISPUTE_ID, CLIENT_ID, "one more", LATER))
+                   .when(new AddEvidence(DISPUTE_ID, NEW_EVIDENCE, CLIENT_ID, "one more", LATER))
                    .expectNoEvents().expectException(refusedWith(DisputeErrorCode.TOO_MUCH_EVIDENCE));
             fixture.given(openedByClient()).andGiven(twenty)
-                   .when(new AddEvidence(DISPUTE_ID, WORKER_ID, "my side", LATER))
+                   .when(new AddEvidence(DISPUTE_ID, NEW_EVIDENCE, WORKER_ID, "my side", LATER))
                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
         void noEvidenceAfterTheDisputeIsClosed() {
             fixture.given(openedByClient(), resolved(DisputeOutcome.REFUND_TO_CLIENT, NOTHING, HELD))
-                   .when(new AddEvidence(DISPUTE_ID, WORKER_ID, "too late", LATER))
+                   .when(new AddEvidence(DISPUTE_ID, NEW_EVIDENCE, WORKER_ID, "too late", LATER))
                    .expectNoEvents().expectException(refusedWith(DisputeErrorCode.DISPUTE_CLOSED));
             fixture.given(openedByClient(), new DisputeWithdrawn(DISPUTE_ID, JOB_ID, ESCROW_ID, CLIENT_ID, LATER))
-                   .when(new AddEvidence(DISPUTE_ID, WORKER_ID, "too late", LATER))
+                   .when(new AddEvidence(DISPUTE_ID, NEW_EVIDENCE, WORKER_ID, "too late", LATER))
                    .expectNoEvents().expectException(refusedWith(DisputeErrorCode.DISPUTE_CLOSED));
         }
     }

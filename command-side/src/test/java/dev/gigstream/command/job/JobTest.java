@@ -75,6 +75,32 @@ class JobTest {
         }
 
         @Test
+        void theSamePostingSentAgainIsANoOpWhateverBecameOfTheJob() {
+            var again = new PostJob(JOB_ID, CLIENT_ID, "Barista for a launch party", "Espresso bar, 200 guests",
+                    List.of("barista", "Customer service "), LEKKI, shiftFrom(now), PAY, now.plus(LEAD_TIME).plusSeconds(1));
+            suspendedClients.add(CLIENT_ID);
+            fixture.given(posted(now))
+                   .when(again)
+                   .expectSuccessfulHandlerExecution().expectNoEvents().expectNoScheduledDeadlines();
+        }
+
+        @Test
+        void anotherPostingUnderAPostedJobsIdIsRefused() {
+            fixture.given(posted(now))
+                   .when(new PostJob(JOB_ID, OTHER_CLIENT_ID, "Barista for a launch party", "Espresso bar, 200 guests",
+                           List.of("barista", "customer service"), LEKKI, shiftFrom(now), PAY, now))
+                   .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_ID_TAKEN));
+            fixture.given(posted(now))
+                   .when(new PostJob(JOB_ID, CLIENT_ID, "Barista for a launch party", "Espresso bar, 200 guests",
+                           List.of("barista", "customer service"), LEKKI, shiftFrom(now), PAY.plus(PAY), now))
+                   .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_ID_TAKEN));
+            fixture.given(posted(now))
+                   .when(new PostJob(JOB_ID, CLIENT_ID, "Cook", "Espresso bar, 200 guests",
+                           List.of("barista", "customer service"), LEKKI, shiftFrom(now), PAY, now))
+                   .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_ID_TAKEN));
+        }
+
+        @Test
         void aShiftMustStartInTheFuture() {
             var startsNow = new PostJob(JOB_ID, CLIENT_ID, "Cook", "", List.of("cook"), LEKKI,
                     new ShiftWindow(now, now.plus(Duration.ofHours(4))), PAY, now);

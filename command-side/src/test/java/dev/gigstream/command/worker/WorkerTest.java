@@ -56,6 +56,22 @@ class WorkerTest {
     }
 
     @Test
+    void theSameRegistrationSentAgainIsANoOp() {
+        fixture.given(new WorkerRegistered(WORKER_ID, "Ada Obi"))
+               .when(new RegisterWorker(WORKER_ID, "Ada Obi"))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void anotherRegistrationUnderARegisteredWorkersIdIsRefused() {
+        fixture.given(new WorkerRegistered(WORKER_ID, "Ada Obi"))
+               .when(new RegisterWorker(WORKER_ID, "Someone Else"))
+               .expectNoEvents()
+               .expectException(refusedWith(WorkerErrorCode.WORKER_ID_TAKEN));
+    }
+
+    @Test
     void registeringAWorkerRecordsTheirName() {
         fixture.givenNoPriorActivity()
                .when(new RegisterWorker(WORKER_ID, "Ada Obi"))

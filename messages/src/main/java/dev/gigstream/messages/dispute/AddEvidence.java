@@ -4,5 +4,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
-public record AddEvidence(@TargetAggregateIdentifier String disputeId, String by, String text, Instant at) {
+/**
+ * A party adds a piece of evidence. {@code evidenceId} names the piece, so that the same piece sent again (a
+ * retry whose first answer was lost) is recognised and added once.
+ */
+public record AddEvidence(@TargetAggregateIdentifier String disputeId, String evidenceId, String by, String text, Instant at) {
 }

@@ -71,8 +71,8 @@ class DisputeProjectionTest {
         assertThat(open.evidence()).isEmpty();
         assertThat(open.outcome()).isNull();
 
-        projection.on(new EvidenceAdded("d1", "job-d1", "client-1", DisputeParty.CLIENT, "CCTV still", T0.plusSeconds(60)), 1);
-        projection.on(new EvidenceAdded("d1", "job-d1", "worker-1", DisputeParty.WORKER, "Sent home early", T0.plusSeconds(120)), 2);
+        projection.on(new EvidenceAdded("d1", "job-d1", "evidence-1", "client-1", DisputeParty.CLIENT, "CCTV still", T0.plusSeconds(60)), 1);
+        projection.on(new EvidenceAdded("d1", "job-d1", "evidence-2", "worker-1", DisputeParty.WORKER, "Sent home early", T0.plusSeconds(120)), 2);
         Money share = Money.of(500_000, Currency.NGN);
         Money refund = Money.of(1_150_000, Currency.NGN);
         projection.on(new DisputeResolved("d1", "job-d1", "escrow-d1", "client-1", "worker-1", DisputeOutcome.SPLIT, share,
@@ -93,7 +93,7 @@ class DisputeProjectionTest {
     void aWithdrawnDisputeKeepsItsEvidenceAndHasNoOutcome(MongoBackend backend) {
         var projection = new DisputeProjection(backend.freshDatabase());
         projection.on(opened("d1", T0), 0);
-        projection.on(new EvidenceAdded("d1", "job-d1", "client-1", DisputeParty.CLIENT, "Photo", T0.plusSeconds(60)), 1);
+        projection.on(new EvidenceAdded("d1", "job-d1", "evidence-1", "client-1", DisputeParty.CLIENT, "Photo", T0.plusSeconds(60)), 1);
 
         projection.on(new DisputeWithdrawn("d1", "job-d1", "escrow-d1", "client-1", T0.plusSeconds(120)), 2);
 
@@ -144,7 +144,7 @@ class DisputeProjectionTest {
     @MethodSource("backends")
     void aRedeliveredEventChangesNothing(MongoBackend backend) {
         var projection = new DisputeProjection(backend.freshDatabase());
-        var evidence = new EvidenceAdded("d1", "job-d1", "client-1", DisputeParty.CLIENT, "Photo", T0.plusSeconds(60));
+        var evidence = new EvidenceAdded("d1", "job-d1", "evidence-1", "client-1", DisputeParty.CLIENT, "Photo", T0.plusSeconds(60));
         projection.on(opened("d1", T0), 0);
         projection.on(evidence, 1);
         projection.on(new DisputeWithdrawn("d1", "job-d1", "escrow-d1", "client-1", T0.plusSeconds(120)), 2);
@@ -163,7 +163,7 @@ class DisputeProjectionTest {
     void aResetForgetsEveryDisputeForReplay(MongoBackend backend) {
         var projection = new DisputeProjection(backend.freshDatabase());
         projection.on(opened("d1", T0), 0);
-        projection.on(new EvidenceAdded("d1", "job-d1", "client-1", DisputeParty.CLIENT, "Photo", T0.plusSeconds(60)), 1);
+        projection.on(new EvidenceAdded("d1", "job-d1", "evidence-1", "client-1", DisputeParty.CLIENT, "Photo", T0.plusSeconds(60)), 1);
 
         projection.reset();
 
