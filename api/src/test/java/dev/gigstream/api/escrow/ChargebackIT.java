@@ -48,9 +48,7 @@ class ChargebackIT {
         var client = shift.client();
         String escrowId = shift.escrowId();
         market.workedShift(shift);
-        String disputeId = api.post("/api/v1/jobs/" + shift.jobId() + "/disputes", COMPLAINT, client.accessToken())
-                .expect(201).json().get("disputeId").asText();
-        market.awaitJson("/api/v1/escrows/" + escrowId, client.accessToken(), view -> "FROZEN".equals(view.get("status").asText()));
+        String disputeId = disputeFrozen(market, shift, client);
         var admin = market.admin();
 
         market.deliverSigned(Marketplace.chargeback("charge.dispute.create", shift.reference(), 358_950)).expect(200);
@@ -80,9 +78,7 @@ class ChargebackIT {
         var worker = shift.worker();
         String escrowId = shift.escrowId();
         market.workedShift(shift);
-        String disputeId = api.post("/api/v1/jobs/" + shift.jobId() + "/disputes", COMPLAINT, worker.accessToken())
-                .expect(201).json().get("disputeId").asText();
-        market.awaitJson("/api/v1/escrows/" + escrowId, worker.accessToken(), view -> "FROZEN".equals(view.get("status").asText()));
+        String disputeId = disputeFrozen(market, shift, worker);
         var admin = market.admin();
         market.deliverSigned(Marketplace.chargeback("charge.dispute.create", shift.reference(), 358_960)).expect(200);
         awaitFlagged(market, admin, escrowId, "chargeback 358960 on the money the escrow holds");
@@ -140,9 +136,7 @@ class ChargebackIT {
         var client = shift.client();
         String escrowId = shift.escrowId();
         market.workedShift(shift);
-        String disputeId = api.post("/api/v1/jobs/" + shift.jobId() + "/disputes", COMPLAINT, client.accessToken())
-                .expect(201).json().get("disputeId").asText();
-        market.awaitJson("/api/v1/escrows/" + escrowId, client.accessToken(), view -> "FROZEN".equals(view.get("status").asText()));
+        String disputeId = disputeFrozen(market, shift, client);
         var admin = market.admin();
 
         market.paystack().failNext(1, 400); // the refund, the lifecycle's next call to Paystack
@@ -157,6 +151,14 @@ class ChargebackIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> flagReasons(api, admin, escrowId).isEmpty());
         JsonNode escrow = api.get("/api/v1/escrows/" + escrowId, admin.accessToken()).expect(200).json();
         assertThat(escrow.get("refunded").get("amount").asLong()).isEqualTo(1_050_000);
+    }
+
+    /** The party opens a dispute about the worked shift; answers it once the escrow is frozen. */
+    private String disputeFrozen(Marketplace market, Marketplace.Hire shift, Api.User party) {
+        String disputeId = api.post("/api/v1/jobs/" + shift.jobId() + "/disputes", COMPLAINT, party.accessToken())
+                .expect(201).json().get("disputeId").asText();
+        market.awaitJson("/api/v1/escrows/" + shift.escrowId(), party.accessToken(), view -> "FROZEN".equals(view.get("status").asText()));
+        return disputeId;
     }
 
     private static void awaitFlagged(Marketplace market, Api.User admin, String escrowId, String reasonStart) {
