@@ -70,18 +70,6 @@ class AccessTokenDenyListTest {
     }
 
     @Test
-    void aTokenWithoutJtiIsDeniedByItsDigest() {
-        var list = localOnly();
-        Jwt withoutId = token(null, "worker-1", NOW);
-
-        list.loggedOut(withoutId);
-
-        assertThat(AccessTokenDenyList.idOf(withoutId)).startsWith("sha256-");
-        assertThat(list.verdictOn(withoutId)).isEqualTo(Verdict.LOGGED_OUT);
-        assertThat(list.verdictOn(token(null, "worker-1", NOW.minusSeconds(1)))).isEqualTo(Verdict.ALLOWED);
-    }
-
-    @Test
     void aSuspensionDeniesTheTokensIssuedUpToItUntilTheLongestLifetimeHasPassed() {
         var list = localOnly();
         Jwt before = token("jti-1", "worker-1", NOW.minusSeconds(1));
