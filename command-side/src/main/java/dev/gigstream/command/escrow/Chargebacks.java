@@ -4,6 +4,8 @@ import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.escrow.ChargebackLost;
 import dev.gigstream.messages.escrow.ChargebackReceived;
 import dev.gigstream.messages.escrow.ChargebackResolved;
+import dev.gigstream.messages.escrow.EscrowFunded;
+import dev.gigstream.messages.escrow.LedgerAccount;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.util.HashSet;
@@ -15,7 +17,9 @@ import java.util.Set;
  * A chargeback that arrives while the escrow holds the money keeps it frozen until Paystack resolves
  * it: only a resolution in the platform's favour lifts the hold, whoever opened or withdrew which
  * dispute meanwhile. A chargeback lost while the money was held keeps it frozen for good: the card
- * network took the money back, so nothing more is paid or refunded from it.
+ * network took the money back, so nothing more is paid or refunded from it. The hold follows the
+ * money, not the order Paystack's webhooks arrive in: a chargeback still open when the client's
+ * payment is confirmed holds that money, and a loss paid from money the escrow held freezes it for good.
  */
 class Chargebacks {
 
@@ -73,9 +77,20 @@ class Chargebacks {
         } // a resolution Paystack did not document keeps the hold: an operator decides
     }
 
+    /** Whether a chargeback Paystack told of is still unresolved (so money that arrives now is held). */
+    boolean unresolved() {
+        return known.stream().anyMatch(chargebackId -> !resolved.contains(chargebackId));
+    }
+
+    @EventSourcingHandler
+    void on(EscrowFunded event) {
+        known.stream().filter(chargebackId -> !resolved.contains(chargebackId)).forEach(holding::add);
+    }
+
     @EventSourcingHandler
     void on(ChargebackLost event) {
-        if (holding.remove(event.chargebackId())) {
+        boolean paidFromHeldMoney = Ledger.sum(event.postings(), LedgerAccount.ESCROW) > 0;
+        if (holding.remove(event.chargebackId()) || paidFromHeldMoney) {
             lostWhileHeld = event.chargebackId();
         }
     }

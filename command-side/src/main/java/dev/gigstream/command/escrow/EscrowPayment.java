@@ -367,7 +367,7 @@ public class EscrowPayment {
     void on(EscrowFunded event) {
         funded = true;
         held = event.funded();
-        status = EscrowStatus.FUNDED;
+        status = chargebacks.unresolved() ? EscrowStatus.FROZEN : EscrowStatus.FUNDED; // a chargeback came first
     }
 
     @EventSourcingHandler

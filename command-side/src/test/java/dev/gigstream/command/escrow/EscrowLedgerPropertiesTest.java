@@ -311,6 +311,8 @@ class EscrowLedgerPropertiesTest {
         int settlements = 0;
         EscrowStatus outcome = null;
         java.util.Set<String> chargebacksOnHeldMoney = new java.util.HashSet<>();
+        java.util.Set<String> unresolvedChargebacks = new java.util.HashSet<>();
+        java.util.Set<String> resolvedChargebacks = new java.util.HashSet<>(); // a resolution may come first
         boolean lostWhileHeld = false;
         for (int i = 0; i < events.size(); i++) {
             Object event = events.get(i);
@@ -319,6 +321,7 @@ class EscrowLedgerPropertiesTest {
             postings.forEach(p -> balance.merge(p.account(), p.amount(), Long::sum));
             if (event instanceof EscrowFunded f) {
                 funded += f.funded().amount();
+                chargebacksOnHeldMoney.addAll(unresolvedChargebacks); // they arrived before the money did
             } else if (event instanceof EscrowReleased r) {
                 assertThat(chargebacksOnHeldMoney.isEmpty() && !lostWhileHeld)
                         .as("%s while a chargeback holds the money", r).isTrue();
@@ -336,14 +339,24 @@ class EscrowLedgerPropertiesTest {
                 paidToWorker += p.amount().amount();
             } else if (event instanceof EscrowRefunded r) {
                 out += r.refunded().amount();
-            } else if (event instanceof ChargebackReceived c && c.moneyHeld()) {
-                chargebacksOnHeldMoney.add(c.chargebackId());
-            } else if (event instanceof ChargebackResolved c && c.resolution().equals("declined")) {
-                chargebacksOnHeldMoney.remove(c.chargebackId());
+            } else if (event instanceof ChargebackReceived c) {
+                if (!resolvedChargebacks.contains(c.chargebackId())) {
+                    unresolvedChargebacks.add(c.chargebackId());
+                }
+                if (c.moneyHeld()) {
+                    chargebacksOnHeldMoney.add(c.chargebackId());
+                }
+            } else if (event instanceof ChargebackResolved c) {
+                resolvedChargebacks.add(c.chargebackId());
+                unresolvedChargebacks.remove(c.chargebackId());
+                if (c.resolution().equals("declined")) {
+                    chargebacksOnHeldMoney.remove(c.chargebackId());
+                }
             } else if (event instanceof ChargebackLost c) {
                 // what the escrow still held went back to the client; only the rest is the platform's loss
-                out += postings.stream().filter(p -> p.account() == LedgerAccount.ESCROW).mapToLong(Posting::amount).sum();
-                lostWhileHeld |= chargebacksOnHeldMoney.remove(c.chargebackId());
+                long fromEscrow = postings.stream().filter(p -> p.account() == LedgerAccount.ESCROW).mapToLong(Posting::amount).sum();
+                out += fromEscrow;
+                lostWhileHeld |= chargebacksOnHeldMoney.remove(c.chargebackId()) || fromEscrow > 0;
             } else if (event instanceof PayoutFailed f && !f.postings().isEmpty()) {
                 reversals++;
                 out -= f.amount().amount();

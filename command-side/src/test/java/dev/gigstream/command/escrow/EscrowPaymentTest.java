@@ -83,6 +83,7 @@ import static dev.gigstream.command.escrow.EscrowMother.requested;
 import static dev.gigstream.command.escrow.EscrowMother.reversalFlagged;
 import static dev.gigstream.command.escrow.EscrowMother.settled;
 import static dev.gigstream.command.escrow.EscrowMother.splitStarted;
+import static dev.gigstream.messages.escrow.EscrowStatus.AWAITING_FUNDING;
 import static dev.gigstream.messages.escrow.EscrowStatus.REFUNDED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static dev.gigstream.messages.escrow.EscrowStatus.REFUNDING;
@@ -719,6 +720,22 @@ class EscrowPaymentTest {
             fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged(), frozen(),
                           chargebackResolved("merchant-accepted"), chargebackLost(TOTAL, TOTAL))
                    .when(new RefundEscrow(ESCROW_ID, NOTHING, "dispute resolved: REFUND_TO_CLIENT"))
+                   .expectNoEvents().expectException(refusedWith(EscrowErrorCode.FROZEN));
+        }
+
+        /** Paystack's webhooks can arrive out of order: the hold follows the money, not the moment the chargeback arrived. */
+        @Test
+        void aChargebackThatArrivedBeforeThePaymentHoldsTheMoneyOnceItArrives() {
+            fixture.given(requested(), chargebackReceived(false), chargebackFlagged(AWAITING_FUNDING), funded())
+                   .when(new ReleaseEscrow(ESCROW_ID))
+                   .expectNoEvents().expectException(refusedWith(EscrowErrorCode.FROZEN));
+            fixture.given(requested(), chargebackReceived(false), chargebackFlagged(AWAITING_FUNDING), funded())
+                   .when(new RecordChargebackResolution(ESCROW_ID, CHARGEBACK_ID, "declined"))
+                   .expectEvents(chargebackResolved("declined"), flagCleared(chargebackFlagged(AWAITING_FUNDING)),
+                           unfrozenByWonChargeback());
+            fixture.given(requested(), chargebackReceived(false), chargebackFlagged(AWAITING_FUNDING), funded(),
+                          chargebackResolved("merchant-accepted"), chargebackLost(TOTAL, TOTAL))
+                   .when(new ReleaseEscrow(ESCROW_ID))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.FROZEN));
         }
 

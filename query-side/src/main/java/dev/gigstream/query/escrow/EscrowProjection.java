@@ -94,9 +94,13 @@ public class EscrowProjection {
         write(event.escrowId(), sequence, at, Updates.set("authorizationUrl", event.authorizationUrl()));
     }
 
+    /** Frozen when a chargeback Paystack told of first is still unresolved: it holds the money as it arrives. */
     @EventHandler
     void on(EscrowFunded event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
-        write(event.escrowId(), sequence, at, Updates.combine(status(EscrowStatus.FUNDED),
+        Document escrow = escrows.find(Filters.eq("_id", event.escrowId())).first();
+        boolean chargebackOpen = escrow != null && escrow.getList("chargebacks", Document.class, List.of()).stream()
+                .anyMatch(chargeback -> chargeback.getString("resolution") == null);
+        write(event.escrowId(), sequence, at, Updates.combine(status(chargebackOpen ? EscrowStatus.FROZEN : EscrowStatus.FUNDED),
                 Updates.set("funded", event.funded().amount()), ledger(message, event.postings(), at)));
     }
 

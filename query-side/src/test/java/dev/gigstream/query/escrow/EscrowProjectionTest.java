@@ -247,6 +247,21 @@ class EscrowProjectionTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
+    void aPaymentConfirmedAfterAnOpenChargebackShowsTheEscrowFrozen(MongoBackend backend) {
+        var projection = new EscrowProjection(backend.freshDatabase());
+        projection.on(new EscrowFundingRequested(ESCROW_ID, "job-1", "client-1", "worker-1", PAY, FEE, TOTAL,
+                "gs-esc-" + ESCROW_ID), 0, T0);
+        projection.on(new ChargebackReceived(ESCROW_ID, "job-1", "client-1", "cb-1", "fraudulent", false, T0.plusSeconds(10)),
+                1, T0.plusSeconds(10));
+        var funded = new EscrowFunded(ESCROW_ID, "job-1", TOTAL, 34_750, List.of(new Posting(PAYSTACK_BALANCE, 1_615_250),
+                new Posting(PROCESSOR_FEES, 34_750), new Posting(ESCROW, -1_650_000)));
+        projection.on(funded, message(funded, 2), 2, T0.plusSeconds(60));
+
+        assertThat(projection.handle(new FindEscrow(ESCROW_ID)).orElseThrow().status()).isEqualTo(EscrowStatus.FROZEN);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
     void aRefundFlagLeavesTheListWhenTheRefundIsProcessedAndOtherFlagsStay(MongoBackend backend) {
         var projection = funded(backend);
         String refused = "Paystack refused the refund of 900000 NGN: Transaction has been fully reversed";
