@@ -39,6 +39,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -64,10 +66,21 @@ public class NotificationInbox {
 
     public static final String NAME = "notification-inbox";
 
+    /** The payments mode whose notifications say so: no money moves behind them. */
+    static final String SANDBOX = "sandbox";
+
     private final MongoCollection<Document> notifications;
     private final MongoCollection<Document> jobs;
+    private final boolean paymentsSimulated;
 
     public NotificationInbox(MongoDatabase readModels) {
+        this(readModels, "paystack");
+    }
+
+    /** While payments run in the sandbox ({@code gigstream.payments.mode}), every notification says so in {@code details.payments}. */
+    @Autowired
+    public NotificationInbox(MongoDatabase readModels, @Value("${gigstream.payments.mode:paystack}") String paymentsMode) {
+        this.paymentsSimulated = SANDBOX.equalsIgnoreCase(paymentsMode);
         this.notifications = readModels.getCollection("notifications");
         this.jobs = readModels.getCollection("notification_jobs");
         notifications.createIndex(Indexes.compoundIndex(Indexes.ascending("userId", "read"), Indexes.descending("at")));
@@ -225,6 +238,10 @@ public class NotificationInbox {
                        String jobId, Map<String, String> details) {
         if (userId == null) {
             return;
+        }
+        if (paymentsSimulated) {
+            details = new LinkedHashMap<>(details);
+            details.put("payments", "SANDBOX");
         }
         String id = UUID.nameUUIDFromBytes((cause.getIdentifier() + "/" + userId).getBytes(StandardCharsets.UTF_8)).toString();
         Instant at = cause.getTimestamp();

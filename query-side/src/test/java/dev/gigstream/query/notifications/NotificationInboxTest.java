@@ -92,6 +92,25 @@ class NotificationInboxTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
+    void whilePaymentsAreSimulatedEveryNotificationSaysSo(MongoBackend backend) {
+        var sandbox = new NotificationInbox(backend.freshDatabase(), "sandbox");
+        var live = new NotificationInbox(backend.freshDatabase(), "paystack");
+        var raised = new RecordingEvents();
+        var hired = new WorkerHired("job-1", "worker-1", "client-1", PAY, "escrow-1", T0.plusSeconds(3600));
+        var paid = new PayoutCompleted("escrow-1", "job-1", "worker-1", PAY, "gs-pay-x-1", List.of());
+        for (NotificationInbox inbox : List.of(sandbox, live)) {
+            inbox.on(posted());
+            inbox.on(hired, message(hired), ReplayStatus.REGULAR, raised);
+            inbox.on(paid, message(paid), ReplayStatus.REGULAR, raised);
+        }
+
+        assertThat(inbox(sandbox, "worker-1")).hasSize(2).allSatisfy(n -> assertThat(n.details()).containsEntry("payments", "SANDBOX"));
+        assertThat(inbox(live, "worker-1")).hasSize(2).allSatisfy(n -> assertThat(n.details()).doesNotContainKey("payments"));
+        assertThat(raised.published(NotificationRaised.class)).filteredOn(n -> "SANDBOX".equals(n.details().get("payments"))).hasSize(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
     void aRedeliveredEventIsStoredAndRaisedOnce(MongoBackend backend) {
         var inbox = new NotificationInbox(backend.freshDatabase());
         var raised = new RecordingEvents();
