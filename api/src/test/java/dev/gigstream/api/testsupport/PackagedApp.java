@@ -28,6 +28,8 @@ public final class PackagedApp {
 
     private final String database;
     private final Path dataDir;
+    /** What a new user sets, instead of the test's own settings (stand-ins, keys, admin, rate limits off); null for the latter. */
+    private final Map<String, String> newUsersEnvironment;
     private final int port = freePort();
     private final Path log;
     private String redisUrl;
@@ -39,6 +41,11 @@ public final class PackagedApp {
     }
 
     private PackagedApp(String logName, boolean postgres) {
+        this(logName, postgres, null);
+    }
+
+    private PackagedApp(String logName, boolean postgres, Map<String, String> newUsersEnvironment) {
+        this.newUsersEnvironment = newUsersEnvironment;
         this.log = Path.of("target", logName + ".log");
         this.database = postgres ? PostgresDatabases.freshDatabase() : null;
         this.dataDir = postgres ? null : freshDirectory(Path.of("target", logName + "-data"));
@@ -47,6 +54,14 @@ public final class PackagedApp {
     /** On the embedded default profile: no outside store at all. */
     public static PackagedApp embedded(String logName) {
         return new PackagedApp(logName, false);
+    }
+
+    /**
+     * On the embedded default as a new user starts it: only {@code environment} (and the port and a
+     * fresh data directory) set, so payments run in the sandbox and addresses in the gazetteer.
+     */
+    public static PackagedApp asNewUser(String logName, Map<String, String> environment) {
+        return new PackagedApp(logName, false, Map.copyOf(environment));
     }
 
     /** Keeps what instances share in Redis (the local server; the test is skipped without one), under a fresh key prefix. */
@@ -58,6 +73,10 @@ public final class PackagedApp {
     @Override
     public String toString() {
         return (database != null ? "postgres" : "embedded") + (redisUrl != null ? " with Redis" : "");
+    }
+
+    public int port() {
+        return port;
     }
 
     public Api api() {
@@ -84,14 +103,20 @@ public final class PackagedApp {
                 "-Xmx512m", "-jar", JAR.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("GIGSTREAM_") || name.startsWith("PAYSTACK_")
+                || name.startsWith("GOOGLE_") || name.equals("SPRING_PROFILES_ACTIVE"));
         env.put("PORT", Integer.toString(port));
+        if (newUsersEnvironment != null) {
+            env.put("GIGSTREAM_DATA_DIR", dataDir.toAbsolutePath().toString());
+            env.putAll(newUsersEnvironment);
+            return waitUntilReady(builder);
+        }
         if (database != null) {
             env.put("SPRING_PROFILES_ACTIVE", "postgres");
             env.put("GIGSTREAM_DB_URL", database);
             env.put("GIGSTREAM_DB_USER", PostgresDatabases.user());
             env.put("GIGSTREAM_DB_PASSWORD", PostgresDatabases.password());
         } else {
-            env.remove("SPRING_PROFILES_ACTIVE");
             env.put("GIGSTREAM_DATA_DIR", dataDir.toAbsolutePath().toString());
         }
         if (redisUrl != null) {
@@ -106,6 +131,11 @@ public final class PackagedApp {
         env.put("GIGSTREAM_RATE_LIMITS_ENABLED", "false");
         env.put("PAYSTACK_BASE_URL", FreshStores.paystack().baseUrl());
         env.put("PAYSTACK_SECRET_KEY", FreshStores.PAYSTACK_SECRET);
+        env.put("GIGSTREAM_PAYMENTS", "paystack");
+        return waitUntilReady(builder);
+    }
+
+    private PackagedApp waitUntilReady(ProcessBuilder builder) throws IOException {
         Process started = builder.start();
         process = started;
         HttpClient http = HttpClient.newHttpClient();
