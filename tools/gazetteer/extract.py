@@ -39,12 +39,14 @@ def fold(text):
 
 
 def other_names(name, ascii_name, alternates):
+    """Latin-script spellings of five letters or more, capitalised as names are: shorter ones and lower-case
+    transliterations ("akra", "dzos") are too often ordinary words or noise in an address."""
     seen = {fold(name)}
     names = []
     for candidate in [ascii_name] + alternates:
         candidate = candidate.strip()
         key = fold(candidate)
-        if (not candidate or key in seen or key in NOT_A_NAME or len(key) < 4 or not LATIN.match(candidate)
+        if (not candidate or key in seen or key in NOT_A_NAME or len(key) < 5 or not LATIN.match(candidate)
                 or candidate.isupper() or candidate.islower() or len(key.split()) > 4):
             continue
         seen.add(key)

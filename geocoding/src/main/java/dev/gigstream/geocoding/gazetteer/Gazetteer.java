@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * An offline geocoder for Nigeria and Ghana: the cities, towns and districts of a small gazetteer
@@ -24,6 +26,9 @@ import java.util.Optional;
  * the data). It finds the places and states or regions an address names and answers the most
  * specific place: the one that most of the other names agree with (Yaba in Lagos for "Yaba, Lagos"),
  * then the one named first (addresses go from the street to the country), then the most populous.
+ * The answer is the place's centre, and the address as given up to the place followed by the place,
+ * its state or region and its country ("12 Herbert Macaulay Way, Yaba, Lagos, Nigeria"), so that the
+ * street a worker must find is kept.
  * Words before a street word name a street ("Ikorodu Road"), not a place. Only places in the asked
  * country are considered; an address naming no known place there has no answer.
  */
@@ -33,6 +38,7 @@ public final class Gazetteer {
     static final String REGIONS = "/dev/gigstream/geocoding/gazetteer/regions.tsv";
 
     private static final Map<String, String> COUNTRY_NAMES = Map.of("NG", "Nigeria", "GH", "Ghana");
+    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s,;:/|\\-]+$");
 
     /** A place or a region named by the words {@code [start, end)} of an address. */
     private record Mention(int start, int end, List<Place> places, List<Region> regions) {
@@ -95,7 +101,9 @@ public final class Gazetteer {
      */
     public Optional<GeocodedAddress> locate(String address, String countryCode) {
         String country = countryCode == null ? "" : countryCode.strip().toUpperCase(Locale.ROOT);
-        List<Mention> mentions = mentions(address == null ? List.of() : PlaceNames.words(address), country);
+        String text = address == null ? "" : address;
+        List<PlaceNames.Word> words = PlaceNames.wordsOf(text);
+        List<Mention> mentions = mentions(words.stream().map(PlaceNames.Word::text).toList(), country);
         return mentions.stream()
                 .filter(mention -> !mention.places().isEmpty())
                 .flatMap(mention -> mention.places().stream()
@@ -104,8 +112,12 @@ public final class Gazetteer {
                         .thenComparingInt(c -> c.mention().start())
                         .thenComparingInt(c -> -(c.mention().end() - c.mention().start()))
                         .thenComparingLong(c -> -c.place().population()))
-                .map(Candidate::place)
-                .map(this::answer);
+                .map(found -> answer(found.place(), streetPart(text, words.get(found.mention().start()).at())));
+    }
+
+    /** What the address says before the place, without the separators that end it: "12 Herbert Macaulay Way". */
+    private static String streetPart(String address, int placeAt) {
+        return TRAILING_SEPARATORS.matcher(address.substring(0, placeAt)).replaceAll("").strip();
     }
 
     /**
@@ -146,9 +158,10 @@ public final class Gazetteer {
         return support;
     }
 
-    private GeocodedAddress answer(Place place) {
+    /** The place's centre; its address is the street part as given, the place, its state or region, and the country. */
+    private GeocodedAddress answer(Place place, String streetPart) {
         Region region = regions.get(place.country() + "." + place.region());
-        StringBuilder formatted = new StringBuilder(place.name());
+        StringBuilder formatted = new StringBuilder(streetPart.isEmpty() ? "" : streetPart + ", ").append(place.name());
         if (region != null && !region.name().equalsIgnoreCase(place.name())) {
             formatted.append(", ").append(region.name());
         }
@@ -169,7 +182,7 @@ public final class Gazetteer {
         return column.isEmpty() ? List.of() : Arrays.asList(column.split("\\|"));
     }
 
-    private static <T> List<T> read(String resource, java.util.function.Function<String[], T> row) {
+    private static <T> List<T> read(String resource, Function<String[], T> row) {
         try (InputStream in = Gazetteer.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("The gazetteer's " + resource + " is missing from the classpath");

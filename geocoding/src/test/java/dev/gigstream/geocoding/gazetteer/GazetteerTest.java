@@ -43,16 +43,22 @@ class GazetteerTest {
             var yaba = located("12 Herbert Macaulay Way, Yaba, Lagos", "NG");
 
             near(yaba, 6.511, 3.379);
-            assertThat(yaba.formattedAddress()).isEqualTo("Yaba, Lagos, Nigeria");
+            assertThat(yaba.formattedAddress()).isEqualTo("12 Herbert Macaulay Way, Yaba, Lagos, Nigeria");
             assertThat(yaba.geocodedBy()).isEqualTo(Geocoder.GAZETTEER);
+        }
+
+        @Test
+        void theAnswerNamesThePlaceFoundAfterTheStreetAsGiven() {
+            assertThat(located("Yaba, Lagos", "NG").formattedAddress()).isEqualTo("Yaba, Lagos, Nigeria");
+            assertThat(located("  Block C; Osu!!", "GH").formattedAddress()).isEqualTo("Block C, Osu, Greater Accra, Ghana");
         }
 
         @Test
         void theLongestNameWinsOverTheNamesWithinIt() {
             assertThat(located("Plot 1061, Wuse II, Abuja", "NG").formattedAddress())
-                    .isEqualTo("Wuse II, Federal Capital Territory, Nigeria");
+                    .isEqualTo("Plot 1061, Wuse II, Federal Capital Territory, Nigeria");
             assertThat(located("Adeola Odeku, Victoria Island, Lagos", "NG").formattedAddress())
-                    .isEqualTo("Victoria Island, Lagos, Nigeria");
+                    .isEqualTo("Adeola Odeku, Victoria Island, Lagos, Nigeria");
             assertThat(located("Lagos Island", "NG").formattedAddress()).isEqualTo("Lagos Island, Lagos, Nigeria");
         }
 
@@ -68,9 +74,9 @@ class GazetteerTest {
 
         @Test
         void wordsBeforeAStreetWordNameTheStreetNotAPlace() {
-            assertThat(located("25 Ikorodu Road, Maryland", "NG").formattedAddress()).isEqualTo("Maryland, Lagos, Nigeria");
+            assertThat(located("25 Ikorodu Road, Maryland", "NG").formattedAddress()).isEqualTo("25 Ikorodu Road, Maryland, Lagos, Nigeria");
             assertThat(located("4 Lagos St., Garki", "NG").formattedAddress())
-                    .isEqualTo("Garki, Federal Capital Territory, Nigeria");
+                    .isEqualTo("4 Lagos St., Garki, Federal Capital Territory, Nigeria");
         }
     }
 
