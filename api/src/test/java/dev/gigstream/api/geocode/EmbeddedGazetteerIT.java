@@ -1,5 +1,6 @@
 package dev.gigstream.api.geocode;
 
+import dev.gigstream.api.testsupport.Marketplace;
 import dev.gigstream.api.testsupport.PackagedApp;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -27,11 +28,11 @@ class EmbeddedGazetteerIT {
                     "location", Map.of("address", "Plot 7, Maitama, Abuja"),
                     "shift", Map.of("start", start.toString(), "end", start.plus(Duration.ofHours(4)).toString()),
                     "pay", Map.of("amount", 600_000, "currency", "NGN")), client.accessToken()).expect(201).json();
-            JsonNode job = api.get("/api/v1/jobs/" + posted.get("jobId").asText(), client.accessToken()).expect(200).json();
+            JsonNode job = new Marketplace(api).awaitJob(posted.get("jobId").asText(), client.accessToken(), any -> true);
 
             assertThat(posted.get("geocodedBy").asText()).isEqualTo("GAZETTEER");
             assertThat(job.get("location").get("lat").asDouble()).isCloseTo(9.088, within(0.02));
-            assertThat(job.get("location").get("address").asText()).isEqualTo("Maitama, Federal Capital Territory, Nigeria");
+            assertThat(job.get("location").get("address").asText()).isEqualTo("Plot 7, Maitama, Federal Capital Territory, Nigeria");
             assertThat(app.logText()).contains("Geocoding: the offline gazetteer");
         } finally {
             app.stop();
