@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.within;
  * switched on by its property (it is off on the postgres profile unless asked for).
  */
 @PostgresIT
-@TestPropertySource(properties = {"gigstream.geocoding.gazetteer=true", "gigstream.geocoding.api-key="})
+@TestPropertySource(properties = {"gigstream.geocoding.gazetteer=true", "gigstream.geocoding.api-key=",
+        "gigstream.geocoding.per-user-limit.requests=3", "gigstream.geocoding.per-user-limit.per=1h"})
 class GazetteerIT {
 
     @Autowired
@@ -91,6 +92,20 @@ class GazetteerIT {
         assertThat(place.get("lat").asDouble()).isCloseTo(5.636, within(0.02));
         assertThat(outside.status()).as(outside.body()).isEqualTo(400);
         assertThat(outside.json().get("code").asText()).isEqualTo("ADDRESS_NOT_FOUND");
+    }
+
+    @Test
+    void theGazetteerCostsNoCallToGoogleButAnAccountsOwnLimitStillHolds() {
+        var worker = api.signUp("WORKER");
+        for (String address : List.of("Yaba", "Ikeja", "Surulere")) {
+            api.get("/api/v1/geocode?address=" + address, worker.accessToken()).expect(200);
+        }
+
+        var fourth = api.get("/api/v1/geocode?address=Apapa", worker.accessToken());
+
+        assertThat(fourth.status()).as(fourth.body()).isEqualTo(429);
+        assertThat(fourth.json().get("code").asText()).isEqualTo("RATE_LIMITED");
+        api.get("/api/v1/geocode?address=Apapa", api.signUp("WORKER").accessToken()).expect(200);
     }
 
     private static Map<String, Object> job(Map<String, Object> location, String currency) {
