@@ -1,5 +1,14 @@
 package dev.gigstream.geocoding;
 
-/** Where Google places an address: WGS84 degrees and its own formatted form of the address. */
-public record GeocodedAddress(double lat, double lng, String formattedAddress) {
+import java.util.Objects;
+
+/**
+ * Where an address is: WGS84 degrees, the geocoder's own formatted form of the address (Google's, or
+ * the gazetteer's "Yaba, Lagos, Nigeria"), and which geocoder answered.
+ */
+public record GeocodedAddress(double lat, double lng, String formattedAddress, Geocoder geocodedBy) {
+
+    public GeocodedAddress {
+        Objects.requireNonNull(geocodedBy, "geocodedBy");
+    }
 }

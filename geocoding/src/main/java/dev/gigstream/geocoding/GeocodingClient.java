@@ -172,7 +172,7 @@ public class GeocodingClient {
             throw failure(Reason.UNAVAILABLE, answer.status(), status,
                     "Google geocoding answered OK with a result without geometry.location", null);
         }
-        return Optional.of(new GeocodedAddress(location.lat(), location.lng(), result.formattedAddress()));
+        return Optional.of(new GeocodedAddress(location.lat(), location.lng(), result.formattedAddress(), Geocoder.GOOGLE));
     }
 
     private static GeocodeResponse parse(byte[] body) {

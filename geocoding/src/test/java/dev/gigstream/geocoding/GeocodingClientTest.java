@@ -49,7 +49,7 @@ class GeocodingClientTest {
         var found = client.geocode(LEKKI, "NG");
 
         assertThat(found).contains(new GeocodedAddress(6.4474, 3.4723,
-                "15 Admiralty Way, Lekki Phase 1, Lekki 106104, Lagos, Nigeria"));
+                "15 Admiralty Way, Lekki Phase 1, Lekki 106104, Lagos, Nigeria", Geocoder.GOOGLE));
         assertThat(google.requests()).singleElement().satisfies(request -> {
             assertThat(request.path()).isEqualTo("/maps/api/geocode/json");
             assertThat(request.address()).isEqualTo(LEKKI);

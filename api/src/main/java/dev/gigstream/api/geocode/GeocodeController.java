@@ -24,8 +24,11 @@ class GeocodeController {
 
     @GetMapping("/api/v1/geocode")
     @Operation(operationId = "geocodeAddress", summary = "Geocode an address in Nigeria (NG) or Ghana (GH)",
-            description = "The point and Google's formatted address, as a job's or a worker's address would be resolved. "
-                    + "Each account may look up a limited number of addresses a minute (429 `RATE_LIMITED`), and the "
+            description = "The point and the geocoder's formatted address, as a job's or a worker's address would be "
+                    + "resolved, and `geocodedBy`: `GOOGLE` when a Google Maps key is set, else `GAZETTEER`, the offline "
+                    + "gazetteer of the cities, towns and districts of Nigeria and Ghana (the embedded default), which "
+                    + "answers the most specific place the address names (\"Yaba, Lagos, Nigeria\"). With neither, 400 "
+                    + "`COORDINATES_REQUIRED`. Each account may look up a limited number of addresses a minute (429 `RATE_LIMITED`), and the "
                     + "platform's daily budget of calls to Google may be spent (503 `GEOCODING_BUDGET_SPENT`).")
     @ProblemResponse(status = 400, codes = {"ADDRESS_NOT_FOUND", "COORDINATES_REQUIRED"})
     @ProblemResponse(status = 503, codes = {"GEOCODING_UNAVAILABLE", "GEOCODING_BUDGET_SPENT"})

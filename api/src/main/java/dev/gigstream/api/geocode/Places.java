@@ -8,6 +8,7 @@ import dev.gigstream.geocoding.GeocodedAddress;
 import dev.gigstream.geocoding.GeocodingClient;
 import dev.gigstream.geocoding.GeocodingException;
 import dev.gigstream.geocoding.GeocodingSettings;
+import dev.gigstream.geocoding.gazetteer.Gazetteer;
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.RefusedException;
 import org.slf4j.Logger;
@@ -25,30 +26,40 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Turns an address into a point on the map through Google's Geocoding API, filtered to the market's
- * country (NGN → NG, GHS → GH). Without {@code GOOGLE_MAPS_API_KEY} nothing is geocoded and callers
- * must send coordinates. Every call costs the platform money, so every way in (the geocode endpoint,
- * a job or a worker's home given by address) passes the same three guards ({@link GeocodingProperties}):
- * the asking account's own limit (429 {@code RATE_LIMITED}), the cache of answers (which costs no call),
- * and the platform's daily budget of calls ({@link GeocodingBudget}, 503 {@code GEOCODING_BUDGET_SPENT}).
+ * Turns an address into a point on the map within the market's country (NGN → NG, GHS → GH): through
+ * Google's Geocoding API when {@code GOOGLE_MAPS_API_KEY} is set; else, when the gazetteer is switched
+ * on ({@code gigstream.geocoding.gazetteer}, the embedded default), through the offline {@link Gazetteer}
+ * of Nigeria's and Ghana's cities and districts; else nothing is geocoded and callers must send
+ * coordinates. Every answer says which geocoder found it. Every way in (the geocode endpoint, a job or a
+ * worker's home given by address) counts against the asking account's own limit (429
+ * {@code RATE_LIMITED}); a call to Google also passes the cache of answers (which costs no call) and the
+ * platform's daily budget of calls ({@link GeocodingBudget}, 503 {@code GEOCODING_BUDGET_SPENT}).
  */
 @Component
 public class Places {
 
     private static final Logger log = LoggerFactory.getLogger(Places.class);
 
-    private final Optional<GeocodingClient> geocoding;
+    private final Optional<GeocodingClient> google;
+    private final Optional<Gazetteer> gazetteer;
     private final RateLimit perUser;
 
     Places(GeocodingProperties properties, SharedBuckets shared, Clock clock, ObjectProvider<StringRedisTemplate> redis,
            RedisProperties redisProperties) {
         this.perUser = new RateLimit("geocoding", properties.perUserLimit().requests(), properties.perUserLimit().per(), shared);
-        this.geocoding = properties.apiKey().isBlank() ? Optional.empty()
+        this.google = properties.apiKey().isBlank() ? Optional.empty()
                 : Optional.of(new GeocodingClient(GeocodingSettings.of(properties.baseUrl(), properties.apiKey())
                 .withCache(properties.cache().maxEntries(), properties.cache().maxAge()),
                 new GeocodingBudget(properties.dailyBudget(), clock, redis.getIfAvailable(), redisProperties)));
-        if (geocoding.isEmpty()) {
-            log.info("Geocoding is off (GOOGLE_MAPS_API_KEY is not set): jobs and homes need coordinates");
+        this.gazetteer = google.isEmpty() && properties.gazetteer() ? Optional.of(Gazetteer.bundled()) : Optional.empty();
+        if (google.isPresent()) {
+            log.info("Geocoding: Google's Geocoding API at {}", properties.baseUrl());
+        } else if (gazetteer.isPresent()) {
+            log.info("Geocoding: the offline gazetteer ({} cities, towns and districts of Nigeria and Ghana), since "
+                    + "GOOGLE_MAPS_API_KEY is not set; set it for street-level answers", gazetteer.get().size());
+        } else {
+            log.info("Geocoding is off (GOOGLE_MAPS_API_KEY is not set, GIGSTREAM_GEOCODING_GAZETTEER is false): "
+                    + "jobs and homes need coordinates");
         }
     }
 
@@ -63,13 +74,22 @@ public class Places {
     /**
      * Where {@code address} is in {@code country}, counted against the requesting account's limit.
      *
-     * @throws RefusedException ADDRESS_NOT_FOUND, GEOCODING_UNAVAILABLE, or COORDINATES_REQUIRED without a key
+     * @throws RefusedException ADDRESS_NOT_FOUND, GEOCODING_UNAVAILABLE, or COORDINATES_REQUIRED with neither
+     *         a key nor the gazetteer
      * @throws RetryLaterException 429 RATE_LIMITED for the account, 503 GEOCODING_BUDGET_SPENT for the platform
      */
     public GeocodedAddress locate(String address, String country) {
-        GeocodingClient client = geocoding.orElseThrow(() -> new RefusedException(GeocodingErrorCode.COORDINATES_REQUIRED,
-                "Geocoding is not configured: send the location's lat and lng"));
+        if (google.isEmpty() && gazetteer.isEmpty()) {
+            throw new RefusedException(GeocodingErrorCode.COORDINATES_REQUIRED,
+                    "Geocoding is not configured: send the location's lat and lng");
+        }
         requestingUser().ifPresent(this::countAgainst);
+        if (google.isEmpty()) {
+            return gazetteer.get().locate(address, country).orElseThrow(() -> new RefusedException(
+                    GeocodingErrorCode.ADDRESS_NOT_FOUND, "No city, town or district in " + country + " that the offline "
+                    + "gazetteer knows is named in that address: name one (e.g. \"Yaba, Lagos\"), or send lat and lng"));
+        }
+        GeocodingClient client = google.get();
         try {
             return client.geocode(address, country).orElseThrow(() -> new RefusedException(GeocodingErrorCode.ADDRESS_NOT_FOUND,
                     "No place matches that address in " + country));

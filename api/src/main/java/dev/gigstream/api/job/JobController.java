@@ -32,6 +32,7 @@ import dev.gigstream.messages.job.FindJobFeed;
 import dev.gigstream.messages.job.FindRankedApplicants;
 import dev.gigstream.messages.job.HireWorker;
 import dev.gigstream.messages.job.JobFeedPage;
+import dev.gigstream.messages.job.GeocodedBy;
 import dev.gigstream.messages.job.JobSite;
 import dev.gigstream.messages.job.JobStatus;
 import dev.gigstream.messages.job.JobView;
@@ -116,7 +117,8 @@ class JobController {
     @Operation(operationId = "postJob", summary = "Post a shift",
             description = "The shift starts in the future, at most 365 days ahead, and lasts at most 24 hours; the pay is "
                     + "1 to 1,000,000,000 minor units of NGN or GHS. A location given by its address alone is geocoded in "
-                    + "the pay currency's country (Nigeria for NGN, Ghana for GHS).",
+                    + "the pay currency's country (Nigeria for NGN, Ghana for GHS), by Google or, without a Google Maps key, "
+                    + "by the offline gazetteer of cities, towns and districts; the answer's `geocodedBy` says which.",
             responses = @ApiResponse(responseCode = "201", description = "Posted",
                     headers = @Header(name = "Location", description = "The new job's path, `/api/v1/jobs/{jobId}`",
                             required = true, schema = @Schema(type = "string", format = "uri-reference"))))
@@ -126,11 +128,11 @@ class JobController {
     @ProblemResponse(status = 503, codes = {"GEOCODING_UNAVAILABLE", "GEOCODING_BUDGET_SPENT"})
     ResponseEntity<JobRequests.Posted> post(@Valid @RequestBody JobRequests.PostJob request, @AuthenticationPrincipal Jwt client) {
         String jobId = idempotent.newId("job");
+        JobSite site = site(request.location(), request.pay().currency());
         commands.sendAndWait(new PostJob(jobId, client.getSubject(), request.title().strip(),
                 request.description() == null ? "" : request.description().strip(), SkillParameters.normalize("requiredSkills", request.requiredSkills()),
-                site(request.location(), request.pay().currency()),
-                shift(request.shift()), new Money(request.pay().amount(), request.pay().currency()), clock.instant()));
-        return ResponseEntity.created(URI.create("/api/v1/jobs/" + jobId)).body(new JobRequests.Posted(jobId));
+                site, shift(request.shift()), new Money(request.pay().amount(), request.pay().currency()), clock.instant()));
+        return ResponseEntity.created(URI.create("/api/v1/jobs/" + jobId)).body(new JobRequests.Posted(jobId, site.geocodedBy()));
     }
 
     @GetMapping
@@ -397,7 +399,8 @@ class JobController {
             return new JobSite(new GeoPoint(location.lat(), location.lng()), location.address().strip());
         }
         var place = places.locate(location.address().strip(), Places.countryOf(currency));
-        return new JobSite(new GeoPoint(place.lat(), place.lng()), place.formattedAddress());
+        return new JobSite(new GeoPoint(place.lat(), place.lng()), place.formattedAddress(),
+                GeocodedBy.valueOf(place.geocodedBy().name()));
     }
 
     private static ShiftWindow shift(JobRequests.Shift shift) {

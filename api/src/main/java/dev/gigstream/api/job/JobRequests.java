@@ -6,6 +6,7 @@ import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
 import dev.gigstream.messages.job.ApplicationEligibility;
 import dev.gigstream.messages.job.EligibilityReason;
+import dev.gigstream.messages.job.GeocodedBy;
 import dev.gigstream.messages.job.JobFeedItem;
 import dev.gigstream.messages.job.JobLimits;
 import dev.gigstream.messages.job.JobSite;
@@ -42,7 +43,7 @@ final class JobRequests {
 
     /** Coordinates with an address, or the address alone (then geocoded in the pay currency's country). */
     @Schema(name = "JobLocation", description = "Where the shift is: coordinates with an address, or the address alone "
-            + "(then geocoded in the pay currency's country; the answers give the point found and Google's address)")
+            + "(then geocoded in the pay currency's country; the answers give the point found and the geocoder's address)")
     record Location(@DecimalMin("-90") @DecimalMax("90") Double lat,
                     @DecimalMin("-180") @DecimalMax("180") Double lng,
                     @NotBlank @Size(max = 300) String address) {
@@ -67,7 +68,12 @@ final class JobRequests {
         }
     }
 
-    record Posted(String jobId) {
+    /** {@code geocodedBy} only when the location was given by its address alone and geocoded. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Posted(String jobId,
+                  @Schema(description = "Who found the location's point, when it was given by its address alone: "
+                          + "`GOOGLE`, or `GAZETTEER` (the offline gazetteer); absent when coordinates were sent")
+                  GeocodedBy geocodedBy) {
     }
 
     record Apply(@Size(max = 500) String note) {
@@ -124,14 +130,18 @@ final class JobRequests {
     record Details(String jobId, String clientId, String title, String description, List<String> requiredSkills,
                    Location location, Shift shift, Pay pay, JobStatus status, Instant postedAt, String hiredWorkerId,
                    String escrowId, List<JobView.StatusChange> timeline, Instant checkedInAt, Instant checkedOutAt,
-                   boolean checkedOutAutomatically, String disputeId, ClientRating clientRating) {
+                   boolean checkedOutAutomatically, String disputeId, ClientRating clientRating,
+                   @Schema(description = "Who found the location's point when the client gave the address alone: `GOOGLE` "
+                           + "or `GAZETTEER` (the offline gazetteer); null when the client sent coordinates, or for a job "
+                           + "posted before this was recorded")
+                   GeocodedBy geocodedBy) {
 
         static Details of(JobView job, UserRatingsView clientRatings) {
             return new Details(job.jobId(), job.clientId(), job.title(), job.description(), job.requiredSkills(),
                     Location.of(job.site()), Shift.of(job.shift()), Pay.of(job.pay()), job.status(), job.postedAt(),
                     job.hiredWorkerId(), job.escrowId(), job.timeline(), job.checkedInAt(), job.checkedOutAt(),
                     job.checkedOutAutomatically(), job.disputeId(), new ClientRating(clientRatings.average(),
-                            clientRatings.bayesianAverage(), clientRatings.count()));
+                            clientRatings.bayesianAverage(), clientRatings.count()), job.site().geocodedBy());
         }
     }
 

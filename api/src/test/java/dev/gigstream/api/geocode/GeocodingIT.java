@@ -44,8 +44,10 @@ class GeocodingIT {
     @Test
     void aJobPostedWithAnAddressAloneLandsInTheFeedAtTheGeocodedPoint() {
         var client = api.signUp("CLIENT");
-        String jobId = api.post("/api/v1/jobs", job(Map.of("address", "1 Marina, Lagos"), "NGN"), client.accessToken())
-                .expect(201).json().get("jobId").asText();
+        JsonNode posted = api.post("/api/v1/jobs", job(Map.of("address", "1 Marina, Lagos"), "NGN"), client.accessToken())
+                .expect(201).json();
+        String jobId = posted.get("jobId").asText();
+        assertThat(posted.get("geocodedBy").asText()).isEqualTo("GOOGLE");
 
         JsonNode feed = new Marketplace(api).awaitJson("/api/v1/jobs?lat=6.4541&lng=3.3947&radiusKm=1", client.accessToken(),
                 page -> page.get("items").findValuesAsString("jobId").contains(jobId));
@@ -86,6 +88,7 @@ class GeocodingIT {
                 .expect(200).json();
         assertThat(place.get("lat").asDouble()).isEqualTo(5.5560);
         assertThat(place.get("formattedAddress").asText()).isEqualTo("Oxford Street, Osu, Accra, Ghana");
+        assertThat(place.get("geocodedBy").asText()).isEqualTo("GOOGLE");
         assertThat(api.get("/api/v1/geocode?address=Osu&country=US", worker.accessToken()).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/geocode?address=Osu", null).status()).isEqualTo(401);
 

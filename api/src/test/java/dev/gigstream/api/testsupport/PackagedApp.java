@@ -124,6 +124,7 @@ public final class PackagedApp {
             env.put("GIGSTREAM_REDIS_KEY_PREFIX", RedisServer.freshKeyPrefix());
         }
         env.put("GIGSTREAM_MONGO_URI", "");
+        env.remove("GOOGLE_MAPS_API_KEY"); // never Google from a test, whatever the shell running it holds
         env.put("GIGSTREAM_JWT_SECRET", FreshStores.JWT_SECRET);
         env.put("GIGSTREAM_ADMIN_EMAIL", Marketplace.ADMIN_EMAIL);
         env.put("GIGSTREAM_ADMIN_PASSWORD", Marketplace.ADMIN_PASSWORD);

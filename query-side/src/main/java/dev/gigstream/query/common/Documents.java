@@ -4,6 +4,7 @@ import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.job.GeocodedBy;
 import dev.gigstream.messages.job.JobSite;
 import org.bson.Document;
 
@@ -16,11 +17,14 @@ public final class Documents {
     }
 
     public static Document site(JobSite site) {
-        return new Document("lat", site.point().lat()).append("lng", site.point().lng()).append("address", site.address());
+        Document doc = new Document("lat", site.point().lat()).append("lng", site.point().lng()).append("address", site.address());
+        return site.geocodedBy() == null ? doc : doc.append("geocodedBy", site.geocodedBy().name());
     }
 
     public static JobSite site(Document doc) {
-        return new JobSite(new GeoPoint(doc.getDouble("lat"), doc.getDouble("lng")), doc.getString("address"));
+        String geocodedBy = doc.getString("geocodedBy");
+        return new JobSite(new GeoPoint(doc.getDouble("lat"), doc.getDouble("lng")), doc.getString("address"),
+                geocodedBy == null ? null : GeocodedBy.valueOf(geocodedBy));
     }
 
     public static Document shift(ShiftWindow shift) {
