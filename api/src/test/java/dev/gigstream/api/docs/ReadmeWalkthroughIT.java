@@ -69,7 +69,7 @@ class ReadmeWalkthroughIT {
 
     private static void theWalkthroughReachedItsEnd(Api api, Map<String, String> kept, String printed) {
         assertThat(printed).as("the application's answers").contains("\"eligible\":true")
-                .contains("\"workerId\":\"" + kept.get("WORKER_ID") + "\"").contains("/sandbox/checkout/");
+                .contains("\"workerId\":\"" + kept.get("WORKER_ID") + "\"").contains("/sandbox/checkout/").contains("\"geocodedBy\":\"GAZETTEER\"");
         String client = kept.get("CLIENT");
         assertThat(api.get("/api/v1/jobs/" + kept.get("JOB_ID"), client).expect(200).json().get("status").asString())
                 .isEqualTo("COMPLETED");
