@@ -88,6 +88,8 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.GET, "/admin", "/admin/admin.css", "/admin/admin.js").permitAll()
                     // the metrics have a chain of their own (MetricsSecurityConfiguration)
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                    // the payments sandbox's API and pages; outside sandbox mode they do not exist (404, not 401)
+                    .requestMatchers("/sandbox", "/sandbox/**").permitAll()
                     .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                     .requestMatchers("/error").permitAll()
                     .anyRequest().authenticated())
