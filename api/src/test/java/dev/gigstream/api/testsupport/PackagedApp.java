@@ -31,6 +31,7 @@ public final class PackagedApp {
     private final int port = freePort();
     private final Path log;
     private String redisUrl;
+    private final Map<String, String> settings = new java.util.LinkedHashMap<>();
     private Process process;
 
     /** On the {@code postgres} profile. */
@@ -52,6 +53,12 @@ public final class PackagedApp {
     /** Keeps what instances share in Redis (the local server; the test is skipped without one), under a fresh key prefix. */
     public PackagedApp withRedis() {
         this.redisUrl = RedisServer.assumeAvailable();
+        return this;
+    }
+
+    /** An environment variable of the app's, set at every start after those this class sets. */
+    public PackagedApp with(String name, String value) {
+        settings.put(name, value);
         return this;
     }
 
@@ -106,6 +113,7 @@ public final class PackagedApp {
         env.put("GIGSTREAM_RATE_LIMITS_ENABLED", "false");
         env.put("PAYSTACK_BASE_URL", FreshStores.paystack().baseUrl());
         env.put("PAYSTACK_SECRET_KEY", FreshStores.PAYSTACK_SECRET);
+        env.putAll(settings);
         Process started = builder.start();
         process = started;
         HttpClient http = HttpClient.newHttpClient();
