@@ -155,6 +155,32 @@ class SandboxPaymentsIT {
     }
 
     @Test
+    void aPremiumSubscriptionRenewsFailsItsNextRenewalAndIsCancelledThroughTheSandbox() {
+        var market = new Marketplace(api);
+        var worker = market.worker();
+        var client = api.signUp("CLIENT");
+        var sandbox = new SandboxSteps(api);
+        sandbox.pay(api.post("/api/v1/workers/me/premium", null, worker.accessToken()).expect(200).json()
+                .get("authorizationUrl").asText());
+        market.awaitJson("/api/v1/workers/" + worker.id(), client.accessToken(), view -> view.get("premium").asBoolean());
+        String code = sandbox.subscriptionOf(worker.email());
+        assertThat(sandbox.subscription(code).path("status").asText()).isEqualTo("active");
+
+        api.post("/sandbox/subscriptions/" + code + "/renew", null, null).expect(303);
+        await().atMost(Duration.ofSeconds(20)).until(() -> sandbox.renewalCharges(worker.email()) == 2);
+        api.post("/sandbox/subscriptions/" + code + "/fail-next-renewal", null, null).expect(303);
+        api.post("/sandbox/subscriptions/" + code + "/renew", null, null).expect(303);
+        assertThat(sandbox.subscription(code).path("status").asText()).isEqualTo("attention");
+        assertThat(sandbox.renewalCharges(worker.email())).as("a failed renewal charges nothing").isEqualTo(2);
+
+        api.send("DELETE", "/api/v1/workers/me/premium", null, worker.accessToken(), Map.of()).expect(202);
+        assertThat(sandbox.subscription(code).path("status").asText()).isEqualTo("cancelled");
+        Api.Response gone = api.post("/sandbox/subscriptions/SUB_unknown/renew", null, null);
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.json().get("code").asText()).isEqualTo("SANDBOX_NOT_FOUND");
+    }
+
+    @Test
     void theSandboxsApiAsksForTheSecretKeyAndSpeaksPaystacksErrors() {
         var sandbox = new SandboxSteps(api);
         Api.Response anonymous = api.get("/sandbox/paystack/transaction/verify/nope", null);

@@ -47,6 +47,26 @@ final class SandboxSteps {
         return paystackApi("GET", path).expect(200).json();
     }
 
+    /** The subscription code the sandbox's index lists for this e-mail address (the newest). */
+    String subscriptionOf(String email) {
+        String page = api.get("/sandbox", null).expect(200).body();
+        var row = java.util.regex.Pattern.compile("<tr data-code=\"(SUB_[a-z0-9]+)\"><td>[^<]*</td><td>"
+                + java.util.regex.Pattern.quote(email) + "</td>").matcher(page);
+        assertThat(row.find()).as("a subscription of " + email + " on the sandbox's index").isTrue();
+        return row.group(1);
+    }
+
+    JsonNode subscription(String code) {
+        return verify("subscription/" + code).path("data");
+    }
+
+    /** The paid charges listed for this e-mail address on the sandbox's index: the first payment and each renewal. */
+    long renewalCharges(String email) {
+        String page = api.get("/sandbox", null).expect(200).body();
+        return java.util.regex.Pattern.compile("<td>" + java.util.regex.Pattern.quote(email)
+                + "</td><td class=\"state\">paid</td>").matcher(page).results().count();
+    }
+
     List<String> flagReasons(Api.User admin, String escrowId) {
         return api.get("/api/v1/admin/escrows?flagged=true&limit=500", admin.accessToken()).expect(200).json().get("items")
                 .valueStream().filter(e -> escrowId.equals(e.get("escrowId").asText()))
