@@ -151,15 +151,12 @@ public class SandboxPaystack {
     /** POST /refund: answered pending; refund.processed follows after the transfer delay. */
     public ObjectNode refund(JsonNode body) {
         String of = Optional.ofNullable(text(body, "transaction")).orElse("");
-        SandboxStore.Transaction charge = store.transaction(of)
-                .or(() -> store.recentTransactions(Integer.MAX_VALUE).stream()
-                        .filter(t -> String.valueOf(t.id()).equals(of)).findFirst())
+        SandboxStore.Transaction charge = store.transactionByReferenceOrId(of)
                 .orElseThrow(() -> SandboxRefusal.invalid("Transaction not found"));
         if (!"success".equals(charge.status())) {
             throw SandboxRefusal.invalid("Cannot refund a transaction that was not successful");
         }
-        long refunded = store.recentRefunds(Integer.MAX_VALUE).stream()
-                .filter(r -> r.transactionReference().equals(charge.reference())).mapToLong(SandboxStore.Refund::amount).sum();
+        long refunded = store.refunded(charge.reference());
         long amount = body.hasNonNull("amount") ? body.path("amount").asLong(0) : charge.amount() - refunded;
         if (amount <= 0 || refunded + amount > charge.amount()) {
             throw SandboxRefusal.invalid("Refund amount cannot be greater than the transaction's unrefunded amount");

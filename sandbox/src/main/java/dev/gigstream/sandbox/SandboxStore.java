@@ -101,6 +101,12 @@ public class SandboxStore {
                 .query(SandboxStore::transaction).optional();
     }
 
+    /** A transaction by our reference or by the sandbox's id, as Paystack's refund takes either. */
+    public Optional<Transaction> transactionByReferenceOrId(String referenceOrId) {
+        return jdbc.sql("SELECT * FROM sandbox_transaction WHERE reference = :r OR CAST(id AS VARCHAR(20)) = :r")
+                .param("r", referenceOrId).query(SandboxStore::transaction).optional();
+    }
+
     public List<Transaction> recentTransactions(int limit) {
         return jdbc.sql("SELECT * FROM sandbox_transaction ORDER BY created_at DESC LIMIT :n").param("n", limit)
                 .query(SandboxStore::transaction).list();
@@ -189,6 +195,12 @@ public class SandboxStore {
     public List<Refund> refunds(String status) {
         return jdbc.sql("SELECT * FROM sandbox_refund WHERE status = :s ORDER BY created_at").param("s", status)
                 .query(SandboxStore::refund).list();
+    }
+
+    /** What the refunds of a charge add up to, processed or not. */
+    public long refunded(String transactionReference) {
+        return jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM sandbox_refund WHERE transaction_reference = :r")
+                .param("r", transactionReference).query(Long.class).single();
     }
 
     public List<Refund> recentRefunds(int limit) {
