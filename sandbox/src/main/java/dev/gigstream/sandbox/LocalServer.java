@@ -13,6 +13,14 @@ public class LocalServer implements ApplicationListener<WebServerInitializedEven
 
     private volatile int port = -1;
 
+    public LocalServer() {
+    }
+
+    /** A server known to listen on {@code port} already. */
+    LocalServer(int port) {
+        this.port = port;
+    }
+
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
         if (event.getApplicationContext().getServerNamespace() == null) { // the app's server, not a management one
