@@ -62,4 +62,13 @@ class ArchitectureTest {
                 .allowEmptyShould(true) // the Paystack client arrives with the escrow lifecycle
                 .check(classes);
     }
+
+    /** The sandbox plays Paystack's servers: it speaks Paystack's API and webhooks, never the app's own classes. */
+    @Test
+    void theSandboxKnowsOnlyPaystacksShapes() {
+        noClasses().that().resideInAPackage("dev.gigstream.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..", "dev.gigstream.api..",
+                        "dev.gigstream.messages..", "dev.gigstream.command..", "dev.gigstream.sagas..", "dev.gigstream.query..")
+                .check(classes);
+    }
 }

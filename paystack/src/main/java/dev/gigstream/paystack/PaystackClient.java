@@ -34,6 +34,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * A typed client of the Paystack endpoints Gigstream uses. Every call has a timeout; a timeout, a
@@ -57,12 +58,22 @@ public class PaystackClient {
             .build();
 
     private final PaystackSettings settings;
+    private final Supplier<URI> baseUrl;
     private final HttpClient http;
     private final Retry retry;
     private final Retry retryWhenRateLimited;
 
     public PaystackClient(PaystackSettings settings) {
+        this(settings, settings::baseUrl);
+    }
+
+    /**
+     * A client whose base URL is known only once it is first used (the app's own sandbox, whose port is
+     * chosen when its web server starts); {@code settings.baseUrl()} is then not read.
+     */
+    public PaystackClient(PaystackSettings settings, Supplier<URI> baseUrl) {
         this.settings = settings;
+        this.baseUrl = baseUrl;
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
         this.retry = Retry.of("paystack", RetryConfig.custom()
                 .maxAttempts(settings.maxAttempts())
@@ -81,7 +92,7 @@ public class PaystackClient {
      * (a lifecycle's deadline) and must not wait through back-offs meanwhile.
      */
     public PaystackClient singleAttempt() {
-        return new PaystackClient(settings.withRetries(1, settings.initialBackoff(), settings.requestTimeout()));
+        return new PaystackClient(settings.withRetries(1, settings.initialBackoff(), settings.requestTimeout()), baseUrl);
     }
 
     public InitializedTransaction initializeTransaction(InitializeTransaction request) {
@@ -146,7 +157,7 @@ public class PaystackClient {
     }
 
     private <T> T exchange(String method, String path, Object body, Class<T> dataType) {
-        URI uri = settings.baseUrl().resolve(path);
+        URI uri = baseUrl.get().resolve(path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(settings.requestTimeout())
                 .header("Authorization", "Bearer " + settings.secretKey())

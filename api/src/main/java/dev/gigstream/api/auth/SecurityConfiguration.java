@@ -16,6 +16,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;
@@ -69,6 +71,21 @@ class SecurityConfiguration {
 
     /** How long the deny list leaves Redis alone after it failed to answer. */
     static final Duration RETRY_REDIS_AFTER = Duration.ofSeconds(5);
+
+    /**
+     * The payments sandbox's Paystack API and pages (docs/payments.md) have a chain of their own: open to
+     * anyone, and the sandbox's API reads its {@code Authorization: Bearer sk_...} itself, which the API's
+     * chain would take for an access token. Outside sandbox mode nothing serves these paths: 404, not 401.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    SecurityFilterChain sandbox(HttpSecurity http) throws Exception {
+        http.securityMatcher("/sandbox", "/sandbox/**")
+            .csrf(csrf -> csrf.disable())
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return http.build();
+    }
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JsonMapper json, AccessTokenDenyList denyList,

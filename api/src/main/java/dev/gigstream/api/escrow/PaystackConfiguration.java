@@ -4,11 +4,16 @@ import dev.gigstream.paystack.PaystackClient;
 import dev.gigstream.paystack.PaystackSettings;
 import dev.gigstream.paystack.WebhookSignature;
 import dev.gigstream.sagas.lifecycle.LifecycleSettings;
+import dev.gigstream.sandbox.LocalServer;
+import dev.gigstream.sandbox.SandboxKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -19,10 +24,34 @@ class PaystackConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PaystackConfiguration.class);
 
     @Bean
-    PaystackClient paystackClient(PaystackProperties properties) {
+    PaymentsMode paymentsMode(@Value("${gigstream.payments.mode:paystack}") String mode) {
+        return PaymentsMode.of(mode);
+    }
+
+    /**
+     * {@code gigstream.paystack} as the mode wants it: without a key when payments are off; with the
+     * sandbox's key and no source check (webhooks come from the app itself) in sandbox mode.
+     */
+    @Bean
+    PaystackProperties paystackProperties(Environment environment, PaymentsMode mode, ObjectProvider<SandboxKey> sandboxKey) {
+        PaystackProperties configured = Binder.get(environment).bindOrCreate("gigstream.paystack", PaystackProperties.class);
+        return switch (mode) {
+            case PAYSTACK -> configured;
+            case OFF -> configured.with(null, configured.webhookSourceCheck());
+            case SANDBOX -> configured.with(sandboxKey.getObject().secretKey(), false);
+        };
+    }
+
+    @Bean
+    PaystackClient paystackClient(PaystackProperties properties, PaymentsMode mode, ObjectProvider<LocalServer> localServer) {
+        if (mode == PaymentsMode.SANDBOX) {
+            LocalServer server = localServer.getObject();
+            return new PaystackClient(PaystackSettings.of("http://127.0.0.1/sandbox/paystack/", properties.secretKey()),
+                    server::paystackApi);
+        }
         if (!properties.configured()) {
-            log.warn("Payments are off: PAYSTACK_SECRET_KEY is not set, so hiring is refused (503 PAYMENTS_NOT_CONFIGURED)"
-                    + " and every webhook is answered 401");
+            log.warn("Payments are off ({}): hiring is refused (503 PAYMENTS_NOT_CONFIGURED) and every webhook is answered 401",
+                    mode == PaymentsMode.OFF ? "GIGSTREAM_PAYMENTS=off" : "PAYSTACK_SECRET_KEY is not set");
         }
         return new PaystackClient(PaystackSettings.of(properties.baseUrl(), String.valueOf(properties.secretKey())));
     }

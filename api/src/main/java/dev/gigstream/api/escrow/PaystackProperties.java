@@ -1,16 +1,15 @@
 package dev.gigstream.api.escrow;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
 import java.util.List;
 
 /**
  * Paystack: where it is ({@code PAYSTACK_BASE_URL}), the secret key ({@code PAYSTACK_SECRET_KEY}, which
  * also signs webhooks), where the checkout returns the client, whether webhooks are accepted only from
- * Paystack's published addresses, and how the reconciliation sweep runs.
+ * Paystack's published addresses, and how the reconciliation sweep runs. Bound from
+ * {@code gigstream.paystack} and then fitted to the payments mode by {@code PaystackConfiguration}: the
+ * bean others see has no key when payments are off, and the sandbox's key in sandbox mode.
  */
-@ConfigurationProperties("gigstream.paystack")
 public record PaystackProperties(String baseUrl,
                                  String secretKey,
                                  String callbackUrl,
@@ -18,6 +17,11 @@ public record PaystackProperties(String baseUrl,
                                  List<String> webhookSources,
                                  Duration reconcileEvery,
                                  Duration reconcileAfter) {
+
+    /** The same settings with another secret key (null: payments off) and webhook source check. */
+    PaystackProperties with(String key, boolean sourceCheck) {
+        return new PaystackProperties(baseUrl, key, callbackUrl, sourceCheck, webhookSources, reconcileEvery, reconcileAfter);
+    }
 
     /** Without a secret key nothing can be charged, paid out or verified. */
     public boolean configured() {

@@ -28,11 +28,12 @@ public final class PackagedApp {
 
     private final String database;
     private final Path dataDir;
-    /** What a new user sets, instead of the test's own settings (stand-ins, keys, admin, rate limits off); null for the latter. */
-    private final Map<String, String> newUsersEnvironment;
+    /** Started with only its settings, as a new user starts it, instead of the test's own (stand-ins, keys, admin, rate limits off). */
+    private final boolean asNewUser;
     private final int port = freePort();
     private final Path log;
     private String redisUrl;
+    private final Map<String, String> settings = new java.util.LinkedHashMap<>();
     private Process process;
 
     /** On the {@code postgres} profile. */
@@ -41,11 +42,11 @@ public final class PackagedApp {
     }
 
     private PackagedApp(String logName, boolean postgres) {
-        this(logName, postgres, null);
+        this(logName, postgres, false);
     }
 
-    private PackagedApp(String logName, boolean postgres, Map<String, String> newUsersEnvironment) {
-        this.newUsersEnvironment = newUsersEnvironment;
+    private PackagedApp(String logName, boolean postgres, boolean asNewUser) {
+        this.asNewUser = asNewUser;
         this.log = Path.of("target", logName + ".log");
         this.database = postgres ? PostgresDatabases.freshDatabase() : null;
         this.dataDir = postgres ? null : freshDirectory(Path.of("target", logName + "-data"));
@@ -61,12 +62,20 @@ public final class PackagedApp {
      * fresh data directory) set, so payments run in the sandbox and addresses in the gazetteer.
      */
     public static PackagedApp asNewUser(String logName, Map<String, String> environment) {
-        return new PackagedApp(logName, false, Map.copyOf(environment));
+        PackagedApp app = new PackagedApp(logName, false, true);
+        app.settings.putAll(environment);
+        return app;
     }
 
     /** Keeps what instances share in Redis (the local server; the test is skipped without one), under a fresh key prefix. */
     public PackagedApp withRedis() {
         this.redisUrl = RedisServer.assumeAvailable();
+        return this;
+    }
+
+    /** An environment variable of the app's, set at every start after those this class sets. */
+    public PackagedApp with(String name, String value) {
+        settings.put(name, value);
         return this;
     }
 
@@ -103,12 +112,13 @@ public final class PackagedApp {
                 "-Xmx512m", "-jar", JAR.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
+        // only what the test sets: never Google, Paystack or a setting from the shell running it
         env.keySet().removeIf(name -> name.startsWith("GIGSTREAM_") || name.startsWith("PAYSTACK_")
                 || name.startsWith("GOOGLE_") || name.equals("SPRING_PROFILES_ACTIVE"));
         env.put("PORT", Integer.toString(port));
-        if (newUsersEnvironment != null) {
+        if (asNewUser) {
             env.put("GIGSTREAM_DATA_DIR", dataDir.toAbsolutePath().toString());
-            env.putAll(newUsersEnvironment);
+            env.putAll(settings);
             return waitUntilReady(builder);
         }
         if (database != null) {
@@ -124,7 +134,6 @@ public final class PackagedApp {
             env.put("GIGSTREAM_REDIS_KEY_PREFIX", RedisServer.freshKeyPrefix());
         }
         env.put("GIGSTREAM_MONGO_URI", "");
-        env.remove("GOOGLE_MAPS_API_KEY"); // never Google from a test, whatever the shell running it holds
         env.put("GIGSTREAM_JWT_SECRET", FreshStores.JWT_SECRET);
         env.put("GIGSTREAM_ADMIN_EMAIL", Marketplace.ADMIN_EMAIL);
         env.put("GIGSTREAM_ADMIN_PASSWORD", Marketplace.ADMIN_PASSWORD);
@@ -132,7 +141,7 @@ public final class PackagedApp {
         env.put("GIGSTREAM_RATE_LIMITS_ENABLED", "false");
         env.put("PAYSTACK_BASE_URL", FreshStores.paystack().baseUrl());
         env.put("PAYSTACK_SECRET_KEY", FreshStores.PAYSTACK_SECRET);
-        env.put("GIGSTREAM_PAYMENTS", "paystack");
+        env.putAll(settings);
         return waitUntilReady(builder);
     }
 
