@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * Redis does not answer), but account denials only in Redis, because a reinstatement on any instance
  * must lift them for all. While Redis does not answer, a check this instance cannot settle is
  * {@link Verdict#UNCHECKED}: the caller decides whether to go on (reads and ordinary commands; the
- * PostgreSQL suspension check still holds) or refuse (money and admin endpoints, see
+ * suspension check of {@link AccountStandings} still holds) or refuse (money and admin endpoints, see
  * {@link TokenCheckRequiredFilter}). A write Redis refuses is logged. Every denial is also announced
  * ({@link RevocationBroadcast}), so open WebSocket sessions holding such a token close on every instance.
  */

@@ -18,7 +18,7 @@ import java.time.ZoneOffset;
 
 /**
  * Keeps the accounts in step with what admins decided: a suspension marks the account (every request
- * checks the mark, see {@link RevocationCheckingJwtDecoder}), ends all its sessions and puts the
+ * checks the mark, as this instance remembers it: {@link AccountStandings}), ends all its sessions and puts the
  * account's access tokens issued so far on the deny list, which every instance reads; a reinstatement
  * clears the mark and the denial. It runs in a subscribing processor, inside the unit of work (and, on
  * the relational event store, the transaction) that stores the event: once the admin's request is
@@ -42,11 +42,14 @@ class AccountSuspensions {
     private final Accounts accounts;
     private final RefreshTokens refreshTokens;
     private final AccessTokenDenyList denyList;
+    private final AccountStandings standings;
 
-    AccountSuspensions(Accounts accounts, RefreshTokens refreshTokens, AccessTokenDenyList denyList) {
+    AccountSuspensions(Accounts accounts, RefreshTokens refreshTokens, AccessTokenDenyList denyList,
+                       AccountStandings standings) {
         this.accounts = accounts;
         this.refreshTokens = refreshTokens;
         this.denyList = denyList;
+        this.standings = standings;
     }
 
     @EventHandler
@@ -72,12 +75,18 @@ class AccountSuspensions {
     private void suspend(String accountId, String reason, Instant at) {
         accounts.changeSuspension(accountId, at.atOffset(ZoneOffset.UTC), reason);
         refreshTokens.revokeAllOf(accountId);
-        afterCommit(() -> denyList.suspended(accountId, at));
+        afterCommit(() -> {
+            standings.suspended(accountId);
+            denyList.suspended(accountId, at);
+        });
     }
 
     private void reinstate(String accountId) {
         accounts.changeSuspension(accountId, null, null);
-        afterCommit(() -> denyList.reinstated(accountId));
+        afterCommit(() -> {
+            standings.reinstated(accountId);
+            denyList.reinstated(accountId);
+        });
     }
 
     private static void afterCommit(Runnable action) {

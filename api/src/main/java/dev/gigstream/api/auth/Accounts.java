@@ -64,8 +64,8 @@ public class Accounts {
     }
 
     /**
-     * The account's role and whether it is suspended, read on every authenticated request: one lookup by
-     * primary key, as cheap as the suspension check alone was.
+     * The account's role and whether it is suspended: read when an instance first meets the account, then
+     * kept in memory ({@link AccountStandings}).
      */
     Optional<Standing> standing(String id) {
         return jdbc.sql("SELECT role, suspended_at IS NOT NULL FROM account WHERE id = :id")

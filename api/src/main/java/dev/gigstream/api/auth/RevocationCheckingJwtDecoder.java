@@ -8,21 +8,23 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * Refuses a valid access token that was revoked: logged out or of a login that ended
  * ({@code TOKEN_REVOKED}), or of an account suspended since it was issued ({@code ACCOUNT_SUSPENDED}),
  * so each takes effect on the next request (REST and WebSocket alike, on every instance) rather than
- * when the token expires. The deny list answers first; the account row in PostgreSQL stays the
- * authority, so a suspension holds even while Redis does not answer.
+ * when the token expires. The token itself is verified once and remembered until it expires
+ * ({@link VerifiedTokens}); the deny list is asked on every request, and then the account's standing,
+ * which this instance keeps in memory, fed by the suspension events ({@link AccountStandings}), so a
+ * suspension holds even while Redis does not answer.
  * <p>
- * The same single read of the account row also settles who the token speaks for: a token of no
- * account is refused, and the token returned carries the account's current role in place of the role
- * it was issued with, so every decision taken from it (the authorities, the role checks in controllers
- * and over STOMP) follows the account, not the claim.
+ * The same standing also settles who the token speaks for: a token of no account is refused, and the
+ * token returned carries the account's current role in place of the role it was issued with, so every
+ * decision taken from it (the authorities, the role checks in controllers and over STOMP) follows the
+ * account, not the claim.
  */
 final class RevocationCheckingJwtDecoder implements JwtDecoder {
 
     private final JwtDecoder tokens;
     private final AccessTokenDenyList denyList;
-    private final Accounts accounts;
+    private final AccountStandings accounts;
 
-    RevocationCheckingJwtDecoder(JwtDecoder tokens, AccessTokenDenyList denyList, Accounts accounts) {
+    RevocationCheckingJwtDecoder(JwtDecoder tokens, AccessTokenDenyList denyList, AccountStandings accounts) {
         this.tokens = tokens;
         this.denyList = denyList;
         this.accounts = accounts;
@@ -39,7 +41,7 @@ final class RevocationCheckingJwtDecoder implements JwtDecoder {
                 // UNCHECKED: reads and ordinary commands go on; TokenCheckRequiredFilter refuses the rest
             }
         }
-        Accounts.Standing account = accounts.standing(jwt.getSubject())
+        Accounts.Standing account = accounts.of(jwt.getSubject())
                 .orElseThrow(() -> new BadJwtException("The access token's account does not exist"));
         if (account.suspended()) {
             throw RevokedAccessTokenException.accountSuspended();

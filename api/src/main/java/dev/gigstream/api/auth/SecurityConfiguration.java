@@ -2,6 +2,11 @@ package dev.gigstream.api.auth;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import dev.gigstream.api.messaging.AuditMetadata;
+import dev.gigstream.api.messaging.CommittedEvents;
+import dev.gigstream.messages.client.ClientReinstated;
+import dev.gigstream.messages.client.ClientSuspended;
+import dev.gigstream.messages.worker.WorkerReinstated;
+import dev.gigstream.messages.worker.WorkerSuspended;
 import dev.gigstream.api.redis.RedisCircuit;
 import dev.gigstream.api.redis.RedisProperties;
 import dev.gigstream.api.web.EndpointRateLimitFilter;
@@ -164,13 +169,30 @@ class SecurityConfiguration {
      * not suspended, and speaking with the account's current role.
      */
     @Bean
-    JwtDecoder jwtDecoder(SecretKey accessTokenKey, AccessTokenDenyList denyList, Accounts accounts) {
+    JwtDecoder jwtDecoder(SecretKey accessTokenKey, AccessTokenDenyList denyList, AccountStandings standings, Clock clock,
+                          @Value("${gigstream.auth.verified-tokens:10000}") long verifiedTokens) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(accessTokenKey).macAlgorithm(MacAlgorithm.HS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER),
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
                 new JwtClaimValidator<String>(JwtClaimNames.JTI, jti -> jti != null && !jti.isBlank())));
-        return new RevocationCheckingJwtDecoder(decoder, denyList, accounts);
+        return new RevocationCheckingJwtDecoder(new VerifiedTokens(decoder, clock, verifiedTokens), denyList, standings);
+    }
+
+    /**
+     * The accounts' standing in memory: loaded from PostgreSQL on first use, kept in step by the
+     * suspension events this instance follows and the revocations every instance hears.
+     */
+    @Bean
+    AccountStandings accountStandings(Accounts accounts, CommittedEvents committedEvents,
+                                      @Value("${gigstream.auth.account-standings:100000}") long size,
+                                      @Value("${gigstream.auth.account-standing-lifetime:10m}") Duration lifetime) {
+        AccountStandings standings = new AccountStandings(accounts, size, lifetime);
+        committedEvents.onEach(WorkerSuspended.class, event -> standings.suspended(event.workerId()));
+        committedEvents.onEach(ClientSuspended.class, event -> standings.suspended(event.clientId()));
+        committedEvents.onEach(WorkerReinstated.class, event -> standings.reinstated(event.workerId()));
+        committedEvents.onEach(ClientReinstated.class, event -> standings.reinstated(event.clientId()));
+        return standings;
     }
 
     /** Across instances through Redis pub/sub when Redis is configured, else to this instance alone. */

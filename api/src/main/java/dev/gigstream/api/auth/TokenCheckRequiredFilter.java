@@ -24,7 +24,8 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  * charge, release, refund or freeze money, and everything an admin changes. When the shared deny
  * list cannot be asked (Redis configured but not answering), these answer 503
  * {@code TOKEN_CHECK_UNAVAILABLE} with {@code Retry-After}; everything else goes on, because the
- * PostgreSQL suspension check still holds and a logged-out token lives at most until its expiry.
+ * suspension check ({@link AccountStandings}, fed by the events) still holds and a logged-out token
+ * lives at most until its expiry.
  * Without Redis every check is settled locally and this filter never refuses.
  */
 final class TokenCheckRequiredFilter extends OncePerRequestFilter {

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -26,7 +27,9 @@ import java.util.function.Supplier;
  * availability callback, so a pooled streaming processor would otherwise look for new events only
  * every 500 ms. As this follower reads from the same cache of committed events as the processors, an
  * event it has seen is one their streams will give;</li>
- * <li>a request waiting for a fact ({@link #next}), such as the hire waiting for the checkout page.</li>
+ * <li>a request waiting for a fact ({@link #next}), such as the hire waiting for the checkout page;</li>
+ * <li>what this instance keeps in memory about rare facts ({@link #onEach}), such as the suspended
+ * accounts. Only the payloads of the types asked for are deserialised.</li>
  * </ul>
  */
 public class CommittedEvents implements SmartLifecycle {
@@ -37,6 +40,7 @@ public class CommittedEvents implements SmartLifecycle {
     private final Supplier<EventStore> eventStore;
     private final CopyOnWriteArrayList<Runnable> callbacks = new CopyOnWriteArrayList<>();
     private final Queue<Waiter<?>> waiters = new ConcurrentLinkedQueue<>();
+    private final CopyOnWriteArrayList<Subscriber<?>> subscribers = new CopyOnWriteArrayList<>();
     private volatile Thread follower;
     private volatile boolean running;
 
@@ -60,6 +64,17 @@ public class CommittedEvents implements SmartLifecycle {
         waiters.add(waiter);
         waiter.future.whenComplete((value, failure) -> waiters.remove(waiter));
         return waiter.future;
+    }
+
+    /**
+     * Hands every committed event of {@code type} to {@code handler}, on this follower's thread (keep it
+     * short), from when the follower starts. Events committed while the store could not be followed are
+     * not handed over: whoever keeps state from them also reads it from where it is kept.
+     */
+    public <T> Registration onEach(Class<T> type, Consumer<? super T> handler) {
+        Subscriber<T> subscriber = new Subscriber<>(type, handler);
+        subscribers.add(subscriber);
+        return () -> subscribers.remove(subscriber);
     }
 
     @Override
@@ -135,6 +150,9 @@ public class CommittedEvents implements SmartLifecycle {
         for (Waiter<?> waiter : waiters) {
             waiter.offer(event);
         }
+        for (Subscriber<?> subscriber : subscribers) {
+            subscriber.offer(event);
+        }
     }
 
     private static void runSafely(Runnable callback) {
@@ -142,6 +160,19 @@ public class CommittedEvents implements SmartLifecycle {
             callback.run();
         } catch (RuntimeException e) {
             log.warn("A callback for committed events failed", e);
+        }
+    }
+
+    private record Subscriber<T>(Class<T> type, Consumer<? super T> handler) {
+
+        void offer(TrackedEventMessage<?> event) {
+            if (type.equals(event.getPayloadType())) {
+                try {
+                    handler.accept(type.cast(event.getPayload()));
+                } catch (RuntimeException e) {
+                    log.warn("A handler of committed {} failed", type.getSimpleName(), e);
+                }
+            }
         }
     }
 

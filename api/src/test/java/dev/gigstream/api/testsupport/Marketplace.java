@@ -62,7 +62,12 @@ public final class Marketplace {
 
     /** A job whose shift starts in 30 minutes (so check-in is open) and lasts eight hours. */
     public String jobStartingSoon(Api.User client) {
-        Instant start = Instant.now().plus(Duration.ofMinutes(30));
+        return jobStartingIn(client, Duration.ofMinutes(30));
+    }
+
+    /** A job whose eight-hour shift starts {@code in} from now (real time). */
+    public String jobStartingIn(Api.User client, Duration in) {
+        Instant start = Instant.now().plus(in);
         return api.post("/api/v1/jobs", Map.of("title", "Barista for a launch", "description", "Espresso bar",
                 "requiredSkills", List.of("barista"),
                 "location", Map.of("lat", SITE.get("lat"), "lng", SITE.get("lng"), "address", "1 Marina, Lagos"),

@@ -31,6 +31,7 @@ import dev.gigstream.messages.job.ApplyToJob;
 import dev.gigstream.messages.job.CancelJob;
 import dev.gigstream.messages.job.HireWorker;
 import dev.gigstream.messages.job.JobCancelled;
+import dev.gigstream.messages.job.ExpireJob;
 import dev.gigstream.messages.job.JobExpired;
 import dev.gigstream.messages.job.JobOfferWaveDue;
 import dev.gigstream.messages.job.JobOffered;
@@ -98,13 +99,12 @@ public class Job {
     /**
      * Creates the job, or finds it posted already: the edge derives a job's id from the request's
      * Idempotency-Key, so a retry whose first answer was lost (the command may have been stored) sends the
-     * same command for the same job. The expiry deadline is not cancelled when the job is hired or
-     * cancelled: it only acts on a job that is still open, and cancelling by scope would make db-scheduler
-     * read every scheduled deadline.
+     * same command for the same job. Posting schedules nothing: the expiry sweep finds open jobs whose
+     * shift has started and sends {@link ExpireJob}.
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(PostJob command, DeadlineManager deadlines, ClientStandings clients) {
+    void handle(PostJob command, ClientStandings clients) {
         if (jobId != null && !samePosting(command)) {
             throw JobRefused.idTaken(jobId);
         }
@@ -117,7 +117,6 @@ public class Job {
         List<String> skills = JobPostingPolicy.check(command);
         apply(new JobPosted(command.jobId(), command.clientId(), command.title(), command.description(), skills,
                 command.site(), command.shift(), command.pay(), command.postedAt()));
-        deadlines.schedule(command.shift().start(), EXPIRY);
     }
 
     /**
@@ -366,6 +365,18 @@ public class Job {
         return new RatedJobs.RatedJob(clientId, hiredWorkerId, status, finishedAt);
     }
 
+    /** Sent by the expiry sweep; a job hired, cancelled or expired already, or whose shift has not started, stays as it is. */
+    @CommandHandler
+    void handle(ExpireJob command) {
+        if (!command.at().isBefore(shift.start())) {
+            expire();
+        }
+    }
+
+    /**
+     * The expiry deadline that jobs posted before the sweep scheduled for their shift's start: those
+     * stored in db-scheduler still fire here (and the sweep may have expired the job first: then a no-op).
+     */
     @DeadlineHandler(deadlineName = EXPIRY)
     void expire() {
         if (status == JobStatus.OPEN) {

@@ -10,6 +10,7 @@ import dev.gigstream.messages.job.HireWorker;
 import dev.gigstream.messages.job.JobCancelled;
 import dev.gigstream.messages.job.JobErrorCode;
 import dev.gigstream.messages.job.JobLimits;
+import dev.gigstream.messages.job.ExpireJob;
 import dev.gigstream.messages.job.JobExpired;
 import dev.gigstream.messages.job.PostJob;
 import dev.gigstream.messages.job.WithdrawApplication;
@@ -67,11 +68,11 @@ class JobTest {
     class Posting {
 
         @Test
-        void aPostedJobIsOpenWithItsSkillsNormalizedAndExpiresAtShiftStart() {
+        void aPostedJobIsOpenWithItsSkillsNormalizedAndSchedulesNoDeadlineOfItsOwn() {
             fixture.givenNoPriorActivity()
                    .when(post(now))
                    .expectEvents(posted(now))
-                   .expectScheduledDeadlineWithName(LEAD_TIME, Job.EXPIRY);
+                   .expectNoScheduledDeadlines();
         }
 
         @Test
@@ -336,19 +337,34 @@ class JobTest {
     class Expiring {
 
         @Test
-        void anOpenJobNobodyWasHiredForExpiresWhenItsShiftStarts() {
-            fixture.givenCommands(post(now))
-                   .whenTimeElapses(LEAD_TIME)
-                   .expectTriggeredDeadlinesWithName(Job.EXPIRY)
+        void anOpenJobNobodyWasHiredForExpiresWhenTheSweepFindsItsShiftStarted() {
+            fixture.given(posted(now))
+                   .when(new ExpireJob(JOB_ID, now.plus(LEAD_TIME)))
                    .expectEvents(new JobExpired(JOB_ID));
+        }
+
+        @Test
+        void aJobWhoseShiftHasNotStartedDoesNotExpire() {
+            fixture.given(posted(now))
+                   .when(new ExpireJob(JOB_ID, now.plus(LEAD_TIME).minusSeconds(1)))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
         }
 
         @Test
         void aHiredJobDoesNotExpire() {
             fixture.givenCommands(post(now), new ApplyToJob(JOB_ID, WORKER_ID, null, now),
                                   new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID, ESCROW_ID))
-                   .whenTimeElapses(LEAD_TIME)
-                   .expectTriggeredDeadlinesWithName(Job.EXPIRY)
+                   .when(new ExpireJob(JOB_ID, now.plus(LEAD_TIME)))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+        }
+
+        @Test
+        void aJobExpiresOnceHoweverOftenTheSweepSeesIt() {
+            fixture.given(posted(now), new JobExpired(JOB_ID))
+                   .when(new ExpireJob(JOB_ID, now.plus(LEAD_TIME).plusSeconds(30)))
+                   .expectSuccessfulHandlerExecution()
                    .expectNoEvents();
         }
     }
