@@ -261,7 +261,7 @@ class JobController {
                 event -> event.escrowId().equals(newEscrowId));
         String escrowId;
         try {
-            escrowId = commands.sendAndWait(new HireWorker(jobId, request.workerId(), client.getSubject(), newEscrowId));
+            escrowId = commands.sendAndWait(new HireWorker(jobId, request.workerId(), client.getSubject(), newEscrowId, clock.instant()));
         } catch (RuntimeException refused) {
             funding.cancel(false);
             checkout.cancel(false);

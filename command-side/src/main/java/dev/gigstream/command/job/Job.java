@@ -202,6 +202,9 @@ public class Job {
         if (status != JobStatus.OPEN) {
             throw JobRefused.notOpen(jobId, status);
         }
+        if (shift.hasStartedAt(command.at())) {
+            throw JobRefused.shiftStarted(jobId); // the expiry sweep may not have run yet
+        }
         if (!applicants.contains(command.workerId())) {
             throw JobRefused.notAnApplicant(jobId, command.workerId());
         }

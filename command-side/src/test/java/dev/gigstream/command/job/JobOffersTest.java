@@ -146,7 +146,7 @@ class JobOffersTest {
         void isNotDueOnceSomeoneIsHired() {
             fixture.givenCommands(post(now), firstWave(WORKER_ID, OTHER_WORKER_ID),
                                   new ApplyToJob(JOB_ID, THIRD_WORKER_ID, null, now),
-                                  new HireWorker(JOB_ID, THIRD_WORKER_ID, CLIENT_ID, ESCROW_ID))
+                                  new HireWorker(JOB_ID, THIRD_WORKER_ID, CLIENT_ID, ESCROW_ID, now))
                    .whenTimeElapses(WAVE_DELAY)
                    .expectTriggeredDeadlinesWithName(Job.OFFER_WAVE)
                    .expectNoEvents();

@@ -257,7 +257,7 @@ class JobTest {
         @Test
         void theClientHiresAnApplicantAtTheJobsPay() {
             fixture.given(posted(now), applied(WORKER_ID, now))
-                   .when(new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID, ESCROW_ID))
+                   .when(new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID, ESCROW_ID, now))
                    .expectEvents(new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY, ESCROW_ID, now.plus(LEAD_TIME)))
                    .expectResultMessagePayload(ESCROW_ID);
         }
@@ -265,7 +265,7 @@ class JobTest {
         @Test
         void onlyTheJobsClientHires() {
             fixture.given(posted(now), applied(WORKER_ID, now))
-                   .when(new HireWorker(JOB_ID, WORKER_ID, OTHER_CLIENT_ID, ESCROW_ID))
+                   .when(new HireWorker(JOB_ID, WORKER_ID, OTHER_CLIENT_ID, ESCROW_ID, now))
                    .expectNoEvents().expectException(refusedWith(JobErrorCode.NOT_THE_JOBS_CLIENT));
         }
 
@@ -273,29 +273,37 @@ class JobTest {
         void aSuspendedClientCannotHire() {
             suspendedClients.add(CLIENT_ID);
             fixture.given(posted(now), applied(WORKER_ID, now))
-                   .when(new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID, ESCROW_ID))
+                   .when(new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID, ESCROW_ID, now))
                    .expectNoEvents().expectException(refusedWith(JobErrorCode.CLIENT_SUSPENDED));
         }
 
         @Test
         void onlyAnApplicantIsHired() {
             fixture.given(posted(now), applied(OTHER_WORKER_ID, now))
-                   .when(new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID, ESCROW_ID))
+                   .when(new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID, ESCROW_ID, now))
                    .expectNoEvents().expectException(refusedWith(JobErrorCode.NOT_AN_APPLICANT));
+        }
+
+        /** Jobs expire through a periodic sweep: until it runs, the job itself refuses a hire once its shift started. */
+        @Test
+        void noOneIsHiredOnceTheShiftStarted() {
+            fixture.given(posted(now), applied(WORKER_ID, now))
+                   .when(new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID, ESCROW_ID, now.plus(LEAD_TIME)))
+                   .expectNoEvents().expectException(refusedWith(JobErrorCode.SHIFT_ALREADY_STARTED));
         }
 
         @Test
         void aJobHiresOneWorker() {
             fixture.given(posted(now), applied(WORKER_ID, now), applied(OTHER_WORKER_ID, now),
                           new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY, ESCROW_ID, now.plus(LEAD_TIME)))
-                   .when(new HireWorker(JOB_ID, OTHER_WORKER_ID, CLIENT_ID, ESCROW_ID))
+                   .when(new HireWorker(JOB_ID, OTHER_WORKER_ID, CLIENT_ID, ESCROW_ID, now))
                    .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_NOT_OPEN));
         }
 
         @Test
         void repeatingAHireChangesNothingAndAnswersTheFirstEscrow() {
             fixture.given(posted(now), applied(WORKER_ID, now), new WorkerHired(JOB_ID, WORKER_ID, CLIENT_ID, PAY, ESCROW_ID, now.plus(LEAD_TIME)))
-                   .when(new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID, "another-escrow"))
+                   .when(new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID, "another-escrow", now))
                    .expectSuccessfulHandlerExecution().expectNoEvents()
                    .expectResultMessagePayload(ESCROW_ID);
         }
@@ -354,7 +362,7 @@ class JobTest {
         @Test
         void aHiredJobDoesNotExpire() {
             fixture.givenCommands(post(now), new ApplyToJob(JOB_ID, WORKER_ID, null, now),
-                                  new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID, ESCROW_ID))
+                                  new HireWorker(JOB_ID, WORKER_ID, CLIENT_ID, ESCROW_ID, now))
                    .when(new ExpireJob(JOB_ID, now.plus(LEAD_TIME)))
                    .expectSuccessfulHandlerExecution()
                    .expectNoEvents();
