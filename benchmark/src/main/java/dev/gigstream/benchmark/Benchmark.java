@@ -117,6 +117,9 @@ public final class Benchmark {
         Parallel.run(4, 8, i -> clients.add(api.signUp("CLIENT")));
 
         for (String phase : options.phases()) {
+            if (phase.equals("pg")) {
+                continue; // measured before the app started
+            }
             report.phase(phase);
             long started = System.nanoTime();
             switch (phase) {
@@ -129,9 +132,7 @@ public final class Benchmark {
                 case "growth" -> growth();
                 case "push" -> push();
                 case "store" -> store();
-                default -> {
-                    // pg ran before the app started
-                }
+                default -> throw new IllegalArgumentException("no phase " + phase);
             }
             System.out.printf("(%s: %.0f s)%n", phase, (System.nanoTime() - started) / 1e9);
         }
@@ -301,8 +302,8 @@ public final class Benchmark {
     private void growth() throws Exception {
         CrowdedJob.Result result = new CrowdedJob(api, driver).run(admin, clients.get(0), options.growthApplicants(),
                 options.growthReads());
-        String first = "applications " + result.firstFrom() + "–" + (result.firstFrom() + result.first().count() - 1);
-        String last = "applications " + result.lastFrom() + "–" + (result.lastFrom() + result.last().count() - 1);
+        String first = String.format("applications %,d–%,d", result.firstFrom(), result.firstFrom() + result.first().count() - 1);
+        String last = String.format("applications %,d–%,d", result.lastFrom(), result.lastFrom() + result.last().count() - 1);
         report.info("apply to one job, p50, " + first, Report.format(result.first().p50(), "ms"));
         double growth = result.last().p50() / result.first().p50();
         report.add("apply to one job, p50, " + last + " of " + String.format("%,d", result.applicants()),
@@ -332,6 +333,11 @@ public final class Benchmark {
                 Integer.toString(result.lost()), "0", Report.verdict(result.lost() == 0));
         if (result.failedCommands() > 0) {
             report.note("Push: applications answered other than 201: " + result.failedCommands());
+        }
+        if (result.lateSessions() > 0) {
+            report.note(String.format("Push: %,d of %,d sessions missed their first warm-up push (subscribed after it, as the "
+                    + "app works through thousands of CONNECT and SUBSCRIBE frames) and were warmed up again", result.lateSessions(),
+                    result.connections()));
         }
         report.note("Push: the STOMP clients run in a JVM of their own (PushClients); times are the machine's monotonic "
                 + "clock, read by both processes.");

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -32,7 +33,7 @@ final class Push {
 
     /** {@code expected} pushes: each application answered 201 times the sessions of the client it notifies. */
     record Result(int connections, int accounts, int sent, int failedCommands, int expected, int received,
-                  Latencies latencies) {
+                  Latencies latencies, int lateSessions) {
 
         int lost() {
             return expected - received;
@@ -41,6 +42,10 @@ final class Push {
 
     private static final Duration READY_LIMIT = Duration.ofMinutes(10);
     private static final Duration PUSH_WAIT = Duration.ofSeconds(10);
+    /** A session subscribed later than its warm-up push (the app handles the SUBSCRIBE frames of thousands of sessions in turn) is warmed up again. */
+    private static final int WARM_UP_ROUNDS = 3;
+
+    private int lateSessions;
 
     private final Api api;
     private final int port;
@@ -90,13 +95,15 @@ final class Push {
         while (gcd(workerCount, receivers) != 1) {
             workerCount++;
         }
-        System.out.printf("  %,d of them post a job; %d workers and one warm-up worker sign up ...%n", receivers, workerCount);
+        System.out.printf("  %,d of them post a job; %d workers and %d for the warm-up sign up ...%n", receivers, workerCount,
+                WARM_UP_ROUNDS);
         String[] jobs = new String[receivers];
         Parallel.run(8, receivers, i -> jobs[i] = api.post("/api/v1/jobs", Market.unmatchedJob(), clients.get(i).token())
                 .expect(201, "post a job").json().get("jobId").asText());
         List<Api.User> workers = Collections.synchronizedList(new ArrayList<>());
-        Parallel.run(4, workerCount + 1, i -> workers.add(Market.worker(api)));
-        Api.User warmUpWorker = workers.remove(workers.size() - 1);
+        Parallel.run(4, workerCount + WARM_UP_ROUNDS, i -> workers.add(Market.worker(api)));
+        List<Api.User> warmUpWorkers = new ArrayList<>(workers.subList(workerCount, workers.size()));
+        workers.removeAll(warmUpWorkers);
 
         Path tokens = targetDir.resolve("push-tokens.txt");
         List<String> lines = new ArrayList<>();
@@ -105,22 +112,12 @@ final class Push {
             lines.add(clients.get(session % accounts).token(Duration.ofMinutes(3)));
             sessionsOf[session % accounts]++;
         }
-        int warmUpPushes = 0;
-        for (int i = 0; i < receivers; i++) {
-            warmUpPushes += sessionsOf[i];
-        }
         Files.write(tokens, lines, StandardCharsets.UTF_8);
         try (Clients process = new Clients(tokens, connections)) {
             process.awaitReady();
-            System.out.printf("  %,d sessions subscribed; one warm-up application to each of the %,d jobs ...%n",
+            System.out.printf("  %,d sessions subscribed; a warm-up application to each of the %,d jobs ...%n",
                     process.ready, receivers);
-            CountDownLatch warmedUp = process.expect(warmUpPushes, warmUpWorker.id());
-            Parallel.run(8, receivers, i -> api.post("/api/v1/jobs/" + jobs[i] + "/applications", null, warmUpWorker.token())
-                    .expect(201, "warm-up application"));
-            if (!warmedUp.await(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("Only " + (warmUpPushes - warmedUp.getCount()) + " of " + warmUpPushes
-                        + " warm-up pushes arrived within 60 s" + process.failure());
-            }
+            warmUp(process, warmUpWorkers, jobs, accounts, connections);
 
             System.out.printf("  %d applications a second for %d s (%,d), each pushed to the sessions of one client ...%n",
                     rate, measure.toSeconds(), total);
@@ -164,9 +161,42 @@ final class Push {
             arrived.await(PUSH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             process.failIfBroken();
             return new Result(process.ready, accounts, total, failedCommands.get(), expected - failedPushes.get(),
-                    latencies.count(), latencies);
+                    latencies.count(), latencies, lateSessions);
         } finally {
             Files.deleteIfExists(tokens);
+        }
+    }
+
+    /**
+     * Each session of a client with a job receives a warm-up push; the clients of the sessions that did
+     * not within 30 s are sent another, up to {@value #WARM_UP_ROUNDS} rounds, after which the phase fails.
+     */
+    private void warmUp(Clients process, List<Api.User> warmUpWorkers, String[] jobs, int accounts, int connections)
+            throws InterruptedException {
+        Set<Integer> missing = ConcurrentHashMap.newKeySet();
+        for (int session = 0; session < connections; session++) {
+            if (session % accounts < jobs.length) {
+                missing.add(session);
+            }
+        }
+        for (int round = 0; round < WARM_UP_ROUNDS && !missing.isEmpty(); round++) {
+            if (round == 1) {
+                lateSessions = missing.size();
+            }
+            if (round > 0) {
+                System.out.printf("  %,d sessions had no warm-up push: another to their clients' jobs ...%n", missing.size());
+            }
+            CountDownLatch reached = process.awaitSessions(missing);
+            List<String> jobsToApply = missing.stream().map(session -> jobs[session % accounts]).distinct().toList();
+            Api.User worker = warmUpWorkers.get(round);
+            Parallel.run(8, jobsToApply.size(), i -> api.post("/api/v1/jobs/" + jobsToApply.get(i) + "/applications", null,
+                    worker.token()).expect(201, "warm-up application"));
+            reached.await(30, TimeUnit.SECONDS);
+            process.failIfBroken();
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(missing.size() + " sessions received none of " + WARM_UP_ROUNDS
+                    + " warm-up pushes, 30 s each (the first: session " + missing.iterator().next() + ")");
         }
     }
 
@@ -182,7 +212,9 @@ final class Push {
         private final CompletableFuture<Integer> readyFuture = new CompletableFuture<>();
         private final List<Expectation> expectations = new java.util.concurrent.CopyOnWriteArrayList<>();
         private volatile Map<String, Long> due;
-        private final java.util.Set<String> delivered = ConcurrentHashMap.newKeySet();
+        private final Set<String> delivered = ConcurrentHashMap.newKeySet();
+        private volatile Set<Integer> awaited = ConcurrentHashMap.newKeySet();
+        private volatile CountDownLatch awaitedLatch;
         private volatile Latencies latencies;
         private volatile String failure;
         private int ready;
@@ -216,7 +248,7 @@ final class Push {
                         failure = line.substring(7);
                         readyFuture.completeExceptionally(new IllegalStateException("The push clients failed: " + failure));
                     } else if (line.startsWith("CONNECTING ")) {
-                        System.out.println("  " + line.substring(11) + " sessions opening");
+                        System.out.println("  " + line.substring(11) + " sessions opened or opening");
                     }
                 }
             } catch (IOException gone) {
@@ -237,6 +269,10 @@ final class Push {
                     latencies.record(at - dueAt);
                 }
             }
+            CountDownLatch sessionLatch = awaitedLatch;
+            if (awaited.remove(Integer.parseInt(fields[4])) && sessionLatch != null) {
+                sessionLatch.countDown();
+            }
             for (Expectation expectation : expectations) {
                 if (expectation.workerId() == null || expectation.workerId().equals(workerId)) {
                     expectation.latch().countDown();
@@ -252,6 +288,14 @@ final class Push {
             } catch (java.util.concurrent.ExecutionException e) {
                 throw (Exception) e.getCause();
             }
+        }
+
+        /** A latch counted down as each of {@code sessions} receives a push, which removes it from the set. */
+        CountDownLatch awaitSessions(Set<Integer> sessions) {
+            CountDownLatch latch = new CountDownLatch(sessions.size());
+            awaitedLatch = latch;
+            awaited = sessions;
+            return latch;
         }
 
         /** A latch counted down by each push of {@code workerId}'s applications (any worker's when null). */

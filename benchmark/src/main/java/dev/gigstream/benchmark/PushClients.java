@@ -83,9 +83,8 @@ public final class PushClients {
                     sockets.add(socket);
                 }
             });
-            int opened = sockets.size();
-            if (opened > 0 && opened % 1_000 == 0) {
-                out.println("CONNECTING " + opened);
+            if ((index + 1) % 1_000 == 0) {
+                out.println("CONNECTING " + (index + 1));
             }
         }
         while (!connecting.tryAcquire(CONNECTING_AT_ONCE, 1, TimeUnit.SECONDS)) {
