@@ -148,8 +148,13 @@ final class Api {
             return id;
         }
 
-        synchronized String token() {
-            if (token == null || System.nanoTime() - tokenAt > Duration.ofMinutes(10).toNanos()) {
+        String token() {
+            return token(Duration.ofMinutes(10));
+        }
+
+        /** An access token issued at most {@code maxAge} ago (a new login when the one held is older). */
+        synchronized String token(Duration maxAge) {
+            if (token == null || System.nanoTime() - tokenAt > maxAge.toNanos()) {
                 token = api.accessToken(email, password);
                 tokenAt = System.nanoTime();
             }

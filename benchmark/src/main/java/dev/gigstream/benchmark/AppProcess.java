@@ -84,8 +84,12 @@ final class AppProcess implements AutoCloseable {
         return log;
     }
 
-    /** Starts the jar against the fresh database and the Paystack stand-in, and waits until it is healthy. */
-    void start(String paystackBaseUrl, String paystackSecret) throws IOException, InterruptedException {
+    /**
+     * Starts the jar against the fresh database and the Paystack stand-in, with {@code environment} on
+     * top of the benchmark's own settings, and waits until it is healthy.
+     */
+    void start(String paystackBaseUrl, String paystackSecret, Map<String, String> environment)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(options.appJar())) {
             throw new IllegalStateException("No " + options.appJar() + ": build it first (./mvnw -B -q -DskipTests package)");
         }
@@ -117,6 +121,7 @@ final class AppProcess implements AutoCloseable {
         env.put("GIGSTREAM_RATE_LIMITS_ENABLED", "false");
         env.put("PAYSTACK_BASE_URL", paystackBaseUrl);
         env.put("PAYSTACK_SECRET_KEY", paystackSecret);
+        env.putAll(environment);
         long started = System.nanoTime();
         process = builder.start();
         awaitHealthy();

@@ -13,6 +13,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Timer;
+import java.util.TimerTask;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The end-to-end benchmark (docs/performance.md): the built jar on the postgres profile as a child
@@ -30,6 +33,7 @@ public final class Benchmark {
     private LoadDriver driver;
     private Api.User admin;
     private List<Api.User> clients;
+    private int pushConnections;
 
     private Benchmark(Options options, AppProcess app, Paystack paystack, Report report) {
         this.options = options;
@@ -38,22 +42,46 @@ public final class Benchmark {
         this.report = report;
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         Options options = Options.fromSystemProperties(Path.of(args.length > 0 ? args[0] : "benchmark"));
-        Files.createDirectories(options.targetDir());
+        long limitMinutes = Long.getLong("timeout.minutes", 240);
+        new Timer("benchmark-time-limit", true).schedule(new TimerTask() {
+            @Override
+            public void run() {
+                System.out.println("The benchmark stopped: still running after its time limit of " + limitMinutes
+                        + " minutes (-Dtimeout.minutes)");
+                System.exit(2);
+            }
+        }, TimeUnit.MINUTES.toMillis(limitMinutes));
         Report report = new Report();
         int exit = 0;
-        try (Paystack paystack = new Paystack(); AppProcess app = AppProcess.withFreshDatabase(options)) {
-            new Benchmark(options, app, paystack, report).run();
-        } catch (Exception e) {
+        try {
+            run(options, report);
+        } catch (Throwable e) {
             System.out.println("The benchmark stopped: " + e);
             e.printStackTrace(System.out);
-            report.note("The run stopped early: " + e.getMessage());
+            report.note("The run stopped early: " + e);
             exit = 1;
         }
-        report.print();
-        report.write(options.targetDir().resolve("results.md"));
+        try {
+            report.print();
+            report.write(options.targetDir().resolve("results.md"));
+        } catch (Throwable e) {
+            System.out.println("Writing the results failed: " + e);
+            exit = 1;
+        }
         System.exit(exit);
+    }
+
+    /**
+     * Runs the chosen phases against a fresh database and the jar, adding their figures to
+     * {@code report}; the app is stopped and the database dropped whether it succeeds or not.
+     */
+    static void run(Options options, Report report) throws Exception {
+        Files.createDirectories(options.targetDir());
+        try (Paystack paystack = new Paystack(); AppProcess app = AppProcess.withFreshDatabase(options)) {
+            new Benchmark(options, app, paystack, report).run();
+        }
     }
 
     private void run() throws Exception {
@@ -64,6 +92,7 @@ public final class Benchmark {
         double raw1 = Double.NaN;
         double raw8 = Double.NaN;
         if (options.runs("pg")) {
+            report.phase("pg");
             System.out.println("Raw PostgreSQL: one-row autocommitted INSERTs ...");
             raw1 = postgres.commitsPerSecond(1, options.measure());
             raw8 = postgres.commitsPerSecond(8, options.measure());
@@ -74,31 +103,40 @@ public final class Benchmark {
             report.info("raw PostgreSQL commits/s, 8 threads", Report.perSecond(raw8));
         }
 
-        app.start(paystack.baseUrl(), paystack.secret());
+        Map<String, String> appEnvironment = new HashMap<>();
+        if (options.runs("push")) {
+            pushConnections = Push.connectionsAllowed(options.pushConnections());
+            // Tomcat's default is 8,192 connections: the sessions, the HTTP clients and a margin
+            appEnvironment.put("SERVER_TOMCAT_MAXCONNECTIONS", Integer.toString(Math.max(8_192, pushConnections + 1_000)));
+        }
+        app.start(paystack.baseUrl(), paystack.secret(), appEnvironment);
         api = new Api(app.port());
         driver = new LoadDriver(api);
         admin = api.logIn(AppProcess.ADMIN_EMAIL, AppProcess.ADMIN_PASSWORD);
         clients = Collections.synchronizedList(new ArrayList<>());
         Parallel.run(4, 8, i -> clients.add(api.signUp("CLIENT")));
 
-        if (options.runs("commands")) {
-            commands(raw1, raw8);
+        for (String phase : options.phases()) {
+            if (phase.equals("pg")) {
+                continue; // measured before the app started
+            }
+            report.phase(phase);
+            long started = System.nanoTime();
+            switch (phase) {
+                case "commands" -> commands(raw1, raw8);
+                case "rate" -> fixedRate();
+                case "lifecycles" -> lifecycles();
+                case "bytes" -> bytes();
+                case "replay" -> replay();
+                case "reads" -> reads();
+                case "growth" -> growth();
+                case "push" -> push();
+                case "store" -> store();
+                default -> throw new IllegalArgumentException("no phase " + phase);
+            }
+            System.out.printf("(%s: %.0f s)%n", phase, (System.nanoTime() - started) / 1e9);
         }
-        if (options.runs("rate")) {
-            fixedRate();
-        }
-        if (options.runs("lifecycles")) {
-            lifecycles();
-        }
-        if (options.runs("bytes")) {
-            bytes();
-        }
-        if (options.runs("replay")) {
-            replay();
-        }
-        if (options.runs("growth")) {
-            growth();
-        }
+        report.phase("");
         appLog();
         report.note("Load average at the end: " + loadAverage() + " (other processes on the machine share its cores)");
         app.stop();
@@ -161,12 +199,14 @@ public final class Benchmark {
     }
 
     private void lifecycles() throws Exception {
-        System.out.println("Lifecycles: registering 64 clients and 64 workers ...");
+        List<Integer> counts = options.lifecycleClients();
+        int most = counts.stream().mapToInt(Integer::intValue).max().orElse(1);
+        System.out.printf("Lifecycles: registering %d clients and %d workers ...%n", most, most);
         Lifecycle lifecycle = new Lifecycle(api, paystack);
-        List<Lifecycle.Party> parties = lifecycle.parties(64);
+        List<Lifecycle.Party> parties = lifecycle.parties(most);
         lifecycle.run(parties.subList(0, 1), Duration.ZERO, options.pollMillis());
         List<Lifecycle.Result> results = new ArrayList<>();
-        for (int clientCount : new int[] {1, 8, 64}) {
+        for (int clientCount : counts) {
             driver.awaitProjectionsCaughtUp(admin);
             int poll = options.pollMillis() * Math.max(1, clientCount / 8);
             System.out.printf("  %d concurrent clients for %d s, waits polling every %d ms ...%n", clientCount,
@@ -176,13 +216,23 @@ public final class Benchmark {
                     result.failed(), result.total());
             results.add(result);
         }
-        Lifecycle.Result own = results.get(0);
-        report.atMost("lifecycle p50, 1 client (p99 " + Report.format(own.total().p99(), "ms") + ")", own.total().p50(), 300, "ms");
-        report.info("lifecycles/s, 1 client", Report.perSecond(own.perSecond()));
-        report.info("lifecycles/s, 8 clients (p50 " + Report.format(results.get(1).total().p50(), "ms") + ")",
-                Report.perSecond(results.get(1).perSecond()));
-        report.atLeast("lifecycles/s, 64 clients (p50 " + Report.format(results.get(2).total().p50(), "ms") + ")",
-                results.get(2).perSecond(), 50, "/s");
+        Lifecycle.Result first = results.get(0);
+        String firstClients = first.clients() + (first.clients() == 1 ? " client" : " clients");
+        if (first.clients() == 1) {
+            report.atMost("lifecycle p50, 1 client (p99 " + Report.format(first.total().p99(), "ms") + ")",
+                    first.total().p50(), 300, "ms");
+        } else {
+            report.info("lifecycle p50, " + firstClients, Report.format(first.total().p50(), "ms"));
+        }
+        for (Lifecycle.Result result : results) {
+            String metric = "lifecycles/s, " + result.clients() + (result.clients() == 1 ? " client" : " clients")
+                    + (result.clients() == 1 ? "" : " (p50 " + Report.format(result.total().p50(), "ms") + ")");
+            if (result.clients() == 64) {
+                report.atLeast(metric, result.perSecond(), 50, "/s");
+            } else {
+                report.info(metric, Report.perSecond(result.perSecond()));
+            }
+        }
         int failed = results.stream().mapToInt(Lifecycle.Result::failed).sum();
         if (failed > 0) {
             report.note("Lifecycles that failed: " + failed + " (first errors printed above)");
@@ -196,7 +246,7 @@ public final class Benchmark {
         System.out.println("Bytes per lifecycle for a client polling job details every second ...");
         Lifecycle lifecycle = new Lifecycle(api, paystack);
         Lifecycle.Party party = lifecycle.parties(1).get(0);
-        int runs = 3;
+        int runs = options.bytesRuns();
         long[] perLifecycle = new long[2];
         long[] requests = new long[2];
         for (int mode = 0; mode < 2; mode++) {
@@ -241,11 +291,63 @@ public final class Benchmark {
                 events / seconds, 20_000, "/s");
     }
 
+    private void reads() throws Exception {
+        for (Feed.Read read : new Feed(api, driver).run(admin, clients, options.readsJobs(), options.readsQueries())) {
+            report.info(String.format("%s, %,d jobs (%.0f match on average)", read.name(), options.readsJobs(),
+                    read.meanTotal()), Report.millis(read.latencies()));
+        }
+    }
+
+    /** One job with many applicants: applications early and late, and the reads with all of them in. */
+    private void growth() throws Exception {
+        CrowdedJob.Result result = new CrowdedJob(api, driver).run(admin, clients.get(0), options.growthApplicants(),
+                options.growthReads());
+        String first = String.format("applications %,d–%,d", result.firstFrom(), result.firstFrom() + result.first().count() - 1);
+        String last = String.format("applications %,d–%,d", result.lastFrom(), result.lastFrom() + result.last().count() - 1);
+        report.info("apply to one job, p50, " + first, Report.format(result.first().p50(), "ms"));
+        double growth = result.last().p50() / result.first().p50();
+        report.add("apply to one job, p50, " + last + " of " + String.format("%,d", result.applicants()),
+                Report.format(result.last().p50(), "ms"), "within 2× of the first",
+                String.format("%.1f×; %s", growth, Report.verdict(growth <= 2)));
+        report.atMost(String.format("job details with %,d applicants, p50 (p99 %s)", result.listed(),
+                Report.format(result.details().p99(), "ms")), result.details().p50(), 50, "ms");
+        report.info(String.format("ranked applicants list of %,d", result.listed()), Report.millis(result.applicantsList()));
+    }
+
+    private void push() throws Exception {
+        if (pushConnections < options.pushConnections()) {
+            report.note(String.format("Push: %,d connections instead of %,d, as the open-file limit (%,d) allows",
+                    pushConnections, options.pushConnections(), Push.openFileLimit()));
+        }
+        driver.awaitProjectionsCaughtUp(admin);
+        Push.Result result = new Push(api, app.port(), options.targetDir())
+                .run(pushConnections, options.pushSessionsPerAccount(), options.pushRate(), options.pushMeasure());
+        System.out.printf("  %,d of %,d pushes arrived for %,d applications (%d failed), %s%n", result.received(),
+                result.expected(), result.sent(), result.failedCommands(), result.latencies());
+        String sessions = result.accounts() == result.connections() ? ""
+                : String.format(" of %,d clients", result.accounts());
+        report.atMost(String.format("push p99 at %,d connections%s, application due → pushed (p50 %s)",
+                result.connections(), sessions, Report.format(result.latencies().p50(), "ms")), result.latencies().p99(),
+                100, "ms");
+        report.add(String.format("pushes lost of %,d (%d applications/s)", result.expected(), options.pushRate()),
+                Integer.toString(result.lost()), "0", Report.verdict(result.lost() == 0));
+        if (result.failedCommands() > 0) {
+            report.note("Push: applications answered other than 201: " + result.failedCommands());
+        }
+        if (result.lateSessions() > 0) {
+            report.note(String.format("Push: %,d of %,d sessions missed their first warm-up push (subscribed after it, as the "
+                    + "app works through thousands of CONNECT and SUBSCRIBE frames) and were warmed up again", result.lateSessions(),
+                    result.connections()));
+        }
+        report.note("Push: the STOMP clients run in a JVM of their own (PushClients); times are the machine's monotonic "
+                + "clock, read by both processes.");
+    }
+
     /**
      * The same measurements just before and just after the bulk load, so that the only difference is
      * the events in the store (not the JIT's warm-up or the read models' size).
      */
-    private void growth() throws Exception {
+    private void store() throws Exception {
         driver.awaitProjectionsCaughtUp(admin);
         AggregateLoad aggregates = new AggregateLoad(api, driver);
         System.out.println("Event-store growth: command rate and aggregate load before the bulk load ...");
@@ -296,7 +398,7 @@ public final class Benchmark {
         compare("aggregate load: apply to a 2-event job, p50 ms, " + size, big.apply().p50(), small.apply().p50(), false);
         compare("event store read of that job's events, p50 ms, " + size, big.storeRead().p50(), small.storeRead().p50(),
                 false);
-        report.note("Growth: measured just before and just after the bulk load in the same app. The loaded events sit "
+        report.note("Big store: measured just before and just after the bulk load in the same app. The loaded events sit "
                 + "below every position the processors have passed (negative global indexes), as a live store's old "
                 + "events do; the app was not restarted (with in-memory read models a restart replays every projection "
                 + "from the first event).");

@@ -99,6 +99,8 @@ final class LoadDriver {
                 Parallel.sleep(500);
             }
         }, "projection-sampler");
+        readers.forEach(reader -> reader.setDaemon(true));
+        sampler.setDaemon(true);
         readers.forEach(Thread::start);
         sampler.start();
 

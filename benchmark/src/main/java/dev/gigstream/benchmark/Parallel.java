@@ -27,6 +27,7 @@ final class Parallel {
                     }
                 }
             }, "benchmark-user-" + t);
+            thread.setDaemon(true); // a failed run exits at once, whatever a user's thread is waiting for
             thread.start();
             started.add(thread);
         }

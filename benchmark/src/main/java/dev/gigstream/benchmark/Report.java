@@ -10,13 +10,28 @@ import java.util.Map;
 /** The run's one table (metric | measured | goal | ratio/met?), printed and written as markdown. */
 final class Report {
 
-    private record Row(String metric, String measured, String goal, String verdict) {
+    /** One line of the table, with the phase that measured it. */
+    record Row(String phase, String metric, String measured, String goal, String verdict) {
     }
 
     private final List<String> machine = new ArrayList<>();
     private final List<Row> rows = new ArrayList<>();
     private final List<String[]> steps = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private String phase = "";
+
+    /** The phase whose figures the rows added from now on are. */
+    void phase(String name) {
+        phase = name;
+    }
+
+    List<Row> rows() {
+        return List.copyOf(rows);
+    }
+
+    List<String> notes() {
+        return List.copyOf(notes);
+    }
 
     void machine(String line) {
         machine.add(line);
@@ -43,7 +58,7 @@ final class Report {
     }
 
     void add(String metric, String measured, String goal, String verdict) {
-        Row row = new Row(metric, measured, goal, verdict);
+        Row row = new Row(phase, metric, measured, goal, verdict);
         rows.add(row);
         System.out.printf("  %-58s %-26s %-22s %s%n", metric, measured, goal, verdict);
     }
