@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.Duration;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -84,8 +85,16 @@ public class SandboxConfiguration {
                     *  Transfers settle after {}, subscriptions renew every {}.
                     *  Not for production: set GIGSTREAM_PAYMENTS=paystack there.
                     ************************************************************************""",
-                    publicUrl.replaceAll("/$", ""), properties.transferDelay(), properties.subscriptionPeriod());
+                    publicUrl.replaceAll("/$", ""), readable(properties.transferDelay()), readable(properties.subscriptionPeriod()));
             paystack.resumePending();
         };
+    }
+
+    /** 3 s, 30 days: as a person writes a delay, not ISO-8601's PT3S and PT720H. */
+    static String readable(Duration duration) {
+        if (duration.toDays() > 0 && duration.toHours() % 24 == 0) {
+            return duration.toDays() + (duration.toDays() == 1 ? " day" : " days");
+        }
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 }
