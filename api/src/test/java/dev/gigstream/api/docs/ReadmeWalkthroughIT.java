@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The README's five-minute walkthrough, run as written: the packaged app started by the README's own
@@ -85,6 +86,9 @@ class ReadmeWalkthroughIT {
         JsonNode ratings = api.get("/api/v1/jobs/" + kept.get("JOB_ID") + "/ratings", kept.get("WORKER")).expect(200).json();
         assertThat(ratings.get("revealed").asBoolean()).isTrue();
         assertThat(ratings.get("items")).hasSize(2);
+        JsonNode placed = api.get("/api/v1/jobs/" + kept.get("JOB2"), client).expect(200).json();
+        assertThat(placed.get("geocodedBy").asString()).as("the second job placed offline").isEqualTo("GAZETTEER");
+        assertThat(placed.get("location").get("lat").asDouble()).as("Yaba's latitude").isCloseTo(6.511, within(0.02));
         assertThat(api.get("/api/v1/disputes/" + kept.get("DISPUTE_ID"), client).expect(200).json().get("status").asString())
                 .isEqualTo("RESOLVED");
         assertThat(api.get("/api/v1/escrows/" + kept.get("ESCROW2"), client).expect(200).json().get("status").asString())
