@@ -2,6 +2,7 @@ package dev.gigstream.query.common;
 
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -47,7 +48,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class BatchWrites {
 
     private static final String RESOURCE = BatchWrites.class.getName();
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     /** Collections written event by event until a batch commits, after a flush of theirs failed. */
     private static final Set<MongoNamespace> WRITE_THROUGH = ConcurrentHashMap.newKeySet();
@@ -144,7 +144,13 @@ final class BatchWrites {
             this.collection = collection;
         }
 
-        /** One read of the sequence numbers seen, then one ordered bulk write of what they have not seen. */
+        /**
+         * One read of the sequence numbers seen, then one ordered bulk write of what they have not seen.
+         * Each write names the sequence number it expects the document to hold (none: a new document, the
+         * only case that may insert), so a write after one that failed finds no document and changes
+         * nothing, also on a server that goes on after an error in an ordered bulk write (the in-process
+         * one does); a write that finds no document fails the flush.
+         */
         private void flush() {
             if (writes.isEmpty()) {
                 return;
@@ -156,9 +162,7 @@ final class BatchWrites {
             Map<String, Long> seen = new HashMap<>();
             for (Document doc : collection.find(Filters.in("_id", ids)).projection(Projections.include(SequencedWrites.SEQUENCE))) {
                 Number last = doc.get(SequencedWrites.SEQUENCE, Number.class);
-                if (last != null) {
-                    seen.put(String.valueOf(doc.get("_id")), last.longValue());
-                }
+                seen.put(String.valueOf(doc.get("_id")), last == null ? null : last.longValue());
             }
             List<WriteModel<Document>> models = new ArrayList<>(batch.size());
             for (Write write : batch) {
@@ -166,12 +170,20 @@ final class BatchWrites {
                 if (last != null && last >= write.sequence()) {
                     continue;
                 }
+                Bson expected = last == null ? Filters.exists(SequencedWrites.SEQUENCE, false) : Filters.eq(SequencedWrites.SEQUENCE, last);
+                models.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", write.id()), expected),
+                        Updates.combine(write.update(), Updates.set(SequencedWrites.SEQUENCE, write.sequence())),
+                        new UpdateOptions().upsert(last == null && !seen.containsKey(write.id()))));
                 seen.put(write.id(), write.sequence());
-                models.add(new UpdateOneModel<>(Filters.eq("_id", write.id()),
-                        Updates.combine(write.update(), Updates.set(SequencedWrites.SEQUENCE, write.sequence())), UPSERT));
             }
-            if (!models.isEmpty()) {
-                collection.bulkWrite(models, new BulkWriteOptions().ordered(true));
+            if (models.isEmpty()) {
+                return;
+            }
+            BulkWriteResult result = collection.bulkWrite(models, new BulkWriteOptions().ordered(true));
+            int written = result.getMatchedCount() + result.getUpserts().size();
+            if (written != models.size()) {
+                throw new IllegalStateException(collection.getNamespace() + ": " + written + " of " + models.size()
+                        + " writes found the document as they expected it; the batch is retried event by event");
             }
         }
     }
