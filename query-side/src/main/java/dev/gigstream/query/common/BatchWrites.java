@@ -2,7 +2,6 @@ package dev.gigstream.query.common;
 
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -30,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The sequenced writes of one event processor's batch, held until the batch commits and then written
  * with one bulk write per collection: one read of the documents' sequence numbers ({@code _id $in}) and
- * one ordered {@code update} command, instead of a read and a write per event. The sequence guard is
+ * one ordered {@code update} command (one per round when the batch writes a document more than once),
+ * instead of a read and a write per event. The sequence guard is
  * the one {@link SequencedWrites} applies per event, applied in the batch's order.
  * <p>
  * The writes are flushed before the processor stores its token ({@link #flushCurrentBatch()}, called by
@@ -48,6 +48,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class BatchWrites {
 
     private static final String RESOURCE = BatchWrites.class.getName();
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     /** Collections written event by event until a batch commits, after a flush of theirs failed. */
     private static final Set<MongoNamespace> WRITE_THROUGH = ConcurrentHashMap.newKeySet();
@@ -145,11 +146,13 @@ final class BatchWrites {
         }
 
         /**
-         * One read of the sequence numbers seen, then one ordered bulk write of what they have not seen.
-         * Each write names the sequence number it expects the document to hold (none: a new document, the
-         * only case that may insert), so a write after one that failed finds no document and changes
-         * nothing, also on a server that goes on after an error in an ordered bulk write (the in-process
-         * one does); a write that finds no document fails the flush.
+         * One read of the sequence numbers seen, then the writes they have not seen as ordered bulk
+         * writes: one, unless the batch writes a document more than once, then one per round, a round
+         * holding at most one write of each document (its first, then its second, ...). A round is sent
+         * only when the one before it succeeded, so no write of a document lands past one of its
+         * writes that failed, also on a server that goes on after an error in an ordered bulk write
+         * (the in-process one does). Every write is by {@code _id} alone, the only filter the in-process
+         * server answers from its index.
          */
         private void flush() {
             if (writes.isEmpty()) {
@@ -162,28 +165,27 @@ final class BatchWrites {
             Map<String, Long> seen = new HashMap<>();
             for (Document doc : collection.find(Filters.in("_id", ids)).projection(Projections.include(SequencedWrites.SEQUENCE))) {
                 Number last = doc.get(SequencedWrites.SEQUENCE, Number.class);
-                seen.put(String.valueOf(doc.get("_id")), last == null ? null : last.longValue());
+                if (last != null) {
+                    seen.put(String.valueOf(doc.get("_id")), last.longValue());
+                }
             }
-            List<WriteModel<Document>> models = new ArrayList<>(batch.size());
+            List<List<WriteModel<Document>>> rounds = new ArrayList<>();
+            Map<String, Integer> writesOf = new HashMap<>();
             for (Write write : batch) {
                 Long last = seen.get(write.id());
                 if (last != null && last >= write.sequence()) {
                     continue;
                 }
-                Bson expected = last == null ? Filters.exists(SequencedWrites.SEQUENCE, false) : Filters.eq(SequencedWrites.SEQUENCE, last);
-                models.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", write.id()), expected),
-                        Updates.combine(write.update(), Updates.set(SequencedWrites.SEQUENCE, write.sequence())),
-                        new UpdateOptions().upsert(last == null && !seen.containsKey(write.id()))));
                 seen.put(write.id(), write.sequence());
+                int round = writesOf.merge(write.id(), 1, Integer::sum) - 1;
+                if (round == rounds.size()) {
+                    rounds.add(new ArrayList<>());
+                }
+                rounds.get(round).add(new UpdateOneModel<>(Filters.eq("_id", write.id()),
+                        Updates.combine(write.update(), Updates.set(SequencedWrites.SEQUENCE, write.sequence())), UPSERT));
             }
-            if (models.isEmpty()) {
-                return;
-            }
-            BulkWriteResult result = collection.bulkWrite(models, new BulkWriteOptions().ordered(true));
-            int written = result.getMatchedCount() + result.getUpserts().size();
-            if (written != models.size()) {
-                throw new IllegalStateException(collection.getNamespace() + ": " + written + " of " + models.size()
-                        + " writes found the document as they expected it; the batch is retried event by event");
+            for (List<WriteModel<Document>> round : rounds) {
+                collection.bulkWrite(round, new BulkWriteOptions().ordered(true));
             }
         }
     }

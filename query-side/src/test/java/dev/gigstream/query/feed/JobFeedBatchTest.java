@@ -23,7 +23,10 @@ import static dev.gigstream.query.testsupport.Batches.inOneBatch;
 import static dev.gigstream.query.testsupport.Geo.LAGOS_ISLAND;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The job feed written in batches: one bulk write per batch, the same documents as event by event. */
+/**
+ * The job feed written in batches: one read and one bulk write per batch (one per round when the batch
+ * writes a document more than once), the same documents as event by event.
+ */
 class JobFeedBatchTest {
 
     private static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
@@ -57,19 +60,34 @@ class JobFeedBatchTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
-    void aBatchOfEventsIsOneReadOfTheSequencesAndOneBulkWrite(MongoBackend backend) {
+    void aBatchOfJobsPostedIsOneReadOfTheSequencesAndOneBulkWrite(MongoBackend backend) {
         var readModels = database(backend);
         var projection = new JobFeedProjection(readModels, new OpenJobIndex());
         log.take();
 
         inOneBatch(() -> {
-            postHireAndFund(projection, JOBS);
+            for (int i = 0; i < JOBS; i++) {
+                projection.on(JobFeedTest.job("job-" + i, LAGOS_ISLAND, List.of("cook"), SHIFT, T0), 0);
+            }
             assertThat(readModels.getCollection(JobFeedProjection.COLLECTION).countDocuments())
                     .as("nothing is written before the batch commits").isZero();
             log.take();
         });
 
         assertThat(log.take()).containsExactly("find jobs", "update jobs");
+        assertThat(readModels.getCollection(JobFeedProjection.COLLECTION).countDocuments()).isEqualTo(JOBS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aBatchThatWritesEachDocumentThreeTimesIsThreeBulkWritesHoweverManyDocuments(MongoBackend backend) {
+        var readModels = database(backend);
+        var projection = new JobFeedProjection(readModels, new OpenJobIndex());
+        log.take();
+
+        inOneBatch(() -> postHireAndFund(projection, JOBS));
+
+        assertThat(log.take()).containsExactly("find jobs", "update jobs", "update jobs", "update jobs");
         for (int i = 0; i < JOBS; i++) {
             JobView view = details(projection, "job-" + i);
             assertThat(view.status()).isEqualTo(JobStatus.FUNDED);
