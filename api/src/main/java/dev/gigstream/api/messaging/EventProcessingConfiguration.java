@@ -125,6 +125,8 @@ class EventProcessingConfiguration {
             committedEvents.stopsWith(configurer);
             var processing = configurer.eventProcessing();
             // a batch takes what is available, up to 100 events, in one transaction and one token update;
+            // a projection's sequenced writes wait for the batch and go out in one bulk write per collection
+            // just before the token (FlushingTokenStore);
             // the processor looks for events as soon as they are committed (CommittedEvents). Every
             // segment is a work package that sees every event: projections, which only write their own
             // documents, keep to one; sagas and policies, which wait on other services, get a few
@@ -141,7 +143,7 @@ class EventProcessingConfiguration {
                 processing.registerListenerInvocationErrorHandler(group, c -> parked.errorHandlerFor(group));
             }
             for (String projection : projections.perInstance()) {
-                processing.registerTokenStore(projection, c -> new InMemoryTokenStore());
+                processing.registerTokenStore(projection, c -> new FlushingTokenStore(new InMemoryTokenStore()));
             }
             // in order, or from the head of the stream per instance: one thread, one segment
             Set<String> tracking = new TreeSet<>(projections.inOrder());
@@ -155,7 +157,7 @@ class EventProcessingConfiguration {
                         c -> new WakingEventSource(c.eventStore(), committedEvents), c -> configured);
             }
             for (String projection : projections.shared()) {
-                processing.registerTokenStore(projection, c -> mongoTokenStore(readModelClient, readModelProperties, c.serializer(), claims))
+                processing.registerTokenStore(projection, c -> new FlushingTokenStore(mongoTokenStore(readModelClient, readModelProperties, c.serializer(), claims)))
                           .registerDeadLetterQueue(projection, c -> JdbcSequencedDeadLetterQueue.builder()
                                   .processingGroup(projection)
                                   .connectionProvider(connectionProvider)

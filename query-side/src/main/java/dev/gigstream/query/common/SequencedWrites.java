@@ -17,6 +17,11 @@ import org.bson.conversions.Bson;
  * The check reads by {@code _id} and the write is by {@code _id}, so both use the primary-key index
  * on a real MongoDB and on the in-process server (which uses an index only for a filter on exactly
  * its keys). Check-then-write is safe because Axon hands one aggregate's events to one thread, in order.
+ * <p>
+ * {@link #apply} writes at once. {@link #batch} holds the write until the event processor's batch
+ * commits and writes the batch's changes to a collection in one bulk write ({@link BatchWrites}), with
+ * the same guard; a projection that batches reads its own documents in its handlers through
+ * {@link #find}, which sees what the batch wrote so far.
  */
 public final class SequencedWrites {
 
@@ -32,6 +37,31 @@ public final class SequencedWrites {
      * @return whether the event was applied
      */
     public static boolean apply(MongoCollection<Document> collection, String id, long sequence, Bson update) {
+        return applyNow(collection, id, sequence, update);
+    }
+
+    /**
+     * As {@link #apply}, but within an event processor's batch the write waits for the batch's commit
+     * and goes out with the batch's other writes to {@code collection} in one bulk write. Outside a
+     * batch (a dead letter retried alone, a test calling the handler) it is written at once.
+     */
+    public static void batch(MongoCollection<Document> collection, String id, long sequence, Bson update) {
+        BatchWrites.current().ifPresentOrElse(writes -> writes.add(collection, id, sequence, update),
+                () -> applyNow(collection, id, sequence, update));
+    }
+
+    /** The document {@code id} as the batch being handled has left it so far (its held writes written first). */
+    public static Document find(MongoCollection<Document> collection, String id) {
+        BatchWrites.current().ifPresent(writes -> writes.flushBeforeRead(collection));
+        return collection.find(Filters.eq("_id", id)).first();
+    }
+
+    /** Writes the held writes of the batch being handled on this thread: its token store calls this first. */
+    public static void flushCurrentBatch() {
+        BatchWrites.flushCurrentBatch();
+    }
+
+    static boolean applyNow(MongoCollection<Document> collection, String id, long sequence, Bson update) {
         Document seen = collection.find(Filters.eq("_id", id)).projection(Projections.include(SEQUENCE)).first();
         Number last = seen == null ? null : seen.get(SEQUENCE, Number.class);
         if (last != null && last.longValue() >= sequence) {

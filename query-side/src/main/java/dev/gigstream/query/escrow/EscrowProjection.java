@@ -97,7 +97,7 @@ public class EscrowProjection {
     /** Frozen when a chargeback Paystack told of first is still unresolved: it holds the money as it arrives. */
     @EventHandler
     void on(EscrowFunded event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Document escrow = escrows.find(Filters.eq("_id", event.escrowId())).first();
+        Document escrow = SequencedWrites.find(escrows, event.escrowId());
         boolean chargebackOpen = escrow != null && escrow.getList("chargebacks", Document.class, List.of()).stream()
                 .anyMatch(chargeback -> chargeback.getString("resolution") == null);
         write(event.escrowId(), sequence, at, Updates.combine(status(chargebackOpen ? EscrowStatus.FROZEN : EscrowStatus.FUNDED),
@@ -142,7 +142,7 @@ public class EscrowProjection {
         Bson update = Updates.combine(Updates.set("pendingPayoutReference", event.nextPayoutReference()),
                 clearPayoutFlag(event.escrowId()));
         if (!event.postings().isEmpty()) { // a reversal: the money came back and the escrow owes it again
-            Document escrow = escrows.find(Filters.eq("_id", event.escrowId())).first();
+            Document escrow = SequencedWrites.find(escrows, event.escrowId());
             boolean released = escrow != null && EscrowStatus.RELEASED.name().equals(escrow.getString("status"));
             update = Updates.combine(update, Updates.inc("released", -event.amount().amount()), ledger(message, event.postings(), at),
                     status(released ? EscrowStatus.RELEASING : EscrowStatus.REFUNDING));
@@ -170,7 +170,7 @@ public class EscrowProjection {
 
     /** A stuck payout's flag lasts until that payout is retried, goes through or fails for good. */
     private Bson clearPayoutFlag(String escrowId) {
-        Document escrow = escrows.find(Filters.eq("_id", escrowId)).first();
+        Document escrow = SequencedWrites.find(escrows, escrowId);
         String payoutFlag = escrow == null ? null : escrow.getString("payoutFlag");
         return payoutFlag == null ? Updates.unset("payoutFlag")
                 : Updates.combine(Updates.pull("flags", payoutFlag), Updates.unset("payoutFlag"));
@@ -187,7 +187,7 @@ public class EscrowProjection {
 
     @EventHandler
     void on(ChargebackResolved event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Document escrow = escrows.find(Filters.eq("_id", event.escrowId())).first();
+        Document escrow = SequencedWrites.find(escrows, event.escrowId());
         // rewritten whole: SequencedWrites matches by _id alone, so a positional update cannot find the element
         List<Document> chargebacks = new ArrayList<>(escrow == null ? List.of()
                 : escrow.getList("chargebacks", Document.class, List.of()));
@@ -259,7 +259,7 @@ public class EscrowProjection {
     }
 
     private void write(String escrowId, long sequence, Instant at, Bson update) {
-        SequencedWrites.apply(escrows, escrowId, sequence, Updates.combine(update, Updates.set("updatedAt", Date.from(at))));
+        SequencedWrites.batch(escrows, escrowId, sequence, Updates.combine(update, Updates.set("updatedAt", Date.from(at))));
     }
 
     private static Bson status(EscrowStatus status) {

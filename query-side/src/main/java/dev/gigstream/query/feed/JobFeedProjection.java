@@ -76,7 +76,7 @@ public class JobFeedProjection {
 
     @EventHandler
     void on(JobPosted event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(jobs, event.jobId(), sequence, Updates.combine(
+        SequencedWrites.batch(jobs, event.jobId(), sequence, Updates.combine(
                 Updates.set("clientId", event.clientId()),
                 Updates.set("title", event.title()),
                 Updates.set("description", event.description()),
@@ -210,7 +210,7 @@ public class JobFeedProjection {
 
     private void changeStatus(String jobId, long sequence, JobStatus status, Instant at, Bson more) {
         Bson update = Updates.combine(Updates.set("status", status.name()), Updates.push("timeline", change(status, at)));
-        SequencedWrites.apply(jobs, jobId, sequence, more == null ? update : Updates.combine(update, more));
+        SequencedWrites.batch(jobs, jobId, sequence, more == null ? update : Updates.combine(update, more));
     }
 
     private static Document change(JobStatus status, Instant at) {
