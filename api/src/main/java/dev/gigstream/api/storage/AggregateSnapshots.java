@@ -1,11 +1,18 @@
 package dev.gigstream.api.storage;
 
+import org.axonframework.axonserver.connector.AxonServerConfiguration;
+import org.axonframework.axonserver.connector.AxonServerConnectionManager;
+import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import tools.jackson.databind.MapperFeature;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,5 +54,30 @@ class AggregateSnapshots {
     @Bean
     SnapshotTriggerDefinition workerSnapshots(Snapshotter snapshotter, @Value("${gigstream.snapshots.worker-every:50}") int every) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, every);
+    }
+
+    /**
+     * Axon Server's event store as Axon's auto-configuration builds it, but storing snapshots with the
+     * snapshot serializer rather than the general one, which would drop an aggregate's private fields.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true")
+    static class OnAxonServer {
+
+        @Bean
+        EventStore eventStore(AxonServerConfiguration axonServer, org.axonframework.config.Configuration configuration,
+                              AxonServerConnectionManager connections, Jackson3SerializerCustomizer axonPolymorphicTypes,
+                              @Qualifier("eventSerializer") Serializer eventSerializer) {
+            return AxonServerEventStore.builder()
+                    .messageMonitor(configuration.messageMonitor(AxonServerEventStore.class, "eventStore"))
+                    .configuration(axonServer)
+                    .platformConnectionManager(connections)
+                    .snapshotSerializer(serializer(axonPolymorphicTypes))
+                    .eventSerializer(eventSerializer)
+                    .snapshotFilter(configuration.snapshotFilter())
+                    .upcasterChain(configuration.upcasterChain())
+                    .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                    .build();
+        }
     }
 }

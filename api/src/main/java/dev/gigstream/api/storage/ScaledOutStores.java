@@ -1,15 +1,6 @@
 package dev.gigstream.api.storage;
 
-import org.axonframework.axonserver.connector.AxonServerConfiguration;
-import org.axonframework.axonserver.connector.AxonServerConnectionManager;
-import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
-import org.axonframework.eventhandling.EventBusSpanFactory;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -29,27 +20,5 @@ class ScaledOutStores {
                     one read-model store: set GIGSTREAM_MONGO_URI (e.g. mongodb://mongo:27017). Without it every \
                     instance would keep part of each projection in its own in-process MongoDB.""");
         }
-    }
-
-    /**
-     * Axon Server's event store as Axon's auto-configuration builds it, but storing snapshots with the
-     * snapshot serializer ({@link AggregateSnapshots}) rather than the general one, which would drop an
-     * aggregate's private fields.
-     */
-    @Bean
-    EventStore eventStore(AxonServerConfiguration axonServer, org.axonframework.config.Configuration configuration,
-                          AxonServerConnectionManager connections,
-                          Jackson3SerializerCustomizer axonPolymorphicTypes,
-                          @Qualifier("eventSerializer") Serializer eventSerializer) {
-        return AxonServerEventStore.builder()
-                .messageMonitor(configuration.messageMonitor(AxonServerEventStore.class, "eventStore"))
-                .configuration(axonServer)
-                .platformConnectionManager(connections)
-                .snapshotSerializer(AggregateSnapshots.serializer(axonPolymorphicTypes))
-                .eventSerializer(eventSerializer)
-                .snapshotFilter(configuration.snapshotFilter())
-                .upcasterChain(configuration.upcasterChain())
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .build();
     }
 }
