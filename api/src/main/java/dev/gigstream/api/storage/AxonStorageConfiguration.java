@@ -87,7 +87,7 @@ class AxonStorageConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+    EventStorageEngine eventStorageEngine(Jackson3SerializerCustomizer axonPolymorphicTypes,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           org.axonframework.config.Configuration configuration,
@@ -95,7 +95,7 @@ class AxonStorageConfiguration {
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema) {
         return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
+                .snapshotSerializer(AggregateSnapshots.serializer(axonPolymorphicTypes))
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
@@ -150,16 +150,7 @@ class AxonStorageConfiguration {
      */
     @Bean
     SagaStore<Object> sagaStore(ConnectionProvider connectionProvider, Jackson3SerializerCustomizer axonPolymorphicTypes) {
-        Serializer sagaSerializer = Jackson3Serializer.builder()
-                .jsonMapperBuilderCustomizer(builder -> {
-                    axonPolymorphicTypes.accept(builder);
-                    builder.changeDefaultVisibility(visibility -> visibility
-                            .withFieldVisibility(JsonAutoDetect.Visibility.ANY)
-                            .withGetterVisibility(JsonAutoDetect.Visibility.NONE)
-                            .withIsGetterVisibility(JsonAutoDetect.Visibility.NONE)
-                            .withSetterVisibility(JsonAutoDetect.Visibility.NONE));
-                })
-                .build();
+        Serializer sagaSerializer = fieldsOnly(axonPolymorphicTypes);
         return JdbcSagaStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(sagaSerializer)
@@ -173,6 +164,23 @@ class AxonStorageConfiguration {
                         .associationKeyColumn("association_key")
                         .associationValueColumn("association_value")
                         .build()))
+                .build();
+    }
+
+    /**
+     * A Jackson serializer that reads and writes an object's fields, whatever their access, and ignores its
+     * methods: for state kept in private fields without accessors (sagas, snapshots of aggregates).
+     */
+    static Serializer fieldsOnly(Jackson3SerializerCustomizer axonPolymorphicTypes) {
+        return Jackson3Serializer.builder()
+                .jsonMapperBuilderCustomizer(builder -> {
+                    axonPolymorphicTypes.accept(builder);
+                    builder.changeDefaultVisibility(visibility -> visibility
+                            .withFieldVisibility(JsonAutoDetect.Visibility.ANY)
+                            .withGetterVisibility(JsonAutoDetect.Visibility.NONE)
+                            .withIsGetterVisibility(JsonAutoDetect.Visibility.NONE)
+                            .withSetterVisibility(JsonAutoDetect.Visibility.NONE));
+                })
                 .build();
     }
 

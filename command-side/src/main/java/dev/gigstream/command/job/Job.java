@@ -52,6 +52,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
@@ -68,8 +69,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * when its shift starts. While it is open, the matching policy offers it to the best fitting workers in
  * waves ({@link JobOffers}: nobody twice). The rules that will evolve sit in {@link JobPostingPolicy},
  * {@link AttendancePolicy} and {@link CancellationPolicy}.
+ * <p>
+ * Snapshotted as its fields: raise the {@code @Revision} whenever a field (or a member's) changes, so
+ * that older snapshots are passed over rather than misread (docs/architecture.md).
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "jobSnapshots")
+@Revision("1")
 public class Job {
 
     static final String EXPIRY = "job-expiry";

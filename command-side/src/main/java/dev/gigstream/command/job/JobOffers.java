@@ -17,7 +17,7 @@ import java.util.Set;
  */
 final class JobOffers {
 
-    private final Set<String> offered = new LinkedHashSet<>();
+    private final LinkedHashSet<String> offered = new LinkedHashSet<>(); // declared so: a snapshot keeps the order
     private int recordedWave;
     private int dueWave = 1;
 

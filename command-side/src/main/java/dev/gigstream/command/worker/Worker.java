@@ -33,6 +33,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Duration;
@@ -48,8 +49,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A person who takes shifts: their skills, where they live, when they work and where they are paid,
  * their premium periods (each paid period ends by a persistent deadline unless renewed) and their
  * badges (each once). Created when a WORKER account registers; the account id is the worker id.
+ * <p>
+ * Snapshotted as its fields: raise the {@code @Revision} whenever a field (or a member's) changes, so
+ * that older snapshots are passed over rather than misread (docs/architecture.md).
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "workerSnapshots")
+@Revision("1")
 public class Worker {
 
     static final int MAX_SKILLS = 30;
