@@ -80,13 +80,7 @@ class SandboxCheckoutBrowserIT {
         var sandbox = new SandboxSteps(api);
         var shift = market.hire(api.signUp("CLIENT"), market.worker(SandboxSteps.FAILING_ACCOUNT));
         var admin = market.admin();
-        sandbox.pay(shift.answer().get("authorizationUrl").asText());
-        market.awaitJob(shift.jobId(), shift.client().accessToken(), job -> "FUNDED".equals(job.get("status").asText()));
-        api.post("/api/v1/jobs/" + shift.jobId() + "/check-in", Map.of("location", Marketplace.SITE),
-                shift.worker().accessToken()).expect(202);
-        api.post("/api/v1/jobs/" + shift.jobId() + "/check-out", Map.of("location", Marketplace.SITE),
-                shift.worker().accessToken()).expect(202);
-        api.post("/api/v1/jobs/" + shift.jobId() + "/confirm", null, shift.client().accessToken()).expect(202);
+        sandbox.payWorkAndConfirm(market, shift);
         JsonNode flagged = market.awaitJson("/api/v1/admin/escrows?flagged=true", admin.accessToken(),
                 list -> list.get("items").findValuesAsString("escrowId").contains(shift.escrowId()));
         String retried = flagged.get("items").valueStream().filter(e -> shift.escrowId().equals(e.get("escrowId").asText()))

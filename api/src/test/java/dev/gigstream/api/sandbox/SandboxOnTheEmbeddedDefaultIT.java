@@ -10,7 +10,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,7 +40,7 @@ class SandboxOnTheEmbeddedDefaultIT {
         var sandbox = new SandboxSteps(api);
 
         var paidOut = market.hiredShift();
-        workAndConfirm(api, market, sandbox, paidOut);
+        sandbox.payWorkAndConfirm(market, paidOut);
         market.awaitJob(paidOut.jobId(), paidOut.client().accessToken(), job -> "COMPLETED".equals(job.get("status").asText()));
         JsonNode escrow = market.awaitJson("/api/v1/escrows/" + paidOut.escrowId(), paidOut.client().accessToken(),
                 view -> "RELEASED".equals(view.get("status").asText()));
@@ -50,7 +49,7 @@ class SandboxOnTheEmbeddedDefaultIT {
                 .isEqualTo("success");
 
         var unanswered = market.hire(api.signUp("CLIENT"), market.worker("9999999999"));
-        workAndConfirm(api, market, sandbox, unanswered);
+        sandbox.payWorkAndConfirm(market, unanswered);
         await().atMost(Duration.ofSeconds(20)).until(() -> sandbox.paystackApi("GET",
                 "transfer/verify/" + unanswered.payout(1)).status() == 200);
 
@@ -67,15 +66,6 @@ class SandboxOnTheEmbeddedDefaultIT {
         assertThat(again.json().get("code").asText()).isEqualTo("SANDBOX_REFUSED");
     }
 
-    private static void workAndConfirm(Api api, Marketplace market, SandboxSteps sandbox, Marketplace.Hire shift) {
-        sandbox.pay(shift.answer().get("authorizationUrl").asText());
-        market.awaitJob(shift.jobId(), shift.client().accessToken(), job -> "FUNDED".equals(job.get("status").asText()));
-        api.post("/api/v1/jobs/" + shift.jobId() + "/check-in", Map.of("location", Marketplace.SITE),
-                shift.worker().accessToken()).expect(202);
-        api.post("/api/v1/jobs/" + shift.jobId() + "/check-out", Map.of("location", Marketplace.SITE),
-                shift.worker().accessToken()).expect(202);
-        api.post("/api/v1/jobs/" + shift.jobId() + "/confirm", null, shift.client().accessToken()).expect(202);
-    }
 
     private void restart() throws InterruptedException, IOException {
         app.stop();

@@ -49,11 +49,8 @@ class SandboxPaymentsIT {
 
         assertThat(sandbox.pay(checkoutUrl).body()).contains("Paid");
         market.awaitJob(shift.jobId(), shift.client().accessToken(), job -> "FUNDED".equals(job.get("status").asText()));
-        api.post("/api/v1/jobs/" + shift.jobId() + "/check-in", Map.of("location", Marketplace.SITE),
-                shift.worker().accessToken()).expect(202);
-        api.post("/api/v1/jobs/" + shift.jobId() + "/check-out", Map.of("location", Marketplace.SITE),
-                shift.worker().accessToken()).expect(202);
-        api.post("/api/v1/jobs/" + shift.jobId() + "/confirm", null, shift.client().accessToken()).expect(202);
+        market.work(shift);
+        market.confirm(shift);
 
         market.awaitJob(shift.jobId(), shift.client().accessToken(), job -> "COMPLETED".equals(job.get("status").asText()));
         JsonNode escrow = market.awaitJson("/api/v1/escrows/" + shift.escrowId(), shift.client().accessToken(),
@@ -73,13 +70,7 @@ class SandboxPaymentsIT {
         var shift = market.hire(api.signUp("CLIENT"), market.worker(SandboxSteps.FAILING_ACCOUNT));
         var sandbox = new SandboxSteps(api);
         var admin = market.admin();
-        sandbox.pay(shift.answer().get("authorizationUrl").asText());
-        market.awaitJob(shift.jobId(), shift.client().accessToken(), job -> "FUNDED".equals(job.get("status").asText()));
-        api.post("/api/v1/jobs/" + shift.jobId() + "/check-in", Map.of("location", Marketplace.SITE),
-                shift.worker().accessToken()).expect(202);
-        api.post("/api/v1/jobs/" + shift.jobId() + "/check-out", Map.of("location", Marketplace.SITE),
-                shift.worker().accessToken()).expect(202);
-        api.post("/api/v1/jobs/" + shift.jobId() + "/confirm", null, shift.client().accessToken()).expect(202);
+        sandbox.payWorkAndConfirm(market, shift);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "failed".equals(sandbox.paystackApi("GET",
                 "transfer/verify/" + shift.payout(1)).json().path("data").path("status").asText()));

@@ -1,6 +1,7 @@
 package dev.gigstream.api.sandbox;
 
 import dev.gigstream.api.testsupport.Api;
+import dev.gigstream.api.testsupport.Marketplace;
 import dev.gigstream.api.testsupport.FreshStores;
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +33,14 @@ final class SandboxSteps {
         Api.Response paid = press(checkoutUrl, "pay");
         assertThat(paid.status()).as(paid.body()).isEqualTo(200);
         return paid;
+    }
+
+    /** Paid on the sandbox's checkout page, worked at the site and confirmed by the client: the payout is on its way. */
+    void payWorkAndConfirm(Marketplace market, Marketplace.Hire shift) {
+        pay(shift.answer().get("authorizationUrl").asText());
+        market.awaitJob(shift.jobId(), shift.client().accessToken(), job -> "FUNDED".equals(job.get("status").asText()));
+        market.work(shift);
+        market.confirm(shift);
     }
 
     Api.Response press(String checkoutUrl, String button) {

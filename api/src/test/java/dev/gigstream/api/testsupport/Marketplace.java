@@ -155,14 +155,24 @@ public final class Marketplace {
     /** The client pays, the worker checks in and out at the site; the confirmation window is then running. */
     public void workedShift(Hire hire) {
         payByWebhook(hire.answer(), hire.client(), hire.jobId());
+        work(hire);
+    }
+
+    /** The worker of a funded job checks in and out at the site. */
+    public void work(Hire hire) {
         api.post("/api/v1/jobs/" + hire.jobId() + "/check-in", Map.of("location", SITE), hire.worker().accessToken()).expect(202);
         api.post("/api/v1/jobs/" + hire.jobId() + "/check-out", Map.of("location", SITE), hire.worker().accessToken()).expect(202);
+    }
+
+    /** The client confirms the worked shift: the escrow is released. */
+    public void confirm(Hire hire) {
+        api.post("/api/v1/jobs/" + hire.jobId() + "/confirm", null, hire.client().accessToken()).expect(202);
     }
 
     /** The whole lifecycle: paid, worked, confirmed by the client, the worker paid; the job is COMPLETED. */
     public void completedShift(Hire hire) {
         workedShift(hire);
-        api.post("/api/v1/jobs/" + hire.jobId() + "/confirm", null, hire.client().accessToken()).expect(202);
+        confirm(hire);
         String payout = hire.payout(1);
         await().atMost(Duration.ofSeconds(20)).until(() -> transfersOf(payout).size() == 1);
         paystack().markTransfer(payout, "success");
