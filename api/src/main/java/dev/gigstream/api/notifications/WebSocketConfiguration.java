@@ -1,8 +1,10 @@
 package dev.gigstream.api.notifications;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -61,6 +63,20 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureClientOutboundChannel(ChannelRegistration registration) {
         registration.interceptors(new SessionGate(sessions));
+    }
+
+    /** The in-memory broker finds a destination's subscribers by the destination, not by going through every session. */
+    @Bean
+    static BeanPostProcessor exactSubscriptions() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof SimpleBrokerMessageHandler broker) {
+                    broker.setSubscriptionRegistry(new ExactSubscriptions());
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean
