@@ -27,13 +27,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The sequenced writes of one event processor's batch, held until the batch commits and then written
  * with one bulk write per collection: one read of the documents' sequence numbers ({@code _id $in}) and
  * one ordered {@code update} command (one per round when the batch writes a document more than once),
  * instead of a read and a write per event. The sequence guard is
- * the one {@link SequencedWrites} applies per event, applied in the batch's order.
+ * the one {@link SequencedWrites} applies per event, applied in the batch's order. A write that is the
+ * same however often it is applied needs no guard and no read; one that inserts a document once is told
+ * when its bulk write reports the insert. The batch also keeps what a projection's handlers hold for its
+ * length ({@link BatchedDocuments}).
  * <p>
  * The writes are flushed before the processor stores its token ({@link #flushCurrentBatch()}, called by
  * the token store) and, for a processor whose token store does not call it, when the batch prepares
@@ -52,6 +56,8 @@ final class BatchWrites {
     private static final String RESOURCE = BatchWrites.class.getName();
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final UpdateOptions PLAIN = new UpdateOptions();
+    /** The sequence of a write that is not guarded by one: it is sent whatever the document has seen. */
+    private static final long UNGUARDED = -1;
 
     /** Collections written event by event until a batch commits, after a flush of theirs failed. */
     private static final Set<MongoNamespace> WRITE_THROUGH = ConcurrentHashMap.newKeySet();
@@ -93,7 +99,7 @@ final class BatchWrites {
 
     /** What {@code owner} keeps for the length of this batch, made by {@code create} at the first ask. */
     @SuppressWarnings("unchecked")
-    <T> T kept(Object owner, java.util.function.Supplier<T> create) {
+    <T> T kept(Object owner, Supplier<T> create) {
         return (T) kept.computeIfAbsent(owner, key -> create.get());
     }
 
@@ -111,12 +117,9 @@ final class BatchWrites {
         add(collection, new Write(id, UNGUARDED, update, upsert, onInserted));
     }
 
-    /** A write with no sequence guard, written at once outside a batch. */
-    record Unguarded(String id, Bson update, boolean upsert, Runnable onInserted) {
-
-        void applyNow(MongoCollection<Document> collection) {
-            new Write(id, UNGUARDED, update, upsert, onInserted).applyNow(collection);
-        }
+    /** A write with no sequence guard, written at once: outside a batch. */
+    static void applyUnguardedNow(MongoCollection<Document> collection, String id, Bson update, boolean upsert, Runnable onInserted) {
+        new Write(id, UNGUARDED, update, upsert, onInserted).applyNow(collection);
     }
 
     private void add(MongoCollection<Document> collection, Write write) {
@@ -163,9 +166,6 @@ final class BatchWrites {
         failed = e;
         WRITE_THROUGH.add(namespace);
     }
-
-    /** The sequence of a write that is not guarded by one: it is sent whatever the document has seen. */
-    static final long UNGUARDED = -1;
 
     private record Write(String id, long sequence, Bson update, boolean upsert, Runnable onInserted) {
 

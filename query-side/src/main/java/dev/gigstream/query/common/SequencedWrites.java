@@ -59,7 +59,7 @@ public final class SequencedWrites {
      */
     public static void insertOnce(MongoCollection<Document> collection, String id, Bson setOnInsert, Runnable onInserted) {
         BatchWrites.current().ifPresentOrElse(writes -> writes.addUnguarded(collection, id, setOnInsert, true, onInserted),
-                () -> new BatchWrites.Unguarded(id, setOnInsert, true, onInserted).applyNow(collection));
+                () -> BatchWrites.applyUnguardedNow(collection, id, setOnInsert, true, onInserted));
     }
 
     /**
@@ -69,7 +69,7 @@ public final class SequencedWrites {
      */
     public static void batchUnguarded(MongoCollection<Document> collection, String id, Bson update, boolean upsert) {
         BatchWrites.current().ifPresentOrElse(writes -> writes.addUnguarded(collection, id, update, upsert, null),
-                () -> new BatchWrites.Unguarded(id, update, upsert, null).applyNow(collection));
+                () -> BatchWrites.applyUnguardedNow(collection, id, update, upsert, null));
     }
 
     /**
