@@ -50,6 +50,37 @@ public final class SequencedWrites {
                 () -> applyNow(collection, id, sequence, update));
     }
 
+    /**
+     * Inserts the document {@code id} with {@code setOnInsert} (only {@code $setOnInsert} fields) unless it
+     * exists, and runs {@code onInserted} if this call inserted it, never when it was there already: a
+     * redelivered event finds its document and does nothing more. Within a batch the insert goes out with
+     * the batch's other writes to {@code collection}, and {@code onInserted} runs when it has, during the
+     * batch's commit and before the token is stored.
+     */
+    public static void insertOnce(MongoCollection<Document> collection, String id, Bson setOnInsert, Runnable onInserted) {
+        BatchWrites.current().ifPresentOrElse(writes -> writes.addUnguarded(collection, id, setOnInsert, true, onInserted),
+                () -> BatchWrites.applyUnguardedNow(collection, id, setOnInsert, true, onInserted));
+    }
+
+    /**
+     * Writes {@code update} to the document {@code id} (inserting it if {@code upsert}) with the batch, with
+     * no sequence guard: for changes that are the same however often they are applied ({@code $set},
+     * {@code $unset}) to documents that events of several aggregates write.
+     */
+    public static void batchUnguarded(MongoCollection<Document> collection, String id, Bson update, boolean upsert) {
+        BatchWrites.current().ifPresentOrElse(writes -> writes.addUnguarded(collection, id, update, upsert, null),
+                () -> BatchWrites.applyUnguardedNow(collection, id, update, upsert, null));
+    }
+
+    /**
+     * Writes what the batch being handled holds for {@code collection} now, before a write that cannot
+     * go through the batch (one filtered by more than {@code _id}, a counter whose guard lives in another
+     * collection) so that it lands after them, as event by event. A failure here fails the batch at its commit.
+     */
+    public static void writeHeld(MongoCollection<Document> collection) {
+        BatchWrites.current().ifPresent(writes -> writes.flushBeforeRead(collection));
+    }
+
     /** The document {@code id} as the batch being handled has left it so far (its held writes written first). */
     public static Document find(MongoCollection<Document> collection, String id) {
         BatchWrites.current().ifPresent(writes -> writes.flushBeforeRead(collection));

@@ -46,7 +46,7 @@ public class ComplianceFlagsProjection {
 
     @EventHandler
     void on(ComplianceFlagRaised event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(flags, event.flagId(), sequence, Updates.combine(
+        SequencedWrites.batch(flags, event.flagId(), sequence, Updates.combine(
                 Updates.set("rule", event.rule().name()),
                 Updates.set("subjectId", event.subjectId()),
                 Updates.set("evidence", event.evidence()),
@@ -57,7 +57,7 @@ public class ComplianceFlagsProjection {
 
     @EventHandler
     void on(ComplianceFlagAcknowledged event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(flags, event.flagId(), sequence, Updates.combine(
+        SequencedWrites.batch(flags, event.flagId(), sequence, Updates.combine(
                 Updates.set("acknowledged", true),
                 Updates.set("acknowledgedBy", event.adminId()),
                 Updates.set("acknowledgedAt", Date.from(event.at())),

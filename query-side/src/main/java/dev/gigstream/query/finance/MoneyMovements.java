@@ -4,7 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.Sorts;
 import dev.gigstream.messages.admin.FindMoneyMovements;
 import dev.gigstream.messages.admin.MoneyMovement;
@@ -20,6 +20,7 @@ import dev.gigstream.messages.escrow.LedgerAccount;
 import dev.gigstream.messages.escrow.PayoutCompleted;
 import dev.gigstream.messages.escrow.PayoutFailed;
 import dev.gigstream.messages.escrow.Posting;
+import dev.gigstream.query.common.SequencedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -127,26 +128,29 @@ public class MoneyMovements {
                 .into(new ArrayList<>()));
     }
 
-    /** Writes the movement, unless it moves nothing; the same event always writes the same document. */
+    /**
+     * Writes the movement with the processor's batch, unless it moves nothing; the same event always writes
+     * the same document, so a redelivery rewrites the same fields and needs no sequence guard.
+     */
     private void record(EventMessage<?> message, Instant at, String escrowId, String jobId, MoneyMovementKind kind,
                         Money amount, String reference) {
         if (amount.isZero()) {
             return;
         }
         String id = message.getIdentifier() + ":" + kind.name();
-        movements.replaceOne(Filters.eq("_id", id), new Document("_id", id)
-                        .append("at", Date.from(at))
-                        .append("escrowId", escrowId)
-                        .append("jobId", jobId)
-                        .append("kind", kind.name())
-                        .append("amount", amount.amount())
-                        .append("currency", amount.currency().name())
-                        .append("reference", reference),
-                new ReplaceOptions().upsert(true));
+        SequencedWrites.batchUnguarded(movements, id, Updates.combine(
+                Updates.set("at", Date.from(at)),
+                Updates.set("escrowId", escrowId),
+                Updates.set("jobId", jobId),
+                Updates.set("kind", kind.name()),
+                Updates.set("amount", amount.amount()),
+                Updates.set("currency", amount.currency().name()),
+                Updates.set("reference", reference)), true);
     }
 
     /** An escrow's events come in order, so a reversed payout finds the movements it reverses already written. */
     private String jobOf(String escrowId) {
+        SequencedWrites.writeHeld(movements); // the movements it reverses may be in this batch
         Document earlier = movements.find(Filters.eq("escrowId", escrowId)).first();
         return earlier == null ? null : earlier.getString("jobId");
     }

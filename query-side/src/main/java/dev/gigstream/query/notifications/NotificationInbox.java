@@ -5,7 +5,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.gigstream.messages.dispute.DisputeOpened;
 import dev.gigstream.messages.dispute.DisputeResolved;
@@ -30,7 +29,9 @@ import dev.gigstream.messages.rating.RatingsRevealed;
 import dev.gigstream.messages.worker.BadgeAwarded;
 import dev.gigstream.messages.worker.PremiumEnded;
 import dev.gigstream.messages.worker.PremiumStarted;
+import dev.gigstream.query.common.BatchedDocuments;
 import dev.gigstream.query.common.InOrder;
+import dev.gigstream.query.common.SequencedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -58,6 +59,11 @@ import java.util.UUID;
  * notification is stored first, then raised for the instances to push; while the stream is replayed
  * the inbox is rebuilt but nothing is raised again. It runs in order, so a job's escrow events find
  * the job's parties already known.
+ * <p>
+ * Within a processor's batch the notifications and the job parties are written with the batch
+ * ({@link SequencedWrites}): a notification is inserted once, and raised when the batch's insert of
+ * it went through, before the batch's token is stored; the parties of each job are read once per batch
+ * and kept as the batch changes them ({@link BatchedDocuments}).
  */
 @Component
 @InOrder
@@ -70,7 +76,8 @@ public class NotificationInbox {
     static final String SANDBOX = "sandbox";
 
     private final MongoCollection<Document> notifications;
-    private final MongoCollection<Document> jobs;
+    private final MongoCollection<Document> jobCollection;
+    private final BatchedDocuments jobs;
     private final boolean paymentsSimulated;
 
     public NotificationInbox(MongoDatabase readModels) {
@@ -82,14 +89,15 @@ public class NotificationInbox {
     public NotificationInbox(MongoDatabase readModels, @Value("${gigstream.payments.mode:paystack}") String paymentsMode) {
         this.paymentsSimulated = SANDBOX.equalsIgnoreCase(paymentsMode);
         this.notifications = readModels.getCollection("notifications");
-        this.jobs = readModels.getCollection("notification_jobs");
+        this.jobCollection = readModels.getCollection("notification_jobs");
+        this.jobs = new BatchedDocuments(jobCollection);
         notifications.createIndex(Indexes.compoundIndex(Indexes.ascending("userId", "read"), Indexes.descending("at")));
     }
 
     @EventHandler
     void on(JobPosted event) {
-        jobs.updateOne(Filters.eq("_id", event.jobId()), Updates.combine(Updates.set("clientId", event.clientId()),
-                Updates.set("title", event.title())), new UpdateOptions().upsert(true));
+        jobs.write(event.jobId(), Updates.combine(Updates.set("clientId", event.clientId()),
+                Updates.set("title", event.title())), true, job -> job.append("clientId", event.clientId()).append("title", event.title()));
     }
 
     @EventHandler
@@ -101,14 +109,14 @@ public class NotificationInbox {
 
     @EventHandler
     void on(WorkerHired event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
-        jobs.updateOne(Filters.eq("_id", event.jobId()), Updates.set("workerId", event.workerId()));
+        jobs.write(event.jobId(), Updates.set("workerId", event.workerId()), false, job -> job.append("workerId", event.workerId()));
         raise(message, replay, events, event.workerId(), "worker.hired", event.jobId(),
                 details(job(event.jobId()), "escrowId", event.escrowId()));
     }
 
     @EventHandler
     void on(HireLapsed event) {
-        jobs.updateOne(Filters.eq("_id", event.jobId()), Updates.unset("workerId"));
+        jobs.write(event.jobId(), Updates.unset("workerId"), false, job -> job.remove("workerId"));
     }
 
     @EventHandler
@@ -208,6 +216,7 @@ public class NotificationInbox {
 
     @EventHandler
     void on(NotificationRead event) {
+        SequencedWrites.writeHeld(notifications); // a replay reads the notification in the batch that stored it
         notifications.updateOne(Filters.and(Filters.eq("_id", event.notificationId()), Filters.eq("userId", event.userId())),
                 Updates.set("read", true));
     }
@@ -215,7 +224,7 @@ public class NotificationInbox {
     @ResetHandler
     void reset() {
         notifications.deleteMany(new Document());
-        jobs.deleteMany(new Document());
+        jobCollection.deleteMany(new Document());
     }
 
     @QueryHandler
@@ -245,18 +254,16 @@ public class NotificationInbox {
         }
         String id = UUID.nameUUIDFromBytes((cause.getIdentifier() + "/" + userId).getBytes(StandardCharsets.UTF_8)).toString();
         Instant at = cause.getTimestamp();
-        var stored = notifications.updateOne(Filters.eq("_id", id), Updates.combine(
+        Map<String, String> raised = details;
+        SequencedWrites.insertOnce(notifications, id, Updates.combine(
                 Updates.setOnInsert("userId", userId), Updates.setOnInsert("type", type),
                 Updates.setOnInsert("jobId", jobId), Updates.setOnInsert("at", Date.from(at)),
                 Updates.setOnInsert("details", new Document(details)), Updates.setOnInsert("read", false)),
-                new UpdateOptions().upsert(true));
-        if (stored.getUpsertedId() != null && !replay.isReplay()) {
-            events.publish(new NotificationRaised(id, userId, type, jobId, at, details));
-        }
+                replay.isReplay() ? null : () -> events.publish(new NotificationRaised(id, userId, type, jobId, at, raised)));
     }
 
     private Document job(String jobId) {
-        Document job = jobs.find(Filters.eq("_id", jobId)).first();
+        Document job = jobs.find(jobId);
         return job == null ? new Document() : job;
     }
 

@@ -6,6 +6,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.gigstream.messages.rating.RaterRole;
 import dev.gigstream.messages.rating.RatingsRevealed;
+import dev.gigstream.query.common.SequencedWrites;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -28,16 +29,20 @@ public final class RevealedRatings {
         this.platform = platform;
     }
 
-    /** Keeps {@code fields} of a rating; a rating not revealed yet stays hidden, a revealed one stays revealed. */
+    /**
+     * Keeps {@code fields} of a rating, with the processor's batch; a rating not revealed yet stays hidden,
+     * a revealed one stays revealed. The same fields again change nothing, so no sequence guard is needed.
+     */
     public void keep(String jobId, RaterRole raterRole, Bson fields) {
-        ratings.updateOne(Filters.eq("_id", id(jobId, raterRole)),
-                Updates.combine(fields, Updates.setOnInsert(REVEALED, false)), UPSERT);
+        SequencedWrites.batchUnguarded(ratings, id(jobId, raterRole),
+                Updates.combine(fields, Updates.setOnInsert(REVEALED, false)), true);
     }
 
     /** Reveals the rating; true, with the rating added to the platform's totals, only the first time. */
     public boolean reveal(String jobId, RatingsRevealed.Rating rating, Bson fields) {
         String id = id(jobId, rating.raterRole());
         keep(jobId, rating.raterRole(), fields);
+        SequencedWrites.writeHeld(ratings); // the turn is decided by the stored rating, so it goes out at once
         boolean turned = ratings.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq(REVEALED, false)),
                 Updates.set(REVEALED, true)).getModifiedCount() == 1;
         if (turned) {

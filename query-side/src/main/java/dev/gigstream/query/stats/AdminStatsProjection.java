@@ -153,7 +153,7 @@ public class AdminStatsProjection {
 
     @EventHandler
     void on(EscrowFunded event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(escrows, event.escrowId(), sequence, Updates.combine(
+        SequencedWrites.batch(escrows, event.escrowId(), sequence, Updates.combine(
                 Updates.set("currency", event.funded().currency().name()),
                 Updates.inc("funded", event.funded().amount()),
                 balances(event.postings())));
@@ -161,64 +161,64 @@ public class AdminStatsProjection {
 
     @EventHandler
     void on(EscrowReleased event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(escrows, event.escrowId(), sequence, balances(event.postings()));
+        SequencedWrites.batch(escrows, event.escrowId(), sequence, balances(event.postings()));
     }
 
     @EventHandler
     void on(EscrowRefundStarted event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(escrows, event.escrowId(), sequence, balances(event.postings()));
+        SequencedWrites.batch(escrows, event.escrowId(), sequence, balances(event.postings()));
     }
 
     @EventHandler
     void on(PayoutCompleted event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(escrows, event.escrowId(), sequence, balances(event.postings()));
+        SequencedWrites.batch(escrows, event.escrowId(), sequence, balances(event.postings()));
     }
 
     /** Only a reversal carries postings: the worker is owed the money again. */
     @EventHandler
     void on(PayoutFailed event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(escrows, event.escrowId(), sequence, balances(event.postings()));
+        SequencedWrites.batch(escrows, event.escrowId(), sequence, balances(event.postings()));
     }
 
     @EventHandler
     void on(EscrowRefunded event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(escrows, event.escrowId(), sequence, balances(event.postings()));
+        SequencedWrites.batch(escrows, event.escrowId(), sequence, balances(event.postings()));
     }
 
     /** What the escrow still held went back through the card network; a loss beyond it was never held. */
     @EventHandler
     void on(ChargebackLost event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(escrows, event.escrowId(), sequence, balances(event.postings()));
+        SequencedWrites.batch(escrows, event.escrowId(), sequence, balances(event.postings()));
     }
 
     @EventHandler
     void on(DisputeOpened event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(disputes, event.disputeId(), sequence, Updates.set("open", true));
+        SequencedWrites.batch(disputes, event.disputeId(), sequence, Updates.set("open", true));
     }
 
     @EventHandler
     void on(DisputeResolved event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(disputes, event.disputeId(), sequence, Updates.set("open", false));
+        SequencedWrites.batch(disputes, event.disputeId(), sequence, Updates.set("open", false));
     }
 
     @EventHandler
     void on(DisputeWithdrawn event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(disputes, event.disputeId(), sequence, Updates.set("open", false));
+        SequencedWrites.batch(disputes, event.disputeId(), sequence, Updates.set("open", false));
     }
 
     @EventHandler
     void on(WorkerWentOnline event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(workers, event.workerId(), sequence, Updates.set("lastOnlineAt", Date.from(event.at())));
+        SequencedWrites.batch(workers, event.workerId(), sequence, Updates.set("lastOnlineAt", Date.from(event.at())));
     }
 
     @EventHandler
     void on(WorkerSuspended event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(workers, event.workerId(), sequence, Updates.set("suspended", true));
+        SequencedWrites.batch(workers, event.workerId(), sequence, Updates.set("suspended", true));
     }
 
     @EventHandler
     void on(WorkerReinstated event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(workers, event.workerId(), sequence, Updates.set("suspended", false));
+        SequencedWrites.batch(workers, event.workerId(), sequence, Updates.set("suspended", false));
     }
 
     @ResetHandler
@@ -245,7 +245,7 @@ public class AdminStatsProjection {
     }
 
     private void job(String jobId, long sequence, JobStatus status) {
-        SequencedWrites.apply(jobs, jobId, sequence, Updates.set("status", status.name()));
+        SequencedWrites.batch(jobs, jobId, sequence, Updates.set("status", status.name()));
     }
 
     /**

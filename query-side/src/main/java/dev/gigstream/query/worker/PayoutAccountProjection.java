@@ -39,13 +39,13 @@ public class PayoutAccountProjection {
 
     @EventHandler
     void on(WorkerRegistered event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(accounts, event.workerId(), sequence, Updates.set("fullName", event.fullName()));
+        SequencedWrites.batch(accounts, event.workerId(), sequence, Updates.set("fullName", event.fullName()));
     }
 
     @EventHandler
     void on(WorkerProfileUpdated event, @SequenceNumber long sequence) {
         PayoutAccount payout = event.payout();
-        SequencedWrites.apply(accounts, event.workerId(), sequence, payout == null ? Updates.unset("account")
+        SequencedWrites.batch(accounts, event.workerId(), sequence, payout == null ? Updates.unset("account")
                 : Updates.set("account", new Document("bankCode", payout.bankCode())
                         .append("accountNumber", payout.accountNumber())
                         .append("accountName", payout.accountName())));

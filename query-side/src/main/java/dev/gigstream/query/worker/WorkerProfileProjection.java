@@ -58,6 +58,11 @@ import java.util.Optional;
  * record (shifts, reliability, ratings, badges), and what ranking and matching need through {@link #candidates}.
  * It keeps per job the check-in's lateness and whether the shift was counted ({@code worker_shifts}), and
  * counts revealed ratings itself ({@code worker_ratings}, {@code worker_rating_platform_totals}).
+ * <p>
+ * The worker's own events (registration, profile, going online, premium, badges) and the shifts' check-ins
+ * are written with the processor's batch ({@link SequencedWrites#batch}); a finished shift and a revealed
+ * rating, once per job, count at once after the batch's held writes, as their guards against counting
+ * twice need.
  */
 @Component
 @ProcessingGroup(WorkerProfileProjection.NAME)
@@ -85,7 +90,7 @@ public class WorkerProfileProjection {
 
     @EventHandler
     void on(WorkerRegistered event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(profiles, event.workerId(), sequence, Updates.combine(
+        SequencedWrites.batch(profiles, event.workerId(), sequence, Updates.combine(
                 Updates.set("fullName", event.fullName()),
                 Updates.setOnInsert("skills", List.of()),
                 Updates.setOnInsert("ratingCount", 0),
@@ -97,7 +102,7 @@ public class WorkerProfileProjection {
 
     @EventHandler
     void on(WorkerProfileUpdated event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(profiles, event.workerId(), sequence, Updates.combine(
+        SequencedWrites.batch(profiles, event.workerId(), sequence, Updates.combine(
                 Updates.set("skills", event.skills()),
                 Updates.set("bio", event.bio()),
                 Updates.set("home", new Document("lat", event.home().lat()).append("lng", event.home().lng())),
@@ -106,44 +111,44 @@ public class WorkerProfileProjection {
 
     @EventHandler
     void on(WorkerWentOnline event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(profiles, event.workerId(), sequence, Updates.set("lastOnlineAt", Date.from(event.at())));
+        SequencedWrites.batch(profiles, event.workerId(), sequence, Updates.set("lastOnlineAt", Date.from(event.at())));
     }
 
     @EventHandler
     void on(PremiumStarted event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(profiles, event.workerId(), sequence, Updates.combine(Updates.set("premium", true),
+        SequencedWrites.batch(profiles, event.workerId(), sequence, Updates.combine(Updates.set("premium", true),
                 Updates.set("premiumUntil", Date.from(event.until()))));
     }
 
     @EventHandler
     void on(PremiumExtended event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(profiles, event.workerId(), sequence, Updates.set("premiumUntil", Date.from(event.until())));
+        SequencedWrites.batch(profiles, event.workerId(), sequence, Updates.set("premiumUntil", Date.from(event.until())));
     }
 
     @EventHandler
     void on(PremiumEnded event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(profiles, event.workerId(), sequence, Updates.combine(Updates.set("premium", false),
+        SequencedWrites.batch(profiles, event.workerId(), sequence, Updates.combine(Updates.set("premium", false),
                 Updates.unset("premiumUntil")));
     }
 
     @EventHandler
     void on(WorkerSuspended event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(profiles, event.workerId(), sequence, Updates.set("suspended", true));
+        SequencedWrites.batch(profiles, event.workerId(), sequence, Updates.set("suspended", true));
     }
 
     @EventHandler
     void on(WorkerReinstated event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(profiles, event.workerId(), sequence, Updates.set("suspended", false));
+        SequencedWrites.batch(profiles, event.workerId(), sequence, Updates.set("suspended", false));
     }
 
     @EventHandler
     void on(BadgeAwarded event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(profiles, event.workerId(), sequence, Updates.addToSet("badges", event.badge().name()));
+        SequencedWrites.batch(profiles, event.workerId(), sequence, Updates.addToSet("badges", event.badge().name()));
     }
 
     @EventHandler
     void on(WorkerCheckedIn event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(shifts, event.jobId(), sequence, Updates.combine(
+        SequencedWrites.batch(shifts, event.jobId(), sequence, Updates.combine(
                 Updates.set("workerId", event.workerId()),
                 Updates.set("late", ReliabilityPolicy.isLate(event.at(), event.shift()))));
     }
@@ -164,6 +169,7 @@ public class WorkerProfileProjection {
         if (event.status() == JobStatus.COMPLETED) {
             finish(event.jobId(), event.workerId(), Outcome.COMPLETED, sequence, at);
         } else {
+            SequencedWrites.writeHeld(shifts);
             shifts.deleteOne(Filters.eq("_id", event.jobId()));
         }
     }
@@ -174,6 +180,8 @@ public class WorkerProfileProjection {
         for (RatingsRevealed.Rating rating : event.ratings()) {
             if (ratings.reveal(event.jobId(), rating, Updates.set("rateeId", rating.rateeId()))
                     && rating.raterRole() == RaterRole.CLIENT) {
+                // at once, after the batch's held writes: the guard against counting twice is the reveal just written
+                SequencedWrites.writeHeld(profiles);
                 profiles.updateOne(Filters.eq("_id", rating.rateeId()),
                         RevealedRatings.add("ratingCount", "ratingSum", rating.stars()), UPSERT);
             }
@@ -238,11 +246,14 @@ public class WorkerProfileProjection {
      * the last shifts are the same whatever order the jobs' events are processed in.
      */
     private void finish(String jobId, String workerId, Outcome outcome, long sequence, Instant at) {
-        Document shift = shifts.find(Filters.eq("_id", jobId)).first();
+        Document shift = SequencedWrites.find(shifts, jobId);
         if (shift != null && shift.containsKey("outcome")) {
             return;
         }
         boolean late = shift != null && shift.getBoolean("late", false);
+        // counted at once, the job's own document marked with the batch: a batch that fails after the count
+        // comes again and finds the job among the worker's recent shifts, never counting it twice
+        SequencedWrites.writeHeld(profiles);
         profiles.updateOne(Filters.eq("_id", workerId), Updates.setOnInsert("recentShifts", List.of()), UPSERT);
         Document finished = new Document("jobId", jobId).append("outcome", outcome.name()).append("late", late)
                 .append("at", Date.from(at));
@@ -250,7 +261,7 @@ public class WorkerProfileProjection {
                 Updates.inc(outcome == Outcome.COMPLETED ? "completedJobs" : "noShows", 1),
                 Updates.pushEach("recentShifts", List.of(finished), new PushOptions()
                         .sortDocument(Sorts.ascending("at", "jobId")).slice(-ReliabilityPolicy.RECENT_SHIFTS))));
-        SequencedWrites.apply(shifts, jobId, sequence, Updates.combine(
+        SequencedWrites.batch(shifts, jobId, sequence, Updates.combine(
                 Updates.set("workerId", workerId), Updates.set("outcome", outcome.name())));
     }
 

@@ -103,6 +103,31 @@ class BatchWritesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
+    void aDocumentInsertedOnceIsReportedOnceThoughItsBatchFailsAndComesAgain(MongoBackend backend) {
+        var readModels = backend.freshDatabase();
+        MongoCollection<Document> notes = readModels.getCollection("notes");
+        MongoCollection<Document> docs = readModels.getCollection("docs");
+        docs.insertOne(new Document("_id", "b").append("name", "text"));
+        List<String> inserted = new ArrayList<>();
+        List<Event> parked = new ArrayList<>();
+        Runnable handlers = () -> {
+            for (String id : List.of("n1", "n2", "n1")) { // n1 delivered twice in the batch
+                SequencedWrites.insertOnce(notes, id, Updates.setOnInsert("text", "note " + id), () -> inserted.add(id));
+            }
+            handle(docs, List.of(bad("b", 0)), parked);
+        };
+
+        assertThatThrownBy(() -> inOneBatch(handlers)).as("the other collection's write fails the shared batch");
+        inOneBatch(handlers);
+
+        assertThat(inserted).containsExactly("n1", "n2");
+        assertThat(parked).containsExactly(bad("b", 0));
+        assertThat(notes.find().into(new ArrayList<>())).extracting(doc -> doc.getString("text"))
+                .containsExactlyInAnyOrder("note n1", "note n2");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
     void outsideABatchEachWriteGoesOutAtOnce(MongoBackend backend) {
         MongoCollection<Document> collection = backend.freshDatabase().getCollection("docs");
 
