@@ -27,10 +27,12 @@ import java.util.function.Predicate;
  * segment nobody holds, and nothing takes one from an instance that holds it (Axon Server SE does not
  * rebalance either): left alone, the first instance to start keeps all the work. So every instance
  * announces itself ({@link ProcessingNodes}) and, every {@code balance-every}, compares what it holds with
- * its {@link FairShare}, releasing the excess for a few claim intervals, long enough for another
- * instance's next look for unclaimed segments. A segment nobody took comes back at the releaser's next
- * look, and that processor is then left alone for a while (the others may be at their
- * {@code max-claimed-segments}, or not run it).
+ * its {@link FairShare}, releasing the excess; another instance claims it at its next look for unclaimed
+ * segments. Every instance looks at the same moments, so one at its share may win the segment, and
+ * pass it on at its next balance: the releaser keeps away from a released segment for two balance
+ * periods and a claim interval, so that it goes on to a third instance rather than back and forth. A
+ * segment nobody took comes back after that, and that processor is then left alone for a while (the
+ * others may be at their {@code max-claimed-segments}, or not run it).
  *
  * <p>Releasing never delays a takeover: an instance that took segments over since its last look releases
  * nothing until its holdings have settled, by which time a dead instance's row has aged out and the
@@ -64,7 +66,9 @@ public final class SegmentBalancer implements SmartLifecycle {
         this.busy = busy;
         this.settings = settings;
         this.heartbeatEvery = tokenClaimInterval;
-        this.releaseFor = tokenClaimInterval.multipliedBy(3);
+        // until after the taker's own next release, so that a segment that landed on another instance above its
+        // share and is passed on again goes to a third instance, not back here
+        this.releaseFor = settings.balanceEvery().multipliedBy(2).plus(tokenClaimInterval);
         this.clock = clock;
     }
 
@@ -95,6 +99,7 @@ public final class SegmentBalancer implements SmartLifecycle {
         try {
             scheduler.awaitTermination(5, TimeUnit.SECONDS);
             nodes.leave();
+            log.info("{} no longer shares the processing", nodes.nodeId());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -168,8 +173,8 @@ public final class SegmentBalancer implements SmartLifecycle {
         if (release.isEmpty()) {
             return;
         }
-        log.info("{} instances share the processing ({} segments each at most); releasing {}", alive.size(),
-                FairShare.ofAll(segments, alive.size()), release);
+        log.info("{} instances share the processing ({}; {} segments each at most): {} releases {}", alive.size(), alive,
+                FairShare.ofAll(segments, alive.size()), nodes.nodeId(), release);
         release.forEach((name, ids) -> {
             for (int id : ids) {
                 shared.get(name).releaseSegment(id, releaseFor.toMillis(), TimeUnit.MILLISECONDS);
@@ -188,8 +193,8 @@ public final class SegmentBalancer implements SmartLifecycle {
             it.remove();
             if (holdings.contains(release.segment())) {
                 String processor = release.segment().processor();
-                log.info("No other instance took segment {} of {}; leaving that processor where it is for a while",
-                        release.segment().segment(), processor);
+                log.info("No other instance took segment {} of {} from {}; leaving that processor where it is for a while",
+                        release.segment().segment(), processor, nodes.nodeId());
                 leftAloneUntil.put(processor, now.plus(settings.balanceEvery().multipliedBy(6)));
             }
         }
