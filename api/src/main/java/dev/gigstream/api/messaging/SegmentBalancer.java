@@ -31,17 +31,22 @@ import java.util.function.Predicate;
  * segments. Every instance looks at the same moments, so one at its share may win the segment, and
  * pass it on at its next balance: the releaser keeps away from a released segment for two balance
  * periods and a claim interval, so that it goes on to a third instance rather than back and forth. A
- * segment nobody took comes back after that, and that processor is then left alone for a while (the
- * others may be at their {@code max-claimed-segments}, or not run it).
+ * segment nobody took comes back after that, and that processor is then left alone for a while, longer
+ * each time it happens again (the others may be at their {@code max-claimed-segments}, or not run it; a
+ * tracking processor that found no segment to claim at its start may not look again).
  *
- * <p>Releasing never delays a takeover: an instance that took segments over since its last look releases
+ * <p>Releasing does not delay a takeover: an instance that took segments over since its last look releases
  * nothing until its holdings have settled, by which time a dead instance's row has aged out and the
- * survivors' shares have grown. Segments of a processor that is {@code busy} (rebuilding a read model)
+ * survivors' shares have grown. (A segment that an instance released itself shortly before waits out
+ * those two balance periods before that instance takes it back.) Segments of a processor that is {@code busy} (rebuilding a read model)
  * stay where they are.
  */
 public final class SegmentBalancer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
+    /** How long a processor whose released segment nobody took is left alone, doubling each time it happens again. */
+    private static final Duration LEFT_ALONE_AT_FIRST = Duration.ofSeconds(30);
+    private static final Duration LEFT_ALONE_AT_MOST = Duration.ofMinutes(10);
 
     private final SharedProcessors processors;
     private final ProcessingNodes nodes;
@@ -55,6 +60,7 @@ public final class SegmentBalancer implements SmartLifecycle {
     private Set<Holding> previous = Set.of();
     private final List<Release> released = new LinkedList<>();
     private final Map<String, Instant> leftAloneUntil = new HashMap<>();
+    private final Map<String, Integer> timesNotTaken = new HashMap<>();
     private boolean heartbeatFailing;
 
     private volatile ScheduledExecutorService executor;
@@ -191,11 +197,16 @@ public final class SegmentBalancer implements SmartLifecycle {
                 continue;
             }
             it.remove();
+            String processor = release.segment().processor();
             if (holdings.contains(release.segment())) {
-                String processor = release.segment().processor();
-                log.info("No other instance took segment {} of {} from {}; leaving that processor where it is for a while",
-                        release.segment().segment(), processor, nodes.nodeId());
-                leftAloneUntil.put(processor, now.plus(settings.balanceEvery().multipliedBy(6)));
+                int times = timesNotTaken.merge(processor, 1, Integer::sum);
+                Duration alone = LEFT_ALONE_AT_FIRST.multipliedBy(1L << Math.min(times - 1, 5));
+                Duration leftAlone = alone.compareTo(LEFT_ALONE_AT_MOST) < 0 ? alone : LEFT_ALONE_AT_MOST;
+                log.info("No other instance took segment {} of {} from {}; leaving that processor where it is for {}",
+                        release.segment().segment(), processor, nodes.nodeId(), leftAlone);
+                leftAloneUntil.put(processor, now.plus(leftAlone));
+            } else {
+                timesNotTaken.remove(processor);
             }
         }
     }
