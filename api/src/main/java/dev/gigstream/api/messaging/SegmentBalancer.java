@@ -191,23 +191,24 @@ public final class SegmentBalancer implements SmartLifecycle {
 
     /** A released segment this instance holds again once it could reclaim it: nobody else took it. */
     private void judgeReleases(Set<Holding> holdings, Instant now) {
+        Set<String> notTaken = new TreeSet<>();
+        Set<String> taken = new TreeSet<>();
         for (Iterator<Release> it = released.iterator(); it.hasNext(); ) {
             Release release = it.next();
-            if (now.isBefore(release.judgedAt())) {
-                continue;
+            if (!now.isBefore(release.judgedAt())) {
+                it.remove();
+                (holdings.contains(release.segment()) ? notTaken : taken).add(release.segment().processor());
             }
-            it.remove();
-            String processor = release.segment().processor();
-            if (holdings.contains(release.segment())) {
-                int times = timesNotTaken.merge(processor, 1, Integer::sum);
-                Duration alone = LEFT_ALONE_AT_FIRST.multipliedBy(1L << Math.min(times - 1, 5));
-                Duration leftAlone = alone.compareTo(LEFT_ALONE_AT_MOST) < 0 ? alone : LEFT_ALONE_AT_MOST;
-                log.info("No other instance took segment {} of {} from {}; leaving that processor where it is for {}",
-                        release.segment().segment(), processor, nodes.nodeId(), leftAlone);
-                leftAloneUntil.put(processor, now.plus(leftAlone));
-            } else {
-                timesNotTaken.remove(processor);
-            }
+        }
+        taken.removeAll(notTaken);
+        taken.forEach(timesNotTaken::remove);
+        for (String processor : notTaken) {
+            int times = timesNotTaken.merge(processor, 1, Integer::sum);
+            Duration alone = LEFT_ALONE_AT_FIRST.multipliedBy(1L << Math.min(times - 1, 5));
+            Duration leftAlone = alone.compareTo(LEFT_ALONE_AT_MOST) < 0 ? alone : LEFT_ALONE_AT_MOST;
+            log.info("No other instance took what {} released of {}; leaving that processor where it is for {}",
+                    nodes.nodeId(), processor, leftAlone);
+            leftAloneUntil.put(processor, now.plus(leftAlone));
         }
     }
 
