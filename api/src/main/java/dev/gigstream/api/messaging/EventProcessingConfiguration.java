@@ -75,6 +75,23 @@ class EventProcessingConfiguration {
                 groups.apply(bean -> beans.findAnnotationOnBean(bean, InOrder.class) != null));
     }
 
+    /**
+     * The processors whose segments the instances share, which {@link SegmentBalancer} spreads over them:
+     * every streaming processor except those of per-instance projections (tokens in memory) and, when the
+     * read models are in this instance's own in-process MongoDB, of the shared projections too (their
+     * tokens are then this instance's alone). Groups, not processors, are named: it holds however the
+     * groups are assigned to processors.
+     */
+    @Bean
+    SharedProcessors sharedProcessors(Projections projections, ReadModelProperties readModels,
+                                      ObjectProvider<org.axonframework.config.EventProcessingConfiguration> processing) {
+        Set<String> ownGroups = new TreeSet<>(projections.perInstance());
+        if (!readModels.external()) {
+            ownGroups.addAll(projections.shared());
+        }
+        return new SharedProcessors(processing::getObject, ownGroups);
+    }
+
     /** Sagas, and policies (handlers in the sagas module), park what they cannot handle. */
     @Bean
     ParkedEvents parkedEvents(ListableBeanFactory beans, ConnectionProvider connectionProvider,
