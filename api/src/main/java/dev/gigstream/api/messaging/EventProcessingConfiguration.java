@@ -3,6 +3,7 @@ package dev.gigstream.api.messaging;
 import com.mongodb.client.MongoClient;
 import dev.gigstream.query.common.InOrder;
 import dev.gigstream.query.common.PerInstance;
+import dev.gigstream.query.common.SharedProcessor;
 import dev.gigstream.api.storage.ReadModelProperties;
 import dev.gigstream.api.storage.SegmentClaims;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -30,8 +31,10 @@ import org.springframework.context.annotation.Configuration;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -72,7 +75,25 @@ class EventProcessingConfiguration {
                     PerInstance perInstance = beans.findAnnotationOnBean(bean, PerInstance.class);
                     return perInstance != null && !perInstance.replay();
                 }),
-                groups.apply(bean -> beans.findAnnotationOnBean(bean, InOrder.class) != null));
+                groups.apply(bean -> beans.findAnnotationOnBean(bean, InOrder.class) != null),
+                sharedProcessors(beans, projectionBeans));
+    }
+
+    /** Processing group to processor, for groups that share one ({@link SharedProcessor}). */
+    private static Map<String, String> sharedProcessors(ListableBeanFactory beans, List<String> projectionBeans) {
+        Map<String, String> processors = new TreeMap<>();
+        for (String bean : projectionBeans) {
+            SharedProcessor shared = beans.findAnnotationOnBean(bean, SharedProcessor.class);
+            if (shared != null) {
+                String group = Objects.requireNonNull(beans.findAnnotationOnBean(bean, ProcessingGroup.class)).value();
+                String before = processors.putIfAbsent(group, shared.value());
+                if (before != null && !before.equals(shared.value())) {
+                    throw new IllegalStateException("The handlers of " + group + " name two processors: " + before
+                            + " and " + shared.value());
+                }
+            }
+        }
+        return processors;
     }
 
     /** Sagas, and policies (handlers in the sagas module), park what they cannot handle. */
@@ -124,6 +145,8 @@ class EventProcessingConfiguration {
         return configurer -> {
             committedEvents.stopsWith(configurer);
             var processing = configurer.eventProcessing();
+            // groups of the same kind of work share a processor: one read of the stream, one token
+            projections.processors().forEach(processing::assignProcessingGroup);
             // a batch takes what is available, up to 100 events, in one transaction and one token update;
             // a projection's sequenced writes wait for the batch and go out in one bulk write per collection
             // just before the token (FlushingTokenStore);
@@ -133,7 +156,7 @@ class EventProcessingConfiguration {
             // instances share segments through their claims (SegmentClaims): each claims up to its cap, refreshes
             // its claims well within the claim timeout and looks for segments to take over every claim interval
             processing.usingPooledStreamingEventProcessors((c, builder) -> builder.batchSize(100)
-                              .initialSegmentCount(projections.contains(builder.name()) ? projectionSegments : segments)
+                              .initialSegmentCount(projections.runsProjections(builder.name()) ? projectionSegments : segments)
                               .maxClaimedSegments(claims.maxClaimedSegmentsOrAll())
                               .tokenClaimInterval(claims.tokenClaimInterval().toMillis())
                               .claimExtensionThreshold(claims.claimExtensionThreshold().toMillis())
@@ -142,23 +165,27 @@ class EventProcessingConfiguration {
             for (String group : parked.groups()) {
                 processing.registerListenerInvocationErrorHandler(group, c -> parked.errorHandlerFor(group));
             }
-            for (String projection : projections.perInstance()) {
-                processing.registerTokenStore(projection, c -> new FlushingTokenStore(new InMemoryTokenStore()));
+            // token stores and processor settings are per processor; dead letters and errors per group
+            for (String processor : projections.processorsOf(projections.perInstance())) {
+                processing.registerTokenStore(processor, c -> new FlushingTokenStore(new InMemoryTokenStore()));
             }
             // in order, or from the head of the stream per instance: one thread, one segment
-            Set<String> tracking = new TreeSet<>(projections.inOrder());
-            tracking.addAll(projections.fromHead());
-            for (String projection : tracking) {
+            Set<String> fromHead = projections.processorsOf(projections.fromHead());
+            Set<String> tracking = new TreeSet<>(projections.processorsOf(projections.inOrder()));
+            tracking.addAll(fromHead);
+            for (String processor : tracking) {
                 var settings = TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100)
                         .andTokenClaimInterval(claims.tokenClaimInterval().toMillis(), TimeUnit.MILLISECONDS);
-                var configured = projections.fromHead().contains(projection)
+                var configured = fromHead.contains(processor)
                         ? settings.andInitialTrackingToken(StreamableMessageSource::createHeadToken) : settings;
-                processing.registerTrackingEventProcessor(projection,
+                processing.registerTrackingEventProcessor(processor,
                         c -> new WakingEventSource(c.eventStore(), committedEvents), c -> configured);
             }
+            for (String processor : projections.processorsOf(projections.shared())) {
+                processing.registerTokenStore(processor, c -> new FlushingTokenStore(mongoTokenStore(readModelClient, readModelProperties, c.serializer(), claims)));
+            }
             for (String projection : projections.shared()) {
-                processing.registerTokenStore(projection, c -> new FlushingTokenStore(mongoTokenStore(readModelClient, readModelProperties, c.serializer(), claims)))
-                          .registerDeadLetterQueue(projection, c -> JdbcSequencedDeadLetterQueue.builder()
+                processing.registerDeadLetterQueue(projection, c -> JdbcSequencedDeadLetterQueue.builder()
                                   .processingGroup(projection)
                                   .connectionProvider(connectionProvider)
                                   .transactionManager(transactionManager)

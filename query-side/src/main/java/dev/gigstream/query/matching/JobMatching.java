@@ -12,6 +12,7 @@ import dev.gigstream.messages.job.OfferJob;
 import dev.gigstream.query.ranking.RankingPolicy;
 import dev.gigstream.query.worker.WorkerProfileProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import dev.gigstream.query.common.SharedProcessor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -35,6 +36,7 @@ import java.util.Set;
  */
 @Component
 @DisallowReplay
+@SharedProcessor(SharedProcessor.JOB_READ_MODELS)
 @ProcessingGroup(JobMatching.NAME)
 public class JobMatching {
 

@@ -31,6 +31,7 @@ import dev.gigstream.messages.worker.BadgeAwarded;
 import dev.gigstream.messages.worker.PremiumEnded;
 import dev.gigstream.messages.worker.PremiumStarted;
 import dev.gigstream.query.common.InOrder;
+import dev.gigstream.query.common.SharedProcessor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -61,6 +62,7 @@ import java.util.UUID;
  */
 @Component
 @InOrder
+@SharedProcessor(SharedProcessor.IN_ORDER_READ_MODELS)
 @ProcessingGroup(NotificationInbox.NAME)
 public class NotificationInbox {
 
