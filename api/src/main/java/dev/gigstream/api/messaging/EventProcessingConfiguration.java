@@ -124,6 +124,12 @@ class EventProcessingConfiguration {
                 .build(), processing::getObject, transactionManager);
     }
 
+    /** Lets one read model be rebuilt while the others of its processor go on (see ProjectionProcessors). */
+    @Bean
+    static ReplayGates replayGates() {
+        return new ReplayGates();
+    }
+
     @Bean
     CommittedEvents committedEvents(ObjectProvider<EventStore> eventStore) {
         return new CommittedEvents(eventStore::getObject);
