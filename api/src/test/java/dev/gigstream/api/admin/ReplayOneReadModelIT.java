@@ -6,7 +6,10 @@ import dev.gigstream.api.testsupport.Marketplace;
 import dev.gigstream.api.testsupport.PostgresIT;
 import dev.gigstream.query.common.SharedProcessor;
 import dev.gigstream.query.testing.ProfileUpdateCounts;
+import dev.gigstream.query.escrow.EscrowProjection;
+import dev.gigstream.query.feed.JobFeedProjection;
 import dev.gigstream.query.worker.WorkerProfileProjection;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -34,15 +37,33 @@ import static org.awaitility.Awaitility.await;
         "gigstream.auth.admin.password=" + Marketplace.ADMIN_PASSWORD})
 class ReplayOneReadModelIT {
 
+    /** Job and people read models, in-order read models, pushers, the open-job index, account suspensions, the saga (21 before). */
+    private static final int MAX_PROCESSORS = 7;
+
     @Autowired
     Api api;
 
     @Autowired
     ProjectionProcessors processors;
 
+    @Autowired
+    EventProcessingConfiguration processing;
+
     @TestConfiguration
     @Import(ProfileUpdateCounts.class)
     static class WithCountingReadModel {
+    }
+
+    @Test
+    void readModelsOfOneKindShareOneProcessor() {
+        var people = processing.eventProcessorByProcessingGroup(WorkerProfileProjection.NAME).orElseThrow();
+        assertThat(people.getName()).isEqualTo(SharedProcessor.PEOPLE_READ_MODELS);
+        assertThat(processing.eventProcessorByProcessingGroup(ProfileUpdateCounts.NAME)).containsSame(people);
+        assertThat(processing.eventProcessorByProcessingGroup(EscrowProjection.NAME)).containsSame(people);
+        assertThat(processing.eventProcessorByProcessingGroup(JobFeedProjection.NAME).orElseThrow().getName())
+                .isEqualTo(SharedProcessor.JOB_READ_MODELS);
+        assertThat(processing.eventProcessors()).as("21 before read models shared processors")
+                .hasSizeLessThanOrEqualTo(MAX_PROCESSORS);
     }
 
     @Test
