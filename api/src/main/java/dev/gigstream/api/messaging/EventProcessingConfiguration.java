@@ -11,7 +11,9 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -161,7 +163,15 @@ class EventProcessingConfiguration {
             // documents, keep to one; sagas and policies, which wait on other services, get a few
             // instances share segments through their claims (SegmentClaims): each claims up to its cap, refreshes
             // its claims well within the claim timeout and looks for segments to take over every claim interval
+            Set<String> sharing = new TreeSet<>(projections.processorsOf(projections.shared()));
+            sharing.removeAll(projections.shared());
+            // a processor that now runs read models which had processors of their own starts where they were
+            Function<org.axonframework.config.Configuration, Function<String, Function<StreamableMessageSource<TrackedEventMessage<?>>, TrackingToken>>> start =
+                    c -> name -> sharing.contains(name)
+                            ? TokensBeforeSharing.start(name, projections.groupsOf(name), mongoTokenStore(readModelClient, readModelProperties, c.serializer(), claims))
+                            : StreamableMessageSource::createTailToken;
             processing.usingPooledStreamingEventProcessors((c, builder) -> builder.batchSize(100)
+                              .initialToken(start.apply(c).apply(builder.name()))
                               .initialSegmentCount(projections.runsProjections(builder.name()) ? projectionSegments : segments)
                               .maxClaimedSegments(claims.maxClaimedSegmentsOrAll())
                               .tokenClaimInterval(claims.tokenClaimInterval().toMillis())
@@ -182,10 +192,10 @@ class EventProcessingConfiguration {
             for (String processor : tracking) {
                 var settings = TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100)
                         .andTokenClaimInterval(claims.tokenClaimInterval().toMillis(), TimeUnit.MILLISECONDS);
-                var configured = fromHead.contains(processor)
-                        ? settings.andInitialTrackingToken(StreamableMessageSource::createHeadToken) : settings;
                 processing.registerTrackingEventProcessor(processor,
-                        c -> new WakingEventSource(c.eventStore(), committedEvents), c -> configured);
+                        c -> new WakingEventSource(c.eventStore(), committedEvents),
+                        c -> settings.andInitialTrackingToken(fromHead.contains(processor)
+                                ? StreamableMessageSource::createHeadToken : start.apply(c).apply(processor)));
             }
             for (String processor : projections.processorsOf(projections.shared())) {
                 processing.registerTokenStore(processor, c -> new FlushingTokenStore(mongoTokenStore(readModelClient, readModelProperties, c.serializer(), claims)));

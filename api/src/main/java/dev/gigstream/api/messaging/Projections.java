@@ -37,6 +37,14 @@ public record Projections(Set<String> shared, Set<String> perInstance, Set<Strin
         return groups.stream().map(this::processorOf).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
+    /** The processing groups the processor runs. */
+    public Set<String> groupsOf(String processorName) {
+        Set<String> groups = new java.util.TreeSet<>(shared);
+        groups.addAll(perInstance);
+        groups.removeIf(group -> !processorOf(group).equals(processorName));
+        return groups;
+    }
+
     /** Whether the processor runs projections only (and so one segment, tokens next to the read models). */
     public boolean runsProjections(String processorName) {
         return processorsOf(shared).contains(processorName) || processorsOf(perInstance).contains(processorName);
