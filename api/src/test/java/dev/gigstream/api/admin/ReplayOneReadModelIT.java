@@ -37,8 +37,8 @@ import static org.awaitility.Awaitility.await;
         "gigstream.auth.admin.password=" + Marketplace.ADMIN_PASSWORD})
 class ReplayOneReadModelIT {
 
-    /** Job and people read models, in-order read models, pushers, the open-job index, account suspensions, the saga (21 before). */
-    private static final int MAX_PROCESSORS = 7;
+    /** Job and people read models, in-order read models, pushers, the open-job index, job matching, account suspensions, the saga (21 before). */
+    private static final int MAX_PROCESSORS = 8;
 
     @Autowired
     Api api;

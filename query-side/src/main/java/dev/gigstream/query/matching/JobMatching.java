@@ -12,7 +12,6 @@ import dev.gigstream.messages.job.OfferJob;
 import dev.gigstream.query.ranking.RankingPolicy;
 import dev.gigstream.query.worker.WorkerProfileProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import dev.gigstream.query.common.SharedProcessor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -36,7 +35,6 @@ import java.util.Set;
  */
 @Component
 @DisallowReplay
-@SharedProcessor(SharedProcessor.JOB_READ_MODELS)
 @ProcessingGroup(JobMatching.NAME)
 public class JobMatching {
 
