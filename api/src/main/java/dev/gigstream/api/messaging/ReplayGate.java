@@ -1,5 +1,6 @@
 package dev.gigstream.api.messaging;
 
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -51,7 +52,7 @@ final class ReplayGate {
                 return false;
             }
             TrackingToken covered = handedOver;
-            if (covered != null && token != null && covered.covers(token)) {
+            if (covered != null && token != null && applied(covered, token)) {
                 return false;
             }
             countBatch();
@@ -112,6 +113,18 @@ final class ReplayGate {
     void handOver(TrackingToken finalToken) {
         handedOver = WrappedToken.unwrapLowerBound(finalToken);
         closed = false;
+    }
+
+    /**
+     * Whether the rebuilding processor, stopped at {@code handedOver}, applied the event at {@code event}:
+     * an event it has passed, unless it was a gap then (not yet committed when it read past it).
+     */
+    static boolean applied(TrackingToken handedOver, TrackingToken event) {
+        if (handedOver instanceof GapAwareTrackingToken rebuilt && event.position().isPresent()) {
+            long position = event.position().getAsLong();
+            return position <= rebuilt.getIndex() && !rebuilt.getGaps().contains(position);
+        }
+        return handedOver.covers(event);
     }
 
     private void countBatch() {
