@@ -17,6 +17,7 @@ import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
@@ -60,6 +61,7 @@ public class ProjectionProcessors {
     private final ListableBeanFactory beans;
     private final CommittedEvents committed;
     private final TransactionManager transactions;
+    private final RebuildMarkers markers;
     private final Map<String, ReadModelRebuild> rebuilds = new ConcurrentHashMap<>();
     private final ScheduledExecutorService handOvers = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "read-model-hand-over");
@@ -69,7 +71,7 @@ public class ProjectionProcessors {
 
     ProjectionProcessors(EventProcessingConfiguration processing, Projections projections, EventStore eventStore,
                          ReplayGates gates, Configuration axon, ListableBeanFactory beans, CommittedEvents committed,
-                         TransactionManager transactions) {
+                         TransactionManager transactions, RebuildMarkers markers) {
         this.processing = processing;
         this.projections = projections;
         this.eventStore = eventStore;
@@ -78,6 +80,7 @@ public class ProjectionProcessors {
         this.beans = beans;
         this.committed = committed;
         this.transactions = transactions;
+        this.markers = markers;
     }
 
     public List<ProjectionStatus> list() {
@@ -134,6 +137,7 @@ public class ProjectionProcessors {
             throw e;
         }
         rebuilds.put(name, rebuild);
+        markers.started(name);
         rebuild.start();
         AtomicReference<ScheduledFuture<?>> attempts = new AtomicReference<>();
         attempts.set(handOvers.scheduleWithFixedDelay(() -> handOver(name, rebuild, attempts.get()),
@@ -143,6 +147,7 @@ public class ProjectionProcessors {
     private void handOver(String name, ReadModelRebuild rebuild, ScheduledFuture<?> attempts) {
         try {
             if (rebuild.tryHandOver(HAND_OVER_MILLIS)) {
+                markers.handedOver(name);
                 rebuilds.remove(name, rebuild);
                 if (attempts != null) {
                     attempts.cancel(false);
@@ -152,6 +157,25 @@ public class ProjectionProcessors {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn("Could not hand read model {} back to its processor yet; trying again", name, e);
+        }
+    }
+
+    /**
+     * Starts again the rebuilds that an instance began and did not hand over (it stopped): here, once
+     * this instance holds their processors. Runs at start and then every half minute.
+     */
+    @Scheduled(initialDelayString = "${gigstream.projections.resume-rebuilds-delay:5s}", fixedDelay = 30_000)
+    public void resumeUnfinishedRebuilds() {
+        for (String name : markers.unfinished()) {
+            if (rebuilds.containsKey(name) || !projections.shared().contains(name)) {
+                continue;
+            }
+            try {
+                replay(name);
+                log.warn("Read model {} was left half rebuilt by a stopped instance; rebuilding it again", name);
+            } catch (RefusedException busy) {
+                log.debug("Read model {} waits for its rebuild to be resumed: {}", name, busy.getMessage());
+            }
         }
     }
 

@@ -9,7 +9,9 @@ import dev.gigstream.query.testing.ProfileUpdateCounts;
 import dev.gigstream.query.escrow.EscrowProjection;
 import dev.gigstream.query.feed.JobFeedProjection;
 import dev.gigstream.query.worker.WorkerProfileProjection;
+import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -49,6 +51,9 @@ class ReplayOneReadModelIT {
     @Autowired
     EventProcessingConfiguration processing;
 
+    @Autowired
+    MongoDatabase readModels;
+
     @TestConfiguration
     @Import(ProfileUpdateCounts.class)
     static class WithCountingReadModel {
@@ -77,9 +82,10 @@ class ReplayOneReadModelIT {
         }
         awaitCounts(workers, 2);
 
+        int resetsBefore = ProfileUpdateCounts.resets.get();
         ProfileUpdateCounts.replayHeld = new CountDownLatch(1);
         api.post("/api/v1/admin/projections/" + ProfileUpdateCounts.NAME + "/replay", null, admin).expect(202);
-        await().atMost(Duration.ofSeconds(15)).until(() -> ProfileUpdateCounts.resets.get() == 1
+        await().atMost(Duration.ofSeconds(15)).until(() -> ProfileUpdateCounts.resets.get() == resetsBefore + 1
                 && status(admin, ProfileUpdateCounts.NAME).get("replaying").asBoolean());
         assertThat(processors.replaying(SharedProcessor.PEOPLE_READ_MODELS)).isTrue();
         assertThat(code(api.post("/api/v1/admin/projections/" + ProfileUpdateCounts.NAME + "/replay", null, admin), 409))
@@ -95,7 +101,7 @@ class ReplayOneReadModelIT {
             }
         }
         assertThat(status(admin, WorkerProfileProjection.NAME).get("replaying").asBoolean()).isFalse();
-        assertThat(ProfileUpdateCounts.resets.get()).as("only the replayed read model was reset").isEqualTo(1);
+        assertThat(ProfileUpdateCounts.resets.get()).as("only the replayed read model was reset").isEqualTo(resetsBefore + 1);
 
         ProfileUpdateCounts.replayHeld.countDown();
         await().atMost(Duration.ofSeconds(30)).until(() -> !processors.replaying(SharedProcessor.PEOPLE_READ_MODELS));
@@ -111,6 +117,25 @@ class ReplayOneReadModelIT {
         for (Api.User worker : workers) {
             assertThat(ProfileUpdateCounts.counts.get(worker.id())).as("every update applied once").isEqualTo(5);
         }
+    }
+
+    @Test
+    void aRebuildThatAStoppedInstanceLeftUnfinishedStartsAgain() {
+        List<Api.User> workers = List.of(api.signUp("WORKER"), api.signUp("WORKER"));
+        for (Api.User worker : workers) {
+            update(worker, "once");
+        }
+        awaitCounts(workers, 1);
+        ProfileUpdateCounts.counts.clear(); // what a half-done rebuild leaves
+        int resetsBefore = ProfileUpdateCounts.resets.get();
+        readModels.getCollection("read_model_rebuilds").insertOne(new Document("_id", ProfileUpdateCounts.NAME));
+
+        processors.resumeUnfinishedRebuilds();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !processors.replaying(SharedProcessor.PEOPLE_READ_MODELS));
+        assertThat(ProfileUpdateCounts.resets.get()).isEqualTo(resetsBefore + 1);
+        awaitCounts(workers, 1);
+        assertThat(readModels.getCollection("read_model_rebuilds").countDocuments()).as("handed over").isZero();
     }
 
     private void update(Api.User worker, String bio) {
