@@ -31,11 +31,14 @@ public class DeadLetters {
     private final EventProcessingConfiguration processing;
     private final Projections projections;
     private final ParkedEvents parked;
+    private final ReplayGates gates;
 
-    DeadLetters(EventProcessingConfiguration processing, Projections projections, ParkedEvents parked) {
+    DeadLetters(EventProcessingConfiguration processing, Projections projections, ParkedEvents parked,
+                ReplayGates gates) {
         this.processing = processing;
         this.projections = projections;
         this.parked = parked;
+        this.gates = gates;
     }
 
     public List<Letter> list() {
@@ -64,10 +67,16 @@ public class DeadLetters {
         return projections.shared().contains(group) || parked.groups().contains(group);
     }
 
-    /** Retries every parked sequence of the projection; returns how many sequences were processed successfully. */
+    /**
+     * Retries every parked sequence of the projection; returns how many sequences were processed successfully.
+     * A projection being rebuilt is left alone: its rebuild parks again what still fails.
+     */
     public int retry(String projection) {
         if (parked.groups().contains(projection)) {
             return parked.retry(projection);
+        }
+        if (gates.of(projection).isClosed()) {
+            return 0;
         }
         Optional<SequencedDeadLetterProcessor<EventMessage<?>>> processor =
                 processing.sequencedDeadLetterProcessor(projection);

@@ -3,6 +3,7 @@ package dev.gigstream.api.messaging;
 import com.mongodb.client.MongoClient;
 import dev.gigstream.query.common.InOrder;
 import dev.gigstream.query.common.PerInstance;
+import dev.gigstream.query.common.SharedProcessor;
 import dev.gigstream.api.storage.ReadModelProperties;
 import dev.gigstream.api.storage.SegmentClaims;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -10,7 +11,9 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -30,8 +33,10 @@ import org.springframework.context.annotation.Configuration;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -72,7 +77,25 @@ class EventProcessingConfiguration {
                     PerInstance perInstance = beans.findAnnotationOnBean(bean, PerInstance.class);
                     return perInstance != null && !perInstance.replay();
                 }),
-                groups.apply(bean -> beans.findAnnotationOnBean(bean, InOrder.class) != null));
+                groups.apply(bean -> beans.findAnnotationOnBean(bean, InOrder.class) != null),
+                sharedProcessors(beans, projectionBeans));
+    }
+
+    /** Processing group to processor, for groups that share one ({@link SharedProcessor}). */
+    private static Map<String, String> sharedProcessors(ListableBeanFactory beans, List<String> projectionBeans) {
+        Map<String, String> processors = new TreeMap<>();
+        for (String bean : projectionBeans) {
+            SharedProcessor shared = beans.findAnnotationOnBean(bean, SharedProcessor.class);
+            if (shared != null) {
+                String group = Objects.requireNonNull(beans.findAnnotationOnBean(bean, ProcessingGroup.class)).value();
+                String before = processors.putIfAbsent(group, shared.value());
+                if (before != null && !before.equals(shared.value())) {
+                    throw new IllegalStateException("The handlers of " + group + " name two processors: " + before
+                            + " and " + shared.value());
+                }
+            }
+        }
+        return processors;
     }
 
     /**
@@ -120,6 +143,12 @@ class EventProcessingConfiguration {
                 .build(), processing::getObject, transactionManager);
     }
 
+    /** Lets one read model be rebuilt while the others of its processor go on (see ProjectionProcessors). */
+    @Bean
+    static ReplayGates replayGates() {
+        return new ReplayGates();
+    }
+
     @Bean
     CommittedEvents committedEvents(ObjectProvider<EventStore> eventStore) {
         return new CommittedEvents(eventStore::getObject);
@@ -141,6 +170,8 @@ class EventProcessingConfiguration {
         return configurer -> {
             committedEvents.stopsWith(configurer);
             var processing = configurer.eventProcessing();
+            // groups of the same kind of work share a processor: one read of the stream, one token
+            projections.processors().forEach(processing::assignProcessingGroup);
             // a batch takes what is available, up to 100 events, in one transaction and one token update;
             // a projection's sequenced writes wait for the batch and go out in one bulk write per collection
             // just before the token (FlushingTokenStore);
@@ -149,8 +180,16 @@ class EventProcessingConfiguration {
             // documents, keep to one; sagas and policies, which wait on other services, get a few
             // instances share segments through their claims (SegmentClaims): each claims up to its cap, refreshes
             // its claims well within the claim timeout and looks for segments to take over every claim interval
+            Set<String> sharing = new TreeSet<>(projections.processorsOf(projections.shared()));
+            sharing.removeAll(projections.shared());
+            // a processor that now runs read models which had processors of their own starts where they were
+            Function<org.axonframework.config.Configuration, Function<String, Function<StreamableMessageSource<TrackedEventMessage<?>>, TrackingToken>>> start =
+                    c -> name -> sharing.contains(name)
+                            ? TokensBeforeSharing.start(name, projections.groupsOf(name), mongoTokenStore(readModelClient, readModelProperties, c.serializer(), claims))
+                            : StreamableMessageSource::createTailToken;
             processing.usingPooledStreamingEventProcessors((c, builder) -> builder.batchSize(100)
-                              .initialSegmentCount(projections.contains(builder.name()) ? projectionSegments : segments)
+                              .initialToken(start.apply(c).apply(builder.name()))
+                              .initialSegmentCount(projections.runsProjections(builder.name()) ? projectionSegments : segments)
                               .maxClaimedSegments(claims.maxClaimedSegmentsOrAll())
                               .tokenClaimInterval(claims.tokenClaimInterval().toMillis())
                               .claimExtensionThreshold(claims.claimExtensionThreshold().toMillis())
@@ -159,23 +198,27 @@ class EventProcessingConfiguration {
             for (String group : parked.groups()) {
                 processing.registerListenerInvocationErrorHandler(group, c -> parked.errorHandlerFor(group));
             }
-            for (String projection : projections.perInstance()) {
-                processing.registerTokenStore(projection, c -> new FlushingTokenStore(new InMemoryTokenStore()));
+            // token stores and processor settings are per processor; dead letters and errors per group
+            for (String processor : projections.processorsOf(projections.perInstance())) {
+                processing.registerTokenStore(processor, c -> new FlushingTokenStore(new InMemoryTokenStore()));
             }
             // in order, or from the head of the stream per instance: one thread, one segment
-            Set<String> tracking = new TreeSet<>(projections.inOrder());
-            tracking.addAll(projections.fromHead());
-            for (String projection : tracking) {
+            Set<String> fromHead = projections.processorsOf(projections.fromHead());
+            Set<String> tracking = new TreeSet<>(projections.processorsOf(projections.inOrder()));
+            tracking.addAll(fromHead);
+            for (String processor : tracking) {
                 var settings = TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100)
                         .andTokenClaimInterval(claims.tokenClaimInterval().toMillis(), TimeUnit.MILLISECONDS);
-                var configured = projections.fromHead().contains(projection)
-                        ? settings.andInitialTrackingToken(StreamableMessageSource::createHeadToken) : settings;
-                processing.registerTrackingEventProcessor(projection,
-                        c -> new WakingEventSource(c.eventStore(), committedEvents), c -> configured);
+                processing.registerTrackingEventProcessor(processor,
+                        c -> new WakingEventSource(c.eventStore(), committedEvents),
+                        c -> settings.andInitialTrackingToken(fromHead.contains(processor)
+                                ? StreamableMessageSource::createHeadToken : start.apply(c).apply(processor)));
+            }
+            for (String processor : projections.processorsOf(projections.shared())) {
+                processing.registerTokenStore(processor, c -> new FlushingTokenStore(mongoTokenStore(readModelClient, readModelProperties, c.serializer(), claims)));
             }
             for (String projection : projections.shared()) {
-                processing.registerTokenStore(projection, c -> new FlushingTokenStore(mongoTokenStore(readModelClient, readModelProperties, c.serializer(), claims)))
-                          .registerDeadLetterQueue(projection, c -> JdbcSequencedDeadLetterQueue.builder()
+                processing.registerDeadLetterQueue(projection, c -> JdbcSequencedDeadLetterQueue.builder()
                                   .processingGroup(projection)
                                   .connectionProvider(connectionProvider)
                                   .transactionManager(transactionManager)

@@ -33,7 +33,7 @@ class OpenJobIndexWarmup {
         if (index.ready()) {
             return;
         }
-        processing.eventProcessor(OpenJobIndex.NAME, StreamingEventProcessor.class).ifPresent(processor -> {
+        processing.eventProcessorByProcessingGroup(OpenJobIndex.NAME, StreamingEventProcessor.class).ifPresent(processor -> {
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
             double claimed = status.values().stream().mapToDouble(s -> 1.0 / (s.getSegment().getMask() + 1)).sum();
             boolean wholeStreamClaimed = Math.abs(claimed - 1.0) < 1e-9;

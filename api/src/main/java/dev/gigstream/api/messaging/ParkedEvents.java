@@ -87,7 +87,7 @@ public class ParkedEvents {
 
     /** Delivers the group's parked events again; returns how many were handled this time (and left the queue). */
     public int retry(String group) {
-        var processor = processing.get().eventProcessor(group, AbstractEventProcessor.class).orElse(null);
+        var processor = processing.get().eventProcessorByProcessingGroup(group, AbstractEventProcessor.class).orElse(null);
         if (processor == null) {
             return 0;
         }

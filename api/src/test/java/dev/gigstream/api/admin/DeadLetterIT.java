@@ -55,7 +55,17 @@ class DeadLetterIT {
         await().atMost(Duration.ofSeconds(15)).until(() -> FlakyProjection.seen.contains(healthy.id()));
         assertThat(FlakyProjection.seen).doesNotContain(poisoned.id());
         assertThat(api.get("/api/v1/workers/" + poisoned.id(), admin).body())
-                .as("other projections are not held up").contains("poison");
+                .as("other projections of the same processor are not held up").contains("poison");
+
+        // the poisoned worker's next event waits behind the parked one in the flaky projection's queue
+        // alone: the read models sharing its processor apply it
+        api.put("/api/v1/workers/me/profile", profile("poison, updated"), poisoned.accessToken()).expect(200);
+        await().atMost(Duration.ofSeconds(15)).until(
+                () -> api.get("/api/v1/admin/dead-letters", admin).expect(200).json(), json -> json.size() == 2);
+        await().atMost(Duration.ofSeconds(15)).until(
+                () -> api.get("/api/v1/workers/" + poisoned.id(), admin).body().contains("poison, updated"));
+        assertThat(api.get("/api/v1/admin/dead-letters", admin).json().findValuesAsString("projection"))
+                .containsOnly(FlakyProjection.NAME);
 
         assertThat(api.get("/api/v1/admin/dead-letters", poisoned.accessToken()).status()).isEqualTo(403);
         assertThat(api.post("/api/v1/admin/dead-letters/" + FlakyProjection.NAME + "/retry", null, poisoned.accessToken())

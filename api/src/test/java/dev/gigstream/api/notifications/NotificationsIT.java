@@ -138,7 +138,7 @@ class NotificationsIT {
                 before.add(more.get("id").asText()); // e.g. the job.match offer, which comes on its own time
             }
 
-            var inbox = processing.eventProcessor(NotificationInbox.NAME, StreamingEventProcessor.class).orElseThrow();
+            var inbox = processing.eventProcessorByProcessingGroup(NotificationInbox.NAME, StreamingEventProcessor.class).orElseThrow();
             inbox.shutDown();
             inbox.resetTokens();
             inbox.start();

@@ -16,6 +16,7 @@ import dev.gigstream.query.common.Documents;
 import dev.gigstream.query.common.SequencedWrites;
 import dev.gigstream.query.ranking.RankingPolicy;
 import dev.gigstream.query.worker.WorkerProfileProjection;
+import dev.gigstream.query.common.SharedProcessor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -34,6 +35,7 @@ import java.util.Optional;
  * rule tells one worker whether they would be listed, and why not ({@link FindApplicationEligibility}).
  */
 @Component
+@SharedProcessor(SharedProcessor.JOB_READ_MODELS)
 @ProcessingGroup(ApplicantsProjection.NAME)
 public class ApplicantsProjection {
 

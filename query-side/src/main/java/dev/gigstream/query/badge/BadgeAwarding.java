@@ -23,6 +23,7 @@ import dev.gigstream.query.common.InOrder;
 import dev.gigstream.query.rating.BayesianAverage;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import dev.gigstream.query.common.SharedProcessor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -46,6 +47,7 @@ import java.util.Set;
  */
 @Component
 @InOrder
+@SharedProcessor(SharedProcessor.IN_ORDER_READ_MODELS)
 @ProcessingGroup(BadgeAwarding.NAME)
 public class BadgeAwarding {
 

@@ -13,6 +13,7 @@ import dev.gigstream.messages.compliance.ComplianceFlagView;
 import dev.gigstream.messages.compliance.ComplianceRule;
 import dev.gigstream.messages.compliance.FindComplianceFlags;
 import dev.gigstream.query.common.SequencedWrites;
+import dev.gigstream.query.common.SharedProcessor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -30,6 +31,7 @@ import java.util.Map;
 
 /** The compliance flags for admins ({@code compliance_flags}, one document per flag), newest first. */
 @Component
+@SharedProcessor(SharedProcessor.PEOPLE_READ_MODELS)
 @ProcessingGroup(ComplianceFlagsProjection.NAME)
 public class ComplianceFlagsProjection {
 

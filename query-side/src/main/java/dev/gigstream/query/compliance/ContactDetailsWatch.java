@@ -11,6 +11,7 @@ import dev.gigstream.messages.job.WorkerApplied;
 import dev.gigstream.messages.rating.RatingGiven;
 import dev.gigstream.messages.worker.WorkerProfileUpdated;
 import dev.gigstream.query.common.InOrder;
+import dev.gigstream.query.common.SharedProcessor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -33,6 +34,7 @@ import java.util.stream.Collectors;
  */
 @Component
 @InOrder
+@SharedProcessor(SharedProcessor.IN_ORDER_READ_MODELS)
 @ProcessingGroup(FlagRaiser.RULES)
 public class ContactDetailsWatch {
 

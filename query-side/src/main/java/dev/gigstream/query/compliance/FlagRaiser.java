@@ -8,6 +8,7 @@ import dev.gigstream.messages.compliance.ComplianceFlagRaised;
 import dev.gigstream.messages.compliance.RaiseComplianceFlag;
 import dev.gigstream.query.common.InOrder;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import dev.gigstream.query.common.SharedProcessor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @InOrder
+@SharedProcessor(SharedProcessor.IN_ORDER_READ_MODELS)
 @ProcessingGroup(FlagRaiser.RULES)
 public class FlagRaiser {
 

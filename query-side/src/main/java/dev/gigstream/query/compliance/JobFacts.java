@@ -10,6 +10,7 @@ import dev.gigstream.messages.job.WorkerCheckedIn;
 import dev.gigstream.messages.job.WorkerHired;
 import dev.gigstream.query.common.InOrder;
 import dev.gigstream.query.common.SequencedWrites;
+import dev.gigstream.query.common.SharedProcessor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -26,6 +27,7 @@ import java.util.Optional;
  */
 @Component
 @InOrder
+@SharedProcessor(SharedProcessor.IN_ORDER_READ_MODELS)
 @ProcessingGroup(FlagRaiser.RULES)
 public class JobFacts {
 

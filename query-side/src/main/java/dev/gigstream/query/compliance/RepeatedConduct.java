@@ -14,6 +14,7 @@ import dev.gigstream.messages.job.WorkerNoShow;
 import dev.gigstream.query.common.InOrder;
 import dev.gigstream.query.compliance.Occurrences.Occurrence;
 import dev.gigstream.query.compliance.Occurrences.Tally;
+import dev.gigstream.query.common.SharedProcessor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -38,6 +39,7 @@ import java.util.stream.Collectors;
  */
 @Component
 @InOrder
+@SharedProcessor(SharedProcessor.IN_ORDER_READ_MODELS)
 @ProcessingGroup(FlagRaiser.RULES)
 public class RepeatedConduct {
 

@@ -12,6 +12,7 @@ import dev.gigstream.messages.worker.PayoutAccount;
 import dev.gigstream.messages.worker.WorkerProfileUpdated;
 import dev.gigstream.query.common.InOrder;
 import dev.gigstream.query.common.SequencedWrites;
+import dev.gigstream.query.common.SharedProcessor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -38,6 +39,7 @@ import java.util.Map;
  */
 @Component
 @InOrder
+@SharedProcessor(SharedProcessor.IN_ORDER_READ_MODELS)
 @ProcessingGroup(FlagRaiser.RULES)
 public class SharedPayoutAccounts {
 

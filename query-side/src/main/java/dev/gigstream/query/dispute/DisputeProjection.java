@@ -19,6 +19,7 @@ import dev.gigstream.messages.dispute.FindDispute;
 import dev.gigstream.messages.dispute.FindDisputes;
 import dev.gigstream.query.common.Documents;
 import dev.gigstream.query.common.SequencedWrites;
+import dev.gigstream.query.common.SharedProcessor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -39,6 +40,7 @@ import java.util.Optional;
  * as its parties see it, and the admins' queue of disputes to decide, oldest first.
  */
 @Component
+@SharedProcessor(SharedProcessor.JOB_READ_MODELS)
 @ProcessingGroup(DisputeProjection.NAME)
 public class DisputeProjection {
 

@@ -38,6 +38,7 @@ import dev.gigstream.messages.escrow.PayoutRetryRequested;
 import dev.gigstream.messages.escrow.Posting;
 import dev.gigstream.query.common.Documents;
 import dev.gigstream.query.common.SequencedWrites;
+import dev.gigstream.query.common.SharedProcessor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -61,6 +62,7 @@ import java.util.Optional;
  * and the escrows flagged for an operator.
  */
 @Component
+@SharedProcessor(SharedProcessor.PEOPLE_READ_MODELS)
 @ProcessingGroup(EscrowProjection.NAME)
 public class EscrowProjection {
 

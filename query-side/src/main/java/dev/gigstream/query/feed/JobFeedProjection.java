@@ -28,6 +28,7 @@ import dev.gigstream.messages.job.WorkerNoShow;
 import dev.gigstream.query.common.Documents;
 import dev.gigstream.query.common.Nearby;
 import dev.gigstream.query.common.SequencedWrites;
+import dev.gigstream.query.common.SharedProcessor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -55,6 +56,7 @@ import java.util.Optional;
  * {@code clientId, postedAt} (a client's own jobs), {@code status, shift.start} (by date).
  */
 @Component
+@SharedProcessor(SharedProcessor.JOB_READ_MODELS)
 @ProcessingGroup(JobFeedProjection.NAME)
 public class JobFeedProjection {
 

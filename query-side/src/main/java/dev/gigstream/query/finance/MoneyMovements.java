@@ -21,6 +21,7 @@ import dev.gigstream.messages.escrow.PayoutCompleted;
 import dev.gigstream.messages.escrow.PayoutFailed;
 import dev.gigstream.messages.escrow.Posting;
 import dev.gigstream.query.common.SequencedWrites;
+import dev.gigstream.query.common.SharedProcessor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -47,6 +48,7 @@ import static dev.gigstream.messages.escrow.EscrowReferences.charge;
  * only, and a chargeback posts nothing until it is lost: no rows for those.
  */
 @Component
+@SharedProcessor(SharedProcessor.PEOPLE_READ_MODELS)
 @ProcessingGroup(MoneyMovements.NAME)
 public class MoneyMovements {
 

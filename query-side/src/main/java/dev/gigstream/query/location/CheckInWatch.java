@@ -1,6 +1,7 @@
 package dev.gigstream.query.location;
 
 import dev.gigstream.messages.job.WorkerCheckedIn;
+import dev.gigstream.query.common.SharedProcessor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -20,6 +21,7 @@ import java.time.Duration;
  * The signal names the check-in event as its cause.
  */
 @Component
+@SharedProcessor(SharedProcessor.JOB_READ_MODELS)
 @ProcessingGroup(CheckInWatch.NAME)
 public class CheckInWatch {
 

@@ -4,6 +4,7 @@ import dev.gigstream.messages.job.JobCancelled;
 import dev.gigstream.messages.job.JobExpired;
 import dev.gigstream.messages.job.JobOffered;
 import dev.gigstream.messages.job.WorkerHired;
+import dev.gigstream.query.common.SharedProcessor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -27,6 +28,7 @@ import java.time.Clock;
  * 409).
  */
 @Component
+@SharedProcessor(SharedProcessor.JOB_READ_MODELS)
 @ProcessingGroup(OfferQueueProjection.NAME)
 public class OfferQueueProjection {
 

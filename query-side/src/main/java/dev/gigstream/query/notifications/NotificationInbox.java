@@ -32,6 +32,7 @@ import dev.gigstream.messages.worker.PremiumStarted;
 import dev.gigstream.query.common.BatchedDocuments;
 import dev.gigstream.query.common.InOrder;
 import dev.gigstream.query.common.SequencedWrites;
+import dev.gigstream.query.common.SharedProcessor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -67,6 +68,7 @@ import java.util.UUID;
  */
 @Component
 @InOrder
+@SharedProcessor(SharedProcessor.IN_ORDER_READ_MODELS)
 @ProcessingGroup(NotificationInbox.NAME)
 public class NotificationInbox {
 

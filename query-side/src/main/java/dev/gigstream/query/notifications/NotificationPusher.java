@@ -2,6 +2,7 @@ package dev.gigstream.query.notifications;
 
 import dev.gigstream.messages.notification.NotificationRaised;
 import dev.gigstream.query.common.PerInstance;
+import dev.gigstream.query.common.SharedProcessor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @PerInstance(replay = false)
+@SharedProcessor(SharedProcessor.PUSHERS)
 @ProcessingGroup(NotificationPusher.NAME)
 public class NotificationPusher {
 

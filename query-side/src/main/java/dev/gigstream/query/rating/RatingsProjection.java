@@ -14,6 +14,7 @@ import dev.gigstream.messages.rating.RaterRole;
 import dev.gigstream.messages.rating.RatingGiven;
 import dev.gigstream.messages.rating.RatingsRevealed;
 import dev.gigstream.messages.rating.UserRatingsView;
+import dev.gigstream.query.common.SharedProcessor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -34,6 +35,7 @@ import java.util.Optional;
  * ({@code rating_platform_totals}).
  */
 @Component
+@SharedProcessor(SharedProcessor.JOB_READ_MODELS)
 @ProcessingGroup(RatingsProjection.NAME)
 public class RatingsProjection {
 

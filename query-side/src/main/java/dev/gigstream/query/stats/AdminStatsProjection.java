@@ -41,6 +41,7 @@ import dev.gigstream.messages.worker.WorkerReinstated;
 import dev.gigstream.messages.worker.WorkerSuspended;
 import dev.gigstream.messages.worker.WorkerWentOnline;
 import dev.gigstream.query.common.SequencedWrites;
+import dev.gigstream.query.common.SharedProcessor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -64,6 +65,7 @@ import java.util.Set;
  * guard), and counts are aggregations over documents, so a redelivered event never counts twice.
  */
 @Component
+@SharedProcessor(SharedProcessor.PEOPLE_READ_MODELS)
 @ProcessingGroup(AdminStatsProjection.NAME)
 public class AdminStatsProjection {
 

@@ -1,6 +1,7 @@
 package dev.gigstream.query.stats;
 
 import dev.gigstream.query.common.PerInstance;
+import dev.gigstream.query.common.SharedProcessor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
  */
 @Component
 @PerInstance(replay = false)
+@SharedProcessor(SharedProcessor.PUSHERS)
 @ProcessingGroup(AdminStatsPusher.NAME)
 public class AdminStatsPusher {
 

@@ -10,6 +10,7 @@ import dev.gigstream.messages.worker.PayoutAccountView;
 import dev.gigstream.messages.worker.WorkerProfileUpdated;
 import dev.gigstream.messages.worker.WorkerRegistered;
 import dev.gigstream.query.common.SequencedWrites;
+import dev.gigstream.query.common.SharedProcessor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -25,6 +26,7 @@ import java.util.Optional;
  * bank details never reach a public view; read by the payout adapter only.
  */
 @Component
+@SharedProcessor(SharedProcessor.PEOPLE_READ_MODELS)
 @ProcessingGroup(PayoutAccountProjection.NAME)
 public class PayoutAccountProjection {
 

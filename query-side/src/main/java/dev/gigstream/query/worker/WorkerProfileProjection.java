@@ -35,6 +35,7 @@ import dev.gigstream.query.rating.BayesianAverage;
 import dev.gigstream.query.rating.RevealedRatings;
 import dev.gigstream.query.worker.ReliabilityPolicy.FinishedShift;
 import dev.gigstream.query.worker.ReliabilityPolicy.Outcome;
+import dev.gigstream.query.common.SharedProcessor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -65,6 +66,7 @@ import java.util.Optional;
  * twice need.
  */
 @Component
+@SharedProcessor(SharedProcessor.PEOPLE_READ_MODELS)
 @ProcessingGroup(WorkerProfileProjection.NAME)
 public class WorkerProfileProjection {
 
