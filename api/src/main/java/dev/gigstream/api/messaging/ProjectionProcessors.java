@@ -204,7 +204,7 @@ public class ProjectionProcessors {
      * system can be long after the rebuild is done; operators want to know whether the events that
      * were there at the reset have all been processed again.
      */
-    private static boolean rebuilding(EventTrackerStatus segment) {
+    static boolean rebuilding(EventTrackerStatus segment) {
         return segment.isReplaying()
                 && segment.getCurrentPosition().orElse(-1) < segment.getResetPosition().orElse(Long.MAX_VALUE);
     }

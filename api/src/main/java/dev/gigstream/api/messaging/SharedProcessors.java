@@ -1,7 +1,6 @@
 package dev.gigstream.api.messaging;
 
 import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 
 import java.util.Map;
@@ -47,17 +46,8 @@ public final class SharedProcessors {
         return processing.get().tokenStore(processorName).fetchSegments(processorName).length;
     }
 
-    /**
-     * Whether the processor is rebuilding a read model on this instance: Axon keeps a segment
-     * "replaying" until it sees an event stored after the reset, so only a segment short of its reset
-     * position counts.
-     */
+    /** Whether the processor replays as a whole on this instance (see {@link ProjectionProcessors#rebuilding}). */
     static boolean rebuilding(StreamingEventProcessor processor) {
-        return processor.processingStatus().values().stream().anyMatch(SharedProcessors::rebuilding);
-    }
-
-    private static boolean rebuilding(EventTrackerStatus segment) {
-        return segment.isReplaying()
-                && segment.getCurrentPosition().orElse(-1) < segment.getResetPosition().orElse(Long.MAX_VALUE);
+        return processor.processingStatus().values().stream().anyMatch(ProjectionProcessors::rebuilding);
     }
 }
