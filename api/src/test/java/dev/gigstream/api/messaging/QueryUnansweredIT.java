@@ -69,7 +69,7 @@ class QueryUnansweredIT {
     @MethodSource("lostAnswers")
     void aReadWhoseAnswerWasLostAnswers503WithRetryAfter(String why, Supplier<Exception> lost) {
         var client = api.signUp("CLIENT");
-        String jobId = new Marketplace(api).jobStartingSoon(client);
+        String jobId = visibleJob(client);
         failFor(jobId, lost);
 
         var answer = api.get("/api/v1/jobs/" + jobId, client.accessToken());
@@ -88,7 +88,7 @@ class QueryUnansweredIT {
     @MethodSource("otherFailures")
     void aQueryFailureUnrelatedToConnectionsStaysAnInternalError(String why, Supplier<Exception> broken) {
         var client = api.signUp("CLIENT");
-        String jobId = new Marketplace(api).jobStartingSoon(client);
+        String jobId = visibleJob(client);
         failFor(jobId, broken);
 
         var answer = api.get("/api/v1/jobs/" + jobId, client.accessToken());
@@ -111,6 +111,14 @@ class QueryUnansweredIT {
         ErrorMessage error = ErrorMessage.newBuilder().setErrorCode("AXONIQ-5001").setLocation("gigstream-2")
                 .setMessage(message).addDetails(message).build();
         return new QueryExecutionException(message, new AxonServerRemoteQueryHandlingException("AXONIQ-5001", error));
+    }
+
+    /** A job the read model already holds, so the healed read below answers 200 rather than a not-yet-projected 404. */
+    private String visibleJob(Api.User client) {
+        var marketplace = new Marketplace(api);
+        String jobId = marketplace.jobStartingSoon(client);
+        marketplace.awaitJob(jobId, client.accessToken(), job -> true);
+        return jobId;
     }
 
     private void failFor(String jobId, Supplier<Exception> failure) {
