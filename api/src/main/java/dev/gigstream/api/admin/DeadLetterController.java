@@ -4,6 +4,7 @@ import dev.gigstream.api.messaging.DeadLetters;
 import dev.gigstream.api.web.NotFoundException;
 import dev.gigstream.api.web.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -46,6 +47,7 @@ class DeadLetterController {
         return new Retried(projection, deadLetters.retry(projection));
     }
 
+    @Schema(name = "RetryDeadLettersResponse")
     record Retried(String projection, int sequencesHealed) {
     }
 }

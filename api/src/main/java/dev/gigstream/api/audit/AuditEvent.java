@@ -1,5 +1,6 @@
 package dev.gigstream.api.audit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.eventhandling.DomainEventMessage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,6 +12,7 @@ import java.util.TreeMap;
 /**
  * One event of an aggregate as auditors read it: its payload as JSON and all its metadata (correlationId, userId, source).
  */
+@Schema(name = "AuditEventItem")
 public record AuditEvent(long sequence, String type, Instant timestamp,
                          JsonNode payload, Map<String, Object> metadata) {
 

@@ -1,6 +1,7 @@
 package dev.gigstream.api.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import java.util.TreeMap;
  * aggregate, such as notifications, have none).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "EventStreamItem")
 public record StreamedEvent(long position, String eventId, String aggregateId, String aggregateType, Long sequence,
                             String type, Instant timestamp, JsonNode payload, Map<String, Object> metadata) {
 

@@ -13,6 +13,7 @@ final class AuthRequests {
     private AuthRequests() {
     }
 
+    @Schema(name = "RegisterUserRequest")
     record Register(@NotBlank @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email,
                     @NotNull @Size(min = PasswordPolicy.MIN_LENGTH, max = 200) String password,
                     @NotBlank @Size(max = 200) String fullName,
@@ -25,9 +26,11 @@ final class AuthRequests {
         }
     }
 
+    @Schema(name = "RegisterUserResponse")
     record Registered(String userId, Role role) {
     }
 
+    @Schema(name = "LoginRequest")
     record Login(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 200) String password) {
 
         Login {
@@ -35,12 +38,15 @@ final class AuthRequests {
         }
     }
 
+    @Schema(name = "RefreshTokenRequest")
     record Refresh(@NotBlank @Size(max = 200) String refreshToken) {
     }
 
+    @Schema(name = "TokenResponse")
     record Tokens(String accessToken, String refreshToken, String tokenType, long expiresIn) {
     }
 
+    @Schema(name = "AccountDetails")
     record Me(String userId, String email, String fullName, Role role) {
     }
 }

@@ -14,6 +14,7 @@ import dev.gigstream.paystack.PaystackClient;
 import dev.gigstream.api.web.ProblemResponse;
 import dev.gigstream.api.web.SendsCommand;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -142,10 +143,12 @@ class EscrowController {
         return now;
     }
 
+    @Schema(name = "FlaggedEscrowList")
     record FlaggedEscrows(List<FlaggedEscrow> items) {
     }
 
     /** {@code reasons}: why an operator is needed; {@code pendingPayoutReference}: the payout a retry sends. */
+    @Schema(name = "FlaggedEscrowItem")
     record FlaggedEscrow(String escrowId, String jobId, EscrowStatus status, Money amount, List<String> reasons,
                          String pendingPayoutReference, Instant updatedAt) {
 
@@ -156,6 +159,7 @@ class EscrowController {
     }
 
     /** {@code authorizationUrl}: where the client pays, for as long as the escrow awaits funding. */
+    @Schema(name = "EscrowDetails")
     record EscrowResponse(String escrowId, String jobId, EscrowStatus status, Money amount, Money serviceFee,
                           Money total, Money funded, Money released, Money refunded, String reference,
                           String authorizationUrl, List<String> flags, List<EscrowView.LedgerEntry> ledger) {

@@ -96,7 +96,7 @@ class PaystackWebhookController {
     }
 
     /** What Paystack sends: the event's name and its data, whose shape depends on the event (Paystack documents them). */
-    @Schema(name = "PaystackEvent", requiredProperties = {"event", "data"})
+    @Schema(name = "PaystackEventRequest", requiredProperties = {"event", "data"})
     record PaystackEvent(@Schema(description = "e.g. charge.success, transfer.success, subscription.create") String event,
                          @Schema(description = "The charge, transfer, refund, dispute, subscription or invoice the event is "
                                  + "about, as Paystack writes it") java.util.Map<String, Object> data) {

@@ -381,6 +381,7 @@ class JobController {
         commands.sendAndWait(new CancelJob(jobId, client.getSubject(), request.reason().strip(), clock.instant()));
     }
 
+    @Schema(name = "ApplicantList")
     record RankedApplicantsResponse(List<RankedApplicants.Applicant> items) {
     }
 

@@ -33,6 +33,7 @@ final class JobRequests {
     private JobRequests() {
     }
 
+    @Schema(name = "PostJobRequest")
     record PostJob(@NotBlank @Size(min = 3, max = 120) String title,
                    @Size(max = 4000) String description,
                    @NotNull @Size(min = 1, max = 10) List<@NotBlank @Size(max = 40) String> requiredSkills,
@@ -53,6 +54,7 @@ final class JobRequests {
         }
     }
 
+    @Schema(name = "ShiftPeriod")
     record Shift(@NotNull Instant start, @NotNull Instant end) {
 
         static Shift of(ShiftWindow window) {
@@ -61,6 +63,7 @@ final class JobRequests {
     }
 
     /** Money in minor units (kobo, pesewas): an integer, never a decimal, at most {@link JobLimits#MAX_PAY}. */
+    @Schema(name = "JobPayAmount")
     record Pay(@NotNull @Positive @Max(JobLimits.MAX_PAY) Long amount, @NotNull Currency currency) {
 
         static Pay of(Money money) {
@@ -70,12 +73,14 @@ final class JobRequests {
 
     /** {@code geocodedBy} only when the location was given by its address alone and geocoded. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "PostJobResponse")
     record Posted(String jobId,
                   @Schema(description = "Who found the location's point, when it was given by its address alone: "
                           + "`GOOGLE`, or `GAZETTEER` (the offline gazetteer); absent when coordinates were sent")
                   GeocodedBy geocodedBy) {
     }
 
+    @Schema(name = "ApplyToJobRequest")
     record Apply(@Size(max = 500) String note) {
     }
 
@@ -85,6 +90,7 @@ final class JobRequests {
      * (the ranking's own rule), with the required skills they lack and their distance from the site. While
      * the read models lag more than a moment behind (rare), {@code eligible} is null and nothing is claimed.
      */
+    @Schema(name = "ApplyToJobResponse")
     record Applied(String jobId, String workerId, Boolean eligible, List<EligibilityReason> reasons,
                    List<String> missingSkills, Double distanceKm) {
 
@@ -95,21 +101,26 @@ final class JobRequests {
         }
     }
 
+    @Schema(name = "HireWorkerRequest")
     record Hire(@NotBlank @Size(max = 64) String workerId) {
     }
 
     /** The hire's escrow and the page where the client pays it ({@code authorizationUrl} is null if Paystack was slow). */
+    @Schema(name = "HireWorkerResponse")
     record Hired(String jobId, String workerId, String escrowId, String reference, String authorizationUrl, Money amount,
                  Money serviceFee, Money total) {
     }
 
+    @Schema(name = "AttendanceRequest")
     record Attendance(@NotNull @Valid Point location) {
     }
 
+    @Schema(name = "AttendancePoint")
     record Point(@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
                  @NotNull @DecimalMin("-180") @DecimalMax("180") Double lng) {
     }
 
+    @Schema(name = "CancelJobRequest")
     record Cancel(@NotBlank @Size(max = 500) String reason) {
     }
 
@@ -124,9 +135,11 @@ final class JobRequests {
         }
     }
 
+    @Schema(name = "FeedPage")
     record Feed(List<FeedItem> items, int page, int size, long total) {
     }
 
+    @Schema(name = "JobDetails")
     record Details(String jobId, String clientId, String title, String description, List<String> requiredSkills,
                    Location location, Shift shift, Pay pay, JobStatus status, Instant postedAt, String hiredWorkerId,
                    String escrowId, List<JobView.StatusChange> timeline, Instant checkedInAt, Instant checkedOutAt,
@@ -146,6 +159,7 @@ final class JobRequests {
     }
 
     /** How workers rated the job's client (revealed ratings; the averages null while unrated). */
+    @Schema(name = "ClientRatingSummary")
     record ClientRating(Double average, Double bayesianAverage, int count) {
     }
 }

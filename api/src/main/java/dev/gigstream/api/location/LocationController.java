@@ -178,23 +178,27 @@ class LocationController {
     }
 
     /** {@code accuracyM}: the radius of the phone's fix in metres, if it gives one. */
+    @Schema(name = "LocationPingRequest")
     record Ping(@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
                 @NotNull @DecimalMin("-180") @DecimalMax("180") Double lng,
                 @DecimalMin("0") @DecimalMax("100000") Double accuracyM) {
     }
 
+    @Schema(name = "LocationPingResponse")
     record PingTaken(String jobId, Instant at) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "LatestLocation", description = "The hired worker's latest ping; `accuracyM` when the phone gave one")
+    @Schema(name = "LiveLocationDetails", description = "The hired worker's latest ping; `accuracyM` when the phone gave one")
     record Location(double lat, double lng, Double accuracyM, Instant at) {
     }
 
     /** {@code hours}: 1 to 4, 4 when left out. */
+    @Schema(name = "CreateLocationShareRequest")
     record CreateShare(@Min(ShareExpiry.MIN_HOURS) @Max(ShareExpiry.MAX_HOURS) Integer hours) {
     }
 
+    @Schema(name = "CreateLocationShareResponse")
     record ShareCreated(String shareId, String token, String shareUrl, Instant expiresAt) {
     }
 }

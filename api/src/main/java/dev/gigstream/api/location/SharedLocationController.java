@@ -10,6 +10,7 @@ import dev.gigstream.query.location.LocationShares;
 import io.swagger.v3.oas.annotations.Hidden;
 import dev.gigstream.api.web.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -107,9 +108,11 @@ class SharedLocationController {
     }
 
     /** {@code lastLocation} is null until the worker's first ping. */
+    @Schema(name = "SharedLocationDetails")
     record SharedLocation(String jobTitle, String workerFirstName, LastLocation lastLocation, Instant expiresAt) {
     }
 
+    @Schema(name = "SharedLocationPoint")
     record LastLocation(double lat, double lng, Instant at) {
     }
 }

@@ -5,6 +5,7 @@ import dev.gigstream.query.matching.OfferQueues;
 import dev.gigstream.query.matching.QueuedOffer;
 import dev.gigstream.api.web.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,10 +45,12 @@ class OfferController {
         return new Offers(queues.live(worker.getSubject(), now).stream().map(offer -> Offer.of(offer, now)).toList());
     }
 
+    @Schema(name = "JobOfferList")
     record Offers(List<Offer> items) {
     }
 
     /** {@code distanceKm} from the worker's home to the site, to 0.1 km; {@code expiresIn} whole seconds. */
+    @Schema(name = "JobOfferItem")
     record Offer(String jobId, String title, Money pay, Double distanceKm, long expiresIn) {
 
         static Offer of(QueuedOffer offer, Instant now) {

@@ -1,5 +1,6 @@
 package dev.gigstream.api.messaging;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -104,6 +105,7 @@ public class DeadLetters {
         return groups;
     }
 
+    @Schema(name = "DeadLetterItem")
     public record Letter(String projection, String eventType, String aggregateId, Long sequenceNumber,
                          String causeType, String causeMessage, Instant enqueuedAt, Instant lastTouched) {
 

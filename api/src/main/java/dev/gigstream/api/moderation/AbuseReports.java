@@ -1,5 +1,6 @@
 package dev.gigstream.api.moderation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -100,6 +101,7 @@ class AbuseReports {
     enum SubjectType { USER, JOB }
 
     /** {@code subjectUserId}: the user the report is about (for a job, its client). */
+    @Schema(name = "AbuseReportItem")
     record Report(String reportId, String reporterId, SubjectType subjectType, String subjectId, String subjectUserId,
                   String reason, Instant createdAt, Instant closedAt, String closedBy, String note) {
     }

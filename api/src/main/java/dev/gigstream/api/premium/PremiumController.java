@@ -13,6 +13,7 @@ import dev.gigstream.paystack.PaystackClient;
 import dev.gigstream.api.web.ProblemResponse;
 import dev.gigstream.api.web.SendsCommand;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -100,9 +101,11 @@ class PremiumController {
         commands.sendAndWait(new StopPremiumRenewal(worker.getSubject(), "cancelled by the worker"));
     }
 
+    @Schema(name = "SubscribePremiumRequest")
     record Subscribe(Currency currency) {
     }
 
+    @Schema(name = "SubscribePremiumResponse")
     record Checkout(String authorizationUrl, String reference) {
     }
 }

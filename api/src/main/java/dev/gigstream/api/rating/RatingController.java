@@ -17,6 +17,7 @@ import dev.gigstream.messages.rating.UserRatingsView;
 import dev.gigstream.api.web.ProblemResponse;
 import dev.gigstream.api.web.SendsCommand;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -115,15 +116,19 @@ class RatingController {
     }
 
     /** {@code stars}: a whole number from 1 to 5. */
+    @Schema(name = "RateJobRequest")
     record Rate(@NotNull @Min(1) @Max(5) Integer stars, @Size(max = 1000) String comment) {
     }
 
+    @Schema(name = "RateJobResponse")
     record Rated(String jobId, int stars) {
     }
 
+    @Schema(name = "JobRatingList")
     record JobRatings(boolean revealed, List<RatingItem> items) {
     }
 
+    @Schema(name = "JobRatingItem")
     record RatingItem(RaterRole byRole, int stars, String comment, Instant at, boolean revealed) {
     }
 }

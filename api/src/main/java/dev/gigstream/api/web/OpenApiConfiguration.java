@@ -2,7 +2,6 @@ package dev.gigstream.api.web;
 
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.Money;
-import dev.gigstream.messages.dispute.DisputeView;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -26,10 +25,15 @@ import java.util.function.Supplier;
 /**
  * The OpenAPI document at {@code /v3/api-docs}: the contract client developers build on. springdoc
  * reads the controllers; this adds what it cannot read: the description, the tags, the shared
- * {@code Problem} of every error answer ({@link ProblemResponses}), {@code Money} exactly as it is
+ * {@code ProblemDetails} of every error answer ({@link ProblemResponses}), money exactly as it is
  * written, schema names the messages module cannot carry ({@link SchemaNames}), and examples, required
  * and nullable answer fields and UUID ids ({@link SchemaFacts}). {@code docs/openapi.json} is its snapshot,
  * checked by a test and linted in the build.
+ * <p>
+ * Every schema is named by one rule, for the client developers who live in the generated models: the
+ * resource, then its role ({@code JobDetails}, {@code FeedPage}, {@code OpenDisputeRequest}). Types of
+ * this module say it with {@code @Schema(name = ...)}; {@link SchemaNames#OF_MESSAGES} says it for the
+ * messages module's. {@code SchemaNamingTest} holds the document to the rule.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -58,11 +62,11 @@ class OpenApiConfiguration {
             `Authorization: Bearer <access token>` unless it says `security: []`; an invalid token is refused \
             with 401 even there.
 
-            **Values.** Ids are UUIDs. Times are ISO-8601 instants in UTC. Money is `{amount, currency}`, \
+            **Values.** Ids are UUIDs. Times are ISO-8601 instants in UTC. Money is `{amount, currency}` (`MoneyAmount`), \
             the amount an integer in minor units (kobo, pesewas), never a decimal. JSON is strict: unknown \
             fields, numbers for text or enums and text for numbers are refused.
 
-            **Errors** are RFC 9457 problem details (`application/problem+json`, schema `Problem`) with a \
+            **Errors** are RFC 9457 problem details (`application/problem+json`, schema `ProblemDetails`) with a \
             stable `code`, the request's `correlationId` (send `X-Correlation-Id` to choose it) and, for bad \
             input, an `errors` list naming the fields. Each operation lists the statuses and codes it answers.
 
@@ -74,6 +78,11 @@ class OpenApiConfiguration {
             without one: answers carry `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; over \
             the limit the answer is 429 `RATE_LIMITED` with `Retry-After`.
             """;
+
+    /** The hand-written schemas' names. */
+    static final String PROBLEM = "ProblemDetails";
+    static final String FIELD_ERROR = "FieldErrorItem";
+    static final String MONEY = "MoneyAmount";
 
     /** The tags, in the order a reader meets the features. */
     static final List<Tag> TAGS = List.of(
@@ -133,10 +142,10 @@ class OpenApiConfiguration {
     @Bean
     SchemaNames schemaNames() {
         Map<Class<?>, Supplier<Schema<?>>> standIns = new LinkedHashMap<>();
-        standIns.put(Money.class, () -> new JsonSchema().$ref("#/components/schemas/Money"));
+        standIns.put(Money.class, () -> new JsonSchema().$ref("#/components/schemas/" + MONEY));
         standIns.put(tools.jackson.databind.JsonNode.class, () -> new JsonSchema().typesItem("object")
                 .additionalProperties(true).description("A JSON object"));
-        return new SchemaNames(Map.of(DisputeView.Evidence.class, "DisputeEvidence"), standIns);
+        return new SchemaNames(SchemaNames.OF_MESSAGES, standIns);
     }
 
     @Bean
@@ -147,7 +156,7 @@ class OpenApiConfiguration {
     /** The schemas no Java type of an answer stands for as it is written. */
     static Map<String, Schema> handWrittenSchemas() {
         Map<String, Schema> schemas = new LinkedHashMap<>();
-        schemas.put("Problem", new JsonSchema().typesItem("object")
+        schemas.put(PROBLEM, new JsonSchema().typesItem("object")
                 .description("An RFC 9457 problem: every error answer, `application/problem+json`")
                 .required(List.of("type", "title", "status", "code"))
                 .addProperty("type", string("A URI naming the code: `https://gigstream.dev/problems/` and the code in "
@@ -163,18 +172,18 @@ class OpenApiConfiguration {
                         + "letters, digits and `._:-`) or a UUID made for it; also in the logs and in the metadata of the "
                         + "events the request caused"))
                 .addProperty("errors", new JsonSchema().typesItem("array").description("For INVALID_REQUEST: each field "
-                        + "that is wrong").items(new JsonSchema().$ref("#/components/schemas/FieldError")))
+                        + "that is wrong").items(new JsonSchema().$ref("#/components/schemas/" + FIELD_ERROR)))
                 .example(Map.of("type", "https://gigstream.dev/problems/invalid-request", "title", "Invalid request",
                         "status", 400, "detail", "Invalid value for title", "instance", "/api/v1/jobs",
                         "code", "INVALID_REQUEST", "correlationId", "8d0d7c63-2f55-4d43-9a34-6a4f1ad9e0b4",
                         "errors", List.of(Map.of("field", "title", "message", "size must be between 3 and 120")))));
-        schemas.put("FieldError", new JsonSchema().typesItem("object").description("A field of the request that is wrong")
+        schemas.put(FIELD_ERROR, new JsonSchema().typesItem("object").description("A field of the request that is wrong")
                 .required(List.of("field", "message"))
                 .addProperty("field", string("The field's path in the body (`location.lat`, `skills[2]`), or the "
                         + "parameter's name"))
                 .addProperty("message", string("What is wrong with it"))
                 .example(Map.of("field", "pay.amount", "message", "must be greater than 0")));
-        schemas.put("Money", new JsonSchema().typesItem("object")
+        schemas.put(MONEY, new JsonSchema().typesItem("object")
                 .description("An amount of one currency in minor units (kobo for NGN, pesewas for GHS): an integer, never "
                         + "a decimal. Amounts of different currencies are never added up.")
                 .required(List.of("amount", "currency"))

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 
 /**
  * Gives every operation of the OpenAPI document the error answers it really gives, each an
- * {@code application/problem+json} {@code Problem} whose description lists the codes. What endpoints of a
+ * {@code application/problem+json} {@code ProblemDetails} whose description lists the codes. What endpoints of a
  * kind share is derived here: 400 {@code INVALID_REQUEST} where there is a body or a query to get wrong
  * ({@code BAD_REQUEST} where a path can be, {@code NON_CANONICAL_PATH} everywhere), 401 everywhere (a
  * token sent is checked, needed or not), 403 {@code FORBIDDEN} where a role is required, 406 where there is an answer body, 413 and 415 where there
@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
 final class ProblemResponses implements OperationCustomizer {
 
     static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
-    static final String PROBLEM = "#/components/schemas/Problem";
+    static final String PROBLEM = "#/components/schemas/" + OpenApiConfiguration.PROBLEM;
 
     /** What the codes every kind of endpoint shares mean, so that their responses can say it. */
     private static final Map<String, String> MEANINGS = Map.ofEntries(

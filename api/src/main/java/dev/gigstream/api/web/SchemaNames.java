@@ -2,6 +2,17 @@ package dev.gigstream.api.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.type.TypeFactory;
+import dev.gigstream.geocoding.GeocodedAddress;
+import dev.gigstream.messages.admin.AdminStatsView;
+import dev.gigstream.messages.compliance.ComplianceFlagView;
+import dev.gigstream.messages.dispute.DisputeView;
+import dev.gigstream.messages.escrow.EscrowView;
+import dev.gigstream.messages.job.JobView;
+import dev.gigstream.messages.job.RankedApplicants;
+import dev.gigstream.messages.notification.NotificationView;
+import dev.gigstream.messages.rating.UserRatingsView;
+import dev.gigstream.messages.worker.Reliability;
+import dev.gigstream.messages.worker.WorkerProfileView;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
@@ -16,12 +27,33 @@ import java.util.function.Supplier;
 
 /**
  * How Java types become named schemas of the OpenAPI document, where an annotation on the type cannot
- * say it: the {@code messages} module knows nothing of HTTP, so its records are named ({@link #renamed})
+ * say it: the {@code messages} module knows nothing of HTTP, so its records are named ({@link #OF_MESSAGES})
  * or stood in for by a documented shape ({@link #standIns}) here. Schemas are named after the simple
  * class name, so two records of one name would silently become one schema with the fields of whichever
  * came first: this refuses that, naming both classes, so that one of them is given a name of its own.
  */
 final class SchemaNames implements ModelConverter {
+
+    /**
+     * The schema names of the messages module's records that answers carry (and the geocoder's address),
+     * by the document's one rule: the resource, then its role. A view a list holds is its {@code Item}; a record
+     * whose own name follows the rule ({@code GeoPoint}) keeps it.
+     */
+    static final Map<Class<?>, String> OF_MESSAGES = Map.ofEntries(
+            Map.entry(AdminStatsView.class, "PlatformStatsDetails"),
+            Map.entry(ComplianceFlagView.class, "ComplianceFlagItem"),
+            Map.entry(DisputeView.class, "DisputeDetails"),
+            Map.entry(DisputeView.Evidence.class, "DisputeEvidenceItem"),
+            Map.entry(DisputeView.Outcome.class, "DisputeOutcomeSummary"),
+            Map.entry(EscrowView.LedgerEntry.class, "EscrowLedgerItem"),
+            Map.entry(GeocodedAddress.class, "GeocodedAddressDetails"),
+            Map.entry(JobView.StatusChange.class, "JobStatusChangeItem"),
+            Map.entry(NotificationView.class, "NotificationItem"),
+            Map.entry(RankedApplicants.Applicant.class, "ApplicantItem"),
+            Map.entry(Reliability.class, "WorkerReliabilitySummary"),
+            Map.entry(UserRatingsView.class, "UserRatingPage"),
+            Map.entry(UserRatingsView.Item.class, "UserRatingItem"),
+            Map.entry(WorkerProfileView.class, "WorkerProfileDetails"));
 
     private final Map<Class<?>, String> renamed;
     private final Map<Class<?>, Supplier<Schema<?>>> standIns;

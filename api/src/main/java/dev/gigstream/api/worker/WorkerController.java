@@ -13,6 +13,7 @@ import dev.gigstream.messages.worker.WorkerProfileView;
 import dev.gigstream.api.web.ProblemResponse;
 import dev.gigstream.api.web.SendsCommand;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -106,6 +107,7 @@ class WorkerController {
     }
 
     /** The worker's own view of their profile, in the shape they sent it: skills normalized, the account masked. */
+    @Schema(name = "WorkerProfileResponse")
     record OwnProfile(String workerId, List<String> skills, String bio, GeoPoint home,
                       List<WorkerProfileRequest.Availability> availability, MaskedPayout payout) {
 
@@ -122,6 +124,7 @@ class WorkerController {
         }
     }
 
+    @Schema(name = "MaskedPayoutDetails")
     record MaskedPayout(String bankCode, String accountNumber, String accountName) {
     }
 }

@@ -12,28 +12,28 @@ import dev.gigstream.client.api.JobsApi;
 import dev.gigstream.client.api.PaymentsApi;
 import dev.gigstream.client.api.WebhooksApi;
 import dev.gigstream.client.api.WorkersApi;
-import dev.gigstream.client.model.Applicant;
-import dev.gigstream.client.model.Applied;
-import dev.gigstream.client.model.Apply;
-import dev.gigstream.client.model.Attendance;
-import dev.gigstream.client.model.Availability;
-import dev.gigstream.client.model.Details;
-import dev.gigstream.client.model.EscrowResponse;
-import dev.gigstream.client.model.Hire;
-import dev.gigstream.client.model.Hired;
-import dev.gigstream.client.model.HomeLocation;
+import dev.gigstream.client.model.ApplicantItem;
+import dev.gigstream.client.model.ApplyToJobRequest;
+import dev.gigstream.client.model.ApplyToJobResponse;
+import dev.gigstream.client.model.AttendancePoint;
+import dev.gigstream.client.model.AttendanceRequest;
+import dev.gigstream.client.model.EscrowDetails;
+import dev.gigstream.client.model.HireWorkerRequest;
+import dev.gigstream.client.model.HireWorkerResponse;
+import dev.gigstream.client.model.JobDetails;
 import dev.gigstream.client.model.JobLocation;
-import dev.gigstream.client.model.Login;
-import dev.gigstream.client.model.Money;
-import dev.gigstream.client.model.Pay;
-import dev.gigstream.client.model.Payout;
-import dev.gigstream.client.model.PaystackEvent;
-import dev.gigstream.client.model.Point;
-import dev.gigstream.client.model.PostJob;
-import dev.gigstream.client.model.Register;
-import dev.gigstream.client.model.Registered;
-import dev.gigstream.client.model.Shift;
-import dev.gigstream.client.model.Tokens;
+import dev.gigstream.client.model.JobPayAmount;
+import dev.gigstream.client.model.LoginRequest;
+import dev.gigstream.client.model.MoneyAmount;
+import dev.gigstream.client.model.PayoutDetails;
+import dev.gigstream.client.model.PaystackEventRequest;
+import dev.gigstream.client.model.PostJobRequest;
+import dev.gigstream.client.model.RegisterUserRequest;
+import dev.gigstream.client.model.RegisterUserResponse;
+import dev.gigstream.client.model.ShiftPeriod;
+import dev.gigstream.client.model.TokenResponse;
+import dev.gigstream.client.model.WorkerAvailabilityItem;
+import dev.gigstream.client.model.WorkerHomeLocation;
 import dev.gigstream.client.model.WorkerProfileRequest;
 import dev.gigstream.paystack.PaystackStandIn;
 import dev.gigstream.paystack.WebhookSignature;
@@ -76,40 +76,41 @@ class GeneratedClientIT {
     @Test
     void aShiftRunsFromSignUpToPayoutThroughTheGeneratedClient() throws Exception {
         ApiClient anonymous = client(null);
-        Account clientAccount = signUp(anonymous, Register.RoleEnum.CLIENT);
-        Account workerAccount = signUp(anonymous, Register.RoleEnum.WORKER);
+        Account clientAccount = signUp(anonymous, RegisterUserRequest.RoleEnum.CLIENT);
+        Account workerAccount = signUp(anonymous, RegisterUserRequest.RoleEnum.WORKER);
         ApiClient client = clientAccount.api();
         ApiClient worker = workerAccount.api();
         UUID workerId = workerAccount.userId();
 
         new WorkersApi(worker).updateWorkerProfile(new WorkerProfileRequest()
                 .skills(List.of("barista"))
-                .home(new HomeLocation().lat(LAT).lng(LNG))
-                .availability(Arrays.stream(Availability.DayOfWeekEnum.values())
-                        .map(day -> new Availability().dayOfWeek(day).from("00:00").to("24:00")).toList())
-                .payout(new Payout().bankCode("058").accountNumber(accountNumber()).accountName("Ada Obi")));
+                .home(new WorkerHomeLocation().lat(LAT).lng(LNG))
+                .availability(Arrays.stream(WorkerAvailabilityItem.DayOfWeekEnum.values())
+                        .map(day -> new WorkerAvailabilityItem().dayOfWeek(day).from("00:00").to("24:00")).toList())
+                .payout(new PayoutDetails().bankCode("058").accountNumber(accountNumber()).accountName("Ada Obi")));
 
         JobsApi clientJobs = new JobsApi(client);
         JobsApi workerJobs = new JobsApi(worker);
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(30); // check-in opens an hour before
-        UUID jobId = clientJobs.postJob(new PostJob()
+        UUID jobId = clientJobs.postJob(new PostJobRequest()
                 .title("Barista for a launch")
                 .description("Espresso bar")
                 .requiredSkills(List.of("barista"))
                 .location(new JobLocation().lat(LAT).lng(LNG).address("1 Marina, Lagos"))
-                .shift(new Shift().start(start).end(start.plusHours(8)))
-                .pay(new Pay().amount(PAY).currency(Pay.CurrencyEnum.NGN)), UUID.randomUUID().toString()).getJobId();
+                .shift(new ShiftPeriod().start(start).end(start.plusHours(8)))
+                .pay(new JobPayAmount().amount(PAY).currency(JobPayAmount.CurrencyEnum.NGN)), UUID.randomUUID().toString()).getJobId();
 
-        Applied applied = workerJobs.applyToJob(jobId, UUID.randomUUID().toString(), new Apply().note("Five years behind an espresso bar"));
+        ApplyToJobResponse applied = workerJobs.applyToJob(jobId, UUID.randomUUID().toString(),
+                new ApplyToJobRequest().note("Five years behind an espresso bar"));
         assertThat(applied.getWorkerId()).isEqualTo(workerId);
         assertThat(applied.getEligible()).as("the client will see this worker among the ranked applicants").isTrue();
         assertThat(applied.getReasons()).isEmpty();
-        List<Applicant> applicants = eventually(() -> clientJobs.listApplicants(jobId).getItems(),
+        List<ApplicantItem> applicants = eventually(() -> clientJobs.listApplicants(jobId).getItems(),
                 items -> items.stream().anyMatch(applicant -> workerId.equals(applicant.getWorkerId())));
         assertThat(applicants.get(0).getMatchedSkills()).containsExactly("barista");
 
-        Hired hired = clientJobs.hireWorker(jobId, new Hire().workerId(workerId));
-        assertThat(hired.getAmount()).isEqualTo(new Money().amount(PAY).currency(Money.CurrencyEnum.NGN));
+        HireWorkerResponse hired = clientJobs.hireWorker(jobId, new HireWorkerRequest().workerId(workerId));
+        assertThat(hired.getAmount()).isEqualTo(new MoneyAmount().amount(PAY).currency(MoneyAmount.CurrencyEnum.NGN));
         assertThat(hired.getTotal().getAmount()).isGreaterThan(PAY);
         assertThat(hired.getAuthorizationUrl()).startsWith("https://checkout.paystack.com/");
 
@@ -117,14 +118,14 @@ class GeneratedClientIT {
         paystack().markPaid(hired.getReference(), total, "NGN", PAYSTACK_FEES);
         deliverSigned(anonymous, Marketplace.chargeSuccess(hired.getReference(), total, PAYSTACK_FEES));
         PaymentsApi clientPayments = new PaymentsApi(client);
-        EscrowResponse funded = eventually(() -> clientPayments.getEscrow(hired.getEscrowId()),
-                escrow -> escrow.getStatus() == EscrowResponse.StatusEnum.FUNDED);
+        EscrowDetails funded = eventually(() -> clientPayments.getEscrow(hired.getEscrowId()),
+                escrow -> escrow.getStatus() == EscrowDetails.StatusEnum.FUNDED);
         assertThat(funded.getFunded().getAmount()).isEqualTo(total);
-        eventually(() -> clientJobs.getJob(jobId), job -> job.getStatus() == Details.StatusEnum.FUNDED);
+        eventually(() -> clientJobs.getJob(jobId), job -> job.getStatus() == JobDetails.StatusEnum.FUNDED);
 
-        workerJobs.checkIn(jobId, new Attendance().location(new Point().lat(LAT).lng(LNG)));
-        workerJobs.checkOut(jobId, new Attendance().location(new Point().lat(LAT).lng(LNG)));
-        eventually(() -> clientJobs.getJob(jobId), job -> job.getStatus() == Details.StatusEnum.AWAITING_CONFIRMATION);
+        workerJobs.checkIn(jobId, new AttendanceRequest().location(new AttendancePoint().lat(LAT).lng(LNG)));
+        workerJobs.checkOut(jobId, new AttendanceRequest().location(new AttendancePoint().lat(LAT).lng(LNG)));
+        eventually(() -> clientJobs.getJob(jobId), job -> job.getStatus() == JobDetails.StatusEnum.AWAITING_CONFIRMATION);
         clientJobs.confirmShift(jobId);
 
         String payout = "gs-pay-" + hired.getEscrowId() + "-1";
@@ -132,7 +133,8 @@ class GeneratedClientIT {
         paystack().markTransfer(payout, "success");
         deliverSigned(anonymous, Marketplace.transfer("transfer.success", payout, PAY));
 
-        Details completed = eventually(() -> clientJobs.getJob(jobId), job -> job.getStatus() == Details.StatusEnum.COMPLETED);
+        JobDetails completed = eventually(() -> clientJobs.getJob(jobId),
+                job -> job.getStatus() == JobDetails.StatusEnum.COMPLETED);
         assertThat(completed.getHiredWorkerId()).isEqualTo(workerId);
         assertThat(completed.getLocation().getAddress()).isEqualTo("1 Marina, Lagos");
         assertThat(clientPayments.getEscrow(hired.getEscrowId()).getReleased().getAmount()).isEqualTo(PAY);
@@ -150,13 +152,13 @@ class GeneratedClientIT {
     }
 
     /** A new account of {@code role}, signed up and logged in through the public operations. */
-    private Account signUp(ApiClient anonymous, Register.RoleEnum role) throws ApiException {
+    private Account signUp(ApiClient anonymous, RegisterUserRequest.RoleEnum role) throws ApiException {
         AuthApi auth = new AuthApi(anonymous);
         String email = role.getValue().toLowerCase() + "-" + UUID.randomUUID() + "@example.com";
-        Registered registered = auth.registerUser(new Register().email(email).password(Api.PASSWORD)
+        RegisterUserResponse registered = auth.registerUser(new RegisterUserRequest().email(email).password(Api.PASSWORD)
                 .fullName("Ada Obi").phone("+2348012345678").role(role), UUID.randomUUID().toString());
         assertThat(registered.getRole().getValue()).isEqualTo(role.getValue());
-        Tokens tokens = auth.logIn(new Login().email(email).password(Api.PASSWORD));
+        TokenResponse tokens = auth.logIn(new LoginRequest().email(email).password(Api.PASSWORD));
         assertThat(tokens.getTokenType()).isEqualTo("Bearer");
         return new Account(registered.getUserId(), client(tokens.getAccessToken()));
     }
@@ -170,7 +172,7 @@ class GeneratedClientIT {
      */
     private void deliverSigned(ApiClient anonymous, String delivery) throws ApiException, IOException {
         ObjectMapper json = anonymous.getObjectMapper();
-        PaystackEvent event = json.readValue(delivery, PaystackEvent.class);
+        PaystackEventRequest event = json.readValue(delivery, PaystackEventRequest.class);
         String signature = paystackSignature.sign(json.writeValueAsBytes(event));
         new WebhooksApi(anonymous).receivePaystackEvent(signature, event);
     }

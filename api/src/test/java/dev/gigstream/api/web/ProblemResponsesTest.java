@@ -69,7 +69,7 @@ class ProblemResponsesTest {
                 "RateLimit-Remaining", "RateLimit-Reset");
         assertThat(apply.getResponses().get("409").getContent()).containsOnlyKeys("application/problem+json");
         assertThat(apply.getResponses().get("409").getContent().get("application/problem+json").getSchema().get$ref())
-                .isEqualTo("#/components/schemas/Problem");
+                .isEqualTo("#/components/schemas/ProblemDetails");
         assertThat(apply.getResponses().get("201").getDescription()).isEqualTo("Created");
     }
 
