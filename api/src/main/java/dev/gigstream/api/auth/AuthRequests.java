@@ -30,7 +30,7 @@ final class AuthRequests {
     record Registered(String userId, Role role) {
     }
 
-    @Schema(name = "LoginRequest")
+    @Schema(name = "LogInRequest")
     record Login(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 200) String password) {
 
         Login {

@@ -23,7 +23,7 @@ import dev.gigstream.client.model.HireWorkerResponse;
 import dev.gigstream.client.model.JobDetails;
 import dev.gigstream.client.model.JobLocation;
 import dev.gigstream.client.model.JobPayAmount;
-import dev.gigstream.client.model.LoginRequest;
+import dev.gigstream.client.model.LogInRequest;
 import dev.gigstream.client.model.MoneyAmount;
 import dev.gigstream.client.model.PayoutDetails;
 import dev.gigstream.client.model.PaystackEventRequest;
@@ -158,7 +158,7 @@ class GeneratedClientIT {
         RegisterUserResponse registered = auth.registerUser(new RegisterUserRequest().email(email).password(Api.PASSWORD)
                 .fullName("Ada Obi").phone("+2348012345678").role(role), UUID.randomUUID().toString());
         assertThat(registered.getRole().getValue()).isEqualTo(role.getValue());
-        TokenResponse tokens = auth.logIn(new LoginRequest().email(email).password(Api.PASSWORD));
+        TokenResponse tokens = auth.logIn(new LogInRequest().email(email).password(Api.PASSWORD));
         assertThat(tokens.getTokenType()).isEqualTo("Bearer");
         return new Account(registered.getUserId(), client(tokens.getAccessToken()));
     }

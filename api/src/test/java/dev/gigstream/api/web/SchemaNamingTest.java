@@ -100,6 +100,24 @@ class SchemaNamingTest {
         assertThat(schemas.keySet()).filteredOn(name -> reserved.contains(name.toLowerCase(Locale.ROOT))).isEmpty();
     }
 
+    /**
+     * A TypeScript client (typescript-fetch) names each operation's parameters {@code <OperationId>Request},
+     * or {@code <OperationId>OperationRequest} beside a schema of that name: a schema named like them but
+     * for case ({@code LoginRequest} beside {@code logIn}) reads as the same thing, and two files named so
+     * are one file on macOS and Windows.
+     */
+    @Test
+    void noTwoNamesOfAGeneratedClientDifferOnlyInCase() {
+        Set<String> names = new TreeSet<>(schemas.keySet());
+        operations().forEach(operation -> {
+            String id = operation.path("operationId").asString();
+            names.add(Character.toUpperCase(id.charAt(0)) + id.substring(1) + "Request");
+        });
+        Map<String, List<String>> byCase = new LinkedHashMap<>();
+        names.forEach(name -> byCase.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(name));
+        assertThat(byCase.values()).filteredOn(same -> same.size() > 1).isEmpty();
+    }
+
     @Test
     void requestsAreSentAndResponsesAnswered() {
         Set<String> requestBodies = new TreeSet<>();
