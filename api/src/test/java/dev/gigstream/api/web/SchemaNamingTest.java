@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -97,7 +98,8 @@ class SchemaNamingTest {
     void noSchemaHasANameAGeneratorReserves() {
         Set<String> reserved = new HashSet<>();
         RESERVED.forEach(word -> reserved.add(word.toLowerCase(Locale.ROOT)));
-        assertThat(schemas.keySet()).filteredOn(name -> reserved.contains(name.toLowerCase(Locale.ROOT))).isEmpty();
+        assertThat(schemas.keySet()).as("schema names a generator reserves")
+                .filteredOn(name -> reserved.contains(name.toLowerCase(Locale.ROOT))).isEmpty();
     }
 
     /**
@@ -115,7 +117,8 @@ class SchemaNamingTest {
         });
         Map<String, List<String>> byCase = new LinkedHashMap<>();
         names.forEach(name -> byCase.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(name));
-        assertThat(byCase.values()).filteredOn(same -> same.size() > 1).isEmpty();
+        assertThat(byCase.values()).as("schema and operation parameter names that differ only in case")
+                .filteredOn(same -> same.size() > 1).isEmpty();
     }
 
     @Test
@@ -132,20 +135,22 @@ class SchemaNamingTest {
         });
         Set<String> sent = reachable(requestBodies);
         Set<String> answered = reachable(answerBodies);
-        assertThat(requestBodies).as("request bodies that are not a ...Request").allMatch(name -> name.endsWith("Request"));
+        assertThat(requestBodies).as("request bodies that are not a ...Request")
+                .filteredOn(name -> !name.endsWith("Request")).isEmpty();
         assertThat(names("Request")).as("...Request schemas that are no request's body, or that answers use")
-                .allMatch(name -> requestBodies.contains(name) && !answered.contains(name));
+                .filteredOn(name -> !requestBodies.contains(name) || answered.contains(name)).isEmpty();
         assertThat(names("Response")).as("...Response schemas that are no answer's body, or that requests use")
-                .allMatch(name -> answerBodies.contains(name) && !sent.contains(name));
+                .filteredOn(name -> !answerBodies.contains(name) || sent.contains(name)).isEmpty();
     }
 
     @Test
     void pagesAndListsHoldItemsAndItemsAreHeldByOne() {
         assertThat(names("Page", "List")).as("pages and lists without an array of items")
-                .allMatch(name -> isArray(schemas.get(name).path("properties").path("items")));
+                .filteredOn(name -> !isArray(schemas.get(name).path("properties").path("items"))).isEmpty();
         Set<String> entries = new HashSet<>();
         collectEntries(document, entries);
-        assertThat(names("Item")).as("...Item schemas that are no array's entry nor a line of a stream").allMatch(entries::contains);
+        assertThat(names("Item")).as("...Item schemas that are no array's entry nor a line of a stream")
+                .filteredOn(name -> !entries.contains(name)).isEmpty();
     }
 
     private static List<String> names(String... roles) {
@@ -154,13 +159,17 @@ class SchemaNamingTest {
 
     private static List<JsonNode> operations() {
         List<JsonNode> operations = new ArrayList<>();
-        document.path("paths").forEach(path -> path.properties().forEach(method -> operations.add(method.getValue())));
+        document.path("paths").forEach(path -> path.forEach(operation -> {
+            if (operation.has("operationId")) {
+                operations.add(operation);
+            }
+        }));
         return operations;
     }
 
-    private static java.util.Optional<String> topName(JsonNode media) {
+    private static Optional<String> topName(JsonNode media) {
         JsonNode ref = media.path("schema").get("$ref");
-        return ref == null ? java.util.Optional.empty() : java.util.Optional.of(ref.asString().substring(REF.length()));
+        return ref == null ? Optional.empty() : Optional.of(ref.asString().substring(REF.length()));
     }
 
     /** The schemas these reach through their references, however deep. */
