@@ -1,6 +1,7 @@
 package dev.gigstream.api.notifications;
 
 import dev.gigstream.messages.notification.NotificationView;
+import dev.gigstream.api.redis.RedisCircuit;
 import dev.gigstream.api.redis.RedisSubscription;
 import dev.gigstream.query.notifications.NotificationSink;
 import org.slf4j.Logger;
@@ -19,7 +20,9 @@ import java.util.function.Consumer;
  * the others' through Redis pub/sub on the channel {@code <key prefix>notifications}, where each
  * instance delivers the message to its own sessions. The inbox runs on one instance of those that share
  * its read models, so without Redis (or while it does not answer) a notification reaches only the
- * sessions of the instance that stored it; it waits in every user's inbox all the same.
+ * sessions of the instance that stored it; it waits in every user's inbox all the same. The inbox
+ * pushes on its processor's thread, so while Redis does not answer the {@link RedisCircuit} keeps
+ * the inbox from waiting on it for every notification.
  */
 final class NotificationBroadcast implements NotificationSink, SmartLifecycle, DisposableBean {
 
@@ -30,18 +33,21 @@ final class NotificationBroadcast implements NotificationSink, SmartLifecycle, D
     private final StringRedisTemplate redis;
     private final String channel;
     private final RedisSubscription subscription;
+    private final RedisCircuit circuit;
     /** So that an instance does not deliver its own messages twice. */
     private final String instance = UUID.randomUUID().toString();
 
     /** This instance's sessions only: the inbox runs on every instance (its own read models), or there is one. */
     NotificationBroadcast(Consumer<NotificationView> sessionsHere) {
-        this(sessionsHere, null, null);
+        this(sessionsHere, null, null, null);
     }
 
-    NotificationBroadcast(Consumer<NotificationView> sessionsHere, StringRedisTemplate redis, String channel) {
+    NotificationBroadcast(Consumer<NotificationView> sessionsHere, StringRedisTemplate redis, String channel,
+                          RedisCircuit circuit) {
         this.sessionsHere = sessionsHere;
         this.redis = redis;
         this.channel = channel;
+        this.circuit = circuit;
         this.subscription = redis == null ? null : new RedisSubscription(redis, channel, this::heard,
                 "notifications stored on other instances reach this instance's sessions only through the inbox");
     }
@@ -49,14 +55,14 @@ final class NotificationBroadcast implements NotificationSink, SmartLifecycle, D
     @Override
     public void push(NotificationView notification) {
         sessionsHere.accept(notification);
-        if (redis == null) {
+        if (redis == null || !circuit.allowsCall()) {
             return;
         }
         try {
             redis.convertAndSend(channel, instance + " " + JSON.writeValueAsString(notification));
+            circuit.succeeded();
         } catch (RuntimeException e) {
-            log.warn("Could not pass notification {} to the other instances ({}); their sessions find it in the inbox",
-                    notification.id(), e.toString());
+            circuit.failed(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.gigstream.api.notifications;
 
+import dev.gigstream.api.redis.RedisCircuit;
 import dev.gigstream.api.redis.RedisProperties;
 import dev.gigstream.api.storage.ReadModelProperties;
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * How the inbox's pushes reach the sessions. With the read models on a shared MongoDB one instance
@@ -22,6 +24,8 @@ import java.time.Clock;
 class NotificationPushConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationPushConfiguration.class);
+    /** As long as the other features leave a Redis that does not answer alone. */
+    private static final Duration RETRY_REDIS_AFTER = Duration.ofSeconds(5);
 
     @Bean
     StompNotificationSink stompNotificationSink(SimpMessagingTemplate broker, Clock clock) {
@@ -40,6 +44,8 @@ class NotificationPushConfiguration {
                     + "so that several instances on one MongoDB push to each other's sessions");
             return new NotificationBroadcast(sessionsHere::deliver);
         }
-        return new NotificationBroadcast(sessionsHere::deliver, template, redisProperties.key("notifications"));
+        return new NotificationBroadcast(sessionsHere::deliver, template, redisProperties.key("notifications"),
+                new RedisCircuit("the notifications for other instances", "notifications are pushed to this instance's "
+                        + "sessions only; the others' users find them in their inbox", RETRY_REDIS_AFTER));
     }
 }
