@@ -52,9 +52,17 @@ final class NotificationBroadcast implements NotificationSink, SmartLifecycle, D
                 "notifications stored on other instances reach this instance's sessions only through the inbox");
     }
 
+    /** The other instances hear of the notification even when this instance's broker refuses it. */
     @Override
     public void push(NotificationView notification) {
-        sessionsHere.accept(notification);
+        try {
+            sessionsHere.accept(notification);
+        } finally {
+            passOn(notification);
+        }
+    }
+
+    private void passOn(NotificationView notification) {
         if (redis == null || !circuit.allowsCall()) {
             return;
         }
