@@ -1,12 +1,12 @@
 package dev.gigstream.api.compliance;
 
-import dev.gigstream.query.compliance.CancellationsAfterFundingPolicy;
-import dev.gigstream.query.compliance.ContactDetailsPolicy;
-import dev.gigstream.query.compliance.DisputesAgainstUserPolicy;
-import dev.gigstream.query.compliance.FarCheckInPolicy;
-import dev.gigstream.query.compliance.ImpossibleSpeedPolicy;
-import dev.gigstream.query.compliance.RepeatedNoShowsPolicy;
-import dev.gigstream.query.compliance.SharedPayoutAccountPolicy;
+import dev.gigstream.policies.compliance.CancellationsAfterFundingPolicy;
+import dev.gigstream.policies.compliance.ContactDetailsPolicy;
+import dev.gigstream.policies.compliance.DisputesAgainstUserPolicy;
+import dev.gigstream.policies.compliance.FarCheckInPolicy;
+import dev.gigstream.policies.compliance.ImpossibleSpeedPolicy;
+import dev.gigstream.policies.compliance.RepeatedNoShowsPolicy;
+import dev.gigstream.policies.compliance.SharedPayoutAccountPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -2,7 +2,7 @@ package dev.gigstream.api.matching;
 
 import com.mongodb.client.MongoDatabase;
 import dev.gigstream.api.redis.RedisProperties;
-import dev.gigstream.query.matching.MatchingSettings;
+import dev.gigstream.policies.matching.MatchingSettings;
 import dev.gigstream.query.matching.MongoOfferQueues;
 import dev.gigstream.query.matching.OfferQueues;
 import org.slf4j.Logger;

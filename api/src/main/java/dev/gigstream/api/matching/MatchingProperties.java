@@ -1,6 +1,6 @@
 package dev.gigstream.api.matching;
 
-import dev.gigstream.query.matching.MatchingSettings;
+import dev.gigstream.policies.matching.MatchingSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

@@ -58,14 +58,23 @@ import java.util.stream.Collectors;
 @Configuration(proxyBeanMethods = false)
 class EventProcessingConfiguration {
 
-    /** Projections are the {@link ProcessingGroup}s whose handlers live in the query-side module. */
-    static final String PROJECTION_PACKAGE = "dev.gigstream.query.";
+    /**
+     * Projections are the {@link ProcessingGroup}s whose handlers live in the query-side module, and the
+     * policies module's: its policies left query-side with their names, tokens and processors, so they keep
+     * their tokens in MongoDB beside their own state and share the read models' processors as before.
+     */
+    static final List<String> PROJECTION_PACKAGES = List.of("dev.gigstream.query.", "dev.gigstream.policies.");
     static final String POLICY_PACKAGE = "dev.gigstream.sagas.";
+
+    /** Whether the handlers of {@code type} are processed as a projection (see {@link #PROJECTION_PACKAGES}). */
+    static boolean processedAsProjection(Class<?> type) {
+        return PROJECTION_PACKAGES.stream().anyMatch(type.getName()::startsWith);
+    }
 
     @Bean
     Projections projections(ListableBeanFactory beans) {
         List<String> projectionBeans = Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
-                .filter(bean -> Objects.requireNonNull(beans.getType(bean)).getName().startsWith(PROJECTION_PACKAGE))
+                .filter(bean -> processedAsProjection(Objects.requireNonNull(beans.getType(bean))))
                 .toList();
         Function<Predicate<String>, Set<String>> groups = which -> projectionBeans.stream().filter(which)
                 .map(bean -> Objects.requireNonNull(beans.findAnnotationOnBean(bean, ProcessingGroup.class)).value())

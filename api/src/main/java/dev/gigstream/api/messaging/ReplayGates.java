@@ -41,7 +41,7 @@ final class ReplayGates implements HandlerEnhancerDefinition {
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
         Class<?> type = original.declaringClass();
         ProcessingGroup group = AnnotatedElementUtils.findMergedAnnotation(type, ProcessingGroup.class);
-        if (group == null || !type.getName().startsWith(EventProcessingConfiguration.PROJECTION_PACKAGE)) {
+        if (group == null || !EventProcessingConfiguration.processedAsProjection(type)) {
             return original;
         }
         ReplayGate gate = of(group.value());

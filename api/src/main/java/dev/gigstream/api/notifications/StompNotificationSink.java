@@ -1,9 +1,7 @@
 package dev.gigstream.api.notifications;
 
-import dev.gigstream.messages.notification.NotificationRaised;
-import dev.gigstream.query.notifications.NotificationSink;
+import dev.gigstream.messages.notification.NotificationView;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
-import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,9 +12,9 @@ import java.util.Map;
 /**
  * Delivers a notification to the recipient's sessions on this instance, in the API's shape:
  * {@code {id, type, jobId, at, ...details}}; a {@code job.match} carries {@code expiresIn} seconds.
+ * The other instances' sessions are reached through {@link NotificationBroadcast}.
  */
-@Component
-class StompNotificationSink implements NotificationSink {
+class StompNotificationSink {
 
     private final SimpMessagingTemplate broker;
     private final Clock clock;
@@ -26,14 +24,13 @@ class StompNotificationSink implements NotificationSink {
         this.clock = clock;
     }
 
-    @Override
-    public void push(NotificationRaised notification) {
+    void deliver(NotificationView notification) {
         broker.convertAndSendToUser(notification.userId(), "/queue/notifications", body(notification, clock.instant()));
     }
 
-    static Map<String, Object> body(NotificationRaised notification, Instant now) {
+    static Map<String, Object> body(NotificationView notification, Instant now) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", notification.notificationId());
+        body.put("id", notification.id());
         body.put("type", notification.type());
         if (notification.jobId() != null) {
             body.put("jobId", notification.jobId());

@@ -15,8 +15,8 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 
 /**
  * STOMP over WebSocket at {@code /ws}. Each instance runs its own in-memory broker for the sessions
- * connected to it; notifications reach every instance through the event stream (see
- * {@code NotificationPusher}), so no broker relay is needed. Heartbeats every 10 s both ways let mobile
+ * connected to it; notifications reach every instance's sessions through Redis pub/sub (see
+ * {@link NotificationBroadcast}), so no broker relay is needed. Heartbeats every 10 s both ways let mobile
  * clients and the server notice dead connections. A session lives no longer than its access token
  * ({@link OpenSessions}).
  */

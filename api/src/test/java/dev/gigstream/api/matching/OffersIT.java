@@ -6,7 +6,7 @@ import dev.gigstream.api.testsupport.MovableTime;
 import dev.gigstream.api.testsupport.PostgresIT;
 import dev.gigstream.api.testsupport.RedisBackedIT;
 import dev.gigstream.messages.worker.ExtendPremium;
-import dev.gigstream.query.matching.JobMatching;
+import dev.gigstream.policies.matching.JobMatching;
 import dev.gigstream.query.matching.OfferQueueProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterEach;

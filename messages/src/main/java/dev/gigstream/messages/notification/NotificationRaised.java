@@ -4,9 +4,14 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A notification stored in a user's inbox, published so that every instance can push it to the
+ * A notification stored in a user's inbox, once published so that every instance could push it to the
  * user's live sessions. {@code notificationId} is stable for the event and recipient that caused it.
+ * <p>
+ * No longer written: the inbox now pushes what it stores itself, without an event for each. The class
+ * stays so that the events of this type already in a store can still be read; nothing handles them,
+ * and a replay rebuilds the inbox from the events that caused the notifications.
  */
+@Deprecated
 public record NotificationRaised(String notificationId, String userId, String type, String jobId, Instant at,
                                  Map<String, String> details) {
 }

@@ -21,7 +21,6 @@ import dev.gigstream.messages.job.WorkerCheckedOut;
 import dev.gigstream.messages.job.WorkerHired;
 import dev.gigstream.messages.notification.FindNotification;
 import dev.gigstream.messages.notification.FindNotifications;
-import dev.gigstream.messages.notification.NotificationRaised;
 import dev.gigstream.messages.notification.NotificationPage;
 import dev.gigstream.messages.notification.NotificationRead;
 import dev.gigstream.messages.notification.NotificationView;
@@ -38,9 +37,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -57,14 +57,19 @@ import java.util.UUID;
 /**
  * Every user's notification inbox ({@code notifications}), written from the events that concern them
  * (who is concerned comes from {@code notification_jobs}, which this projection keeps itself). A
- * notification is stored first, then raised for the instances to push; while the stream is replayed
- * the inbox is rebuilt but nothing is raised again. It runs in order, so a job's escrow events find
- * the job's parties already known.
+ * notification is stored first, then pushed to the recipient's live sessions through the
+ * {@link NotificationSink}; while the stream is replayed the inbox is rebuilt but nothing is pushed
+ * again. No event is stored for a notification: the inbox is all there is of it, and the push is its
+ * live copy. It runs in order, so a job's escrow events find the job's parties already known.
  * <p>
  * Within a processor's batch the notifications and the job parties are written with the batch
- * ({@link SequencedWrites}): a notification is inserted once, and raised when the batch's insert of
+ * ({@link SequencedWrites}): a notification is inserted once, and pushed when the batch's insert of
  * it went through, before the batch's token is stored; the parties of each job are read once per batch
  * and kept as the batch changes them ({@link BatchedDocuments}).
+ * <p>
+ * Stores written before notifications were pushed this way hold a {@code NotificationRaised} event
+ * for each notification. Nothing handles those any more: a replay rebuilds the inbox from the events
+ * that caused the notifications, as it always did, and pushes none of them.
  */
 @Component
 @InOrder
@@ -77,19 +82,24 @@ public class NotificationInbox {
     /** The payments mode whose notifications say so: no money moves behind them. */
     static final String SANDBOX = "sandbox";
 
+    private static final Logger log = LoggerFactory.getLogger(NotificationInbox.class);
+
     private final MongoCollection<Document> notifications;
     private final MongoCollection<Document> jobCollection;
     private final BatchedDocuments jobs;
     private final boolean paymentsSimulated;
+    private final NotificationSink sink;
 
-    public NotificationInbox(MongoDatabase readModels) {
-        this(readModels, "paystack");
+    public NotificationInbox(MongoDatabase readModels, NotificationSink sink) {
+        this(readModels, "paystack", sink);
     }
 
     /** While payments run in the sandbox ({@code gigstream.payments.mode}), every notification says so in {@code details.payments}. */
     @Autowired
-    public NotificationInbox(MongoDatabase readModels, @Value("${gigstream.payments.mode:paystack}") String paymentsMode) {
+    public NotificationInbox(MongoDatabase readModels, @Value("${gigstream.payments.mode:paystack}") String paymentsMode,
+                             NotificationSink sink) {
         this.paymentsSimulated = SANDBOX.equalsIgnoreCase(paymentsMode);
+        this.sink = sink;
         this.notifications = readModels.getCollection("notifications");
         this.jobCollection = readModels.getCollection("notification_jobs");
         this.jobs = new BatchedDocuments(jobCollection);
@@ -103,16 +113,16 @@ public class NotificationInbox {
     }
 
     @EventHandler
-    void on(WorkerApplied event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
+    void on(WorkerApplied event, EventMessage<?> message, ReplayStatus replay) {
         Document job = job(event.jobId());
-        raise(message, replay, events, job.getString("clientId"), "application.received", event.jobId(),
+        raise(message, replay, job.getString("clientId"), "application.received", event.jobId(),
                 details(job, "workerId", event.workerId()));
     }
 
     @EventHandler
-    void on(WorkerHired event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
+    void on(WorkerHired event, EventMessage<?> message, ReplayStatus replay) {
         jobs.write(event.jobId(), Updates.set("workerId", event.workerId()), false, job -> job.append("workerId", event.workerId()));
-        raise(message, replay, events, event.workerId(), "worker.hired", event.jobId(),
+        raise(message, replay, event.workerId(), "worker.hired", event.jobId(),
                 details(job(event.jobId()), "escrowId", event.escrowId()));
     }
 
@@ -122,97 +132,97 @@ public class NotificationInbox {
     }
 
     @EventHandler
-    void on(EscrowFunded event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
+    void on(EscrowFunded event, EventMessage<?> message, ReplayStatus replay) {
         Document job = job(event.jobId());
         Map<String, String> details = details(job, "escrowId", event.escrowId());
-        raise(message, replay, events, job.getString("workerId"), "escrow.funded", event.jobId(), details);
-        raise(message, replay, events, job.getString("clientId"), "escrow.funded", event.jobId(), details);
+        raise(message, replay, job.getString("workerId"), "escrow.funded", event.jobId(), details);
+        raise(message, replay, job.getString("clientId"), "escrow.funded", event.jobId(), details);
     }
 
     @EventHandler
-    void on(WorkerCheckedIn event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
+    void on(WorkerCheckedIn event, EventMessage<?> message, ReplayStatus replay) {
         Document job = job(event.jobId());
-        raise(message, replay, events, job.getString("clientId"), "shift.checked_in", event.jobId(),
+        raise(message, replay, job.getString("clientId"), "shift.checked_in", event.jobId(),
                 details(job, "workerId", event.workerId()));
     }
 
     @EventHandler
-    void on(WorkerCheckedOut event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
+    void on(WorkerCheckedOut event, EventMessage<?> message, ReplayStatus replay) {
         Document job = job(event.jobId());
-        raise(message, replay, events, job.getString("clientId"), "shift.checked_out", event.jobId(),
+        raise(message, replay, job.getString("clientId"), "shift.checked_out", event.jobId(),
                 details(job, "workerId", event.workerId()));
     }
 
     @EventHandler
-    void on(ShiftConfirmed event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
-        raise(message, replay, events, event.workerId(), "shift.confirmed", event.jobId(),
+    void on(ShiftConfirmed event, EventMessage<?> message, ReplayStatus replay) {
+        raise(message, replay, event.workerId(), "shift.confirmed", event.jobId(),
                 details(job(event.jobId()), "automatic", String.valueOf(event.automatic())));
     }
 
     @EventHandler
-    void on(PayoutCompleted event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
-        raise(message, replay, events, event.workerId(), "payout.completed", event.jobId(),
+    void on(PayoutCompleted event, EventMessage<?> message, ReplayStatus replay) {
+        raise(message, replay, event.workerId(), "payout.completed", event.jobId(),
                 details(job(event.jobId()), "amount", String.valueOf(event.amount().amount()),
                         "currency", event.amount().currency().name()));
     }
 
     @EventHandler
-    void on(EscrowRefunded event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
+    void on(EscrowRefunded event, EventMessage<?> message, ReplayStatus replay) {
         Document job = job(event.jobId());
-        raise(message, replay, events, job.getString("clientId"), "escrow.refunded", event.jobId(),
+        raise(message, replay, job.getString("clientId"), "escrow.refunded", event.jobId(),
                 details(job, "amount", String.valueOf(event.refunded().amount()), "currency",
                         event.refunded().currency().name()));
     }
 
     @EventHandler
-    void on(JobOffered event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
-        raise(message, replay, events, event.workerId(), "job.match", event.jobId(),
+    void on(JobOffered event, EventMessage<?> message, ReplayStatus replay) {
+        raise(message, replay, event.workerId(), "job.match", event.jobId(),
                 details(job(event.jobId()), "rank", String.valueOf(event.rank()),
                         "expiresAt", event.expiresAt().toString()));
     }
 
     @EventHandler
-    void on(DisputeOpened event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
+    void on(DisputeOpened event, EventMessage<?> message, ReplayStatus replay) {
         String otherParty = event.clientId().equals(event.openedBy()) ? event.workerId() : event.clientId();
-        raise(message, replay, events, otherParty, "dispute.opened", event.jobId(),
+        raise(message, replay, otherParty, "dispute.opened", event.jobId(),
                 details(job(event.jobId()), "disputeId", event.disputeId(), "reason", event.reason(),
                         "respondBy", event.respondBy().toString()));
     }
 
     @EventHandler
-    void on(DisputeResolved event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
+    void on(DisputeResolved event, EventMessage<?> message, ReplayStatus replay) {
         Map<String, String> details = details(job(event.jobId()), "disputeId", event.disputeId(),
                 "outcome", event.outcome().name(), "workerShare", String.valueOf(event.workerShare().amount()),
                 "clientRefund", String.valueOf(event.clientRefund().amount()),
                 "currency", event.workerShare().currency().name());
-        raise(message, replay, events, event.clientId(), "dispute.resolved", event.jobId(), details);
-        raise(message, replay, events, event.workerId(), "dispute.resolved", event.jobId(), details);
+        raise(message, replay, event.clientId(), "dispute.resolved", event.jobId(), details);
+        raise(message, replay, event.workerId(), "dispute.resolved", event.jobId(), details);
     }
 
     @EventHandler
-    void on(RatingsRevealed event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
+    void on(RatingsRevealed event, EventMessage<?> message, ReplayStatus replay) {
         Document job = job(event.jobId());
         for (RatingsRevealed.Rating rating : event.ratings()) {
-            raise(message, replay, events, rating.rateeId(), "rating.received", event.jobId(),
+            raise(message, replay, rating.rateeId(), "rating.received", event.jobId(),
                     details(job, "stars", String.valueOf(rating.stars()), "byRole", rating.raterRole().name()));
         }
     }
 
     @EventHandler
-    void on(BadgeAwarded event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
-        raise(message, replay, events, event.workerId(), "badge.awarded", null,
+    void on(BadgeAwarded event, EventMessage<?> message, ReplayStatus replay) {
+        raise(message, replay, event.workerId(), "badge.awarded", null,
                 details(new Document(), "badge", event.badge().name()));
     }
 
     @EventHandler
-    void on(PremiumStarted event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
-        raise(message, replay, events, event.workerId(), "premium.started", null,
+    void on(PremiumStarted event, EventMessage<?> message, ReplayStatus replay) {
+        raise(message, replay, event.workerId(), "premium.started", null,
                 details(new Document(), "until", event.until().toString()));
     }
 
     @EventHandler
-    void on(PremiumEnded event, EventMessage<?> message, ReplayStatus replay, EventGateway events) {
-        raise(message, replay, events, event.workerId(), "premium.ended", null,
+    void on(PremiumEnded event, EventMessage<?> message, ReplayStatus replay) {
+        raise(message, replay, event.workerId(), "premium.ended", null,
                 details(new Document(), "periodEnd", event.periodEnd().toString()));
     }
 
@@ -244,9 +254,9 @@ public class NotificationInbox {
                 Filters.eq("userId", query.userId()))).first()).map(NotificationInbox::toView);
     }
 
-    /** Stores the notification (once, whatever the redeliveries), then raises it unless the stream is replayed. */
-    private void raise(EventMessage<?> cause, ReplayStatus replay, EventGateway events, String userId, String type,
-                       String jobId, Map<String, String> details) {
+    /** Stores the notification (once, whatever the redeliveries), then pushes it unless the stream is replayed. */
+    private void raise(EventMessage<?> cause, ReplayStatus replay, String userId, String type, String jobId,
+                       Map<String, String> details) {
         if (userId == null) {
             return;
         }
@@ -256,12 +266,21 @@ public class NotificationInbox {
         }
         String id = UUID.nameUUIDFromBytes((cause.getIdentifier() + "/" + userId).getBytes(StandardCharsets.UTF_8)).toString();
         Instant at = cause.getTimestamp();
-        Map<String, String> raised = details;
+        NotificationView stored = new NotificationView(id, userId, type, jobId, at, false, details);
         SequencedWrites.insertOnce(notifications, id, Updates.combine(
                 Updates.setOnInsert("userId", userId), Updates.setOnInsert("type", type),
                 Updates.setOnInsert("jobId", jobId), Updates.setOnInsert("at", Date.from(at)),
                 Updates.setOnInsert("details", new Document(details)), Updates.setOnInsert("read", false)),
-                replay.isReplay() ? null : () -> events.publish(new NotificationRaised(id, userId, type, jobId, at, raised)));
+                replay.isReplay() ? null : () -> push(stored));
+    }
+
+    /** A push that fails is only logged: the notification is stored, and waits in the inbox. */
+    private void push(NotificationView notification) {
+        try {
+            sink.push(notification);
+        } catch (RuntimeException e) {
+            log.warn("Could not push notification {} to {}: {}", notification.id(), notification.userId(), e.getMessage());
+        }
     }
 
     private Document job(String jobId) {

@@ -1,9 +1,14 @@
 package dev.gigstream.query.notifications;
 
-import dev.gigstream.messages.notification.NotificationRaised;
+import dev.gigstream.messages.notification.NotificationView;
 
-/** Where this instance delivers notifications to the users connected to it (a WebSocket broker). */
+/**
+ * Where the inbox hands each notification it has just stored, to be pushed to the recipient's live
+ * sessions wherever they are connected (the WebSocket sessions of every instance). Called on the
+ * inbox's processor thread, so it hands over and returns; a push that cannot be made is no failure
+ * of the inbox, the notification waits there.
+ */
 public interface NotificationSink {
 
-    void push(NotificationRaised notification);
+    void push(NotificationView notification);
 }

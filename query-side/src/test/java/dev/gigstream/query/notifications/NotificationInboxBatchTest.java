@@ -11,12 +11,11 @@ import dev.gigstream.messages.job.JobSite;
 import dev.gigstream.messages.job.WorkerApplied;
 import dev.gigstream.messages.job.WorkerHired;
 import dev.gigstream.messages.notification.FindNotifications;
-import dev.gigstream.messages.notification.NotificationRaised;
 import dev.gigstream.messages.notification.NotificationRead;
 import dev.gigstream.messages.notification.NotificationView;
 import dev.gigstream.query.testsupport.Batches;
 import dev.gigstream.query.testsupport.MongoBackend;
-import dev.gigstream.query.testsupport.RecordingEvents;
+import dev.gigstream.query.testsupport.RecordingPushes;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -72,17 +71,17 @@ class NotificationInboxBatchTest {
         return new GenericEventMessage<>(event);
     }
 
-    private static void handle(NotificationInbox inbox, List<EventMessage<?>> events, ReplayStatus replay, RecordingEvents raised) {
+    private static void handle(NotificationInbox inbox, List<EventMessage<?>> events, ReplayStatus replay) {
         for (EventMessage<?> message : events) {
             Object event = message.getPayload();
             if (event instanceof JobPosted posted) {
                 inbox.on(posted);
             } else if (event instanceof WorkerApplied applied) {
-                inbox.on(applied, message, replay, raised);
+                inbox.on(applied, message, replay);
             } else if (event instanceof WorkerHired hired) {
-                inbox.on(hired, message, replay, raised);
+                inbox.on(hired, message, replay);
             } else if (event instanceof EscrowFunded funded) {
-                inbox.on(funded, message, replay, raised);
+                inbox.on(funded, message, replay);
             } else if (event instanceof NotificationRead read) {
                 inbox.on(read);
             } else {
@@ -99,13 +98,13 @@ class NotificationInboxBatchTest {
     @MethodSource("backends")
     void aBatchOfALifecyclesEventsIsOneBulkWritePerCollectionAndRaisesEachNotificationOnce(MongoBackend backend) {
         var readModels = database(backend);
-        var inbox = new NotificationInbox(readModels);
-        var raised = new RecordingEvents();
+        var raised = new RecordingPushes();
+        var inbox = new NotificationInbox(readModels, raised);
         log.take();
 
         inOneBatch(() -> {
-            handle(inbox, marketplace(JOBS), ReplayStatus.REGULAR, raised);
-            assertThat(raised.published()).as("raised only once stored").isEmpty();
+            handle(inbox, marketplace(JOBS), ReplayStatus.REGULAR);
+            assertThat(raised.pushed()).as("raised only once stored").isEmpty();
         });
 
         // each job's parties read once, when it is posted; its two writes (posted, hired) are two rounds
@@ -113,22 +112,22 @@ class NotificationInboxBatchTest {
         expected.addAll(List.of("update notification_jobs", "update notification_jobs", "update notifications"));
         assertThat(log.take()).isEqualTo(expected);
         // each client: two applications and the funding; each hired worker: the hire and the funding
-        assertThat(raised.published(NotificationRaised.class)).hasSize(JOBS * 5);
+        assertThat(raised.pushed()).hasSize(JOBS * 5);
         assertThat(readModels.getCollection("notifications").countDocuments()).isEqualTo(JOBS * 5);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
     void aBatchLeavesTheSameInboxesAndRaisesTheSameNotificationsAsEventByEvent(MongoBackend backend) {
-        var batched = new NotificationInbox(backend.freshDatabase());
-        var oneByOne = new NotificationInbox(backend.freshDatabase());
-        var raisedInBatch = new RecordingEvents();
-        var raisedOneByOne = new RecordingEvents();
+        var raisedInBatch = new RecordingPushes();
+        var raisedOneByOne = new RecordingPushes();
+        var batched = new NotificationInbox(backend.freshDatabase(), raisedInBatch);
+        var oneByOne = new NotificationInbox(backend.freshDatabase(), raisedOneByOne);
 
         List<EventMessage<?>> events = marketplace(3);
 
-        inOneBatch(() -> handle(batched, events, ReplayStatus.REGULAR, raisedInBatch));
-        handle(oneByOne, events, ReplayStatus.REGULAR, raisedOneByOne);
+        inOneBatch(() -> handle(batched, events, ReplayStatus.REGULAR));
+        handle(oneByOne, events, ReplayStatus.REGULAR);
 
         for (int i = 0; i < 3; i++) {
             for (String user : List.of("client-" + i, "worker-" + i, "other-" + i)) {
@@ -137,48 +136,48 @@ class NotificationInboxBatchTest {
             assertThat(inbox(batched, "worker-" + i)).extracting(NotificationView::type)
                     .containsExactlyInAnyOrder("worker.hired", "escrow.funded");
         }
-        assertThat(raisedInBatch.published()).containsExactlyInAnyOrderElementsOf(raisedOneByOne.published());
+        assertThat(raisedInBatch.pushed()).containsExactlyInAnyOrderElementsOf(raisedOneByOne.pushed());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
     void aRedeliveredBatchStoresAndRaisesNothingAgain(MongoBackend backend) {
         var readModels = backend.freshDatabase();
-        var inbox = new NotificationInbox(readModels);
-        var raised = new RecordingEvents();
+        var raised = new RecordingPushes();
+        var inbox = new NotificationInbox(readModels, raised);
         List<EventMessage<?>> events = marketplace(3);
-        inOneBatch(() -> handle(inbox, events.subList(0, 8), ReplayStatus.REGULAR, raised));
-        int first = raised.published().size();
+        inOneBatch(() -> handle(inbox, events.subList(0, 8), ReplayStatus.REGULAR));
+        int first = raised.pushed().size();
 
         // the whole stream so far again, as after a failed token update, in one batch that also holds the same events twice
         inOneBatch(() -> {
-            handle(inbox, events, ReplayStatus.REGULAR, raised);
-            handle(inbox, events, ReplayStatus.REGULAR, raised);
+            handle(inbox, events, ReplayStatus.REGULAR);
+            handle(inbox, events, ReplayStatus.REGULAR);
         });
 
         assertThat(first).isEqualTo(5 + 2); // job-0's five and job-1's two applications
-        assertThat(raised.published(NotificationRaised.class)).hasSize(15)
-                .extracting(NotificationRaised::notificationId).doesNotHaveDuplicates();
+        assertThat(raised.pushed()).hasSize(15)
+                .extracting(NotificationView::id).doesNotHaveDuplicates();
         assertThat(readModels.getCollection("notifications").countDocuments()).isEqualTo(15);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
     void aReplayedBatchRebuildsTheInboxWithItsReadMarksAndRaisesNothing(MongoBackend backend) {
-        var live = new NotificationInbox(backend.freshDatabase());
-        var liveRaised = new RecordingEvents();
+        var liveRaised = new RecordingPushes();
+        var live = new NotificationInbox(backend.freshDatabase(), liveRaised);
         List<EventMessage<?>> events = new ArrayList<>(marketplace(2));
-        handle(live, events, ReplayStatus.REGULAR, liveRaised);
-        String readByWorker = liveRaised.published(NotificationRaised.class).stream()
+        handle(live, events, ReplayStatus.REGULAR);
+        String readByWorker = liveRaised.pushed().stream()
                 .filter(n -> n.userId().equals("worker-1") && n.type().equals("worker.hired"))
-                .findFirst().orElseThrow().notificationId();
+                .findFirst().orElseThrow().id();
         events.add(message(new NotificationRead("worker-1", readByWorker)));
 
-        var rebuilt = new NotificationInbox(backend.freshDatabase());
-        var replayRaised = new RecordingEvents();
-        inOneBatch(() -> handle(rebuilt, events, ReplayStatus.REPLAY, replayRaised));
+        var replayRaised = new RecordingPushes();
+        var rebuilt = new NotificationInbox(backend.freshDatabase(), replayRaised);
+        inOneBatch(() -> handle(rebuilt, events, ReplayStatus.REPLAY));
 
-        assertThat(replayRaised.published()).isEmpty();
+        assertThat(replayRaised.pushed()).isEmpty();
         assertThat(inbox(rebuilt, "worker-1")).filteredOn(n -> n.id().equals(readByWorker))
                 .singleElement().extracting(NotificationView::read).isEqualTo(true);
         assertThat(rebuilt.handle(new FindNotifications("worker-1", true, 50)).items())

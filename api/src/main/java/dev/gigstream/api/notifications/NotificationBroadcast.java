@@ -1,0 +1,115 @@
+package dev.gigstream.api.notifications;
+
+import dev.gigstream.messages.notification.NotificationView;
+import dev.gigstream.api.redis.RedisCircuit;
+import dev.gigstream.api.redis.RedisSubscription;
+import dev.gigstream.query.notifications.NotificationSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Pushes what the inbox stored to the recipient's sessions on every instance: this instance's at once,
+ * the others' through Redis pub/sub on the channel {@code <key prefix>notifications}, where each
+ * instance delivers the message to its own sessions. The inbox runs on one instance of those that share
+ * its read models, so without Redis (or while it does not answer) a notification reaches only the
+ * sessions of the instance that stored it; it waits in every user's inbox all the same. The inbox
+ * pushes on its processor's thread, so while Redis does not answer the {@link RedisCircuit} keeps
+ * the inbox from waiting on it for every notification.
+ */
+final class NotificationBroadcast implements NotificationSink, SmartLifecycle, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationBroadcast.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Consumer<NotificationView> sessionsHere;
+    private final StringRedisTemplate redis;
+    private final String channel;
+    private final RedisSubscription subscription;
+    private final RedisCircuit circuit;
+    /** So that an instance does not deliver its own messages twice. */
+    private final String instance = UUID.randomUUID().toString();
+
+    /** This instance's sessions only: the inbox runs on every instance (its own read models), or there is one. */
+    NotificationBroadcast(Consumer<NotificationView> sessionsHere) {
+        this(sessionsHere, null, null, null);
+    }
+
+    NotificationBroadcast(Consumer<NotificationView> sessionsHere, StringRedisTemplate redis, String channel,
+                          RedisCircuit circuit) {
+        this.sessionsHere = sessionsHere;
+        this.redis = redis;
+        this.channel = channel;
+        this.circuit = circuit;
+        this.subscription = redis == null ? null : new RedisSubscription(redis, channel, this::heard,
+                "notifications stored on other instances reach this instance's sessions only through the inbox");
+    }
+
+    /** The other instances hear of the notification even when this instance's broker refuses it. */
+    @Override
+    public void push(NotificationView notification) {
+        try {
+            sessionsHere.accept(notification);
+        } finally {
+            passOn(notification);
+        }
+    }
+
+    private void passOn(NotificationView notification) {
+        if (redis == null || !circuit.allowsCall()) {
+            return;
+        }
+        try {
+            redis.convertAndSend(channel, instance + " " + JSON.writeValueAsString(notification));
+            circuit.succeeded();
+        } catch (RuntimeException e) {
+            circuit.failed(e);
+        }
+    }
+
+    /** A message another instance sent: delivered to this instance's sessions. */
+    void heard(String message) {
+        int space = message.indexOf(' ');
+        if (space < 0 || message.substring(0, space).equals(instance)) {
+            return;
+        }
+        try {
+            sessionsHere.accept(JSON.readValue(message.substring(space + 1), NotificationView.class));
+        } catch (JacksonException e) {
+            log.warn("Ignored a malformed notification on {}: {}", channel, message);
+        }
+    }
+
+    @Override
+    public void start() {
+        if (subscription != null) {
+            subscription.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (subscription != null) {
+            subscription.stop();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return subscription == null || subscription.isRunning();
+    }
+
+    @Override
+    public void destroy() {
+        if (subscription != null) {
+            subscription.destroy();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.gigstream.api.notifications;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.gigstream.api.testsupport.Marketplace;
+import dev.gigstream.api.testsupport.RedisServer;
+import dev.gigstream.api.testsupport.RestartableApp;
+import dev.gigstream.api.testsupport.StompUser;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two instances on one MongoDB share the inbox: one of them stores each notification, and its push
+ * reaches the recipient's sessions on both instances, each once, through Redis.
+ */
+class NotificationsAcrossInstancesIT {
+
+    @Test
+    void aNotificationReachesTheRecipientsSessionsOnEveryInstanceOnce() throws Exception {
+        String redis = RedisServer.assumeAvailable();
+        MongoServer readModels = new MongoServer(new MemoryBackend());
+        var app = new RestartableApp("--gigstream.read-models.uri=" + readModels.bindAndGetConnectionString(),
+                "--gigstream.redis.url=" + redis, "--gigstream.redis.key-prefix=" + RedisServer.freshKeyPrefix());
+        try (ConfigurableApplicationContext first = app.start(); ConfigurableApplicationContext second = app.start()) {
+            var market = new Marketplace(RestartableApp.api(first));
+            var client = market.api().signUp("CLIENT");
+            var worker = market.worker();
+            String jobId = market.jobStartingSoon(client);
+            market.api().post("/api/v1/jobs/" + jobId + "/applications", null, worker.accessToken()).expect(201);
+
+            try (StompUser onFirst = StompUser.connect(port(first), worker.accessToken()).subscribeToNotifications();
+                 StompUser onSecond = StompUser.connect(port(second), worker.accessToken()).subscribeToNotifications()) {
+                awaitSubscribed(first, worker.id());
+                awaitSubscribed(second, worker.id());
+                RestartableApp.api(second).post("/api/v1/jobs/" + jobId + "/hire", Map.of("workerId", worker.id()),
+                        client.accessToken()).expect(202);
+
+                JsonNode pushedToFirst = nextOfType(onFirst, "worker.hired", 10_000);
+                JsonNode pushedToSecond = nextOfType(onSecond, "worker.hired", 10_000);
+                assertThat(pushedToFirst).as("pushed to the session on the first instance").isNotNull();
+                assertThat(pushedToSecond).as("pushed to the session on the second instance").isNotNull();
+                assertThat(pushedToSecond.get("id").asText()).isEqualTo(pushedToFirst.get("id").asText());
+                assertThat(pushedToSecond.get("jobId").asText()).isEqualTo(jobId);
+                assertThat(nextOfType(onFirst, "worker.hired", 1_000)).as("once on the first instance").isNull();
+                assertThat(nextOfType(onSecond, "worker.hired", 1_000)).as("once on the second instance").isNull();
+            }
+        } finally {
+            readModels.shutdownNow();
+        }
+    }
+
+    /** The instance has registered the user's subscription to their notifications. */
+    private static void awaitSubscribed(ConfigurableApplicationContext instance, String userId) {
+        SimpUserRegistry users = instance.getBean(SimpUserRegistry.class);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !users.findSubscriptions(subscription ->
+                "/user/queue/notifications".equals(subscription.getDestination())
+                        && userId.equals(subscription.getSession().getUser().getName())).isEmpty());
+    }
+
+    private static JsonNode nextOfType(StompUser live, String type, long millis) throws InterruptedException {
+        long until = System.currentTimeMillis() + millis;
+        for (JsonNode next = live.next(millis); next != null; next = live.next(Math.max(1, until - System.currentTimeMillis()))) {
+            if (type.equals(next.get("type").asText())) {
+                return next;
+            }
+        }
+        return null;
+    }
+
+    private static int port(ConfigurableApplicationContext instance) {
+        return ((WebServerApplicationContext) instance).getWebServer().getPort();
+    }
+}
