@@ -61,6 +61,12 @@ class EventProcessingConfiguration {
     /** Projections are the {@link ProcessingGroup}s whose handlers live in the query-side module. */
     static final String PROJECTION_PACKAGE = "dev.gigstream.query.";
     static final String POLICY_PACKAGE = "dev.gigstream.sagas.";
+    /**
+     * The sagas share the processor the lifecycle saga always had (and its stored tokens): the payment
+     * saga, split from it, starts exactly where the lifecycle was, with nothing skipped or seen twice.
+     */
+    static final String SAGA_PROCESSOR = "JobLifecycleSagaProcessor";
+    static final String PAYMENT_SAGA_GROUP = "EscrowPaymentSagaProcessor";
 
     @Bean
     Projections projections(ListableBeanFactory beans) {
@@ -172,6 +178,7 @@ class EventProcessingConfiguration {
             var processing = configurer.eventProcessing();
             // groups of the same kind of work share a processor: one read of the stream, one token
             projections.processors().forEach(processing::assignProcessingGroup);
+            processing.assignProcessingGroup(PAYMENT_SAGA_GROUP, SAGA_PROCESSOR);
             // a batch takes what is available, up to 100 events, in one transaction and one token update;
             // a projection's sequenced writes wait for the batch and go out in one bulk write per collection
             // just before the token (FlushingTokenStore);
