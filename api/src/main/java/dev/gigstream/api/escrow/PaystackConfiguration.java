@@ -4,6 +4,7 @@ import dev.gigstream.paystack.PaystackClient;
 import dev.gigstream.paystack.PaystackSettings;
 import dev.gigstream.paystack.WebhookSignature;
 import dev.gigstream.sagas.lifecycle.LifecycleSettings;
+import dev.gigstream.sagas.payment.PaymentRetries;
 import dev.gigstream.sandbox.LocalServer;
 import dev.gigstream.sandbox.SandboxKey;
 import org.slf4j.Logger;
@@ -66,9 +67,13 @@ class PaystackConfiguration {
     @Bean
     LifecycleSettings lifecycleSettings(@Value("${gigstream.lifecycle.payment-window:2h}") Duration paymentWindow,
                                         @Value("${gigstream.lifecycle.confirmation-window:48h}") Duration confirmationWindow,
-                                        @Value("${gigstream.lifecycle.check-out-grace:2h}") Duration checkOutGrace,
-                                        @Value("${gigstream.lifecycle.max-payout-attempts:5}") int maxPayoutAttempts,
-                                        @Value("${gigstream.lifecycle.payout-retry-backoff:1m}") Duration backoff) {
-        return new LifecycleSettings(paymentWindow, confirmationWindow, checkOutGrace, maxPayoutAttempts, backoff);
+                                        @Value("${gigstream.lifecycle.check-out-grace:2h}") Duration checkOutGrace) {
+        return new LifecycleSettings(paymentWindow, confirmationWindow, checkOutGrace);
+    }
+
+    @Bean
+    PaymentRetries paymentRetries(@Value("${gigstream.lifecycle.max-payout-attempts:5}") int maxPayoutAttempts,
+                                  @Value("${gigstream.lifecycle.payout-retry-backoff:1m}") Duration backoff) {
+        return new PaymentRetries(maxPayoutAttempts, backoff);
     }
 }

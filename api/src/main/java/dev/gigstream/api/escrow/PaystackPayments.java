@@ -5,9 +5,9 @@ import dev.gigstream.messages.common.Money;
 import dev.gigstream.paystack.PaystackApi;
 import dev.gigstream.paystack.PaystackClient;
 import dev.gigstream.paystack.PaystackException;
-import dev.gigstream.sagas.lifecycle.PaymentProviderUnavailable;
-import dev.gigstream.sagas.lifecycle.PaymentRefused;
-import dev.gigstream.sagas.lifecycle.Payments;
+import dev.gigstream.sagas.payment.PaymentProviderUnavailable;
+import dev.gigstream.sagas.payment.PaymentRefused;
+import dev.gigstream.sagas.payment.Payments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +26,7 @@ class PaystackPayments implements Payments {
     private final PaystackProperties properties;
 
     PaystackPayments(PaystackClient paystack, AccountEmails emails, JdbcClient jdbc, PaystackProperties properties) {
-        this.paystack = paystack.singleAttempt(); // the lifecycle retries by its own deadlines
+        this.paystack = paystack.singleAttempt(); // the payment saga retries by its own deadlines
         this.emails = emails;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -55,7 +55,7 @@ class PaystackPayments implements Payments {
         call(() -> paystack.refund(new PaystackApi.CreateRefund(chargeReference, amount.amount())));
     }
 
-    /** Paystack's answer, or the lifecycle's reason to try later (unreachable) or to ask an operator (refused). */
+    /** Paystack's answer, or the payment saga's reason to try later (unreachable) or to ask an operator (refused). */
     private static <T> T call(Supplier<T> request) {
         try {
             return request.get();

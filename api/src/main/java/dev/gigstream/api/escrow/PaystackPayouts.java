@@ -7,8 +7,8 @@ import dev.gigstream.messages.worker.PayoutAccountView;
 import dev.gigstream.paystack.PaystackApi;
 import dev.gigstream.paystack.PaystackClient;
 import dev.gigstream.paystack.PaystackException;
-import dev.gigstream.sagas.lifecycle.PaymentProviderUnavailable;
-import dev.gigstream.sagas.lifecycle.Payouts;
+import dev.gigstream.sagas.payment.PaymentProviderUnavailable;
+import dev.gigstream.sagas.payment.Payouts;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
@@ -22,7 +22,7 @@ import java.util.Optional;
  * Pays workers by Paystack transfer from the balance: a transfer recipient per worker and account
  * (created once, remembered), and our payout reference on every transfer, so a repeated attempt
  * asks Paystack what became of it instead of sending the money twice. Paystack not answering is
- * "unknown", never "failed": the lifecycle tries the same reference again later.
+ * "unknown", never "failed": the payment saga tries the same reference again later.
  */
 @Component
 class PaystackPayouts implements Payouts {
@@ -34,7 +34,7 @@ class PaystackPayouts implements Payouts {
     private final JdbcClient jdbc;
 
     PaystackPayouts(PaystackClient paystack, QueryGateway queries, JdbcClient jdbc) {
-        this.paystack = paystack.singleAttempt(); // the lifecycle retries by its own deadlines
+        this.paystack = paystack.singleAttempt(); // the payment saga retries by its own deadlines
         this.queries = queries;
         this.jdbc = jdbc;
     }

@@ -65,6 +65,12 @@ class EventProcessingConfiguration {
      */
     static final List<String> PROJECTION_PACKAGES = List.of("dev.gigstream.query.", "dev.gigstream.policies.");
     static final String POLICY_PACKAGE = "dev.gigstream.sagas.";
+    /**
+     * The sagas share the processor the lifecycle saga always had (and its stored tokens): the payment
+     * saga, split from it, starts exactly where the lifecycle was, with nothing skipped or seen twice.
+     */
+    static final String SAGA_PROCESSOR = "JobLifecycleSagaProcessor";
+    static final String PAYMENT_SAGA_GROUP = "EscrowPaymentSagaProcessor";
 
     /** Whether the handlers of {@code type} are processed as a projection (see {@link #PROJECTION_PACKAGES}). */
     static boolean processedAsProjection(Class<?> type) {
@@ -181,6 +187,7 @@ class EventProcessingConfiguration {
             var processing = configurer.eventProcessing();
             // groups of the same kind of work share a processor: one read of the stream, one token
             projections.processors().forEach(processing::assignProcessingGroup);
+            processing.assignProcessingGroup(PAYMENT_SAGA_GROUP, SAGA_PROCESSOR);
             // a batch takes what is available, up to 100 events, in one transaction and one token update;
             // a projection's sequenced writes wait for the batch and go out in one bulk write per collection
             // just before the token (FlushingTokenStore);

@@ -6,20 +6,20 @@ import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
 import dev.gigstream.messages.common.Refusal;
-import dev.gigstream.messages.dispute.DisputeErrorCode;
 import dev.gigstream.messages.dispute.DisputeOpened;
 import dev.gigstream.messages.dispute.DisputeOutcome;
 import dev.gigstream.messages.dispute.DisputeParty;
 import dev.gigstream.messages.dispute.DisputeResolved;
 import dev.gigstream.messages.dispute.DisputeWithdrawn;
-import dev.gigstream.messages.dispute.OpenDispute;
 import dev.gigstream.messages.escrow.CancelEscrow;
 import dev.gigstream.messages.escrow.ChargebackReceived;
-import dev.gigstream.messages.escrow.FlagCauses;
 import dev.gigstream.messages.escrow.EscrowUnfrozen;
-import dev.gigstream.messages.escrow.ConfirmPayout;
 import dev.gigstream.messages.escrow.EscrowErrorCode;
 import dev.gigstream.messages.escrow.EscrowFunded;
+import dev.gigstream.messages.escrow.EscrowKeptFrozen;
+import dev.gigstream.messages.escrow.FlagCauses;
+import dev.gigstream.messages.escrow.FlagEscrowForAdmin;
+import dev.gigstream.messages.escrow.FlagPayoutForAdmin;
 import dev.gigstream.messages.escrow.EscrowFundingRequested;
 import dev.gigstream.messages.escrow.EscrowReferences;
 import dev.gigstream.messages.escrow.EscrowRefundStarted;
@@ -27,16 +27,11 @@ import dev.gigstream.messages.escrow.EscrowRefunded;
 import dev.gigstream.messages.escrow.EscrowReleased;
 import dev.gigstream.messages.escrow.EscrowSettled;
 import dev.gigstream.messages.escrow.EscrowStatus;
-import dev.gigstream.messages.escrow.FlagEscrowForAdmin;
-import dev.gigstream.messages.escrow.FlagPayoutForAdmin;
 import dev.gigstream.messages.escrow.FreezeEscrow;
 import dev.gigstream.messages.escrow.PayoutCompleted;
-import dev.gigstream.messages.escrow.PayoutFailed;
 import dev.gigstream.messages.escrow.PayoutRetryRequested;
-import dev.gigstream.messages.escrow.RecordCheckout;
 import dev.gigstream.messages.escrow.RefundEscrow;
 import dev.gigstream.messages.escrow.ReleaseEscrow;
-import dev.gigstream.messages.escrow.ReportPayoutFailure;
 import dev.gigstream.messages.escrow.RequestEscrowFunding;
 import dev.gigstream.messages.escrow.UnfreezeEscrow;
 import dev.gigstream.messages.job.CheckOutAutomatically;
@@ -52,38 +47,32 @@ import dev.gigstream.messages.job.WorkerCheckedOut;
 import dev.gigstream.messages.job.WorkerHired;
 import dev.gigstream.messages.job.WorkerNoShow;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.deadline.GenericDeadlineMessage;
 import org.axonframework.test.saga.ContinuedGivenState;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import static dev.gigstream.sagas.lifecycle.JobLifecycleSaga.AUTOMATIC_CHECK_OUT;
-import static dev.gigstream.sagas.lifecycle.JobLifecycleSaga.CHECKOUT_RETRY;
 import static dev.gigstream.sagas.lifecycle.JobLifecycleSaga.CONFIRMATION_WINDOW;
 import static dev.gigstream.sagas.lifecycle.JobLifecycleSaga.PAYMENT_WINDOW;
-import static dev.gigstream.sagas.lifecycle.JobLifecycleSaga.PAYOUT_RETRY;
-import static dev.gigstream.sagas.lifecycle.JobLifecycleSaga.REFUND_RETRY;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The job lifecycle, rule by rule. Every scenario runs on the settings below (a two-hour payment
- * window, a 48-hour confirmation window, two hours of grace after the shift end, five tries of a
- * payment-provider call, retries one minute apart and doubling), against recording fakes of the
- * Paystack ports that can be told to fail.
+ * window, a 48-hour confirmation window, two hours of grace after the shift end). The escrow's
+ * answers to the lifecycle's commands are its events (an unfreeze is {@code EscrowUnfrozen}, or
+ * {@code EscrowKeptFrozen} while a chargeback holds the money) or a refusal; the money's way to and
+ * from Paystack is {@code EscrowPaymentSagaTest}'s.
  */
 class JobLifecycleSagaTest {
 
     private static final LifecycleSettings SETTINGS = new LifecycleSettings(
-            Duration.ofHours(2), Duration.ofHours(48), Duration.ofHours(2), 5, Duration.ofMinutes(1));
+            Duration.ofHours(2), Duration.ofHours(48), Duration.ofHours(2));
 
     private static final String JOB = "5c1d9e2a-1b3f-4e7a-8c2d-9f0a1b2c3d4e";
     private static final String ESCROW = "0b7e2c1d-7a57-4c0e-9d6f-2f1f4c3a9b10";
@@ -111,17 +100,11 @@ class JobLifecycleSagaTest {
     private static final Instant CHECK_OUT_DUE = SHIFT_END.plus(SETTINGS.checkOutGrace());
 
     private SagaTestFixture<JobLifecycleSaga> fixture;
-    private FakePayments payments;
-    private FakePayouts payouts;
 
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(JobLifecycleSaga.class);
-        payments = new FakePayments();
-        payouts = new FakePayouts();
         fixture.registerResource(SETTINGS);
-        fixture.registerResource(payments);
-        fixture.registerResource(payouts);
     }
 
     // ---------------------------------------------------------------- hire and funding
@@ -143,12 +126,11 @@ class JobLifecycleSagaTest {
     }
 
     @Test
-    void theRequestedEscrowGetsAPaystackCheckoutForItsTotal() {
+    void theCheckoutIsLeftToTheEscrowsPaymentSaga() {
         fixture.givenCurrentTime(T0).andThenAggregate(JOB).published(hired(SHIFT_START))
                .whenAggregate(ESCROW).publishes(fundingRequested())
-               .expectDispatchedCommands(new RecordCheckout(ESCROW, CHECKOUT_URL))
-               .expectNoScheduledDeadlineWithName(Duration.ofMinutes(1), CHECKOUT_RETRY);
-        assertThat(payments.checkouts).containsExactly(ESCROW + " " + CLIENT + " " + CHARGE + " " + TOTAL.amount());
+               .expectNoDispatchedCommands()
+               .expectScheduledDeadlineWithName(Duration.ofHours(2), PAYMENT_WINDOW);
     }
 
     @Test
@@ -186,66 +168,6 @@ class JobLifecycleSagaTest {
                .expectDispatchedCommands(new CancelEscrow(ESCROW, "the job was cancelled before payment"))
                .expectNoScheduledDeadlines()
                .expectActiveSagas(0);
-    }
-
-    // ---------------------------------------------------------------- checkout retries
-
-    @Test
-    void anUnreachablePaystackDoesNotFailTheFundingRequestButRetriesTheCheckoutAMinuteLater() {
-        payments.checkout.unavailableFor(1);
-        fixture.givenCurrentTime(T0).andThenAggregate(JOB).published(hired(SHIFT_START))
-               .whenAggregate(ESCROW).publishes(fundingRequested())
-               .expectSuccessfulHandlerExecution()
-               .expectNoDispatchedCommands()
-               .expectScheduledDeadlineWithName(Duration.ofMinutes(1), CHECKOUT_RETRY);
-    }
-
-    @Test
-    void theCheckoutIsRetriedWithADoublingBackoffUntilPaystackAnswers() {
-        payments.checkout.unavailableFor(2);
-        fixture.givenCurrentTime(T0).andThenAggregate(JOB).published(hired(SHIFT_START))
-               .andThenAggregate(ESCROW).published(fundingRequested())
-               .whenTimeElapses(Duration.ofMinutes(3)) // tries at 0, +1 min, +1+2 min
-               .expectTriggeredDeadlinesWithName(CHECKOUT_RETRY, CHECKOUT_RETRY)
-               .expectDispatchedCommands(new RecordCheckout(ESCROW, CHECKOUT_URL))
-               .expectNoScheduledDeadlineWithName(Duration.ofMinutes(4), CHECKOUT_RETRY);
-        assertThat(payments.checkouts).hasSize(3).containsOnly(payments.checkouts.get(0));
-    }
-
-    @Test
-    void fundingStopsTheCheckoutRetries() {
-        payments.checkout.unavailableAlways();
-        fixture.givenCurrentTime(T0).andThenAggregate(JOB).published(hired(SHIFT_START))
-               .andThenAggregate(ESCROW).published(fundingRequested())
-               .whenAggregate(ESCROW).publishes(funded())
-               .expectDispatchedCommands(new MarkJobFunded(JOB, ESCROW))
-               .expectNoScheduledDeadlines();
-        assertThat(payments.checkouts).hasSize(1);
-    }
-
-    @Test
-    void theClosingPaymentWindowStopsTheCheckoutRetries() {
-        payments.checkout.unavailableAlways();
-        fixture.givenCurrentTime(T0).andThenAggregate(JOB).published(hired(SHIFT_START))
-               .andThenAggregate(ESCROW).published(fundingRequested())
-               .whenTimeElapses(Duration.ofHours(2))
-               .expectDispatchedCommands(new CancelEscrow(ESCROW, "the payment window closed"),
-                       new LapseHire(JOB, "the client did not pay within the payment window"))
-               .expectNoScheduledDeadlines()
-               .expectActiveSagas(0);
-        // tries at 0, 1, 3, 7, 15, 31 and 63 minutes; the next would have been at 127
-        assertThat(payments.checkouts).hasSize(7);
-    }
-
-    @Test
-    void aCheckoutPaystackRefusesIsNotRetried() {
-        payments.checkout.refusedFor(1);
-        fixture.givenCurrentTime(T0).andThenAggregate(JOB).published(hired(SHIFT_START))
-               .whenAggregate(ESCROW).publishes(fundingRequested())
-               .expectSuccessfulHandlerExecution()
-               .expectNoDispatchedCommands()
-               .expectNoScheduledDeadlineWithName(Duration.ofMinutes(1), CHECKOUT_RETRY)
-               .expectScheduledDeadlineWithName(Duration.ofHours(2), PAYMENT_WINDOW);
     }
 
     // ---------------------------------------------------------------- check-in, check-out, confirmation
@@ -357,12 +279,18 @@ class JobLifecycleSagaTest {
                .expectNoDispatchedCommands();
     }
 
+    /** The clock resumes when the escrow answers the unfreeze: its money is free again. */
     @Test
     void aWithdrawnDisputeUnfreezesTheEscrowAndResumesTheConfirmationClockWithTheThirtyEightHoursLeft() throws Exception {
         Instant withdrawnAt = T0.plus(Duration.ofHours(34));
         givenDisputedTenHoursIntoTheConfirmationWindow().andThenTimeAdvancesTo(withdrawnAt)
                .whenAggregate(DISPUTE).publishes(disputeWithdrawn(withdrawnAt))
-               .expectDispatchedCommands(new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"))
+               .expectDispatchedCommands(new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"));
+        setUp();
+        givenDisputedTenHoursIntoTheConfirmationWindow().andThenTimeAdvancesTo(withdrawnAt)
+               .andThenAggregate(DISPUTE).published(disputeWithdrawn(withdrawnAt))
+               .whenAggregate(ESCROW).publishes(unfrozenByWithdrawal())
+               .expectNoDispatchedCommands()
                .expectScheduledDeadlineWithName(Duration.ofHours(38), CONFIRMATION_WINDOW);
     }
 
@@ -394,7 +322,8 @@ class JobLifecycleSagaTest {
                 .andThenTimeElapses(Duration.ofHours(48))
                 .andThenAggregate(DISPUTE).published(disputeOpened(openedAt))
                 .andThenTimeAdvancesTo(withdrawnAt)
-                .andThenAggregate(DISPUTE).published(disputeWithdrawn(withdrawnAt));
+                .andThenAggregate(DISPUTE).published(disputeWithdrawn(withdrawnAt))
+                .andThenAggregate(ESCROW).published(unfrozenByWithdrawal());
         fixture.setCallbackBehavior((payload, metaData) -> null);
         withdrawn.whenTimeElapses(Duration.ofMinutes(1))
                  .expectDispatchedCommands(new ConfirmShift(JOB, null, true));
@@ -419,7 +348,13 @@ class JobLifecycleSagaTest {
         givenCheckedIn().andThenAggregate(DISPUTE).published(disputeOpened(T0.plus(Duration.ofHours(5))))
                .andThenTimeAdvancesTo(withdrawnAt)
                .whenAggregate(DISPUTE).publishes(disputeWithdrawn(withdrawnAt))
-               .expectDispatchedCommands(new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"))
+               .expectDispatchedCommands(new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"));
+        setUp();
+        givenCheckedIn().andThenAggregate(DISPUTE).published(disputeOpened(T0.plus(Duration.ofHours(5))))
+               .andThenTimeAdvancesTo(withdrawnAt)
+               .andThenAggregate(DISPUTE).published(disputeWithdrawn(withdrawnAt))
+               .whenAggregate(ESCROW).publishes(unfrozenByWithdrawal())
+               .expectNoDispatchedCommands()
                .expectScheduledDeadlineWithName(withdrawnAt, AUTOMATIC_CHECK_OUT)
                .expectNoScheduledDeadlineWithName(Duration.ofHours(48), CONFIRMATION_WINDOW);
     }
@@ -430,6 +365,7 @@ class JobLifecycleSagaTest {
         givenCheckedIn().andThenAggregate(DISPUTE).published(disputeOpened(T0.plus(Duration.ofHours(5))))
                .andThenTimeAdvancesTo(withdrawnAt)
                .andThenAggregate(DISPUTE).published(disputeWithdrawn(withdrawnAt))
+               .andThenAggregate(ESCROW).published(unfrozenByWithdrawal())
                .whenTimeElapses(Duration.ofMinutes(1))
                .expectTriggeredDeadlinesWithName(AUTOMATIC_CHECK_OUT)
                .expectDispatchedCommands(new CheckOutAutomatically(JOB, withdrawnAt));
@@ -443,6 +379,7 @@ class JobLifecycleSagaTest {
                .andThenAggregate(DISPUTE).published(disputeOpened(CHECK_OUT_DUE.minus(Duration.ofMinutes(1))))
                .andThenTimeAdvancesTo(withdrawnAt)
                .andThenAggregate(DISPUTE).published(disputeWithdrawn(withdrawnAt))
+               .andThenAggregate(ESCROW).published(unfrozenByWithdrawal())
                .whenTimeElapses(Duration.ofMinutes(1)) // (the fixture keeps the given phase's triggered deadlines)
                .expectDispatchedCommands(new CheckOutAutomatically(JOB, withdrawnAt));
     }
@@ -452,7 +389,8 @@ class JobLifecycleSagaTest {
         Instant withdrawnAt = T0.plus(Duration.ofHours(7));
         givenCheckedIn().andThenAggregate(DISPUTE).published(disputeOpened(T0.plus(Duration.ofHours(5))))
                .andThenTimeAdvancesTo(withdrawnAt)
-               .whenAggregate(DISPUTE).publishes(disputeWithdrawn(withdrawnAt))
+               .andThenAggregate(DISPUTE).published(disputeWithdrawn(withdrawnAt))
+               .whenAggregate(ESCROW).publishes(unfrozenByWithdrawal())
                .expectScheduledDeadlineWithName(CHECK_OUT_DUE, AUTOMATIC_CHECK_OUT);
     }
 
@@ -461,6 +399,11 @@ class JobLifecycleSagaTest {
         givenFunded().andThenAggregate(DISPUTE).published(disputeOpened(T0))
                .whenAggregate(DISPUTE).publishes(disputeWithdrawn(T0))
                .expectDispatchedCommands(new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"))
+               .expectNoScheduledDeadlines();
+        setUp();
+        givenFunded().andThenAggregate(DISPUTE).published(disputeOpened(T0), disputeWithdrawn(T0))
+               .whenAggregate(ESCROW).publishes(unfrozenByWithdrawal())
+               .expectNoDispatchedCommands()
                .expectNoScheduledDeadlines();
     }
 
@@ -500,60 +443,42 @@ class JobLifecycleSagaTest {
                .expectNoDispatchedCommands();
     }
 
+    /** A resolution for the worker unfreezes the escrow too: that unfreeze resumes no clock. */
     @Test
-    void theReleaseThatFollowsAResolutionForTheWorkerPaysTheWorkerOnce() throws Exception {
+    void theUnfreezeOfAResolutionForTheWorkerResumesNoClock() throws Exception {
+        givenCheckedIn().andThenAggregate(DISPUTE).published(disputeOpened(T0.plus(Duration.ofHours(5))),
+                       disputeResolved(DisputeOutcome.RELEASE_TO_WORKER, PAY, NOTHING))
+               .whenAggregate(ESCROW).publishes(new EscrowUnfrozen(ESCROW, "dispute " + DISPUTE + " resolved: RELEASE_TO_WORKER"))
+               .expectNoDispatchedCommands()
+               .expectNoScheduledDeadlines();
+        setUp();
+        givenDisputedTenHoursIntoTheConfirmationWindow()
+               .andThenAggregate(DISPUTE).published(disputeResolved(DisputeOutcome.RELEASE_TO_WORKER, PAY, NOTHING))
+               .whenAggregate(ESCROW).publishes(new EscrowUnfrozen(ESCROW, "dispute " + DISPUTE + " resolved: RELEASE_TO_WORKER"))
+               .expectNoDispatchedCommands()
+               .expectNoScheduledDeadlines();
+    }
+
+    /** The escrow's own events move the money (EscrowPaymentSagaTest pays and refunds each once): the lifecycle adds nothing. */
+    @Test
+    void theReleaseOrRefundThatFollowsAResolutionIsTheEscrowsToPayOut() throws Exception {
         givenDisputedTenHoursIntoTheConfirmationWindow()
                .andThenAggregate(DISPUTE).published(disputeResolved(DisputeOutcome.RELEASE_TO_WORKER, PAY, NOTHING))
                .whenAggregate(ESCROW).publishes(released())
                .expectNoDispatchedCommands();
-        assertThat(payouts.calls).containsExactly(payout(PAYOUT_1, PAY));
-        assertThat(payments.refunds).isEmpty();
-    }
-
-    @Test
-    void theRefundThatFollowsAResolutionForTheClientRefundsTheClientOnceAndPaysNoOne() throws Exception {
+        setUp();
         givenDisputedTenHoursIntoTheConfirmationWindow()
                .andThenAggregate(DISPUTE).published(disputeResolved(DisputeOutcome.REFUND_TO_CLIENT, NOTHING, TOTAL))
                .whenAggregate(ESCROW).publishes(refundStarted(TOTAL, NOTHING, null))
                .expectNoDispatchedCommands();
-        assertThat(payments.refunds).containsExactly(refund(TOTAL));
-        assertThat(payouts.calls).isEmpty();
-    }
-
-    @Test
-    void theRefundThatFollowsASplitRefundsTheClientOnceAndPaysTheWorkersShareOnce() throws Exception {
+        setUp();
         givenDisputedTenHoursIntoTheConfirmationWindow()
                .andThenAggregate(DISPUTE).published(disputeResolved(DisputeOutcome.SPLIT, SHARE, REST))
                .whenAggregate(ESCROW).publishes(refundStarted(REST, SHARE, PAYOUT_1))
                .expectNoDispatchedCommands();
-        assertThat(payments.refunds).containsExactly(refund(REST));
-        assertThat(payouts.calls).containsExactly(payout(PAYOUT_1, SHARE));
     }
 
     // ---------------------------------------------------------------- chargebacks
-
-    @Test
-    void aChargebackWhileTheEscrowHoldsTheMoneyOpensADisputeForTheClient() {
-        Instant at = T0.plus(Duration.ofHours(3));
-        givenFunded()
-               .whenAggregate(ESCROW).publishes(chargeback("CHB-4471", true, at))
-               .expectSuccessfulHandlerExecution()
-               .expectDispatchedCommands(new OpenDispute(disputeOfChargeback("CHB-4471"), JOB, CLIENT, "chargeback",
-                       "The client's bank disputes the payment (Paystack dispute CHB-4471): fraudulent", at));
-    }
-
-    /** The escrow flagged the chargeback itself when it arrived, and keeps its money frozen whatever the dispute. */
-    @Test
-    void aChargebackDisputeThatCannotBeOpenedIsLeftToTheEscrowsOwnFlag() {
-        refuse(OpenDispute.class, () -> refusal(DisputeErrorCode.DISPUTE_ALREADY_OPEN, "a dispute is already open"));
-        Instant at = T0.plus(Duration.ofHours(3));
-        givenFunded()
-               .whenAggregate(ESCROW).publishes(chargeback("CHB-4471", true, at))
-               .expectSuccessfulHandlerExecution()
-               .expectDispatchedCommands(
-                       new OpenDispute(disputeOfChargeback("CHB-4471"), JOB, CLIENT, "chargeback",
-                               "The client's bank disputes the payment (Paystack dispute CHB-4471): fraudulent", at));
-    }
 
     /** The client's dispute, the worker's, or the chargeback's own: its withdrawal resumes no clock while the money is held. */
     @Test
@@ -563,6 +488,12 @@ class JobLifecycleSagaTest {
                .whenAggregate(DISPUTE).publishes(disputeWithdrawn(withdrawnAt))
                .expectDispatchedCommands(new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"))
                .expectNoScheduledDeadlines();
+        setUp();
+        givenChargedBackDuringTheDispute().andThenTimeAdvancesTo(withdrawnAt)
+               .andThenAggregate(DISPUTE).published(disputeWithdrawn(withdrawnAt))
+               .whenAggregate(ESCROW).publishes(keptFrozenByChargeback("CHB-4471"))
+               .expectNoDispatchedCommands()
+               .expectNoScheduledDeadlines();
     }
 
     @Test
@@ -570,16 +501,20 @@ class JobLifecycleSagaTest {
         Instant withdrawnAt = T0.plus(Duration.ofHours(34));
         givenChargedBackDuringTheDispute().andThenTimeAdvancesTo(withdrawnAt)
                .andThenAggregate(DISPUTE).published(disputeWithdrawn(withdrawnAt))
+               .andThenAggregate(ESCROW).published(keptFrozenByChargeback("CHB-4471"))
                .whenTimeElapses(Duration.ofDays(30))
                .expectTriggeredDeadlinesWithName()
                .expectNoDispatchedCommands();
     }
 
+    /** The escrow decides: it refuses the release while the chargeback holds the money. */
     @Test
     void aShiftConfirmedWhileAChargebackHoldsTheMoneyReleasesNothing() throws Exception {
+        refuse(ReleaseEscrow.class, () -> refusal(EscrowErrorCode.FROZEN, "frozen by chargeback CHB-4471"));
         givenCheckedOutAtT0().andThenAggregate(ESCROW).published(chargeback("CHB-4471", true, T0))
                .whenAggregate(JOB).publishes(new ShiftConfirmed(JOB, ESCROW, WORKER, false))
-               .expectNoDispatchedCommands()
+               .expectSuccessfulHandlerExecution()
+               .expectDispatchedCommands(new ReleaseEscrow(ESCROW))
                .expectNoScheduledDeadlines();
     }
 
@@ -590,6 +525,7 @@ class JobLifecycleSagaTest {
         Instant wonAt = T0.plus(Duration.ofDays(20));
         givenChargedBackDuringTheDispute().andThenTimeAdvancesTo(withdrawnAt)
                .andThenAggregate(DISPUTE).published(disputeWithdrawn(withdrawnAt))
+               .andThenAggregate(ESCROW).published(keptFrozenByChargeback("CHB-4471"))
                .andThenTimeAdvancesTo(wonAt)
                .whenAggregate(ESCROW).publishes(unfrozenByWonChargeback("CHB-4471"))
                .expectNoDispatchedCommands()
@@ -598,10 +534,12 @@ class JobLifecycleSagaTest {
 
     @Test
     void aShiftConfirmedDuringTheHoldIsReleasedOnceTheChargebackIsWon() throws Exception {
-        givenCheckedOutAtT0().andThenAggregate(ESCROW).published(chargeback("CHB-4471", true, T0))
+        refuse(ReleaseEscrow.class, () -> refusal(EscrowErrorCode.FROZEN, "frozen by chargeback CHB-4471"));
+        ContinuedGivenState held = givenCheckedOutAtT0().andThenAggregate(ESCROW).published(chargeback("CHB-4471", true, T0))
                .andThenAggregate(JOB).published(new ShiftConfirmed(JOB, ESCROW, WORKER, false))
-               .andThenTimeElapses(Duration.ofDays(20))
-               .whenAggregate(ESCROW).publishes(unfrozenByWonChargeback("CHB-4471"))
+               .andThenTimeElapses(Duration.ofDays(20));
+        fixture.setCallbackBehavior((payload, metaData) -> null);
+        held.whenAggregate(ESCROW).publishes(unfrozenByWonChargeback("CHB-4471"))
                .expectDispatchedCommands(new ReleaseEscrow(ESCROW))
                .expectNoScheduledDeadlines();
     }
@@ -610,7 +548,7 @@ class JobLifecycleSagaTest {
     void anOrdinaryWithdrawalsUnfreezeResumesNothingTwice() throws Exception {
         Instant withdrawnAt = T0.plus(Duration.ofHours(34));
         givenWithdrawnAt(withdrawnAt)
-               .whenAggregate(ESCROW).publishes(new EscrowUnfrozen(ESCROW, "dispute " + DISPUTE + " withdrawn"))
+               .whenAggregate(ESCROW).publishes(unfrozenByWithdrawal())
                .expectNoDispatchedCommands()
                .expectScheduledDeadlineWithName(Duration.ofHours(38), CONFIRMATION_WINDOW);
     }
@@ -633,141 +571,15 @@ class JobLifecycleSagaTest {
                .expectDispatchedCommands(new RefundEscrow(ESCROW, SHARE, "dispute " + DISPUTE + " resolved: SPLIT"));
     }
 
-    @Test
-    void aChargebackAfterTheMoneyLeftTheEscrowIsLeftToTheEscrowsOwnFlag() {
-        givenFunded()
-               .whenAggregate(ESCROW).publishes(chargeback("CHB-4471", false, T0))
-               .expectNoDispatchedCommands();
-    }
-
     // ---------------------------------------------------------------- payouts
 
+    /** The payouts are the escrow's payment saga's; an operator's retry after the settlement starts no lifecycle. */
     @Test
-    void theReleasedPayIsTransferredToTheWorkerAndAPendingTransferWaitsForPaystack() {
-        givenFunded()
-               .whenAggregate(ESCROW).publishes(released())
-               .expectNoDispatchedCommands()
-               .expectNoScheduledDeadlines();
-        assertThat(payouts.calls).containsExactly(payout(PAYOUT_1, PAY));
-    }
-
-    @Test
-    void aTransferThatSucceedsAtOnceIsConfirmedAtOnce() {
-        payouts.outcome = Payouts.Outcome.SUCCEEDED;
-        givenFunded()
-               .whenAggregate(ESCROW).publishes(released())
-               .expectDispatchedCommands(new ConfirmPayout(ESCROW, PAYOUT_1));
-    }
-
-    @Test
-    void aTransferThatFailsAtOnceIsReportedAtOnce() {
-        payouts.outcome = Payouts.Outcome.FAILED;
-        givenFunded()
-               .whenAggregate(ESCROW).publishes(released())
-               .expectDispatchedCommands(new ReportPayoutFailure(ESCROW, PAYOUT_1, "Paystack refused the transfer"));
-    }
-
-    @Test
-    void aTransferThatNeedsAnOtpIsAnOperatorsJob() {
-        payouts.outcome = Payouts.Outcome.NEEDS_OTP;
-        givenFunded()
-               .whenAggregate(ESCROW).publishes(released())
-               .expectDispatchedCommands(new FlagPayoutForAdmin(ESCROW, PAYOUT_1,
-                       "Paystack asks for an OTP on transfers: disable OTP for transfers in the Paystack dashboard, then retry"));
-    }
-
-    @Test
-    void aFailedPayoutIsRetriedAfterABackoffThatDoublesWithTheFailures() {
-        givenReleased()
-               .whenAggregate(ESCROW).publishes(payoutFailed(PAYOUT_1, 2, PAYOUT_2))
-               .expectNoDispatchedCommands()
-               .expectScheduledDeadlineWithName(Duration.ofMinutes(2), PAYOUT_RETRY);
-    }
-
-    @Test
-    void theRetriedPayoutGoesUnderTheNextReference() {
-        givenReleased().andThenAggregate(ESCROW).published(payoutFailed(PAYOUT_1, 1, PAYOUT_2))
-               .whenTimeElapses(Duration.ofMinutes(1))
-               .expectTriggeredDeadlinesWithName(PAYOUT_RETRY);
-        assertThat(payouts.calls).containsExactly(payout(PAYOUT_1, PAY), payout(PAYOUT_2, PAY));
-    }
-
-    @Test
-    void afterTheLastFailedAttemptAnAdminIsAskedInsteadOfRetrying() {
-        givenReleased()
-               .whenAggregate(ESCROW).publishes(payoutFailed(PAYOUT_1, 5, EscrowReferences.payout(ESCROW, 6)))
-               .expectDispatchedCommands(new FlagPayoutForAdmin(ESCROW, EscrowReferences.payout(ESCROW, 6),
-                       "the payout failed 5 times (last: Account resolution failed); check the worker's payout account, then retry"))
-               .expectNoScheduledDeadlines();
-    }
-
-    @Test
-    void aCompletedPayoutStopsAPendingRetry() {
-        givenReleased().andThenAggregate(ESCROW).published(payoutFailed(PAYOUT_1, 1, PAYOUT_2))
-               .whenAggregate(ESCROW).publishes(new PayoutCompleted(ESCROW, JOB, WORKER, PAY, PAYOUT_1, List.of()))
-               .expectNoDispatchedCommands()
-               .expectNoScheduledDeadlines();
-    }
-
-    @Test
-    void anUnreachablePaystackDoesNotFailTheReleaseButRetriesThePayoutAMinuteLater() {
-        payouts.script.unavailableFor(1);
-        givenFunded()
-               .whenAggregate(ESCROW).publishes(released())
-               .expectSuccessfulHandlerExecution()
-               .expectNoDispatchedCommands()
-               .expectScheduledDeadlineWithName(Duration.ofMinutes(1), PAYOUT_RETRY);
-    }
-
-    @Test
-    void anUnansweredPayoutIsRetriedUnderTheSameReference() {
-        payouts.script.unavailableFor(1);
-        payouts.outcome = Payouts.Outcome.SUCCEEDED;
-        givenReleased()
-               .whenTimeElapses(Duration.ofMinutes(1))
-               .expectTriggeredDeadlinesWithName(PAYOUT_RETRY)
-               .expectDispatchedCommands(new ConfirmPayout(ESCROW, PAYOUT_1))
-               .expectNoScheduledDeadlines();
-        assertThat(payouts.calls).containsExactly(payout(PAYOUT_1, PAY), payout(PAYOUT_1, PAY));
-    }
-
-    @Test
-    void aPayoutPaystackLeavesUnansweredFiveTimesIsFlaggedForAnAdminAndNoLongerRetried() {
-        payouts.script.unavailableAlways();
-        givenReleased()
-               .whenTimeElapses(Duration.ofHours(1)) // tries at 0, 1, 3, 7 and 15 minutes
-               .expectSuccessfulHandlerExecution()
-               .expectTriggeredDeadlinesWithName(PAYOUT_RETRY, PAYOUT_RETRY, PAYOUT_RETRY, PAYOUT_RETRY)
-               .expectDispatchedCommands(new FlagPayoutForAdmin(ESCROW, PAYOUT_1,
-                       "Paystack did not answer the payout " + PAYOUT_1 + " 5 times; retry once it is reachable"))
-               .expectNoScheduledDeadlines();
-        assertThat(payouts.calls).hasSize(5).containsOnly(payout(PAYOUT_1, PAY));
-    }
-
-    @Test
-    void anOperatorsRetryPaysThePendingReferenceAndReplacesAScheduledRetry() {
-        givenReleased().andThenAggregate(ESCROW).published(payoutFailed(PAYOUT_1, 1, PAYOUT_2))
-               .whenAggregate(ESCROW).publishes(retryRequested(PAYOUT_2))
-               .expectActiveSagas(1)
-               .expectNoScheduledDeadlines();
-        assertThat(payouts.calls).containsExactly(payout(PAYOUT_1, PAY), payout(PAYOUT_2, PAY));
-    }
-
-    @Test
-    void anOperatorsRetryAfterTheLifecycleEndedStartsANewOneThatPaysThePendingReference() {
-        givenReleased().andThenAggregate(ESCROW).published(new EscrowSettled(ESCROW, JOB, EscrowStatus.RELEASED))
-               .whenAggregate(ESCROW).publishes(retryRequested(PAYOUT_2))
-               .expectActiveSagas(1)
-               .expectNoDispatchedCommands();
-        assertThat(payouts.calls).containsExactly(payout(PAYOUT_1, PAY), payout(PAYOUT_2, PAY));
-    }
-
-    @Test
-    void theLifecycleAnOperatorsRetryStartedEndsWhenTheEscrowSettlesAgain() {
+    void theLifecycleEndsAtTheFirstSettlementAndAnOperatorsRetryIsLeftToThePaymentSaga() {
         givenReleased().andThenAggregate(ESCROW).published(new EscrowSettled(ESCROW, JOB, EscrowStatus.RELEASED),
                        retryRequested(PAYOUT_2))
                .whenAggregate(ESCROW).publishes(new EscrowSettled(ESCROW, JOB, EscrowStatus.RELEASED))
-               .expectDispatchedCommands(new CompleteJob(JOB))
+               .expectNoDispatchedCommands()
                .expectActiveSagas(0);
     }
 
@@ -787,79 +599,6 @@ class JobLifecycleSagaTest {
                .whenAggregate(JOB).publishes(new JobCancelled(JOB, CLIENT, "plans changed", ESCROW, half))
                .expectDispatchedCommands(new RefundEscrow(ESCROW, half, "cancelled by the client: plans changed"))
                .expectActiveSagas(1);
-    }
-
-    @Test
-    void aStartedRefundReturnsTheMoneyToTheClientAndPaysTheWorkersShare() {
-        givenFunded()
-               .whenAggregate(ESCROW).publishes(refundStarted(REST, SHARE, PAYOUT_1))
-               .expectNoDispatchedCommands()
-               .expectActiveSagas(1);
-        assertThat(payments.refunds).containsExactly(refund(REST));
-        assertThat(payouts.calls).containsExactly(payout(PAYOUT_1, SHARE));
-    }
-
-    @Test
-    void aRefundOfNothingAsksPaystackForNoRefund() {
-        givenFunded()
-               .whenAggregate(ESCROW).publishes(refundStarted(NOTHING, TOTAL, PAYOUT_1))
-               .expectNoDispatchedCommands();
-        assertThat(payments.refunds).isEmpty();
-        assertThat(payouts.calls).containsExactly(payout(PAYOUT_1, TOTAL));
-    }
-
-    @Test
-    void anUnreachablePaystackDoesNotFailTheRefundButRetriesItAMinuteLater() {
-        payments.refund.unavailableFor(1);
-        givenFunded()
-               .whenAggregate(ESCROW).publishes(refundStarted(TOTAL, NOTHING, null))
-               .expectSuccessfulHandlerExecution()
-               .expectNoDispatchedCommands()
-               .expectScheduledDeadlineWithName(Duration.ofMinutes(1), REFUND_RETRY);
-    }
-
-    @Test
-    void anUnansweredRefundIsRetriedWithADoublingBackoffUntilPaystackAnswers() {
-        payments.refund.unavailableFor(2);
-        givenFunded().andThenAggregate(ESCROW).published(refundStarted(TOTAL, NOTHING, null))
-               .whenTimeElapses(Duration.ofHours(1)) // tries at 0, 1 and 3 minutes
-               .expectTriggeredDeadlinesWithName(REFUND_RETRY, REFUND_RETRY)
-               .expectNoDispatchedCommands()
-               .expectNoScheduledDeadlines();
-        assertThat(payments.refunds).hasSize(3).containsOnly(refund(TOTAL));
-    }
-
-    @Test
-    void aRefundStillUnansweredAfterFiveTriesIsFlaggedOnceAndStillRetried() {
-        payments.refund.unavailableAlways();
-        givenFunded().andThenAggregate(ESCROW).published(refundStarted(TOTAL, NOTHING, null))
-               .whenTimeElapses(Duration.ofMinutes(31)) // tries at 0, 1, 3, 7, 15 and 31 minutes
-               .expectSuccessfulHandlerExecution()
-               .expectTriggeredDeadlinesWithName(REFUND_RETRY, REFUND_RETRY, REFUND_RETRY, REFUND_RETRY, REFUND_RETRY)
-               .expectDispatchedCommands(new FlagEscrowForAdmin(ESCROW,
-                       "Paystack did not answer the refund of 1650000 NGN 5 times; still trying", FlagCauses.REFUND))
-               .expectScheduledDeadlineWithName(Duration.ofMinutes(32), REFUND_RETRY);
-        assertThat(payments.refunds).hasSize(6);
-    }
-
-    @Test
-    void aRefundPaystackRefusesIsFlaggedForAnAdminAndNotRetried() {
-        payments.refund.refusedFor(1);
-        givenFunded()
-               .whenAggregate(ESCROW).publishes(refundStarted(TOTAL, NOTHING, null))
-               .expectSuccessfulHandlerExecution()
-               .expectDispatchedCommands(new FlagEscrowForAdmin(ESCROW,
-                       "Paystack refused the refund of 1650000 NGN: the refund exceeds the transaction", FlagCauses.REFUND))
-               .expectNoScheduledDeadlines();
-    }
-
-    @Test
-    void aRefusedRefundDoesNotKeepTheWorkersShareFromBeingPaid() {
-        payments.refund.refusedFor(1);
-        givenFunded()
-               .whenAggregate(ESCROW).publishes(refundStarted(REST, SHARE, PAYOUT_1))
-               .expectSuccessfulHandlerExecution();
-        assertThat(payouts.calls).containsExactly(payout(PAYOUT_1, SHARE));
     }
 
     // ---------------------------------------------------------------- settlement
@@ -901,14 +640,38 @@ class JobLifecycleSagaTest {
                .expectActiveSagas(1);
     }
 
+    // ---------------------------------------------------------------- retries scheduled before the payment saga
+
     @Test
-    void theSettlementStopsPendingRetries() {
-        payments.refund.unavailableFor(1);
-        payouts.script.unavailableFor(1);
-        givenFunded().andThenAggregate(ESCROW).published(refundStarted(REST, SHARE, PAYOUT_1))
-               .whenAggregate(ESCROW).publishes(new EscrowSettled(ESCROW, JOB, EscrowStatus.SPLIT))
-               .expectNoScheduledDeadlines()
-               .expectActiveSagas(0);
+    void aPayoutRetryThePreviousVersionScheduledIsHandedToAnOperator() {
+        scheduledBeforeTheUpgrade(JobLifecycleSaga.PAYOUT_RETRY, new JobLifecycleSaga.PayoutRetryDue(PAYOUT_2, PAY, 1));
+        fixture.givenCurrentTime(T0).andThenAggregate(JOB).published(hired(SHIFT_START))
+               .whenTimeElapses(Duration.ofHours(2))
+               .expectTriggeredDeadlinesWithName(JobLifecycleSaga.PAYOUT_RETRY)
+               .expectDispatchedCommands(new FlagPayoutForAdmin(ESCROW, PAYOUT_2, "the payout " + PAYOUT_2
+                       + " was waiting for a retry when the payment saga took over; retry it"))
+               .expectActiveSagas(1);
+    }
+
+    @Test
+    void aRefundRetryThePreviousVersionScheduledIsHandedToAnOperator() {
+        scheduledBeforeTheUpgrade(JobLifecycleSaga.REFUND_RETRY, new JobLifecycleSaga.RefundRetryDue(TOTAL, 2));
+        fixture.givenCurrentTime(T0).andThenAggregate(JOB).published(hired(SHIFT_START))
+               .whenTimeElapses(Duration.ofHours(2))
+               .expectTriggeredDeadlinesWithName(JobLifecycleSaga.REFUND_RETRY)
+               .expectDispatchedCommands(new FlagEscrowForAdmin(ESCROW, "the refund of 1650000 NGN was waiting for a retry"
+                       + " when the payment saga took over; refund it at Paystack", FlagCauses.REFUND));
+    }
+
+    /** The payment window decides what becomes of a hire whose checkout Paystack had not opened. */
+    @Test
+    void aCheckoutRetryThePreviousVersionScheduledDoesNothing() {
+        scheduledBeforeTheUpgrade(JobLifecycleSaga.CHECKOUT_RETRY, new JobLifecycleSaga.CheckoutRetryDue(TOTAL, 2));
+        fixture.givenCurrentTime(T0).andThenAggregate(JOB).published(hired(SHIFT_START))
+               .whenTimeElapses(Duration.ofHours(2))
+               .expectTriggeredDeadlinesWithName(JobLifecycleSaga.CHECKOUT_RETRY)
+               .expectSuccessfulHandlerExecution()
+               .expectNoDispatchedCommands();
     }
 
     // ---------------------------------------------------------------- scenarios
@@ -932,9 +695,11 @@ class JobLifecycleSagaTest {
                                     .andThenAggregate(DISPUTE).published(disputeOpened(T0.plus(Duration.ofHours(10))));
     }
 
+    /** Withdrawn, and the escrow unfroze at once (no chargeback holds the money). */
     private ContinuedGivenState givenWithdrawnAt(Instant withdrawnAt) throws Exception {
         return givenDisputedTenHoursIntoTheConfirmationWindow().andThenTimeAdvancesTo(withdrawnAt)
-                .andThenAggregate(DISPUTE).published(disputeWithdrawn(withdrawnAt));
+                .andThenAggregate(DISPUTE).published(disputeWithdrawn(withdrawnAt))
+                .andThenAggregate(ESCROW).published(unfrozenByWithdrawal());
     }
 
     /** The client's dispute ten hours into the confirmation window, then a chargeback on the money. */
@@ -945,6 +710,15 @@ class JobLifecycleSagaTest {
 
     private ContinuedGivenState givenReleased() {
         return givenFunded().andThenAggregate(ESCROW).published(released());
+    }
+
+    /**
+     * Stands for a retry the previous version of this saga scheduled and left pending: the lifecycle's
+     * first deadline (its payment window) is scheduled as that retry instead.
+     */
+    private void scheduledBeforeTheUpgrade(String deadlineName, Object payload) {
+        fixture.registerDeadlineDispatchInterceptor(messages -> (index, message) -> PAYMENT_WINDOW.equals(message.getDeadlineName())
+                ? GenericDeadlineMessage.asDeadlineMessage(deadlineName, payload, message.getTimestamp()) : message);
     }
 
     /** The next command of that type is refused, the way a distributed command bus reports a refusal. */
@@ -1003,21 +777,21 @@ class JobLifecycleSagaTest {
         return new ChargebackReceived(ESCROW, JOB, CLIENT, chargebackId, "fraudulent", moneyHeld, at);
     }
 
+    private static EscrowUnfrozen unfrozenByWithdrawal() {
+        return new EscrowUnfrozen(ESCROW, "dispute " + DISPUTE + " withdrawn");
+    }
+
+    /** The escrow's answer to the withdrawal's unfreeze while a chargeback holds the money. */
+    private static EscrowKeptFrozen keptFrozenByChargeback(String chargebackId) {
+        return new EscrowKeptFrozen(ESCROW, JOB, "dispute " + DISPUTE + " withdrawn", chargebackId);
+    }
+
     private static EscrowUnfrozen unfrozenByWonChargeback(String chargebackId) {
         return new EscrowUnfrozen(ESCROW, "chargeback " + chargebackId + " resolved in the platform's favour");
     }
 
-    /** The dispute a chargeback opens has an id derived from the chargeback, so a redelivery cannot open two. */
-    private static String disputeOfChargeback(String chargebackId) {
-        return UUID.nameUUIDFromBytes(("chargeback:" + chargebackId).getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
     private static EscrowReleased released() {
         return new EscrowReleased(ESCROW, JOB, WORKER, PAY, FEE, PAYOUT_1, List.of());
-    }
-
-    private static PayoutFailed payoutFailed(String reference, int failures, String nextReference) {
-        return new PayoutFailed(ESCROW, reference, "Account resolution failed", failures, nextReference, PAY, List.of());
     }
 
     private static PayoutRetryRequested retryRequested(String reference) {
@@ -1026,83 +800,5 @@ class JobLifecycleSagaTest {
 
     private static EscrowRefundStarted refundStarted(Money refund, Money workerShare, String payoutReference) {
         return new EscrowRefundStarted(ESCROW, JOB, WORKER, refund, workerShare, payoutReference, "refund", List.of());
-    }
-
-    private static String payout(String reference, Money amount) {
-        return WORKER + " " + reference + " " + amount.amount();
-    }
-
-    private static String refund(Money amount) {
-        return CHARGE + " " + amount.amount();
-    }
-
-    // ---------------------------------------------------------------- fakes of the Paystack ports
-
-    /** How the next calls of a port go: answered, or failed a number of times first. */
-    static final class Script {
-
-        private int failuresLeft;
-        private Supplier<RuntimeException> failure;
-
-        void unavailableFor(int calls) {
-            fail(calls, () -> new PaymentProviderUnavailable("Paystack timed out", null));
-        }
-
-        void unavailableAlways() {
-            unavailableFor(Integer.MAX_VALUE);
-        }
-
-        void refusedFor(int calls) {
-            fail(calls, () -> new PaymentRefused("the refund exceeds the transaction", null));
-        }
-
-        private void fail(int calls, Supplier<RuntimeException> failure) {
-            this.failuresLeft = calls;
-            this.failure = failure;
-        }
-
-        void call() {
-            if (failuresLeft > 0) {
-                failuresLeft--;
-                throw failure.get();
-            }
-        }
-    }
-
-    /** Records every call, failed ones included. */
-    static final class FakePayments implements Payments {
-
-        final Script checkout = new Script();
-        final Script refund = new Script();
-        final List<String> checkouts = Collections.synchronizedList(new ArrayList<>());
-        final List<String> refunds = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public String openCheckout(String escrowId, String clientId, String chargeReference, Money total) {
-            checkouts.add(escrowId + " " + clientId + " " + chargeReference + " " + total.amount());
-            checkout.call();
-            return "https://checkout.paystack.com/" + chargeReference;
-        }
-
-        @Override
-        public void refund(String chargeReference, Money amount) {
-            refunds.add(chargeReference + " " + amount.amount());
-            refund.call();
-        }
-    }
-
-    /** Records every call, failed ones included; answers {@link #outcome} once it no longer fails. */
-    static final class FakePayouts implements Payouts {
-
-        final Script script = new Script();
-        final List<String> calls = Collections.synchronizedList(new ArrayList<>());
-        Outcome outcome = Outcome.PENDING;
-
-        @Override
-        public Outcome pay(String workerId, String reference, Money amount, String reason) {
-            calls.add(workerId + " " + reference + " " + amount.amount());
-            script.call();
-            return outcome;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.gigstream.sagas.lifecycle;
+package dev.gigstream.sagas.payment;
 
 /**
  * Thrown by a port when the payment provider refuses a request for good (a bad account, a refund of

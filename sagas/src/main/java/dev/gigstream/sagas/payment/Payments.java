@@ -1,9 +1,9 @@
-package dev.gigstream.sagas.lifecycle;
+package dev.gigstream.sagas.payment;
 
 import dev.gigstream.messages.common.Money;
 
 /**
- * The port through which the lifecycle takes the client's money and gives it back (Paystack behind
+ * The port through which the payment saga takes the client's money and gives it back (Paystack behind
  * it). Both calls throw {@link PaymentProviderUnavailable} when the provider cannot be reached and
  * {@link PaymentRefused} when it refuses for good.
  */

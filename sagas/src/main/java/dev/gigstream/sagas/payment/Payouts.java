@@ -1,4 +1,4 @@
-package dev.gigstream.sagas.lifecycle;
+package dev.gigstream.sagas.payment;
 
 import dev.gigstream.messages.common.Money;
 
