@@ -12,11 +12,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances on one MongoDB share the inbox: one of them stores each notification, and its push
@@ -39,8 +37,8 @@ class NotificationsAcrossInstancesIT {
 
             try (StompUser onFirst = StompUser.connect(port(first), worker.accessToken()).subscribeToNotifications();
                  StompUser onSecond = StompUser.connect(port(second), worker.accessToken()).subscribeToNotifications()) {
-                awaitSubscribed(first, worker.id());
-                awaitSubscribed(second, worker.id());
+                StompUser.awaitSubscribed(first.getBean(SimpUserRegistry.class), worker.id());
+                StompUser.awaitSubscribed(second.getBean(SimpUserRegistry.class), worker.id());
                 RestartableApp.api(second).post("/api/v1/jobs/" + jobId + "/hire", Map.of("workerId", worker.id()),
                         client.accessToken()).expect(202);
 
@@ -58,13 +56,6 @@ class NotificationsAcrossInstancesIT {
         }
     }
 
-    /** The instance has registered the user's subscription to their notifications. */
-    private static void awaitSubscribed(ConfigurableApplicationContext instance, String userId) {
-        SimpUserRegistry users = instance.getBean(SimpUserRegistry.class);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !users.findSubscriptions(subscription ->
-                "/user/queue/notifications".equals(subscription.getDestination())
-                        && userId.equals(subscription.getSession().getUser().getName())).isEmpty());
-    }
 
     private static JsonNode nextOfType(StompUser live, String type, long millis) throws InterruptedException {
         long until = System.currentTimeMillis() + millis;

@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,9 @@ class NotificationsIT {
     @Autowired
     EventProcessingConfiguration processing;
 
+    @Autowired
+    SimpUserRegistry users;
+
     @Test
     void aConnectedWorkerIsToldOfTheHireWithinASecondAndFindsItInTheInbox() throws Exception {
         var market = new Marketplace(api);
@@ -53,7 +57,7 @@ class NotificationsIT {
         api.post("/api/v1/jobs/" + jobId + "/applications", null, worker.accessToken()).expect(201);
 
         try (StompUser live = StompUser.connect(port, worker.accessToken()).subscribeToNotifications()) {
-            Thread.sleep(200); // the subscription reaches the broker
+            StompUser.awaitSubscribed(users, worker.id());
             api.post("/api/v1/jobs/" + jobId + "/hire", Map.of("workerId", worker.id()), client.accessToken()).expect(202);
 
             JsonNode pushed = nextOfType(live, "worker.hired", 1_000);
@@ -91,7 +95,7 @@ class NotificationsIT {
         var client = api.signUp("CLIENT");
         String jobId = market.jobStartingSoon(client);
         try (StompUser live = StompUser.connect(port, client.accessToken()).subscribeToNotifications()) {
-            Thread.sleep(200);
+            StompUser.awaitSubscribed(users, client.id());
             var worker = market.worker();
             api.post("/api/v1/jobs/" + jobId + "/applications", null, worker.accessToken()).expect(201);
 
@@ -129,7 +133,7 @@ class NotificationsIT {
         var client = api.signUp("CLIENT");
         var worker = market.worker();
         try (StompUser live = StompUser.connect(port, worker.accessToken()).subscribeToNotifications()) {
-            Thread.sleep(200);
+            StompUser.awaitSubscribed(users, worker.id());
             market.hire(client, worker, market.jobStartingSoon(client));
             JsonNode pushed = nextOfType(live, "worker.hired", 5_000);
             assertThat(pushed).isNotNull();

@@ -4,6 +4,7 @@ import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
@@ -115,6 +116,16 @@ public final class StompUser implements AutoCloseable {
 
     public StompUser subscribeToNotifications() {
         return subscribe("/user/queue/notifications");
+    }
+
+    /**
+     * Waits until the server has registered {@code userId}'s subscription to their notifications, so what is
+     * pushed from now on reaches this client (STOMP's SUBSCRIBE has no answer to wait for).
+     */
+    public static void awaitSubscribed(SimpUserRegistry users, String userId) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> !users.findSubscriptions(subscription ->
+                "/user/queue/notifications".equals(subscription.getDestination())
+                        && userId.equals(subscription.getSession().getUser().getName())).isEmpty());
     }
 
     /** The next notification pushed, or null after {@code millis}. */
