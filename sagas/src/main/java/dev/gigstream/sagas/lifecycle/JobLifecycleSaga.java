@@ -36,7 +36,9 @@ import dev.gigstream.messages.job.ConfirmShift;
 import dev.gigstream.messages.job.JobCancelled;
 import dev.gigstream.messages.job.LapseHire;
 import dev.gigstream.messages.job.MarkJobFunded;
+import dev.gigstream.messages.job.SettleJobDispute;
 import dev.gigstream.messages.job.ShiftConfirmed;
+import dev.gigstream.messages.job.WithdrawJobDispute;
 import dev.gigstream.messages.job.WorkerCheckedIn;
 import dev.gigstream.messages.job.WorkerCheckedOut;
 import dev.gigstream.messages.job.WorkerHired;
@@ -235,6 +237,7 @@ public class JobLifecycleSaga {
     /** The clocks resume with the withdrawal, or, while a chargeback keeps the money frozen, once the escrow unfreezes. */
     @SagaEventHandler(associationProperty = JOB_ID)
     public void on(DisputeWithdrawn event, CommandGateway commands, DeadlineManager deadlines) {
+        commands.sendAndWait(new WithdrawJobDispute(jobId, event.disputeId()));
         commands.sendAndWait(new UnfreezeEscrow(escrowId, "dispute " + event.disputeId() + " withdrawn"));
         if (chargebackHold) {
             clocksWaitForTheEscrow = true;
@@ -273,6 +276,7 @@ public class JobLifecycleSaga {
      */
     @SagaEventHandler(associationProperty = JOB_ID)
     public void on(DisputeResolved event, CommandGateway commands) {
+        commands.sendAndWait(new SettleJobDispute(jobId, event.disputeId(), event.outcome()));
         confirmationLeft = null;
         clocksWaitForTheEscrow = false;
         String reason = "dispute " + event.disputeId() + " resolved: " + event.outcome();

@@ -46,7 +46,9 @@ import dev.gigstream.messages.job.JobCancelled;
 import dev.gigstream.messages.job.JobErrorCode;
 import dev.gigstream.messages.job.LapseHire;
 import dev.gigstream.messages.job.MarkJobFunded;
+import dev.gigstream.messages.job.SettleJobDispute;
 import dev.gigstream.messages.job.ShiftConfirmed;
+import dev.gigstream.messages.job.WithdrawJobDispute;
 import dev.gigstream.messages.job.WorkerCheckedIn;
 import dev.gigstream.messages.job.WorkerCheckedOut;
 import dev.gigstream.messages.job.WorkerHired;
@@ -362,7 +364,8 @@ class JobLifecycleSagaTest {
         Instant withdrawnAt = T0.plus(Duration.ofHours(34));
         givenDisputedTenHoursIntoTheConfirmationWindow().andThenTimeAdvancesTo(withdrawnAt)
                .whenAggregate(DISPUTE).publishes(disputeWithdrawn(withdrawnAt))
-               .expectDispatchedCommands(new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"))
+               .expectDispatchedCommands(new WithdrawJobDispute(JOB, DISPUTE),
+                       new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"))
                .expectScheduledDeadlineWithName(Duration.ofHours(38), CONFIRMATION_WINDOW);
     }
 
@@ -419,7 +422,8 @@ class JobLifecycleSagaTest {
         givenCheckedIn().andThenAggregate(DISPUTE).published(disputeOpened(T0.plus(Duration.ofHours(5))))
                .andThenTimeAdvancesTo(withdrawnAt)
                .whenAggregate(DISPUTE).publishes(disputeWithdrawn(withdrawnAt))
-               .expectDispatchedCommands(new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"))
+               .expectDispatchedCommands(new WithdrawJobDispute(JOB, DISPUTE),
+                       new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"))
                .expectScheduledDeadlineWithName(withdrawnAt, AUTOMATIC_CHECK_OUT)
                .expectNoScheduledDeadlineWithName(Duration.ofHours(48), CONFIRMATION_WINDOW);
     }
@@ -460,7 +464,8 @@ class JobLifecycleSagaTest {
     void aDisputeWithdrawnBeforeCheckInOnlyUnfreezesTheEscrow() {
         givenFunded().andThenAggregate(DISPUTE).published(disputeOpened(T0))
                .whenAggregate(DISPUTE).publishes(disputeWithdrawn(T0))
-               .expectDispatchedCommands(new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"))
+               .expectDispatchedCommands(new WithdrawJobDispute(JOB, DISPUTE),
+                       new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"))
                .expectNoScheduledDeadlines();
     }
 
@@ -469,6 +474,7 @@ class JobLifecycleSagaTest {
         givenDisputedTenHoursIntoTheConfirmationWindow()
                .whenAggregate(DISPUTE).publishes(disputeResolved(DisputeOutcome.RELEASE_TO_WORKER, PAY, NOTHING))
                .expectDispatchedCommands(
+                       new SettleJobDispute(JOB, DISPUTE, DisputeOutcome.RELEASE_TO_WORKER),
                        new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " resolved: RELEASE_TO_WORKER"),
                        new ReleaseEscrow(ESCROW))
                .expectNoScheduledDeadlines();
@@ -479,6 +485,7 @@ class JobLifecycleSagaTest {
         givenDisputedTenHoursIntoTheConfirmationWindow()
                .whenAggregate(DISPUTE).publishes(disputeResolved(DisputeOutcome.REFUND_TO_CLIENT, NOTHING, TOTAL))
                .expectDispatchedCommands(
+                       new SettleJobDispute(JOB, DISPUTE, DisputeOutcome.REFUND_TO_CLIENT),
                        new RefundEscrow(ESCROW, NOTHING, "dispute " + DISPUTE + " resolved: REFUND_TO_CLIENT"))
                .expectNoScheduledDeadlines();
     }
@@ -487,7 +494,8 @@ class JobLifecycleSagaTest {
     void aSplitDisputeRefundsTheEscrowWithTheWorkersShare() throws Exception {
         givenDisputedTenHoursIntoTheConfirmationWindow()
                .whenAggregate(DISPUTE).publishes(disputeResolved(DisputeOutcome.SPLIT, SHARE, REST))
-               .expectDispatchedCommands(new RefundEscrow(ESCROW, SHARE, "dispute " + DISPUTE + " resolved: SPLIT"))
+               .expectDispatchedCommands(new SettleJobDispute(JOB, DISPUTE, DisputeOutcome.SPLIT),
+                       new RefundEscrow(ESCROW, SHARE, "dispute " + DISPUTE + " resolved: SPLIT"))
                .expectNoScheduledDeadlines();
     }
 
@@ -561,7 +569,8 @@ class JobLifecycleSagaTest {
         Instant withdrawnAt = T0.plus(Duration.ofHours(34));
         givenChargedBackDuringTheDispute().andThenTimeAdvancesTo(withdrawnAt)
                .whenAggregate(DISPUTE).publishes(disputeWithdrawn(withdrawnAt))
-               .expectDispatchedCommands(new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"))
+               .expectDispatchedCommands(new WithdrawJobDispute(JOB, DISPUTE),
+                       new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"))
                .expectNoScheduledDeadlines();
     }
 
@@ -623,6 +632,7 @@ class JobLifecycleSagaTest {
                .whenAggregate(DISPUTE).publishes(disputeResolved(DisputeOutcome.RELEASE_TO_WORKER, PAY, NOTHING))
                .expectSuccessfulHandlerExecution()
                .expectDispatchedCommands(
+                       new SettleJobDispute(JOB, DISPUTE, DisputeOutcome.RELEASE_TO_WORKER),
                        new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " resolved: RELEASE_TO_WORKER"),
                        new ReleaseEscrow(ESCROW));
         setUp();
@@ -630,7 +640,8 @@ class JobLifecycleSagaTest {
         givenChargedBackDuringTheDispute()
                .whenAggregate(DISPUTE).publishes(disputeResolved(DisputeOutcome.SPLIT, SHARE, REST))
                .expectSuccessfulHandlerExecution()
-               .expectDispatchedCommands(new RefundEscrow(ESCROW, SHARE, "dispute " + DISPUTE + " resolved: SPLIT"));
+               .expectDispatchedCommands(new SettleJobDispute(JOB, DISPUTE, DisputeOutcome.SPLIT),
+                       new RefundEscrow(ESCROW, SHARE, "dispute " + DISPUTE + " resolved: SPLIT"));
     }
 
     @Test

@@ -1,0 +1,119 @@
+package dev.gigstream.api.storage;
+
+import dev.gigstream.command.dispute.KnownDisputesTable;
+import dev.gigstream.command.escrow.EscrowHoldingsTable;
+import dev.gigstream.command.lookup.LookupTable;
+import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.dispute.DisputeOpened;
+import dev.gigstream.messages.dispute.DisputeParty;
+import dev.gigstream.messages.escrow.ChargebackLost;
+import dev.gigstream.messages.escrow.ChargebackReceived;
+import dev.gigstream.messages.escrow.ChargebackResolved;
+import dev.gigstream.messages.escrow.EscrowFunded;
+import dev.gigstream.messages.escrow.EscrowReleased;
+import dev.gigstream.messages.escrow.LedgerAccount;
+import dev.gigstream.messages.escrow.Posting;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command side's lookup tables on the embedded profile's database (H2 in PostgreSQL mode, every
+ * migration applied): they answer as the aggregates they follow would.
+ */
+class CommandLookupTablesTest {
+
+    private static final String ESCROW = "escrow-1";
+    private static final Money HELD = Money.of(1_650_000, Currency.NGN);
+    private static final Instant AT = Instant.parse("2026-12-01T18:00:00Z");
+
+    private EscrowHoldingsTable escrows;
+    private KnownDisputesTable disputes;
+    private AnnotationEventHandlerAdapter escrowEvents;
+    private AnnotationEventHandlerAdapter disputeEvents;
+
+    @BeforeEach
+    void setUp() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        dataSource.setUser("sa");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        LookupTable table = new LookupTable(new DataSourceConnectionProvider(dataSource));
+        escrows = new EscrowHoldingsTable(table);
+        disputes = new KnownDisputesTable(table);
+        escrowEvents = new AnnotationEventHandlerAdapter(escrows);
+        disputeEvents = new AnnotationEventHandlerAdapter(disputes);
+    }
+
+    @Test
+    void anEscrowHoldsWhatWasFundedLessWhatALostChargebackTookUntilItIsReleased() throws Exception {
+        escrow(new EscrowFunded(ESCROW, "job-1", HELD, 0, List.of()));
+        assertThat(escrows.held(ESCROW)).isEqualTo(HELD);
+
+        escrow(new ChargebackLost(ESCROW, "job-1", "cb-1", Money.of(500_000, Currency.NGN),
+                List.of(new Posting(LedgerAccount.ESCROW, 500_000), new Posting(LedgerAccount.PAYSTACK_BALANCE, -500_000))));
+        assertThat(escrows.held(ESCROW)).isEqualTo(Money.of(1_150_000, Currency.NGN));
+
+        escrow(new EscrowReleased(ESCROW, "job-1", "worker-1", Money.of(1_000_000, Currency.NGN),
+                Money.of(150_000, Currency.NGN), "gs-pay-" + ESCROW + "-1", List.of()));
+        assertThat(escrows.held(ESCROW)).isEqualTo(Money.zero(Currency.NGN));
+    }
+
+    @Test
+    void aChargebackIsOpenFromItsArrivalOnTheHeldMoneyUntilPaystackResolvesItForThePlatform() throws Exception {
+        escrow(new EscrowFunded(ESCROW, "job-1", HELD, 0, List.of()));
+        assertThat(escrows.chargebackOpen(ESCROW)).isFalse();
+
+        escrow(new ChargebackReceived(ESCROW, "job-1", "client-1", "cb-1", "fraudulent", true, AT));
+        assertThat(escrows.chargebackOpen(ESCROW)).isTrue();
+
+        escrow(new ChargebackResolved(ESCROW, "job-1", "cb-1", "unknown"));
+        assertThat(escrows.chargebackOpen(ESCROW)).as("a resolution Paystack did not document keeps the hold").isTrue();
+
+        escrow(new ChargebackResolved(ESCROW, "job-1", "cb-1", "declined"));
+        assertThat(escrows.chargebackOpen(ESCROW)).isFalse();
+    }
+
+    @Test
+    void aChargebackOnMoneyNotYetHeldHoldsItWhenItArrivesUnlessResolvedFirst() throws Exception {
+        escrow(new ChargebackReceived(ESCROW, "job-1", "client-1", "cb-1", "fraudulent", false, AT));
+        assertThat(escrows.chargebackOpen(ESCROW)).isFalse();
+
+        escrow(new EscrowFunded(ESCROW, "job-1", HELD, 0, List.of()));
+        assertThat(escrows.chargebackOpen(ESCROW)).isTrue();
+
+        escrow(new ChargebackLost(ESCROW, "job-1", "cb-1", HELD, List.of(new Posting(LedgerAccount.ESCROW, 0))));
+        assertThat(escrows.chargebackOpen(ESCROW)).as("lost: the card network took the money").isFalse();
+
+        escrow(new ChargebackReceived("escrow-2", "job-2", "client-1", "cb-2", "fraudulent", false, AT));
+        escrow(new ChargebackResolved("escrow-2", "job-2", "cb-2", "declined"));
+        escrow(new EscrowFunded("escrow-2", "job-2", HELD, 0, List.of()));
+        assertThat(escrows.chargebackOpen("escrow-2")).isFalse();
+    }
+
+    @Test
+    void everyOpenedDisputeIsKnownWithItsJob() throws Exception {
+        assertThat(disputes.jobOf("dispute-1")).isEmpty();
+
+        disputeEvents.handle(GenericEventMessage.asEventMessage(new DisputeOpened("dispute-1", "job-1", ESCROW, "client-1",
+                "worker-1", "client-1", DisputeParty.CLIENT, "late", "an hour late", HELD, HELD, AT, AT)));
+
+        assertThat(disputes.jobOf("dispute-1")).contains("job-1");
+    }
+
+    private void escrow(Object event) throws Exception {
+        escrowEvents.handle(GenericEventMessage.asEventMessage(event));
+    }
+}
