@@ -6,7 +6,7 @@ import dev.gigstream.command.dispute.DisputeRefused;
 import dev.gigstream.command.dispute.DisputedJob;
 import dev.gigstream.command.dispute.EscrowHoldings;
 import dev.gigstream.command.dispute.KnownDisputes;
-import dev.gigstream.command.rating.RatedJobs;
+import dev.gigstream.command.rating.JobRatings;
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
@@ -305,7 +305,7 @@ public class Job {
     }
 
     @CommandHandler
-    void handle(ReportNoShow command) {
+    void handle(ReportNoShow command) throws Exception {
         requireClient(command.clientId());
         if (status == JobStatus.NO_SHOW) {
             return;
@@ -321,13 +321,23 @@ public class Job {
             throw JobRefused.noShowTooEarly(jobId, AttendancePolicy.NO_SHOW_GRACE);
         }
         apply(new WorkerNoShow(jobId, hiredWorkerId, escrowId, new Money(0, pay.currency())));
+        openRatings();
     }
 
     @CommandHandler
-    void handle(CompleteJob command) {
+    void handle(CompleteJob command) throws Exception {
         if (status == JobStatus.AWAITING_CONFIRMATION && confirmed) {
             apply(new JobCompleted(jobId, hiredWorkerId));
+            openRatings();
         }
+    }
+
+    /**
+     * The job finished (its status and {@code finishedAt} as the event just applied set them): its parties
+     * may rate each other, the client alone a no-show.
+     */
+    private void openRatings() throws Exception {
+        createNew(JobRatings.class, () -> JobRatings.open(jobId, clientId, hiredWorkerId, status, finishedAt));
     }
 
     /** Before funding a cancellation is free; after it, the cancellation policy decides the worker's share. */
@@ -401,16 +411,14 @@ public class Job {
 
     /** The worker was paid, whole or in part: the job is done; a full refund cancels it. */
     @CommandHandler
-    void handle(SettleJobDispute command) {
+    void handle(SettleJobDispute command) throws Exception {
         if (status == JobStatus.DISPUTED && command.disputeId().equals(disputeId)) {
             apply(new JobDisputeSettled(jobId, disputeId, clientId, hiredWorkerId, command.outcome(),
                     command.outcome() == DisputeOutcome.REFUND_TO_CLIENT ? JobStatus.CANCELLED : JobStatus.COMPLETED));
+            if (status == JobStatus.COMPLETED) {
+                openRatings();
+            }
         }
-    }
-
-    /** Who may rate the job, and from when: its parties, once it finished (completed, or the worker did not come). */
-    public RatedJobs.RatedJob ratingTerms() {
-        return new RatedJobs.RatedJob(clientId, hiredWorkerId, status, finishedAt);
     }
 
     /** Sent by the expiry sweep; a job hired, cancelled or expired already, or whose shift has not started, stays as it is. */

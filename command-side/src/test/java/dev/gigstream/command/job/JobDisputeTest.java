@@ -20,6 +20,8 @@ import dev.gigstream.messages.job.ShiftConfirmed;
 import dev.gigstream.messages.job.WithdrawJobDispute;
 import dev.gigstream.messages.job.WorkerCheckedIn;
 import dev.gigstream.messages.job.WorkerCheckedOut;
+import dev.gigstream.messages.rating.JobRatingsIds;
+import dev.gigstream.messages.rating.JobRatingsOpened;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -211,11 +213,14 @@ class JobDisputeTest {
                .when(new SettleJobDispute(JOB_ID, DISPUTE_ID, DisputeOutcome.REFUND_TO_CLIENT))
                .expectEvents(new JobDisputeSettled(JOB_ID, DISPUTE_ID, CLIENT_ID, WORKER_ID, DisputeOutcome.REFUND_TO_CLIENT,
                        JobStatus.CANCELLED));
+        assertThat(spawned.eventsOf(JobRatingsIds.of(JOB_ID))).as("a cancelled job is not rated").isEmpty();
         fixture.given(funded(disputedBy(CLIENT_ID)))
                .when(new SettleJobDispute(JOB_ID, DISPUTE_ID, DisputeOutcome.SPLIT))
                .expectEvents(new JobDisputeSettled(JOB_ID, DISPUTE_ID, CLIENT_ID, WORKER_ID, DisputeOutcome.SPLIT,
                        JobStatus.COMPLETED));
-
+        assertThat(spawned.eventsOf(JobRatingsIds.of(JOB_ID))).as("the worker was paid: the job is rated").containsExactly(
+                new JobRatingsOpened(JobRatingsIds.of(JOB_ID), JOB_ID, CLIENT_ID, WORKER_ID, JobStatus.COMPLETED,
+                        fixture.currentTime()));
         fixture.given(funded(disputedBy(CLIENT_ID), new JobDisputeSettled(JOB_ID, DISPUTE_ID, CLIENT_ID, WORKER_ID,
                        DisputeOutcome.SPLIT, JobStatus.COMPLETED)))
                .when(new SettleJobDispute(JOB_ID, DISPUTE_ID, DisputeOutcome.SPLIT))
