@@ -1,8 +1,12 @@
 package dev.gigstream.api.storage;
 
+import dev.gigstream.command.client.ClientStandingsTable;
 import dev.gigstream.command.dispute.KnownDisputesTable;
 import dev.gigstream.command.escrow.EscrowHoldingsTable;
 import dev.gigstream.command.lookup.LookupTable;
+import dev.gigstream.command.worker.WorkerStandingsTable;
+import dev.gigstream.messages.client.ClientReinstated;
+import dev.gigstream.messages.client.ClientSuspended;
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.dispute.DisputeOpened;
@@ -14,6 +18,10 @@ import dev.gigstream.messages.escrow.EscrowFunded;
 import dev.gigstream.messages.escrow.EscrowReleased;
 import dev.gigstream.messages.escrow.LedgerAccount;
 import dev.gigstream.messages.escrow.Posting;
+import dev.gigstream.messages.worker.ApplicantStanding;
+import dev.gigstream.messages.worker.WorkerProfileUpdated;
+import dev.gigstream.messages.worker.WorkerReinstated;
+import dev.gigstream.messages.worker.WorkerSuspended;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -38,10 +46,15 @@ class CommandLookupTablesTest {
     private static final Money HELD = Money.of(1_650_000, Currency.NGN);
     private static final Instant AT = Instant.parse("2026-12-01T18:00:00Z");
 
+    private LookupTable table;
     private EscrowHoldingsTable escrows;
     private KnownDisputesTable disputes;
+    private WorkerStandingsTable workers;
+    private ClientStandingsTable clients;
     private AnnotationEventHandlerAdapter escrowEvents;
     private AnnotationEventHandlerAdapter disputeEvents;
+    private AnnotationEventHandlerAdapter workerEvents;
+    private AnnotationEventHandlerAdapter clientEvents;
 
     @BeforeEach
     void setUp() {
@@ -50,11 +63,15 @@ class CommandLookupTablesTest {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        LookupTable table = new LookupTable(new DataSourceConnectionProvider(dataSource));
+        table = new LookupTable(new DataSourceConnectionProvider(dataSource));
         escrows = new EscrowHoldingsTable(table);
         disputes = new KnownDisputesTable(table);
         escrowEvents = new AnnotationEventHandlerAdapter(escrows);
         disputeEvents = new AnnotationEventHandlerAdapter(disputes);
+        workers = new WorkerStandingsTable(table);
+        clients = new ClientStandingsTable(table);
+        workerEvents = new AnnotationEventHandlerAdapter(workers);
+        clientEvents = new AnnotationEventHandlerAdapter(clients);
     }
 
     @Test
@@ -111,6 +128,35 @@ class CommandLookupTablesTest {
                 "worker-1", "client-1", DisputeParty.CLIENT, "late", "an hour late", HELD, HELD, AT, AT)));
 
         assertThat(disputes.jobOf("dispute-1")).contains("job-1");
+    }
+
+    @Test
+    void aWorkerHasAProfileOnceTheyFilledItAndIsSuspendedUntilReinstated() throws Exception {
+        assertThat(workers.of("worker-1")).as("unknown").isEqualTo(ApplicantStanding.unknown());
+
+        workerEvents.handle(GenericEventMessage.asEventMessage(new WorkerSuspended("worker-1", "abuse", "admin-1")));
+        assertThat(workers.of("worker-1")).isEqualTo(new ApplicantStanding(false, true));
+
+        workerEvents.handle(GenericEventMessage.asEventMessage(new WorkerProfileUpdated("worker-1", List.of("barista"),
+                "bio", null, List.of(), null)));
+        assertThat(workers.of("worker-1")).isEqualTo(new ApplicantStanding(true, true));
+
+        workerEvents.handle(GenericEventMessage.asEventMessage(new WorkerReinstated("worker-1", "appeal", "admin-1")));
+        workerEvents.handle(GenericEventMessage.asEventMessage(new WorkerProfileUpdated("worker-1", List.of("barista"),
+                "new bio", null, List.of(), null)));
+        assertThat(workers.of("worker-1")).isEqualTo(new ApplicantStanding(true, false));
+    }
+
+    @Test
+    void aClientIsSuspendedFromTheSuspensionUntilTheReinstatement() throws Exception {
+        assertThat(clients.suspended("client-1")).as("never suspended").isFalse();
+
+        clientEvents.handle(GenericEventMessage.asEventMessage(new ClientSuspended("client-1", "fraud", "admin-1")));
+        assertThat(clients.suspended("client-1")).isTrue();
+        assertThat(clients.suspended("client-2")).isFalse();
+
+        clientEvents.handle(GenericEventMessage.asEventMessage(new ClientReinstated("client-1", "appeal", "admin-1")));
+        assertThat(clients.suspended("client-1")).isFalse();
     }
 
     private void escrow(Object event) throws Exception {
