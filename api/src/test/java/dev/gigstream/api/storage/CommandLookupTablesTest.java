@@ -24,7 +24,11 @@ import dev.gigstream.messages.worker.WorkerReinstated;
 import dev.gigstream.messages.worker.WorkerSuspended;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -157,6 +161,35 @@ class CommandLookupTablesTest {
 
         clientEvents.handle(GenericEventMessage.asEventMessage(new ClientReinstated("client-1", "appeal", "admin-1")));
         assertThat(clients.suspended("client-1")).isFalse();
+    }
+
+    /** A database with history from before the tables: filled once at start, as if they had followed it. */
+    @Test
+    void theHistoryStoredBeforeTheTablesIsReadIntoThemOnce() {
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        CommandLookupsBackfill backfill = new CommandLookupsBackfill(store, NoTransactionManager.instance(), table,
+                List.of(escrows, disputes, workers, clients));
+        backfill.fillOnce();
+        assertThat(table.queryOne("SELECT events_read FROM command_lookups_filled", row -> row.getLong(1))).contains(0L);
+
+        EmbeddedEventStore withHistory = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        withHistory.publish(
+                new GenericDomainEventMessage<>("WorkerAggregate", "worker-1", 0, new WorkerProfileUpdated("worker-1",
+                        List.of("barista"), "bio", null, List.of(), null)),
+                new GenericDomainEventMessage<>("Client", "client-1", 0, new ClientSuspended("client-1", "fraud", "admin-1")),
+                new GenericDomainEventMessage<>("EscrowPayment", ESCROW, 0, new EscrowFunded(ESCROW, "job-1", HELD, 0, List.of())),
+                new GenericDomainEventMessage<>("EscrowPayment", ESCROW, 1, new ChargebackLost(ESCROW, "job-1", "cb-1",
+                        Money.of(500_000, Currency.NGN), List.of(new Posting(LedgerAccount.ESCROW, 500_000)))));
+        table.update("DELETE FROM command_lookups_filled");
+        CommandLookupsBackfill again = new CommandLookupsBackfill(withHistory, NoTransactionManager.instance(), table,
+                List.of(escrows, disputes, workers, clients));
+        again.fillOnce();
+        again.fillOnce();
+
+        assertThat(workers.of("worker-1")).isEqualTo(new ApplicantStanding(true, false));
+        assertThat(clients.suspended("client-1")).isTrue();
+        assertThat(escrows.held(ESCROW)).as("read once").isEqualTo(Money.of(1_150_000, Currency.NGN));
+        assertThat(table.queryOne("SELECT events_read FROM command_lookups_filled", row -> row.getLong(1))).contains(4L);
     }
 
     private void escrow(Object event) throws Exception {

@@ -390,7 +390,7 @@ public class Job {
         createNew(Dispute.class, () -> Dispute.open(command, disputed, escrows, policy));
     }
 
-    /** Opened before the job kept the complaint: the same opener is the same dispute. */
+    /** The same opener with the same complaint; of a dispute opened before the job kept complaints, the same opener. */
     private static boolean sameComplaint(JobDisputed opened, OpenDispute command) {
         return opened.openedBy().equals(command.openedBy())
                 && (opened.reason() == null || opened.reason().equals(stripped(command.reason()))
