@@ -1,10 +1,9 @@
 package dev.gigstream.api.rating;
 
-import dev.gigstream.command.job.Job;
-import dev.gigstream.command.rating.AggregateRatedJobs;
-import dev.gigstream.command.rating.RatedJobs;
+import dev.gigstream.command.rating.KnownJobs;
+import dev.gigstream.command.rating.StoredJobs;
 import dev.gigstream.query.rating.BayesianAverage;
-import org.axonframework.modelling.command.Repository;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,10 +11,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RatingConfiguration {
 
-    /** A job's ratings ask the Job aggregate itself who took part and when it finished. */
+    /** A rating before the job opened its ratings tells an unknown job (not found) from an unfinished one. */
     @Bean
-    RatedJobs ratedJobs(Repository<Job> jobRepository) {
-        return new AggregateRatedJobs(jobRepository);
+    KnownJobs knownJobs(EventStore eventStore) {
+        return new StoredJobs(eventStore);
     }
 
     /** The weight of the platform-wide mean in every Bayesian average, in ratings. */

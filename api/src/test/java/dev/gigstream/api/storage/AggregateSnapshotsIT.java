@@ -33,6 +33,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -150,8 +151,8 @@ class AggregateSnapshotsIT {
 
         // the same forged snapshot under the current revision would be believed: the revision is what protects
         // (the loads above replayed the whole history and stored a newer snapshot, which replaced the forged one)
-        jdbc.sql("UPDATE snapshot_event_entry SET payload = ?, payload_revision = '1' WHERE aggregate_identifier = ?")
-                .params(forged.getBytes(StandardCharsets.UTF_8), jobId).update();
+        jdbc.sql("UPDATE snapshot_event_entry SET payload = ?, payload_revision = ? WHERE aggregate_identifier = ?")
+                .params(forged.getBytes(StandardCharsets.UTF_8), revisionOf(Job.class), jobId).update();
         assertThat(refusal(() -> commands.sendAndWait(new ApplyToJob(jobId, applicants.get(1), null, Instant.now()))))
                 .isEqualTo("JOB_NOT_OPEN");
     }
@@ -200,8 +201,14 @@ class AggregateSnapshotsIT {
     private long awaitSnapshot(String aggregateId, Class<?> type) {
         return await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
                         SELECT max(sequence_number) FROM snapshot_event_entry
-                        WHERE aggregate_identifier = ? AND payload_type = ? AND payload_revision = '1'""")
-                .params(aggregateId, type.getName()).query(Long.class).optional().orElse(null), sequence -> sequence != null);
+                        WHERE aggregate_identifier = ? AND payload_type = ? AND payload_revision = ?""")
+                .params(aggregateId, type.getName(), revisionOf(type)).query(Long.class).optional().orElse(null),
+                sequence -> sequence != null);
+    }
+
+    /** The aggregate's current revision, under which its snapshots are stored and read. */
+    private static String revisionOf(Class<?> type) {
+        return type.getAnnotation(Revision.class).value();
     }
 
     private long lastSequence(String aggregateId) {

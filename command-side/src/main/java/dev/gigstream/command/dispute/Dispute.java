@@ -14,23 +14,20 @@ import dev.gigstream.messages.dispute.ResolveDispute;
 import dev.gigstream.messages.dispute.WithdrawDispute;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A complaint about a funded job, from its opening by the client or the hired worker to its
- * withdrawal by the opener or an admin's decision. The job is marked disputed in the same unit of
- * work (so a job has one open dispute at most); the escrow freezes and the decision is carried out
- * by the lifecycle, from this aggregate's events.
+ * withdrawal by the opener or an admin's decision. The {@code Job} decides whether a dispute may open
+ * and starts it (so a job has one open dispute at most); the escrow freezes, the job learns of the
+ * withdrawal or the decision and the decision is carried out by the lifecycle, from this aggregate's events.
  */
 @Aggregate
 public class Dispute {
@@ -42,8 +39,6 @@ public class Dispute {
     private String clientId;
     private String workerId;
     private String openedBy;
-    private String reason;
-    private String details;
     private DisputeStatus status;
     private Money pay;
     private Money held;
@@ -57,28 +52,16 @@ public class Dispute {
     }
 
     /**
-     * Opens the dispute, or finds it open already: its id comes from the request's Idempotency-Key (or the
-     * chargeback), so a retry whose first answer was lost sends the same command for the same dispute.
+     * Opens the dispute the {@code Job} decided may open (the job starts it in its own unit of work, where
+     * it marks itself disputed): the parties come from the job, what the escrow holds from {@link EscrowHoldings}.
      */
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(OpenDispute command, DisputedJobs jobs, DisputePolicy policy) {
-        if (disputeId != null && !sameComplaint(command)) {
-            throw DisputeRefused.idTaken(disputeId);
-        }
-        if (disputeId != null) {
-            return; // the same dispute opened again: opened already, whatever became of it since
-        }
-        DisputePolicy.checkComplaint(command.reason(), command.details());
-        DisputedJobs.DisputedJob job = jobs.open(command.jobId(), command.disputeId(), command.openedBy());
-        apply(new DisputeOpened(command.disputeId(), command.jobId(), job.escrowId(), job.clientId(), job.workerId(),
-                command.openedBy(), job.openerRole(), command.reason().strip(), command.details().strip(), job.pay(),
-                job.held(), command.at(), command.at().plus(policy.responseWindow())));
-    }
-
-    private boolean sameComplaint(OpenDispute command) {
-        return jobId.equals(command.jobId()) && openedBy.equals(command.openedBy())
-                && Objects.equals(reason, stripped(command.reason())) && Objects.equals(details, stripped(command.details()));
+    public static Dispute open(OpenDispute command, DisputedJob job, EscrowHoldings escrows, DisputePolicy policy) {
+        Dispute dispute = new Dispute();
+        DisputeParty openerRole = command.openedBy().equals(job.clientId()) ? DisputeParty.CLIENT : DisputeParty.WORKER;
+        apply(new DisputeOpened(command.disputeId(), job.jobId(), job.escrowId(), job.clientId(), job.workerId(),
+                command.openedBy(), openerRole, command.reason().strip(), command.details().strip(), job.pay(),
+                escrows.held(job.escrowId()), command.at(), command.at().plus(policy.responseWindow())));
+        return dispute;
     }
 
     @CommandHandler
@@ -103,7 +86,7 @@ public class Dispute {
     }
 
     @CommandHandler
-    void handle(WithdrawDispute command, DisputedJobs jobs) {
+    void handle(WithdrawDispute command) {
         partyOf(command.by());
         if (!command.by().equals(openedBy)) {
             throw DisputeRefused.notTheOpener(disputeId);
@@ -114,7 +97,6 @@ public class Dispute {
         if (status != DisputeStatus.OPEN) {
             throw DisputeRefused.closed(disputeId, status);
         }
-        jobs.withdraw(jobId, disputeId);
         apply(new DisputeWithdrawn(disputeId, jobId, escrowId, command.by(), command.at()));
     }
 
@@ -123,7 +105,7 @@ public class Dispute {
      * rest. Nothing is decided while the card network may still take the escrow's money back.
      */
     @CommandHandler
-    void handle(ResolveDispute command, DisputedJobs jobs) {
+    void handle(ResolveDispute command, EscrowHoldings escrows) {
         Money share = switch (command.outcome()) {
             case RELEASE_TO_WORKER -> requireNoShare(command, pay);
             case REFUND_TO_CLIENT -> requireNoShare(command, Money.zero(pay.currency()));
@@ -135,10 +117,9 @@ public class Dispute {
         if (status != DisputeStatus.OPEN) {
             throw DisputeRefused.closed(disputeId, status);
         }
-        if (jobs.chargebackOpen(escrowId)) {
+        if (escrows.chargebackOpen(escrowId)) {
             throw DisputeRefused.chargebackOpen(disputeId, escrowId);
         }
-        jobs.settle(jobId, disputeId, command.outcome());
         Money clientRefund = command.outcome() == DisputeOutcome.RELEASE_TO_WORKER ? Money.zero(pay.currency()) : held.minus(share);
         apply(new DisputeResolved(disputeId, jobId, escrowId, clientId, workerId, command.outcome(), share, clientRefund,
                 command.note(), command.adminId(), command.at()));
@@ -180,8 +161,6 @@ public class Dispute {
         clientId = event.clientId();
         workerId = event.workerId();
         openedBy = event.openedBy();
-        reason = event.reason();
-        details = event.details();
         pay = event.pay();
         held = event.held();
         status = DisputeStatus.OPEN;

@@ -18,7 +18,7 @@ public record DisputePolicy(Duration responseWindow, Duration overdueAfter) {
         return new DisputePolicy(DEFAULT_RESPONSE_WINDOW, DEFAULT_OVERDUE_AFTER);
     }
 
-    static void checkComplaint(String reason, String details) {
+    public static void checkComplaint(String reason, String details) {
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
             throw DisputeRefused.invalid("A dispute needs a reason of 1 to " + MAX_REASON + " characters");
         }

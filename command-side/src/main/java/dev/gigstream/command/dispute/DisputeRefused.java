@@ -24,7 +24,7 @@ public final class DisputeRefused {
     private DisputeRefused() {
     }
 
-    static RefusedException idTaken(String disputeId) {
+    public static RefusedException idTaken(String disputeId) {
         return new RefusedException(DISPUTE_ID_TAKEN, "Dispute " + disputeId + " was opened already, about another job,"
                 + " by another party or with another complaint; a new dispute needs a new id");
     }

@@ -433,13 +433,8 @@ public class EscrowPayment {
         refundOwed = Money.zero(total.currency());
     }
 
-    /** For a dispute: whether the escrow waits for Paystack to resolve a chargeback on the money it holds. */
-    public boolean chargebackOpen() {
+    /** Whether the escrow waits for Paystack to resolve a chargeback on the money it holds (for its specifications). */
+    boolean chargebackOpen() {
         return chargebacks.open();
-    }
-
-    /** For a dispute: what the escrow holds for its job. */
-    public Money held() {
-        return held;
     }
 }

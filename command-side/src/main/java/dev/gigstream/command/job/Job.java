@@ -1,18 +1,24 @@
 package dev.gigstream.command.job;
 
+import dev.gigstream.command.dispute.Dispute;
+import dev.gigstream.command.dispute.DisputePolicy;
 import dev.gigstream.command.dispute.DisputeRefused;
-import dev.gigstream.command.dispute.DisputedJobs;
-import dev.gigstream.command.rating.RatedJobs;
+import dev.gigstream.command.dispute.DisputedJob;
+import dev.gigstream.command.dispute.EscrowHoldings;
+import dev.gigstream.command.dispute.KnownDisputes;
+import dev.gigstream.command.rating.JobRatings;
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
 import dev.gigstream.messages.dispute.DisputeOutcome;
-import dev.gigstream.messages.dispute.DisputeParty;
+import dev.gigstream.messages.dispute.OpenDispute;
 import dev.gigstream.messages.job.ApplicationWithdrawn;
 import dev.gigstream.messages.job.CheckOutAutomatically;
 import dev.gigstream.messages.job.JobDisputeSettled;
 import dev.gigstream.messages.job.JobDisputeWithdrawn;
 import dev.gigstream.messages.job.JobDisputed;
+import dev.gigstream.messages.job.SettleJobDispute;
+import dev.gigstream.messages.job.WithdrawJobDispute;
 import dev.gigstream.messages.job.CheckIn;
 import dev.gigstream.messages.job.CheckOut;
 import dev.gigstream.messages.job.CompleteJob;
@@ -56,12 +62,15 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /**
  * A shift a client posts, from posting to payment: who applied, who was hired, whether the escrow
@@ -74,7 +83,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * that older snapshots are passed over rather than misread (docs/architecture.md).
  */
 @Aggregate(snapshotTriggerDefinition = "jobSnapshots")
-@Revision("1")
+@Revision("2")
 public class Job {
 
     static final String EXPIRY = "job-expiry";
@@ -95,6 +104,8 @@ public class Job {
     private String escrowId;
     private boolean confirmed;
     private String disputeId;
+    /** Every dispute opened on the job, by its id: a retried opening is told from another complaint. */
+    private final Map<String, JobDisputed> disputes = new HashMap<>();
     private JobStatus statusBeforeDispute;
     private Instant finishedAt;
 
@@ -294,7 +305,7 @@ public class Job {
     }
 
     @CommandHandler
-    void handle(ReportNoShow command) {
+    void handle(ReportNoShow command) throws Exception {
         requireClient(command.clientId());
         if (status == JobStatus.NO_SHOW) {
             return;
@@ -310,13 +321,23 @@ public class Job {
             throw JobRefused.noShowTooEarly(jobId, AttendancePolicy.NO_SHOW_GRACE);
         }
         apply(new WorkerNoShow(jobId, hiredWorkerId, escrowId, new Money(0, pay.currency())));
+        openRatings();
     }
 
     @CommandHandler
-    void handle(CompleteJob command) {
+    void handle(CompleteJob command) throws Exception {
         if (status == JobStatus.AWAITING_CONFIRMATION && confirmed) {
             apply(new JobCompleted(jobId, hiredWorkerId));
+            openRatings();
         }
+    }
+
+    /**
+     * The job finished (its status and {@code finishedAt} as the event just applied set them): its parties
+     * may rate each other, the client alone a no-show.
+     */
+    private void openRatings() throws Exception {
+        createNew(JobRatings.class, () -> JobRatings.open(jobId, clientId, hiredWorkerId, status, finishedAt));
     }
 
     /** Before funding a cancellation is free; after it, the cancellation policy decides the worker's share. */
@@ -335,13 +356,26 @@ public class Job {
     }
 
     /**
-     * A party opens a dispute between funding and the release (called by the {@code Dispute} in the
-     * same unit of work): the job is DISPUTED until the dispute is withdrawn or settled.
+     * A party opens a dispute between funding and the release: the job decides whether it may (a party,
+     * a disputable job, none open) and starts the {@link Dispute}; the job is DISPUTED until the dispute is
+     * withdrawn or settled. The dispute's id comes from the request's Idempotency-Key (or the chargeback),
+     * so a retry whose first answer was lost finds it opened already, whatever became of it since.
      */
-    public DisputedJobs.DisputedJob openDispute(String newDisputeId, String openedBy) {
-        DisputeParty role = openedBy.equals(clientId) ? DisputeParty.CLIENT
-                : openedBy.equals(hiredWorkerId) ? DisputeParty.WORKER : null;
-        if (role == null) {
+    @CommandHandler
+    void handle(OpenDispute command, KnownDisputes knownDisputes, EscrowHoldings escrows, DisputePolicy policy)
+            throws Exception {
+        JobDisputed opened = disputes.get(command.disputeId());
+        if (opened != null && !sameComplaint(opened, command)) {
+            throw DisputeRefused.idTaken(command.disputeId());
+        }
+        if (opened != null) {
+            return;
+        }
+        if (knownDisputes.jobOf(command.disputeId()).isPresent()) {
+            throw DisputeRefused.idTaken(command.disputeId()); // a dispute of another job
+        }
+        DisputePolicy.checkComplaint(command.reason(), command.details());
+        if (!command.openedBy().equals(clientId) && !command.openedBy().equals(hiredWorkerId)) {
             throw DisputeRefused.notAParty(jobId);
         }
         if (status == JobStatus.DISPUTED) {
@@ -350,27 +384,41 @@ public class Job {
         if (!status.isBetweenFundingAndRelease() || confirmed) {
             throw DisputeRefused.notDisputable(jobId, status);
         }
-        apply(new JobDisputed(jobId, newDisputeId, escrowId, openedBy));
-        return new DisputedJobs.DisputedJob(clientId, hiredWorkerId, escrowId, role, pay, null);
+        apply(new JobDisputed(jobId, command.disputeId(), escrowId, command.openedBy(), command.reason().strip(),
+                command.details().strip()));
+        DisputedJob disputed = new DisputedJob(jobId, escrowId, clientId, hiredWorkerId, pay);
+        createNew(Dispute.class, () -> Dispute.open(command, disputed, escrows, policy));
     }
 
-    public void withdrawDispute(String withdrawnDisputeId) {
-        if (status == JobStatus.DISPUTED && withdrawnDisputeId.equals(disputeId)) {
+    /** The same opener with the same complaint; of a dispute opened before the job kept complaints, the same opener. */
+    private static boolean sameComplaint(JobDisputed opened, OpenDispute command) {
+        return opened.openedBy().equals(command.openedBy())
+                && (opened.reason() == null || opened.reason().equals(stripped(command.reason()))
+                && opened.details().equals(stripped(command.details())));
+    }
+
+    private static String stripped(String text) {
+        return text == null ? null : text.strip();
+    }
+
+    /** The opener withdrew the dispute: the job goes back to where it was. */
+    @CommandHandler
+    void handle(WithdrawJobDispute command) {
+        if (status == JobStatus.DISPUTED && command.disputeId().equals(disputeId)) {
             apply(new JobDisputeWithdrawn(jobId, disputeId, statusBeforeDispute));
         }
     }
 
     /** The worker was paid, whole or in part: the job is done; a full refund cancels it. */
-    public void settleDispute(String settledDisputeId, DisputeOutcome outcome) {
-        if (status == JobStatus.DISPUTED && settledDisputeId.equals(disputeId)) {
-            apply(new JobDisputeSettled(jobId, disputeId, clientId, hiredWorkerId, outcome,
-                    outcome == DisputeOutcome.REFUND_TO_CLIENT ? JobStatus.CANCELLED : JobStatus.COMPLETED));
+    @CommandHandler
+    void handle(SettleJobDispute command) throws Exception {
+        if (status == JobStatus.DISPUTED && command.disputeId().equals(disputeId)) {
+            apply(new JobDisputeSettled(jobId, disputeId, clientId, hiredWorkerId, command.outcome(),
+                    command.outcome() == DisputeOutcome.REFUND_TO_CLIENT ? JobStatus.CANCELLED : JobStatus.COMPLETED));
+            if (status == JobStatus.COMPLETED) {
+                openRatings();
+            }
         }
-    }
-
-    /** Who may rate the job, and from when: its parties, once it finished (completed, or the worker did not come). */
-    public RatedJobs.RatedJob ratingTerms() {
-        return new RatedJobs.RatedJob(clientId, hiredWorkerId, status, finishedAt);
     }
 
     /** Sent by the expiry sweep; a job hired, cancelled or expired already, or whose shift has not started, stays as it is. */
@@ -503,6 +551,7 @@ public class Job {
 
     @EventSourcingHandler
     void on(JobDisputed event) {
+        disputes.put(event.disputeId(), event);
         disputeId = event.disputeId();
         statusBeforeDispute = status;
         status = JobStatus.DISPUTED;

@@ -2,6 +2,8 @@ package dev.gigstream.command.rating;
 
 import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.messages.job.JobStatus;
+import dev.gigstream.messages.rating.JobRatingsIds;
+import dev.gigstream.messages.rating.JobRatingsOpened;
 import dev.gigstream.messages.rating.RaterRole;
 import dev.gigstream.messages.rating.RateJob;
 import dev.gigstream.messages.rating.RatingErrorCode;
@@ -13,6 +15,7 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -27,7 +30,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * The two ratings of a finished job: the client rates the worker and the worker the client, each
- * once, within the window of {@link RatingPolicy}. Ratings stay hidden until both are given, or
+ * once, within the window of {@link RatingPolicy}. The job opens them when it finishes, with its
+ * parties and its end, so a rating never looks into the job. Ratings stay hidden until both are given, or
  * until the reveal deadline reveals what there is; a no-show job is rated by the client alone.
  */
 @Aggregate
@@ -38,37 +42,55 @@ public class JobRatings {
     @AggregateIdentifier
     private String ratingsId;
     private String jobId;
+    private String clientId;
+    private String workerId;
+    private JobStatus jobStatus;
+    private Instant finishedAt;
     private final Set<RaterRole> rated = EnumSet.noneOf(RaterRole.class);
     private final Map<RaterRole, RatingsRevealed.Rating> hidden = new EnumMap<>(RaterRole.class);
 
     protected JobRatings() {
     }
 
+    /** Started by the job in the unit of work where it finished: its parties rate each other from here. */
+    public static JobRatings open(String jobId, String clientId, String workerId, JobStatus jobStatus, Instant finishedAt) {
+        JobRatings ratings = new JobRatings();
+        apply(new JobRatingsOpened(JobRatingsIds.of(jobId), jobId, clientId, workerId, jobStatus, finishedAt));
+        return ratings;
+    }
+
+    /**
+     * Ratings the job has not opened are those of a job that has not finished, or of no job at all (then
+     * not found, as the job itself would be).
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RateJob command, RatedJobs jobs, DeadlineManager deadlines) {
-        RatedJobs.RatedJob job = jobs.of(command.jobId());
-        RaterRole role = roleOf(command.raterId(), job); // who may rate comes before anything else is said
-        RatingPolicy.checkRating(command.stars(), command.comment());
-        if (!job.finished()) {
-            throw refusal(RatingErrorCode.JOB_NOT_FINISHED, "Job " + command.jobId() + " is " + job.status()
-                    + ": it is rated once COMPLETED (or, by the client, a NO_SHOW)");
+    void handle(RateJob command, KnownJobs jobs, DeadlineManager deadlines) {
+        if (finishedAt == null) {
+            if (!jobs.known(command.jobId())) {
+                throw new AggregateNotFoundException(command.jobId(), "No job " + command.jobId());
+            }
+            RatingPolicy.checkRating(command.stars(), command.comment());
+            throw refusal(RatingErrorCode.JOB_NOT_FINISHED, "Job " + command.jobId()
+                    + " has not finished: it is rated once COMPLETED (or, by the client, a NO_SHOW)");
         }
-        boolean clientOnly = job.status() == JobStatus.NO_SHOW;
+        RaterRole role = roleOf(command.raterId()); // who may rate comes before anything else is said
+        RatingPolicy.checkRating(command.stars(), command.comment());
+        boolean clientOnly = jobStatus == JobStatus.NO_SHOW;
         if (clientOnly && role == RaterRole.WORKER) {
             throw refusal(RatingErrorCode.NO_SHOW_RATED_BY_CLIENT_ONLY, "Only the client rates a no-show");
         }
         if (rated.contains(role)) {
             throw refusal(RatingErrorCode.ALREADY_RATED, "The " + role + " of job " + command.jobId() + " has rated already");
         }
-        if (RatingPolicy.windowClosed(job.finishedAt(), command.at())) {
+        if (RatingPolicy.windowClosed(finishedAt, command.at())) {
             throw refusal(RatingErrorCode.RATING_WINDOW_CLOSED, "Job " + command.jobId() + " could be rated until "
-                    + job.finishedAt().plus(RatingPolicy.WINDOW));
+                    + finishedAt.plus(RatingPolicy.WINDOW));
         }
         String comment = command.comment() == null || command.comment().isBlank() ? null : command.comment().strip();
-        apply(new RatingGiven(command.ratingsId(), command.jobId(), command.raterId(), role,
-                role == RaterRole.CLIENT ? job.workerId() : job.clientId(), command.stars(), comment, command.at()));
-        Instant revealAt = RatingPolicy.revealAt(job.finishedAt());
+        apply(new RatingGiven(ratingsId, jobId, command.raterId(), role,
+                role == RaterRole.CLIENT ? workerId : clientId, command.stars(), comment, command.at()));
+        Instant revealAt = RatingPolicy.revealAt(finishedAt);
         boolean everyoneRated = clientOnly || rated.size() == RaterRole.values().length;
         if (everyoneRated || !command.at().isBefore(revealAt)) {
             reveal(command.at());
@@ -89,11 +111,11 @@ public class JobRatings {
         }
     }
 
-    private static RaterRole roleOf(String raterId, RatedJobs.RatedJob job) {
-        if (raterId.equals(job.clientId())) {
+    private RaterRole roleOf(String raterId) {
+        if (raterId.equals(clientId)) {
             return RaterRole.CLIENT;
         }
-        if (raterId.equals(job.workerId())) {
+        if (raterId.equals(workerId)) {
             return RaterRole.WORKER;
         }
         throw refusal(RatingErrorCode.NOT_A_PARTY_OF_THE_JOB, "Only the client and the hired worker of a job rate it");
@@ -104,9 +126,17 @@ public class JobRatings {
     }
 
     @EventSourcingHandler
-    void on(RatingGiven event) {
+    void on(JobRatingsOpened event) {
         ratingsId = event.ratingsId();
         jobId = event.jobId();
+        clientId = event.clientId();
+        workerId = event.workerId();
+        jobStatus = event.jobStatus();
+        finishedAt = event.finishedAt();
+    }
+
+    @EventSourcingHandler
+    void on(RatingGiven event) {
         rated.add(event.raterRole());
         hidden.put(event.raterRole(), new RatingsRevealed.Rating(event.raterId(), event.raterRole(), event.rateeId(),
                 event.stars(), event.comment(), event.at()));

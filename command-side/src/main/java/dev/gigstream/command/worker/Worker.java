@@ -190,8 +190,8 @@ public class Worker {
         }
     }
 
-    /** What a job checks before it takes this worker's application. */
-    public ApplicantStanding standing() {
+    /** What a job checks before it takes this worker's application, as {@link WorkerStandingsTable} mirrors it. */
+    ApplicantStanding standing() {
         return new ApplicantStanding(hasProfile, suspended);
     }
 

@@ -4,15 +4,12 @@ import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.dispute.AddEvidence;
 import dev.gigstream.messages.dispute.DisputeErrorCode;
-import dev.gigstream.messages.dispute.DisputeOpened;
 import dev.gigstream.messages.dispute.DisputeOutcome;
 import dev.gigstream.messages.dispute.DisputeParty;
 import dev.gigstream.messages.dispute.DisputeResolved;
 import dev.gigstream.messages.dispute.DisputeWithdrawn;
-import dev.gigstream.messages.dispute.OpenDispute;
 import dev.gigstream.messages.dispute.ResolveDispute;
 import dev.gigstream.messages.dispute.WithdrawDispute;
-import dev.gigstream.messages.job.JobStatus;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -31,14 +28,11 @@ import static dev.gigstream.command.dispute.DisputeMother.HELD;
 import static dev.gigstream.command.dispute.DisputeMother.JOB_ID;
 import static dev.gigstream.command.dispute.DisputeMother.OPENED_AT;
 import static dev.gigstream.command.dispute.DisputeMother.PAY;
-import static dev.gigstream.command.dispute.DisputeMother.RESPONSE_WINDOW;
 import static dev.gigstream.command.dispute.DisputeMother.STRANGER_ID;
 import static dev.gigstream.command.dispute.DisputeMother.WORKER_ID;
 import static dev.gigstream.command.dispute.DisputeMother.evidence;
 import static dev.gigstream.command.dispute.DisputeMother.evidenceId;
-import static dev.gigstream.command.dispute.DisputeMother.open;
 import static dev.gigstream.command.dispute.DisputeMother.openedByClient;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class DisputeTest {
 
@@ -47,86 +41,26 @@ class DisputeTest {
     private static final String NEW_EVIDENCE = "evidence-new";
 
     private AggregateTestFixture<Dispute> fixture;
-    private RecordingJobs jobs;
+    private boolean chargebackOpen;
 
+    /**
+     * The opening, decided by the job, is specified in {@code JobDisputeTest}; the job learns of a withdrawal and a
+     * decision from the lifecycle ({@code JobLifecycleSagaTest}).
+     */
     @BeforeEach
     void setUp() {
-        jobs = new RecordingJobs();
         fixture = new AggregateTestFixture<>(Dispute.class);
-        fixture.registerInjectableResource(new DisputePolicy(RESPONSE_WINDOW, Duration.ofDays(7)));
-        fixture.registerInjectableResource(jobs);
-    }
+        fixture.registerInjectableResource(new EscrowHoldings() {
+            @Override
+            public Money held(String escrowId) {
+                return HELD;
+            }
 
-    @Nested
-    class Opening {
-
-        @Test
-        void theClientOpensADisputeAndTheWorkerHasTheResponseWindowToAnswer() {
-            fixture.givenNoPriorActivity()
-                   .when(open(CLIENT_ID))
-                   .expectEvents(openedByClient());
-        }
-
-        @Test
-        void theHiredWorkerMayOpenOneToo() {
-            fixture.givenNoPriorActivity()
-                   .when(open(WORKER_ID))
-                   .expectEvents(new DisputeOpened(DISPUTE_ID, JOB_ID, ESCROW_ID, CLIENT_ID, WORKER_ID, WORKER_ID,
-                           DisputeParty.WORKER, "work not done", "The worker left after an hour", PAY, HELD, OPENED_AT,
-                           OPENED_AT.plus(RESPONSE_WINDOW)));
-        }
-
-        @Test
-        void aDisputeNeedsAReasonAndDetailsOfReasonableSize() {
-            fixture.givenNoPriorActivity()
-                   .when(new OpenDispute(DISPUTE_ID, JOB_ID, CLIENT_ID, " ", "details", OPENED_AT))
-                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.INVALID_DISPUTE));
-            fixture.givenNoPriorActivity()
-                   .when(new OpenDispute(DISPUTE_ID, JOB_ID, CLIENT_ID, "late", "x".repeat(5_001), OPENED_AT))
-                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.INVALID_DISPUTE));
-        }
-
-        @Test
-        void theSameDisputeOpenedAgainIsANoOpEvenOnceClosed() {
-            fixture.given(openedByClient())
-                   .when(new OpenDispute(DISPUTE_ID, JOB_ID, CLIENT_ID, " work not done", "The worker left after an hour ",
-                           LATER))
-                   .expectSuccessfulHandlerExecution().expectNoEvents();
-            fixture.given(openedByClient(), new DisputeWithdrawn(DISPUTE_ID, JOB_ID, ESCROW_ID, CLIENT_ID, LATER))
-                   .when(open(CLIENT_ID))
-                   .expectSuccessfulHandlerExecution().expectNoEvents();
-            assertThat(jobs.calls).as("the job is not marked disputed again").isEmpty();
-        }
-
-        @Test
-        void anotherDisputeUnderAnOpenedDisputesIdIsRefused() {
-            fixture.given(openedByClient())
-                   .when(open(WORKER_ID))
-                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.DISPUTE_ID_TAKEN));
-            fixture.given(openedByClient())
-                   .when(new OpenDispute(DISPUTE_ID, "another-job", CLIENT_ID, "work not done",
-                           "The worker left after an hour", OPENED_AT))
-                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.DISPUTE_ID_TAKEN));
-            fixture.given(openedByClient())
-                   .when(new OpenDispute(DISPUTE_ID, JOB_ID, CLIENT_ID, "work not done", "Another complaint", OPENED_AT))
-                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.DISPUTE_ID_TAKEN));
-        }
-
-        @Test
-        void whatTheJobRefusesIsRefused() {
-            jobs.refusing(DisputeRefused.notAParty(JOB_ID));
-            fixture.givenNoPriorActivity()
-                   .when(open(STRANGER_ID))
-                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.NOT_A_PARTY));
-            jobs.refusing(DisputeRefused.notDisputable(JOB_ID, JobStatus.HIRED));
-            fixture.givenNoPriorActivity()
-                   .when(open(CLIENT_ID))
-                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.JOB_NOT_DISPUTABLE));
-            jobs.refusing(DisputeRefused.alreadyOpen(JOB_ID, "another"));
-            fixture.givenNoPriorActivity()
-                   .when(open(CLIENT_ID))
-                   .expectNoEvents().expectException(refusedWith(DisputeErrorCode.DISPUTE_ALREADY_OPEN));
-        }
+            @Override
+            public boolean chargebackOpen(String escrowId) {
+                return chargebackOpen;
+            }
+        });
     }
 
     @Nested
@@ -212,7 +146,6 @@ class DisputeTest {
             fixture.given(openedByClient())
                    .when(new WithdrawDispute(DISPUTE_ID, CLIENT_ID, LATER))
                    .expectEvents(new DisputeWithdrawn(DISPUTE_ID, JOB_ID, ESCROW_ID, CLIENT_ID, LATER));
-            assertThat(jobs.calls).containsExactly("withdraw " + DISPUTE_ID);
         }
 
         @Test
@@ -223,7 +156,6 @@ class DisputeTest {
             fixture.given(openedByClient())
                    .when(new WithdrawDispute(DISPUTE_ID, STRANGER_ID, LATER))
                    .expectNoEvents().expectException(refusedWith(DisputeErrorCode.NOT_A_PARTY));
-            assertThat(jobs.calls).isEmpty();
         }
 
         @Test
@@ -245,7 +177,6 @@ class DisputeTest {
             fixture.given(openedByClient())
                    .when(new ResolveDispute(DISPUTE_ID, ADMIN_ID, DisputeOutcome.RELEASE_TO_WORKER, null, "work was done", LATER))
                    .expectEvents(resolved(DisputeOutcome.RELEASE_TO_WORKER, PAY, NOTHING));
-            assertThat(jobs.calls).containsExactly("settle " + DISPUTE_ID + " RELEASE_TO_WORKER");
         }
 
         @Test
@@ -266,14 +197,13 @@ class DisputeTest {
         /** The card network may still take the money back: an admin decides once Paystack has. */
         @Test
         void noOutcomeIsDecidedWhileAChargebackOnTheEscrowsMoneyIsOpen() {
-            jobs.chargebackOpen(true);
+            chargebackOpen = true;
             for (DisputeOutcome outcome : DisputeOutcome.values()) {
                 Money share = outcome == DisputeOutcome.SPLIT ? Money.of(600_000, Currency.NGN) : null;
                 fixture.given(openedByClient())
                        .when(new ResolveDispute(DISPUTE_ID, ADMIN_ID, outcome, share, "work was done", LATER))
                        .expectNoEvents().expectException(refusedWith(DisputeErrorCode.CHARGEBACK_OPEN));
             }
-            assertThat(jobs.calls).isEmpty();
         }
 
         @Test
@@ -288,7 +218,6 @@ class DisputeTest {
                    .when(new ResolveDispute(DISPUTE_ID, ADMIN_ID, DisputeOutcome.RELEASE_TO_WORKER,
                            Money.of(600_000, Currency.NGN), "note", LATER))
                    .expectNoEvents().expectException(refusedWith(DisputeErrorCode.INVALID_WORKER_SHARE));
-            assertThat(jobs.calls).isEmpty();
         }
 
         @Test

@@ -1,5 +1,6 @@
 package dev.gigstream.command.job;
 
+import dev.gigstream.command.SpawnedAggregates;
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.Money;
@@ -25,6 +26,8 @@ import dev.gigstream.messages.job.ShiftConfirmed;
 import dev.gigstream.messages.job.WorkerCheckedIn;
 import dev.gigstream.messages.job.WorkerCheckedOut;
 import dev.gigstream.messages.job.WorkerNoShow;
+import dev.gigstream.messages.rating.JobRatingsIds;
+import dev.gigstream.messages.rating.JobRatingsOpened;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +55,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The job from hire to completion: funding, attendance, confirmation, no-shows and cancellation after funding. */
 class JobLifecycleTest {
 
+    private static final String RATINGS_ID = JobRatingsIds.of(JOB_ID);
+
     private AggregateTestFixture<Job> fixture;
+    private SpawnedAggregates spawned;
     private Instant posted;
     private Instant start;
     private final GeoPoint atTheSite = LEKKI.point();
@@ -62,6 +68,8 @@ class JobLifecycleTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Job.class);
+        spawned = new SpawnedAggregates();
+        fixture.registerRepositoryProvider(spawned);
         fixture.registerInjectableResource(new CancellationPolicy(CancellationPolicy.DEFAULT_LATE_SHARE_BASIS_POINTS));
         fixture.registerInjectableResource((WorkerStandings) id -> null);
         fixture.registerInjectableResource((ClientStandings) id -> false);
@@ -243,14 +251,18 @@ class JobLifecycleTest {
                .expectEvents(new ShiftConfirmed(JOB_ID, ESCROW_ID, WORKER_ID, true));
     }
 
+    /** Completed, the job opens its ratings: its parties rate each other from its end. */
     @Test
     void aPaidOutJobIsCompleted() {
-        fixture.given(and(checkedOut(), new ShiftConfirmed(JOB_ID, ESCROW_ID, WORKER_ID, false)))
-               .when(new CompleteJob(JOB_ID))
-               .expectEvents(new JobCompleted(JOB_ID, WORKER_ID));
         fixture.given(checkedOut())
                .when(new CompleteJob(JOB_ID))
                .expectNoEvents();
+        assertThat(spawned.eventsOf(RATINGS_ID)).isEmpty();
+        fixture.given(and(checkedOut(), new ShiftConfirmed(JOB_ID, ESCROW_ID, WORKER_ID, false)))
+               .when(new CompleteJob(JOB_ID))
+               .expectEvents(new JobCompleted(JOB_ID, WORKER_ID));
+        assertThat(spawned.eventsOf(RATINGS_ID)).containsExactly(
+                new JobRatingsOpened(RATINGS_ID, JOB_ID, CLIENT_ID, WORKER_ID, JobStatus.COMPLETED, fixture.currentTime()));
     }
 
     @Test
@@ -258,6 +270,8 @@ class JobLifecycleTest {
         fixture.given(funded())
                .when(new ReportNoShow(JOB_ID, CLIENT_ID, start.plus(Duration.ofMinutes(30))))
                .expectEvents(new WorkerNoShow(JOB_ID, WORKER_ID, ESCROW_ID, NO_MONEY));
+        assertThat(spawned.eventsOf(RATINGS_ID)).as("the client alone rates a no-show").containsExactly(
+                new JobRatingsOpened(RATINGS_ID, JOB_ID, CLIENT_ID, WORKER_ID, JobStatus.NO_SHOW, fixture.currentTime()));
         fixture.given(funded())
                .when(new ReportNoShow(JOB_ID, CLIENT_ID, start.plus(Duration.ofMinutes(29))))
                .expectNoEvents().expectException(refusedWith(JobErrorCode.NO_SHOW_TOO_EARLY));

@@ -2,11 +2,13 @@ package dev.gigstream.command.rating;
 
 import dev.gigstream.messages.job.JobStatus;
 import dev.gigstream.messages.rating.JobRatingsIds;
+import dev.gigstream.messages.rating.JobRatingsOpened;
 import dev.gigstream.messages.rating.RateJob;
 import dev.gigstream.messages.rating.RaterRole;
 import dev.gigstream.messages.rating.RatingErrorCode;
 import dev.gigstream.messages.rating.RatingGiven;
 import dev.gigstream.messages.rating.RatingsRevealed;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -30,13 +32,18 @@ class JobRatingsTest {
     private AggregateTestFixture<JobRatings> fixture;
     private Instant finishedAt;
     private JobStatus status = JobStatus.COMPLETED;
+    private boolean jobKnown = true;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(JobRatings.class);
         finishedAt = fixture.currentTime();
-        fixture.registerInjectableResource((RatedJobs) jobId -> new RatedJobs.RatedJob(CLIENT_ID, WORKER_ID, status,
-                status == JobStatus.COMPLETED || status == JobStatus.NO_SHOW ? finishedAt : null));
+        fixture.registerInjectableResource((KnownJobs) jobId -> jobKnown);
+    }
+
+    /** As the job opens its ratings when it finishes (specified with the job's lifecycle). */
+    private JobRatingsOpened opened() {
+        return new JobRatingsOpened(RATINGS_ID, JOB_ID, CLIENT_ID, WORKER_ID, status, finishedAt);
     }
 
     private Instant day(double days) {
@@ -65,7 +72,7 @@ class JobRatingsTest {
 
         @Test
         void theFirstRatingStaysHiddenAndTheRevealDeadlineIsSetSevenDaysAfterTheEnd() {
-            fixture.givenNoPriorActivity()
+            fixture.given(opened())
                    .when(rate(CLIENT_ID, 5, day(1)))
                    .expectEvents(byClient(5, day(1)))
                    .expectScheduledDeadlineWithName(finishedAt.plus(Duration.ofDays(7)), JobRatings.REVEAL);
@@ -73,7 +80,7 @@ class JobRatingsTest {
 
         @Test
         void theSecondRatingRevealsBothAtOnce() {
-            fixture.given(byClient(5, day(1)))
+            fixture.given(opened(), byClient(5, day(1)))
                    .when(rate(WORKER_ID, 4, day(2)))
                    .expectEvents(byWorker(4, day(2)),
                            new RatingsRevealed(RATINGS_ID, JOB_ID, List.of(shown(byClient(5, day(1))), shown(byWorker(4, day(2)))),
@@ -82,47 +89,46 @@ class JobRatingsTest {
 
         @Test
         void aBlankCommentIsNoComment() {
-            fixture.givenNoPriorActivity()
+            fixture.given(opened())
                    .when(new RateJob(RATINGS_ID, JOB_ID, WORKER_ID, 3, "   ", day(1)))
                    .expectEvents(new RatingGiven(RATINGS_ID, JOB_ID, WORKER_ID, RaterRole.WORKER, CLIENT_ID, 3, null, day(1)));
         }
 
         @Test
         void eachPartyRatesOnce() {
-            fixture.given(byClient(5, day(1)))
+            fixture.given(opened(), byClient(5, day(1)))
                    .when(rate(CLIENT_ID, 1, day(2)))
                    .expectNoEvents().expectException(refusedWith(RatingErrorCode.ALREADY_RATED));
         }
 
         @Test
         void strangersDoNotRate() {
-            fixture.givenNoPriorActivity()
+            fixture.given(opened())
                    .when(rate(STRANGER_ID, 5, day(1)))
                    .expectNoEvents().expectException(refusedWith(RatingErrorCode.NOT_A_PARTY_OF_THE_JOB));
         }
 
         @Test
         void aStrangerIsRefusedAsSuchWhateverTheRatingOrTheJobsState() {
-            fixture.givenNoPriorActivity()
+            fixture.given(opened())
                    .when(rate(STRANGER_ID, 9, day(1)))
                    .expectNoEvents().expectException(refusedWith(RatingErrorCode.NOT_A_PARTY_OF_THE_JOB));
-            status = JobStatus.FUNDED;
-            fixture.givenNoPriorActivity()
-                   .when(rate(STRANGER_ID, 5, day(1)))
+            fixture.given(opened(), byClient(5, day(1)))
+                   .when(rate(STRANGER_ID, 5, day(2)))
                    .expectNoEvents().expectException(refusedWith(RatingErrorCode.NOT_A_PARTY_OF_THE_JOB));
         }
 
         @Test
         void starsAreOneToFiveAndACommentAtMostAThousandCharacters() {
             for (int stars : new int[]{0, 6, -1}) {
-                fixture.givenNoPriorActivity()
+                fixture.given(opened())
                        .when(rate(CLIENT_ID, stars, day(1)))
                        .expectNoEvents().expectException(refusedWith(RatingErrorCode.INVALID_RATING));
             }
-            fixture.givenNoPriorActivity()
+            fixture.given(opened())
                    .when(new RateJob(RATINGS_ID, JOB_ID, CLIENT_ID, 4, "x".repeat(1_001), day(1)))
                    .expectNoEvents().expectException(refusedWith(RatingErrorCode.INVALID_RATING));
-            fixture.givenNoPriorActivity()
+            fixture.given(opened())
                    .when(new RateJob(RATINGS_ID, JOB_ID, CLIENT_ID, 4, "x".repeat(1_000), day(1)))
                    .expectSuccessfulHandlerExecution();
         }
@@ -133,29 +139,35 @@ class JobRatingsTest {
 
         @Test
         void aJobIsRatedOnlyOnceItFinished() {
-            status = JobStatus.AWAITING_CONFIRMATION;
             fixture.givenNoPriorActivity()
                    .when(rate(CLIENT_ID, 5, day(0)))
                    .expectNoEvents().expectException(refusedWith(RatingErrorCode.JOB_NOT_FINISHED));
-            status = JobStatus.CANCELLED;
             fixture.givenNoPriorActivity()
-                   .when(rate(CLIENT_ID, 5, day(0)))
+                   .when(rate(STRANGER_ID, 5, day(0)))
                    .expectNoEvents().expectException(refusedWith(RatingErrorCode.JOB_NOT_FINISHED));
         }
 
         @Test
-        void theWindowClosesFourteenDaysAfterTheEnd() {
+        void anUnknownJobIsNotFound() {
+            jobKnown = false;
             fixture.givenNoPriorActivity()
+                   .when(rate(CLIENT_ID, 5, day(0)))
+                   .expectNoEvents().expectException(AggregateNotFoundException.class);
+        }
+
+        @Test
+        void theWindowClosesFourteenDaysAfterTheEnd() {
+            fixture.given(opened())
                    .when(rate(CLIENT_ID, 5, day(14)))
                    .expectSuccessfulHandlerExecution();
-            fixture.givenNoPriorActivity()
+            fixture.given(opened())
                    .when(rate(CLIENT_ID, 5, day(14).plusSeconds(1)))
                    .expectNoEvents().expectException(refusedWith(RatingErrorCode.RATING_WINDOW_CLOSED));
         }
 
         @Test
         void theRevealDeadlineRevealsWhatWasGiven() {
-            fixture.givenNoPriorActivity()
+            fixture.given(opened())
                    .andGivenCommands(rate(CLIENT_ID, 2, day(1)))
                    .whenThenTimeElapses(Duration.ofDays(7))
                    .expectTriggeredDeadlinesWithName(JobRatings.REVEAL)
@@ -164,7 +176,8 @@ class JobRatingsTest {
 
         @Test
         void afterTheRevealDeadlineARatingIsShownAsItIsGiven() {
-            fixture.given(byClient(5, day(1)), new RatingsRevealed(RATINGS_ID, JOB_ID, List.of(shown(byClient(5, day(1)))), day(7)))
+            fixture.given(opened(), byClient(5, day(1)),
+                          new RatingsRevealed(RATINGS_ID, JOB_ID, List.of(shown(byClient(5, day(1)))), day(7)))
                    .when(rate(WORKER_ID, 3, day(9)))
                    .expectEvents(byWorker(3, day(9)),
                            new RatingsRevealed(RATINGS_ID, JOB_ID, List.of(shown(byWorker(3, day(9)))), day(9)));
@@ -172,7 +185,7 @@ class JobRatingsTest {
 
         @Test
         void theDeadlineAfterBothRatedRevealsNothingMore() {
-            fixture.givenNoPriorActivity()
+            fixture.given(opened())
                    .andGivenCommands(rate(CLIENT_ID, 5, day(1)), rate(WORKER_ID, 5, day(2)))
                    .whenThenTimeElapses(Duration.ofDays(7))
                    .expectTriggeredDeadlinesWithName(JobRatings.REVEAL)
@@ -190,7 +203,7 @@ class JobRatingsTest {
 
         @Test
         void theClientRatesANoShowAndItIsShownAtOnce() {
-            fixture.givenNoPriorActivity()
+            fixture.given(opened())
                    .when(rate(CLIENT_ID, 1, day(1)))
                    .expectEvents(byClient(1, day(1)),
                            new RatingsRevealed(RATINGS_ID, JOB_ID, List.of(shown(byClient(1, day(1)))), day(1)));
@@ -198,7 +211,7 @@ class JobRatingsTest {
 
         @Test
         void theWorkerWhoDidNotComeDoesNotRate() {
-            fixture.givenNoPriorActivity()
+            fixture.given(opened())
                    .when(rate(WORKER_ID, 1, day(1)))
                    .expectNoEvents().expectException(refusedWith(RatingErrorCode.NO_SHOW_RATED_BY_CLIENT_ONLY));
         }

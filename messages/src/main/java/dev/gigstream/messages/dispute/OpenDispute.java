@@ -4,9 +4,12 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
-/** The job's client or hired worker complains; a chargeback opens one on the client's behalf. */
-public record OpenDispute(@TargetAggregateIdentifier String disputeId,
-                          String jobId,
+/**
+ * The job's client or hired worker complains; a chargeback opens one on the client's behalf. Sent to
+ * the job, which decides whether a dispute may open and starts the dispute {@code disputeId}.
+ */
+public record OpenDispute(String disputeId,
+                          @TargetAggregateIdentifier String jobId,
                           String openedBy,
                           String reason,
                           String details,

@@ -23,7 +23,9 @@ import dev.gigstream.messages.job.ConfirmShift;
 import dev.gigstream.messages.job.JobCancelled;
 import dev.gigstream.messages.job.LapseHire;
 import dev.gigstream.messages.job.MarkJobFunded;
+import dev.gigstream.messages.job.SettleJobDispute;
 import dev.gigstream.messages.job.ShiftConfirmed;
+import dev.gigstream.messages.job.WithdrawJobDispute;
 import dev.gigstream.messages.job.WorkerCheckedIn;
 import dev.gigstream.messages.job.WorkerCheckedOut;
 import dev.gigstream.messages.job.WorkerHired;
@@ -173,6 +175,7 @@ public class JobLifecycleSaga {
     /** The clocks resume once the escrow unfreezes: at once, or when Paystack lifts a chargeback's hold on the money. */
     @SagaEventHandler(associationProperty = JOB_ID)
     public void on(DisputeWithdrawn event, CommandGateway commands) {
+        commands.sendAndWait(new WithdrawJobDispute(jobId, event.disputeId()));
         commands.sendAndWait(new UnfreezeEscrow(escrowId, "dispute " + event.disputeId() + " withdrawn"));
     }
 
@@ -203,6 +206,7 @@ public class JobLifecycleSaga {
      */
     @SagaEventHandler(associationProperty = JOB_ID)
     public void on(DisputeResolved event, CommandGateway commands) {
+        commands.sendAndWait(new SettleJobDispute(jobId, event.disputeId(), event.outcome()));
         confirmationLeft = null;
         checkOutDue = null;
         String reason = "dispute " + event.disputeId() + " resolved: " + event.outcome();

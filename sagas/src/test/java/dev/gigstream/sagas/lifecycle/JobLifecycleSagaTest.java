@@ -41,7 +41,9 @@ import dev.gigstream.messages.job.JobCancelled;
 import dev.gigstream.messages.job.JobErrorCode;
 import dev.gigstream.messages.job.LapseHire;
 import dev.gigstream.messages.job.MarkJobFunded;
+import dev.gigstream.messages.job.SettleJobDispute;
 import dev.gigstream.messages.job.ShiftConfirmed;
+import dev.gigstream.messages.job.WithdrawJobDispute;
 import dev.gigstream.messages.job.WorkerCheckedIn;
 import dev.gigstream.messages.job.WorkerCheckedOut;
 import dev.gigstream.messages.job.WorkerHired;
@@ -285,7 +287,8 @@ class JobLifecycleSagaTest {
         Instant withdrawnAt = T0.plus(Duration.ofHours(34));
         givenDisputedTenHoursIntoTheConfirmationWindow().andThenTimeAdvancesTo(withdrawnAt)
                .whenAggregate(DISPUTE).publishes(disputeWithdrawn(withdrawnAt))
-               .expectDispatchedCommands(new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"));
+               .expectDispatchedCommands(new WithdrawJobDispute(JOB, DISPUTE),
+                       new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"));
         setUp();
         givenDisputedTenHoursIntoTheConfirmationWindow().andThenTimeAdvancesTo(withdrawnAt)
                .andThenAggregate(DISPUTE).published(disputeWithdrawn(withdrawnAt))
@@ -348,7 +351,8 @@ class JobLifecycleSagaTest {
         givenCheckedIn().andThenAggregate(DISPUTE).published(disputeOpened(T0.plus(Duration.ofHours(5))))
                .andThenTimeAdvancesTo(withdrawnAt)
                .whenAggregate(DISPUTE).publishes(disputeWithdrawn(withdrawnAt))
-               .expectDispatchedCommands(new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"));
+               .expectDispatchedCommands(new WithdrawJobDispute(JOB, DISPUTE),
+                       new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"));
         setUp();
         givenCheckedIn().andThenAggregate(DISPUTE).published(disputeOpened(T0.plus(Duration.ofHours(5))))
                .andThenTimeAdvancesTo(withdrawnAt)
@@ -398,7 +402,8 @@ class JobLifecycleSagaTest {
     void aDisputeWithdrawnBeforeCheckInOnlyUnfreezesTheEscrow() {
         givenFunded().andThenAggregate(DISPUTE).published(disputeOpened(T0))
                .whenAggregate(DISPUTE).publishes(disputeWithdrawn(T0))
-               .expectDispatchedCommands(new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"))
+               .expectDispatchedCommands(new WithdrawJobDispute(JOB, DISPUTE),
+                       new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"))
                .expectNoScheduledDeadlines();
         setUp();
         givenFunded().andThenAggregate(DISPUTE).published(disputeOpened(T0), disputeWithdrawn(T0))
@@ -412,6 +417,7 @@ class JobLifecycleSagaTest {
         givenDisputedTenHoursIntoTheConfirmationWindow()
                .whenAggregate(DISPUTE).publishes(disputeResolved(DisputeOutcome.RELEASE_TO_WORKER, PAY, NOTHING))
                .expectDispatchedCommands(
+                       new SettleJobDispute(JOB, DISPUTE, DisputeOutcome.RELEASE_TO_WORKER),
                        new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " resolved: RELEASE_TO_WORKER"),
                        new ReleaseEscrow(ESCROW))
                .expectNoScheduledDeadlines();
@@ -422,6 +428,7 @@ class JobLifecycleSagaTest {
         givenDisputedTenHoursIntoTheConfirmationWindow()
                .whenAggregate(DISPUTE).publishes(disputeResolved(DisputeOutcome.REFUND_TO_CLIENT, NOTHING, TOTAL))
                .expectDispatchedCommands(
+                       new SettleJobDispute(JOB, DISPUTE, DisputeOutcome.REFUND_TO_CLIENT),
                        new RefundEscrow(ESCROW, NOTHING, "dispute " + DISPUTE + " resolved: REFUND_TO_CLIENT"))
                .expectNoScheduledDeadlines();
     }
@@ -430,7 +437,8 @@ class JobLifecycleSagaTest {
     void aSplitDisputeRefundsTheEscrowWithTheWorkersShare() throws Exception {
         givenDisputedTenHoursIntoTheConfirmationWindow()
                .whenAggregate(DISPUTE).publishes(disputeResolved(DisputeOutcome.SPLIT, SHARE, REST))
-               .expectDispatchedCommands(new RefundEscrow(ESCROW, SHARE, "dispute " + DISPUTE + " resolved: SPLIT"))
+               .expectDispatchedCommands(new SettleJobDispute(JOB, DISPUTE, DisputeOutcome.SPLIT),
+                       new RefundEscrow(ESCROW, SHARE, "dispute " + DISPUTE + " resolved: SPLIT"))
                .expectNoScheduledDeadlines();
     }
 
@@ -486,7 +494,8 @@ class JobLifecycleSagaTest {
         Instant withdrawnAt = T0.plus(Duration.ofHours(34));
         givenChargedBackDuringTheDispute().andThenTimeAdvancesTo(withdrawnAt)
                .whenAggregate(DISPUTE).publishes(disputeWithdrawn(withdrawnAt))
-               .expectDispatchedCommands(new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"))
+               .expectDispatchedCommands(new WithdrawJobDispute(JOB, DISPUTE),
+                       new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"))
                .expectNoScheduledDeadlines();
         setUp();
         givenChargedBackDuringTheDispute().andThenTimeAdvancesTo(withdrawnAt)
@@ -561,6 +570,7 @@ class JobLifecycleSagaTest {
                .whenAggregate(DISPUTE).publishes(disputeResolved(DisputeOutcome.RELEASE_TO_WORKER, PAY, NOTHING))
                .expectSuccessfulHandlerExecution()
                .expectDispatchedCommands(
+                       new SettleJobDispute(JOB, DISPUTE, DisputeOutcome.RELEASE_TO_WORKER),
                        new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " resolved: RELEASE_TO_WORKER"),
                        new ReleaseEscrow(ESCROW));
         setUp();
@@ -568,7 +578,8 @@ class JobLifecycleSagaTest {
         givenChargedBackDuringTheDispute()
                .whenAggregate(DISPUTE).publishes(disputeResolved(DisputeOutcome.SPLIT, SHARE, REST))
                .expectSuccessfulHandlerExecution()
-               .expectDispatchedCommands(new RefundEscrow(ESCROW, SHARE, "dispute " + DISPUTE + " resolved: SPLIT"));
+               .expectDispatchedCommands(new SettleJobDispute(JOB, DISPUTE, DisputeOutcome.SPLIT),
+                       new RefundEscrow(ESCROW, SHARE, "dispute " + DISPUTE + " resolved: SPLIT"));
     }
 
     // ---------------------------------------------------------------- payouts

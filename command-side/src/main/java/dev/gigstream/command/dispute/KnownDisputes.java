@@ -1,0 +1,13 @@
+package dev.gigstream.command.dispute;
+
+import java.util.Optional;
+
+/**
+ * Which job a dispute id belongs to, across all jobs: a job tells a dispute id taken by another job's
+ * dispute from a new one. Answered from a command-side table kept from {@code DisputeOpened} in the
+ * transaction that stores it.
+ */
+public interface KnownDisputes {
+
+    Optional<String> jobOf(String disputeId);
+}

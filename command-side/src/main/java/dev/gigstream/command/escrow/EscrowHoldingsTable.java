@@ -1,0 +1,92 @@
+package dev.gigstream.command.escrow;
+
+import dev.gigstream.command.dispute.EscrowHoldings;
+import dev.gigstream.command.lookup.LookupTable;
+import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.escrow.ChargebackLost;
+import dev.gigstream.messages.escrow.ChargebackReceived;
+import dev.gigstream.messages.escrow.ChargebackResolved;
+import dev.gigstream.messages.escrow.EscrowFunded;
+import dev.gigstream.messages.escrow.EscrowRefundStarted;
+import dev.gigstream.messages.escrow.EscrowReleased;
+import dev.gigstream.messages.escrow.LedgerAccount;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+
+/**
+ * What each escrow holds and which of its chargebacks hold that money, kept from the escrow's events
+ * as {@link EscrowPayment} and its {@link Chargebacks} keep them (tables {@code escrow_holding} and
+ * {@code escrow_chargeback}), for the disputes that must not load the escrow. It runs in the
+ * subscribing processor {@value LookupTable#PROCESSING_GROUP}, in the unit of work that stores the events.
+ */
+@ProcessingGroup(LookupTable.PROCESSING_GROUP)
+public class EscrowHoldingsTable implements EscrowHoldings {
+
+    private final LookupTable table;
+
+    public EscrowHoldingsTable(LookupTable table) {
+        this.table = table;
+    }
+
+    @Override
+    public Money held(String escrowId) {
+        return table.queryOne("SELECT held_amount, currency FROM escrow_holding WHERE escrow_id = ?",
+                        row -> new Money(row.getLong(1), Currency.valueOf(row.getString(2))), escrowId)
+                .orElseThrow(() -> new IllegalStateException("Escrow " + escrowId + " holds nothing: it was never funded"));
+    }
+
+    @Override
+    public boolean chargebackOpen(String escrowId) {
+        return table.queryOne("SELECT 1 FROM escrow_chargeback WHERE escrow_id = ? AND holding", row -> true, escrowId)
+                .isPresent();
+    }
+
+    /** The money arrived; a chargeback Paystack told of before and has not resolved holds it. */
+    @EventHandler
+    void on(EscrowFunded event) {
+        table.upsert("UPDATE escrow_holding SET held_amount = ?, currency = ? WHERE escrow_id = ?",
+                new Object[]{event.funded().amount(), event.funded().currency().name(), event.escrowId()},
+                "INSERT INTO escrow_holding (escrow_id, held_amount, currency) VALUES (?, ?, ?)",
+                new Object[]{event.escrowId(), event.funded().amount(), event.funded().currency().name()});
+        table.update("UPDATE escrow_chargeback SET holding = TRUE WHERE escrow_id = ? AND known AND NOT resolved",
+                event.escrowId());
+    }
+
+    @EventHandler
+    void on(EscrowReleased event) {
+        table.update("UPDATE escrow_holding SET held_amount = 0 WHERE escrow_id = ?", event.escrowId());
+    }
+
+    @EventHandler
+    void on(EscrowRefundStarted event) {
+        table.update("UPDATE escrow_holding SET held_amount = 0 WHERE escrow_id = ?", event.escrowId());
+    }
+
+    @EventHandler
+    void on(ChargebackReceived event) {
+        table.upsert("UPDATE escrow_chargeback SET known = TRUE, holding = holding OR ? WHERE escrow_id = ? AND chargeback_id = ?",
+                new Object[]{event.moneyHeld(), event.escrowId(), event.chargebackId()},
+                "INSERT INTO escrow_chargeback (escrow_id, chargeback_id, known, resolved, holding) VALUES (?, ?, TRUE, FALSE, ?)",
+                new Object[]{event.escrowId(), event.chargebackId(), event.moneyHeld()});
+    }
+
+    /** Only a resolution in the platform's favour lifts the hold; one Paystack did not document keeps it. */
+    @EventHandler
+    void on(ChargebackResolved event) {
+        boolean won = Chargebacks.WON.equals(event.resolution());
+        table.upsert("UPDATE escrow_chargeback SET resolved = TRUE, holding = holding AND NOT ? WHERE escrow_id = ? AND chargeback_id = ?",
+                new Object[]{won, event.escrowId(), event.chargebackId()},
+                "INSERT INTO escrow_chargeback (escrow_id, chargeback_id, known, resolved, holding) VALUES (?, ?, FALSE, TRUE, FALSE)",
+                new Object[]{event.escrowId(), event.chargebackId()});
+    }
+
+    /** The card network took money back: the escrow holds less, and the lost chargeback no longer waits for Paystack. */
+    @EventHandler
+    void on(ChargebackLost event) {
+        table.update("UPDATE escrow_holding SET held_amount = held_amount - ? WHERE escrow_id = ?",
+                Ledger.sum(event.postings(), LedgerAccount.ESCROW), event.escrowId());
+        table.update("UPDATE escrow_chargeback SET holding = FALSE WHERE escrow_id = ? AND chargeback_id = ?",
+                event.escrowId(), event.chargebackId());
+    }
+}

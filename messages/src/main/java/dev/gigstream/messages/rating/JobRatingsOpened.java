@@ -1,0 +1,13 @@
+package dev.gigstream.messages.rating;
+
+import dev.gigstream.messages.job.JobStatus;
+
+import java.time.Instant;
+
+/**
+ * A job finished (COMPLETED, or NO_SHOW: then its client alone rates) and its parties may rate each
+ * other from {@code finishedAt}: started by the job in the unit of work where it finished.
+ */
+public record JobRatingsOpened(String ratingsId, String jobId, String clientId, String workerId, JobStatus jobStatus,
+                               Instant finishedAt) {
+}
