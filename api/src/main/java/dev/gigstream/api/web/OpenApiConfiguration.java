@@ -126,6 +126,11 @@ class OpenApiConfiguration {
     }
 
     @Bean
+    ReadPositionHeaders readPositionHeaders() {
+        return new ReadPositionHeaders();
+    }
+
+    @Bean
     ValidationBounds validationBounds() {
         return new ValidationBounds();
     }
