@@ -48,13 +48,13 @@ class FundingNews {
         if (!refusalOf(refused).map(Refusal::code).filter(JobErrorCode.JOB_NOT_FUNDED.name()::equals).isPresent()) {
             return false;
         }
-        long seen = writes.head();
         boolean escrowFunded = queries.query(new FindJob(jobId), ResponseTypes.optionalInstanceOf(JobView.class)).join()
                 .map(JobView::escrowId)
                 .flatMap(escrowId -> queries.query(new FindEscrow(escrowId), ResponseTypes.optionalInstanceOf(EscrowView.class)).join())
                 .filter(escrow -> escrow.status() == EscrowStatus.FUNDED)
                 .isPresent();
-        return escrowFunded && positions.awaitReactionsTo(EscrowFunded.class, seen, WAIT);
+        // the funding is in the store's head as it is once the escrow's view showed it
+        return escrowFunded && positions.awaitReactionsTo(EscrowFunded.class, writes.head(), WAIT);
     }
 
     /** The refusal as a local command bus throws it, or as a distributed one carries it. */

@@ -159,7 +159,7 @@ public class ReadModelPositions {
         return groups;
     }
 
-    /** The processors, other than read models', whose handlers take the event. */
+    /** The processors, other than read models', whose handlers take the event (a saga's take any, to Axon). */
     private Set<String> processorsReactingTo(Class<?> event) {
         return processing.get().eventProcessors().entrySet().stream()
                 .filter(entry -> !projections.runsProjections(entry.getKey()))
