@@ -63,6 +63,21 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * Nobody waits for something to happen by sleeping: a read that follows a write waits for the read
+     * model's position (ReadModelPositions), retries and pauses are scheduled. The benchmark holds itself
+     * to the same rule (its own test).
+     */
+    @Test
+    void productionCodeNeverSleeps() {
+        noClasses().should().callMethod(Thread.class, "sleep", long.class)
+                .orShould().callMethod(Thread.class, "sleep", long.class, int.class)
+                .orShould().callMethod(Thread.class, "sleep", java.time.Duration.class)
+                .orShould().callMethod(java.util.concurrent.TimeUnit.class, "sleep", long.class)
+                .because("waiting for a write or a retry is scheduled or waits on the condition, never slept")
+                .check(classes);
+    }
+
     /** The sandbox plays Paystack's servers: it speaks Paystack's API and webhooks, never the app's own classes. */
     @Test
     void theSandboxKnowsOnlyPaystacksShapes() {

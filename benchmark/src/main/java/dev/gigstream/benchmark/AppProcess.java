@@ -146,7 +146,7 @@ final class AppProcess implements AutoCloseable {
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(250);
+            Parallel.pause(250);
         }
         throw new IllegalStateException("The app did not become healthy within 3 minutes; see " + log);
     }

@@ -284,7 +284,7 @@ public final class Benchmark {
             if (System.nanoTime() - started > Duration.ofMinutes(30).toNanos()) {
                 throw new IllegalStateException("replay not done after 30 minutes: " + status);
             }
-            Parallel.sleep(20);
+            Parallel.pause(20);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         report.atLeast(String.format("replay events/s, %s (%,d events in %.1f s)", name, events, seconds),
@@ -369,7 +369,7 @@ public final class Benchmark {
         Lifecycle.STEPS.forEach(step -> ignored.put(step, new Latencies()));
         lifecycle.once(lifecycle.parties(1).get(0), ignored, options.pollMillis(), null);
         driver.awaitProjectionsCaughtUp(admin);
-        Parallel.sleep(1_000);
+        Parallel.pause(1_000);
         BulkLoader.Template template;
         try (Connection connection = app.connect()) {
             template = BulkLoader.template(connection, before);

@@ -140,7 +140,7 @@ final class Lifecycle {
                     return;
                 }
             }
-            Parallel.sleep(pollMillis);
+            Parallel.pause(pollMillis);
         }
         throw new IllegalStateException("job " + jobId + " did not get there within " + WAIT_LIMIT + "; last "
                 + (last == null ? "not found" : last.path("status").asText()));

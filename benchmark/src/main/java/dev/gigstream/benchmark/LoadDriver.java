@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Single-event commands ({@code POST /api/v1/jobs}) as fast as closed-loop clients can send them, or
@@ -96,7 +97,7 @@ final class LoadDriver {
                         worstProjection.set(projection.path("name").asText());
                     }
                 }
-                Parallel.sleep(500);
+                Parallel.pause(500);
             }
         }, "projection-sampler");
         readers.forEach(reader -> reader.setDaemon(true));
@@ -112,7 +113,7 @@ final class LoadDriver {
             long due = begin + i * period;
             long wait = due - System.nanoTime();
             if (wait > 1_000_000) {
-                Thread.sleep(wait / 1_000_000 - 1);
+                LockSupport.parkNanos(wait - 1_000_000); // pacing: park to a millisecond before, then spin to the due time
             }
             while (System.nanoTime() < due) {
                 Thread.onSpinWait();
@@ -154,7 +155,7 @@ final class LoadDriver {
                 if (sending.get() == 0) {
                     return;
                 }
-                Parallel.sleep(2);
+                Parallel.pause(2);
                 continue;
             }
             long giveUpAt = job.answeredAt() + Duration.ofSeconds(60).toNanos();
@@ -163,7 +164,7 @@ final class LoadDriver {
                     unseen.incrementAndGet();
                     break;
                 }
-                Parallel.sleep(2);
+                Parallel.pause(2);
             }
             if (System.nanoTime() <= giveUpAt) {
                 lag.record(System.nanoTime() - job.answeredAt());
@@ -186,7 +187,7 @@ final class LoadDriver {
             if (projections(admin).stream().allMatch(p -> p.path("lag").asLong(0) == 0 && !p.path("replaying").asBoolean())) {
                 return;
             }
-            Parallel.sleep(100);
+            Parallel.pause(100);
         }
         System.out.println("  (projections still lag after two minutes: " + projections(admin) + ")");
     }

@@ -3,11 +3,21 @@ package dev.gigstream.benchmark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
-/** Plain threads for the benchmark's concurrent users. */
+/** Plain threads for the benchmark's concurrent users, and the pause between two looks of a poll. */
 final class Parallel {
+
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "benchmark-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private Parallel() {
     }
@@ -39,12 +49,18 @@ final class Parallel {
         }
     }
 
-    static void sleep(long millis) {
+    /**
+     * Waits {@code millis} between two looks of a poll: the wake-up is scheduled on the benchmark's one
+     * timer thread, and the caller waits for it.
+     */
+    static void pause(long millis) {
         try {
-            Thread.sleep(millis);
+            TIMER.schedule(() -> { }, millis, TimeUnit.MILLISECONDS).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
     }
 }

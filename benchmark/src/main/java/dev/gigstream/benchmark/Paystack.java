@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,12 +36,15 @@ final class Paystack implements AutoCloseable {
     private final PaystackStandIn standIn = new PaystackStandIn(secret);
     private final Map<String, JsonNode> transfersByEscrow = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<JsonNode>> awaited = new ConcurrentHashMap<>();
-    private final Thread watcher = new Thread(this::watchTransfers, "paystack-transfer-watcher");
-    private volatile boolean open = true;
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "paystack-transfer-watcher");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private int seen;
 
     Paystack() {
-        watcher.setDaemon(true);
-        watcher.start();
+        watcher.scheduleWithFixedDelay(this::lookAtTransfers, 0, 2, TimeUnit.MILLISECONDS);
     }
 
     String baseUrl() {
@@ -90,30 +96,23 @@ final class Paystack implements AutoCloseable {
         return future.whenComplete((transfer, error) -> awaited.remove(escrowId));
     }
 
-    private void watchTransfers() {
-        int seen = 0;
-        while (open) {
-            List<PaystackStandIn.Request> requests = standIn.requests();
-            for (int i = seen; i < requests.size(); i++) {
-                PaystackStandIn.Request request = requests.get(i);
-                if (request.method().equals("POST") && request.path().equals("transfer") && request.body() != null) {
-                    Matcher escrow = UUID_IN_REFERENCE.matcher(request.body().path("reference").asText());
-                    if (escrow.find()) {
-                        transfersByEscrow.put(escrow.group(), request.body());
-                        CompletableFuture<JsonNode> waiting = awaited.get(escrow.group());
-                        if (waiting != null) {
-                            waiting.complete(request.body());
-                        }
+    /** Looks at the requests the stand-in recorded since the last look (on the watcher's thread only). */
+    private void lookAtTransfers() {
+        List<PaystackStandIn.Request> requests = standIn.requests();
+        for (int i = seen; i < requests.size(); i++) {
+            PaystackStandIn.Request request = requests.get(i);
+            if (request.method().equals("POST") && request.path().equals("transfer") && request.body() != null) {
+                Matcher escrow = UUID_IN_REFERENCE.matcher(request.body().path("reference").asText());
+                if (escrow.find()) {
+                    transfersByEscrow.put(escrow.group(), request.body());
+                    CompletableFuture<JsonNode> waiting = awaited.get(escrow.group());
+                    if (waiting != null) {
+                        waiting.complete(request.body());
                     }
                 }
             }
-            seen = requests.size();
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                return;
-            }
         }
+        seen = requests.size();
     }
 
     private static ObjectNode sample(String name) {
@@ -126,8 +125,7 @@ final class Paystack implements AutoCloseable {
 
     @Override
     public void close() {
-        open = false;
-        watcher.interrupt();
+        watcher.shutdownNow();
         standIn.close();
     }
 }

@@ -1,6 +1,13 @@
 package dev.gigstream.api.escrow;
 
+import dev.gigstream.api.messaging.ReadModelPositions;
+import dev.gigstream.api.messaging.WritePositions;
+import dev.gigstream.api.web.AnswersReadPosition;
+import dev.gigstream.api.web.AwaitsReadPosition;
 import dev.gigstream.api.web.InvalidRequestException;
+import dev.gigstream.api.web.ReadPositions;
+import dev.gigstream.messages.escrow.EscrowFunded;
+import jakarta.servlet.http.HttpServletResponse;
 import dev.gigstream.api.web.NotFoundException;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.escrow.EscrowList;
@@ -10,7 +17,6 @@ import dev.gigstream.messages.escrow.EscrowView;
 import dev.gigstream.messages.escrow.FindEscrow;
 import dev.gigstream.messages.escrow.FindFlaggedEscrows;
 import dev.gigstream.messages.escrow.RetryPayout;
-import dev.gigstream.paystack.PaystackClient;
 import dev.gigstream.api.web.ProblemResponse;
 import dev.gigstream.api.web.SendsCommand;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,9 +39,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,18 +56,24 @@ class EscrowController {
 
     private final QueryGateway queries;
     private final CommandGateway commands;
-    private final PaystackClient paystack;
+    private final PaymentVerification payments;
+    private final WritePositions writes;
+    private final ReadModelPositions positions;
 
-    EscrowController(QueryGateway queries, CommandGateway commands, PaystackClient paystack) {
+    EscrowController(QueryGateway queries, CommandGateway commands, PaymentVerification payments, WritePositions writes,
+                     ReadModelPositions positions) {
         this.queries = queries;
         this.commands = commands;
-        this.paystack = paystack;
+        this.payments = payments;
+        this.writes = writes;
+        this.positions = positions;
     }
 
     @GetMapping("/api/v1/escrows/{escrowId}")
     @Operation(operationId = "getEscrow", summary = "An escrow with its double-entry ledger (its job's parties, admins, auditors)")
     @ProblemResponse(status = 403, codes = "FORBIDDEN")
     @ProblemResponse(status = 404, codes = "NOT_FOUND")
+    @AwaitsReadPosition(FindEscrow.class)
     EscrowResponse escrow(@PathVariable String escrowId, @AuthenticationPrincipal Jwt user) {
         EscrowView escrow = find(escrowId);
         if (!OVERSEERS.contains(user.getClaimAsString("role")) && !user.getSubject().equals(escrow.clientId())
@@ -76,24 +88,37 @@ class EscrowController {
     @Operation(operationId = "verifyPayment", summary = "Ask Paystack about a payment now (the paying client)",
             description = "For a client back from the checkout page before Paystack's webhook: while the escrow awaits "
                     + "funding, Paystack is asked about the charge `reference` (the `reference` of `hireWorker`) and its "
-                    + "answer is applied as the webhook would; the answer is the escrow as it then is.")
+                    + "answer is applied as the webhook would; the answer is the escrow once it shows that answer.")
     @SendsCommand
     @ProblemResponse(status = 403, codes = "FORBIDDEN")
     @ProblemResponse(status = 404, codes = "NOT_FOUND")
     @ProblemResponse(status = 409, codes = "AMOUNT_MISMATCH")
     @ProblemResponse(status = 502, codes = "PAYSTACK_UNAVAILABLE")
-    EscrowResponse verify(@PathVariable String reference, @AuthenticationPrincipal Jwt client) {
+    @AnswersReadPosition
+    EscrowResponse verify(@PathVariable String reference, @AuthenticationPrincipal Jwt client, HttpServletResponse response) {
         String escrowId = EscrowReferences.escrowOfCharge(reference)
                 .orElseThrow(() -> new NotFoundException("No payment " + reference));
         EscrowView escrow = find(escrowId);
         if (!client.getSubject().equals(escrow.clientId())) {
             throw new AccessDeniedException("not the paying client");
         }
-        if (escrow.status() == EscrowStatus.AWAITING_FUNDING) {
-            PaystackFacts.ofCharge(paystack.verifyTransaction(reference)).ifPresent(commands::sendAndWait);
-            escrow = awaitChange(escrowId, escrow);
+        Optional<Object> paid = escrow.status() == EscrowStatus.AWAITING_FUNDING ? payments.verifyCharge(reference) : Optional.empty();
+        if (paid.isEmpty()) {
+            response.setHeader(ReadPositions.HEADER, ReadPositions.header(writes.head()));
+            return EscrowResponse.of(escrow);
         }
-        return EscrowResponse.of(escrow);
+        var funded = writes.expect(EscrowFunded.class, event -> event.escrowId().equals(escrowId));
+        try {
+            commands.sendAndWait(paid.get());
+        } catch (RuntimeException refused) {
+            funded.cancel();
+            throw refused;
+        }
+        long position = funded.position();
+        response.setHeader(ReadPositions.HEADER, ReadPositions.header(position));
+        // the escrow as the answer left it; should its read model lag for long, as it is (the header lets a read wait)
+        positions.awaitReadModels(position, ReadPositions.WAIT, FindEscrow.class);
+        return EscrowResponse.of(find(escrowId));
     }
 
     @GetMapping("/api/v1/admin/escrows")
@@ -126,21 +151,6 @@ class EscrowController {
     private EscrowView find(String escrowId) {
         return queries.query(new FindEscrow(escrowId), ResponseTypes.optionalInstanceOf(EscrowView.class)).join()
                 .orElseThrow(() -> new NotFoundException("No escrow " + escrowId));
-    }
-
-    private EscrowView awaitChange(String escrowId, EscrowView before) {
-        Instant until = Instant.now().plus(Duration.ofSeconds(3));
-        EscrowView now = before;
-        while (now.status() == before.status() && Instant.now().isBefore(until)) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            now = find(escrowId);
-        }
-        return now;
     }
 
     @Schema(name = "FlaggedEscrowList")

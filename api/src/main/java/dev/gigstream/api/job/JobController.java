@@ -5,6 +5,10 @@ import dev.gigstream.api.idempotency.IdempotentCommands;
 import dev.gigstream.api.escrow.PaystackProperties;
 import dev.gigstream.api.geocode.Places;
 import dev.gigstream.api.messaging.CommittedEvents;
+import dev.gigstream.api.messaging.WritePositions;
+import dev.gigstream.api.web.AnswersReadPosition;
+import dev.gigstream.api.web.AwaitsReadPosition;
+import dev.gigstream.api.web.ReadPositions;
 import dev.gigstream.api.web.Idempotent;
 import dev.gigstream.api.web.InvalidRequestException;
 import dev.gigstream.api.web.NotFoundException;
@@ -40,6 +44,7 @@ import dev.gigstream.messages.job.PostJob;
 import dev.gigstream.messages.job.RankedApplicants;
 import dev.gigstream.messages.job.ReportNoShow;
 import dev.gigstream.messages.job.WithdrawApplication;
+import dev.gigstream.messages.job.WorkerApplied;
 import dev.gigstream.messages.rating.FindUserRatings;
 import dev.gigstream.messages.rating.UserRatingsView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,6 +52,7 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -77,10 +83,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 @RestController
 @RequestMapping("/api/v1/jobs")
@@ -95,16 +97,19 @@ class JobController {
     private final Clock clock;
     private final PaystackProperties paystack;
     private final Places places;
-    private final CommittedEvents committed;
+    private final WritePositions writes;
     private final ApplicationEligibilityCheck eligibility;
     private final IdempotentCommands idempotent;
+    private final FundingNews fundingNews;
 
     JobController(CommandGateway commands, QueryGateway queries, Clock clock, PaystackProperties paystack, Places places,
-                  CommittedEvents committed, ApplicationEligibilityCheck eligibility, IdempotentCommands idempotent) {
+                  WritePositions writes, ApplicationEligibilityCheck eligibility, IdempotentCommands idempotent,
+                  FundingNews fundingNews) {
+        this.fundingNews = fundingNews;
         this.commands = commands;
         this.idempotent = idempotent;
         this.eligibility = eligibility;
-        this.committed = committed;
+        this.writes = writes;
         this.queries = queries;
         this.clock = clock;
         this.paystack = paystack;
@@ -178,6 +183,7 @@ class JobController {
                     + "to the job's client, its hired worker, admins and auditors; anyone else reads the job as the feed "
                     + "shows it (those null, the timeline empty).")
     @ProblemResponse(status = 404, codes = "NOT_FOUND")
+    @AwaitsReadPosition(FindJob.class)
     JobRequests.Details job(@PathVariable String jobId, @AuthenticationPrincipal Jwt user) {
         JobView job = JobParties.asSeenBy(find(jobId), user);
         return JobRequests.Details.of(job, queries.query(new FindUserRatings(job.clientId(), 0, 1), UserRatingsView.class).join());
@@ -196,11 +202,21 @@ class JobController {
     @ProblemResponse(status = 403, codes = "WORKER_SUSPENDED")
     @ProblemResponse(status = 404, codes = "NOT_FOUND")
     @ProblemResponse(status = 409, codes = {"JOB_NOT_OPEN", "SHIFT_ALREADY_STARTED", "ALREADY_APPLIED", "WORKER_HAS_NO_PROFILE"})
+    @AnswersReadPosition
     JobRequests.Applied apply(@PathVariable String jobId, @Valid @RequestBody(required = false) JobRequests.Apply request,
-                              @AuthenticationPrincipal Jwt worker) {
+                              @AuthenticationPrincipal Jwt worker, HttpServletResponse response) {
         String note = request == null || request.note() == null || request.note().isBlank() ? null : request.note().strip();
-        idempotent.send(commands, new ApplyToJob(jobId, worker.getSubject(), note, clock.instant()), JobErrorCode.ALREADY_APPLIED);
-        return JobRequests.Applied.of(jobId, worker.getSubject(), eligibility.of(jobId, worker.getSubject()));
+        String workerId = worker.getSubject();
+        var applied = writes.expect(WorkerApplied.class, event -> event.jobId().equals(jobId) && event.workerId().equals(workerId));
+        try {
+            idempotent.send(commands, new ApplyToJob(jobId, workerId, note, clock.instant()), JobErrorCode.ALREADY_APPLIED);
+        } catch (RuntimeException refused) {
+            applied.cancel();
+            throw refused;
+        }
+        long position = applied.position();
+        response.setHeader(ReadPositions.HEADER, ReadPositions.header(position));
+        return JobRequests.Applied.of(jobId, workerId, eligibility.of(jobId, workerId, position));
     }
 
     @DeleteMapping("/{jobId}/applications/me")
@@ -247,37 +263,41 @@ class JobController {
     @ProblemResponse(status = 404, codes = "NOT_FOUND")
     @ProblemResponse(status = 409, codes = {"JOB_NOT_OPEN", "NOT_AN_APPLICANT"})
     @ProblemResponse(status = 503, codes = {"PAYMENTS_NOT_CONFIGURED", "TOKEN_CHECK_UNAVAILABLE"})
+    @AnswersReadPosition
     JobRequests.Hired hire(@PathVariable String jobId, @Valid @RequestBody JobRequests.Hire request,
-                           @AuthenticationPrincipal Jwt client) {
+                           @AuthenticationPrincipal Jwt client, HttpServletResponse response) {
         if (!paystack.configured()) {
             throw new RefusedException(EscrowErrorCode.PAYMENTS_NOT_CONFIGURED,
                     "Payments are off: set PAYSTACK_SECRET_KEY to hire and pay through Paystack");
         }
         String newEscrowId = UUID.randomUUID().toString();
         // the lifecycle opens the escrow and Paystack's checkout page right after the hire: wait for those facts
-        CompletableFuture<EscrowFundingRequested> funding = committed.next(EscrowFundingRequested.class,
-                event -> event.escrowId().equals(newEscrowId));
-        CompletableFuture<CheckoutOpened> checkout = committed.next(CheckoutOpened.class,
-                event -> event.escrowId().equals(newEscrowId));
+        var funding = writes.expect(EscrowFundingRequested.class, event -> event.escrowId().equals(newEscrowId));
+        var checkout = writes.expect(CheckoutOpened.class, event -> event.escrowId().equals(newEscrowId));
         String escrowId;
         try {
             escrowId = commands.sendAndWait(new HireWorker(jobId, request.workerId(), client.getSubject(), newEscrowId, clock.instant()));
         } catch (RuntimeException refused) {
-            funding.cancel(false);
-            checkout.cancel(false);
+            funding.cancel();
+            checkout.cancel();
             throw refused;
         }
         if (!escrowId.equals(newEscrowId)) { // a repeated hire keeps the first escrow, whose facts are in its view
-            funding.cancel(false);
-            checkout.cancel(false);
+            funding.cancel();
+            checkout.cancel();
+            response.setHeader(ReadPositions.HEADER, ReadPositions.header(writes.head()));
             var escrow = queries.query(new FindEscrow(escrowId), ResponseTypes.optionalInstanceOf(EscrowView.class)).join();
             return hired(jobId, request.workerId(), escrowId, escrow.map(EscrowView::authorizationUrl).orElse(null),
                     escrow.map(EscrowView::amount).orElse(null), escrow.map(EscrowView::serviceFee).orElse(null),
                     escrow.map(EscrowView::total).orElse(null));
         }
+        // Paystack slow or down: the lifecycle keeps trying, and the escrow's view shows the page when it comes
         Instant until = Instant.now().plus(CHECKOUT_WAIT);
-        EscrowFundingRequested amounts = by(until, funding);
-        CheckoutOpened page = by(until, checkout);
+        EscrowFundingRequested amounts = funding.by(until).map(fact -> answered(fact, response)).orElse(null);
+        CheckoutOpened page = checkout.by(until).map(fact -> answered(fact, response)).orElse(null);
+        if (amounts == null && page == null) {
+            response.setHeader(ReadPositions.HEADER, ReadPositions.header(writes.head()));
+        }
         return hired(jobId, request.workerId(), escrowId, page == null ? null : page.authorizationUrl(),
                 amounts == null ? null : amounts.pay(), amounts == null ? null : amounts.serviceFee(),
                 amounts == null ? null : amounts.total());
@@ -289,21 +309,13 @@ class JobController {
                 amount, serviceFee, total);
     }
 
-    /**
-     * The fact once committed, or null when it is not by {@code until} (Paystack slow or down: the
-     * lifecycle keeps trying, and the escrow's view, {@code GET /api/v1/escrows/{id}}, shows the page).
-     */
-    private static <T> T by(Instant until, CompletableFuture<T> fact) {
-        try {
-            return fact.get(Math.max(0, Duration.between(Instant.now(), until).toMillis()), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            fact.cancel(false);
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fact.cancel(false);
-            return null;
+    /** The fact, its position answered as the hire's {@code Read-Position} (the later of the hire's facts). */
+    private static <T> T answered(CommittedEvents.Committed<T> fact, HttpServletResponse response) {
+        String before = response.getHeader(ReadPositions.HEADER);
+        if (before == null || Long.parseLong(before) < fact.position()) {
+            response.setHeader(ReadPositions.HEADER, ReadPositions.header(fact.position()));
         }
+        return fact.payload();
     }
 
     @PostMapping("/{jobId}/check-in")
@@ -317,8 +329,16 @@ class JobController {
     @ProblemResponse(status = 404, codes = "NOT_FOUND")
     @ProblemResponse(status = 409, codes = {"JOB_DISPUTED", "JOB_NOT_FUNDED", "OUTSIDE_GEOFENCE", "OUTSIDE_CHECK_IN_WINDOW"})
     void checkIn(@PathVariable String jobId, @Valid @RequestBody JobRequests.Attendance request, @AuthenticationPrincipal Jwt worker) {
-        commands.sendAndWait(new CheckIn(jobId, worker.getSubject(),
-                new GeoPoint(request.location().lat(), request.location().lng()), clock.instant()));
+        var checkIn = new CheckIn(jobId, worker.getSubject(), new GeoPoint(request.location().lat(), request.location().lng()),
+                clock.instant());
+        try {
+            commands.sendAndWait(checkIn);
+        } catch (RuntimeException refused) {
+            if (!fundingNews.reachedJobAfter(refused, jobId)) {
+                throw refused;
+            }
+            commands.sendAndWait(checkIn);
+        }
     }
 
     @PostMapping("/{jobId}/check-out")

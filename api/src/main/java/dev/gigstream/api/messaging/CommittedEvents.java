@@ -4,6 +4,7 @@ import org.axonframework.common.Registration;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.lifecycle.Phase;
 import org.slf4j.Logger;
@@ -14,6 +15,9 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -27,7 +31,9 @@ import java.util.function.Supplier;
  * availability callback, so a pooled streaming processor would otherwise look for new events only
  * every 500 ms. As this follower reads from the same cache of committed events as the processors, an
  * event it has seen is one their streams will give;</li>
- * <li>a request waiting for a fact ({@link #next}), such as the hire waiting for the checkout page;</li>
+ * <li>a request waiting for a fact ({@link #next}), such as the hire waiting for the checkout page, and
+ * learning where in the stream it is ({@link Committed#position}); or for the follower to have seen the
+ * stream up to a position ({@link #reached}), so that a fact it has not seen by then was not caused;</li>
  * <li>what this instance keeps in memory about rare facts ({@link #onEach}), such as the suspended
  * accounts. Only the payloads of the types asked for are deserialised.</li>
  * </ul>
@@ -40,9 +46,12 @@ public class CommittedEvents implements SmartLifecycle {
     private final Supplier<EventStore> eventStore;
     private final CopyOnWriteArrayList<Runnable> callbacks = new CopyOnWriteArrayList<>();
     private final Queue<Waiter<?>> waiters = new ConcurrentLinkedQueue<>();
+    private final Queue<Reach> reaches = new ConcurrentLinkedQueue<>();
     private final CopyOnWriteArrayList<Subscriber<?>> subscribers = new CopyOnWriteArrayList<>();
-    private volatile Thread follower;
+    private volatile ScheduledExecutorService follower;
     private volatile boolean running;
+    /** The position of the last event followed; -1 before the first. */
+    private volatile long followed = -1;
 
     public CommittedEvents(Supplier<EventStore> eventStore) {
         this.eventStore = eventStore;
@@ -59,11 +68,26 @@ public class CommittedEvents implements SmartLifecycle {
      * command that causes it; the future completes on this follower's thread (keep what follows
      * short) and should be given a timeout by the caller, which cancels the wait.
      */
-    public <T> CompletableFuture<T> next(Class<T> type, Predicate<T> which) {
+    public <T> CompletableFuture<Committed<T>> next(Class<T> type, Predicate<T> which) {
         Waiter<T> waiter = new Waiter<>(type, which, new CompletableFuture<>());
         waiters.add(waiter);
         waiter.future.whenComplete((value, failure) -> waiters.remove(waiter));
         return waiter.future;
+    }
+
+    /**
+     * Completes once this follower has handed over every event up to {@code position} (at once if it
+     * has): a fact registered for with {@link #next} before it was committed is then known, or was not
+     * committed up to there. The caller gives it a timeout, which cancels the wait.
+     */
+    public CompletableFuture<Void> reached(long position) {
+        Reach reach = new Reach(position, new CompletableFuture<>());
+        reaches.add(reach);
+        reach.future.whenComplete((value, failure) -> reaches.remove(reach));
+        if (followed >= position) {
+            reach.future.complete(null);
+        }
+        return reach.future;
     }
 
     /**
@@ -80,17 +104,20 @@ public class CommittedEvents implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        follower = new Thread(this::follow, "committed-events");
-        follower.setDaemon(true);
-        follower.start();
+        follower = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "committed-events");
+            thread.setDaemon(true);
+            return thread;
+        });
+        follower.execute(this::follow);
     }
 
     @Override
     public void stop() {
         running = false;
-        Thread thread = follower;
-        if (thread != null) {
-            thread.interrupt();
+        ScheduledExecutorService executor = follower;
+        if (executor != null) {
+            executor.shutdownNow();
         }
     }
 
@@ -114,39 +141,42 @@ public class CommittedEvents implements SmartLifecycle {
         return Integer.MIN_VALUE + 1000;
     }
 
+    /** Follows the store until it fails or this stops; after a failure, again a second later. */
     private void follow() {
-        while (running) {
-            EventStore store = eventStore.get();
-            try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(store.createHeadToken())) {
-                while (running) {
-                    if (!stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
-                        continue;
-                    }
-                    do {
-                        offer(stream.nextAvailable());
-                    } while (stream.hasNextAvailable());
-                    callbacks.forEach(CommittedEvents::runSafely);
+        if (!running) {
+            return;
+        }
+        EventStore store = eventStore.get();
+        TrackingToken head = store.createHeadToken();
+        followed = Math.max(followed, head == null ? -1 : head.position().orElse(-1));
+        try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(head)) {
+            while (running) {
+                if (!stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                    continue;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
+                do {
+                    offer(stream.nextAvailable());
+                } while (stream.hasNextAvailable());
+                callbacks.forEach(CommittedEvents::runSafely);
+                reaches.forEach(reach -> reach.offer(followed));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            if (running) {
                 // the store is unreachable for a moment: processors still find their events when they next look
                 log.warn("Following the event store failed; trying again in a second", e);
                 try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
+                    follower.schedule(this::follow, 1, TimeUnit.SECONDS);
+                } catch (RejectedExecutionException stopped) {
+                    log.debug("Stopped while the event store could not be followed");
                 }
             }
         }
     }
 
     private void offer(TrackedEventMessage<?> event) {
+        followed = event.trackingToken().position().orElse(followed);
         for (Waiter<?> waiter : waiters) {
             waiter.offer(event);
         }
@@ -176,14 +206,27 @@ public class CommittedEvents implements SmartLifecycle {
         }
     }
 
-    private record Waiter<T>(Class<T> type, Predicate<T> which, CompletableFuture<T> future) {
+    /** A committed event and its position in the stream, which a read can wait for its read model to pass. */
+    public record Committed<T>(T payload, long position) {
+    }
+
+    private record Waiter<T>(Class<T> type, Predicate<T> which, CompletableFuture<Committed<T>> future) {
 
         void offer(TrackedEventMessage<?> event) {
             if (!future.isDone() && type.equals(event.getPayloadType())) {
                 T payload = type.cast(event.getPayload());
                 if (which.test(payload)) {
-                    future.complete(payload);
+                    future.complete(new Committed<>(payload, event.trackingToken().position().orElse(-1)));
                 }
+            }
+        }
+    }
+
+    private record Reach(long position, CompletableFuture<Void> future) {
+
+        void offer(long followed) {
+            if (followed >= position) {
+                future.complete(null);
             }
         }
     }

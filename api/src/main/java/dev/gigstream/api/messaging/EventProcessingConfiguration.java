@@ -170,9 +170,15 @@ class EventProcessingConfiguration {
     }
 
     @Bean
+    static TokensStored tokensStored() {
+        return new TokensStored();
+    }
+
+    @Bean
     ConfigurerModule eventProcessing(Projections projections,
                                      ParkedEvents parked,
                                      CommittedEvents committedEvents,
+                                     TokensStored tokensStored,
                                      MongoClient readModelClient,
                                      ReadModelProperties readModelProperties,
                                      ConnectionProvider connectionProvider,
@@ -216,7 +222,7 @@ class EventProcessingConfiguration {
             }
             // token stores and processor settings are per processor; dead letters and errors per group
             for (String processor : projections.processorsOf(projections.perInstance())) {
-                processing.registerTokenStore(processor, c -> new FlushingTokenStore(new InMemoryTokenStore()));
+                processing.registerTokenStore(processor, c -> new FlushingTokenStore(new InMemoryTokenStore(), tokensStored::signal));
             }
             // in order, or from the head of the stream per instance: one thread, one segment
             Set<String> fromHead = projections.processorsOf(projections.fromHead());
@@ -231,7 +237,8 @@ class EventProcessingConfiguration {
                                 ? StreamableMessageSource::createHeadToken : start.apply(c).apply(processor)));
             }
             for (String processor : projections.processorsOf(projections.shared())) {
-                processing.registerTokenStore(processor, c -> new FlushingTokenStore(mongoTokenStore(readModelClient, readModelProperties, c.serializer(), claims)));
+                processing.registerTokenStore(processor, c -> new FlushingTokenStore(mongoTokenStore(readModelClient, readModelProperties, c.serializer(), claims),
+                        tokensStored::signal));
             }
             for (String projection : projections.shared()) {
                 processing.registerDeadLetterQueue(projection, c -> JdbcSequencedDeadLetterQueue.builder()

@@ -12,20 +12,30 @@ import java.util.Optional;
  * A projection's token store that writes the batch's held read-model writes before it stores the
  * batch's token: the processor stores its token when the batch prepares its commit, before any other
  * commit step, and a token stored ahead of its writes would skip them for good if they then failed.
- * Everything else is the store it wraps.
+ * It then tells that the read models moved on ({@link ReadModelPositions} looks again). Everything else
+ * is the store it wraps.
  */
 final class FlushingTokenStore implements TokenStore {
 
     private final TokenStore delegate;
+    private final Runnable stored;
 
-    FlushingTokenStore(TokenStore delegate) {
+    /** {@code stored} runs after each token stored: the batch's read-model writes are then done. */
+    FlushingTokenStore(TokenStore delegate, Runnable stored) {
         this.delegate = delegate;
+        this.stored = stored;
     }
 
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment) {
         SequencedWrites.flushCurrentBatch();
         delegate.storeToken(token, processorName, segment);
+        stored.run();
+    }
+
+    /** The store it wraps. */
+    TokenStore delegate() {
+        return delegate;
     }
 
     @Override

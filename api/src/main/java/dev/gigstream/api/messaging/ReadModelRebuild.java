@@ -36,7 +36,8 @@ final class ReadModelRebuild {
     private final String group;
     private final ReplayGate gate;
     private final TrackingEventProcessor processor;
-    private final TokenStore tokens = new FlushingTokenStore(new InMemoryTokenStore());
+    private final TokenStore tokens = new FlushingTokenStore(new InMemoryTokenStore(), () -> {
+    });
     private final Object progress = new Object();
     private volatile boolean handedOver;
 

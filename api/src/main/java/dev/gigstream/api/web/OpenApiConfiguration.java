@@ -135,6 +135,11 @@ class OpenApiConfiguration {
     }
 
     @Bean
+    ReadPositionHeaders readPositionHeaders() {
+        return new ReadPositionHeaders();
+    }
+
+    @Bean
     ValidationBounds validationBounds() {
         return new ValidationBounds();
     }

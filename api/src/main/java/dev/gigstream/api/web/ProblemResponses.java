@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  * token sent is checked, needed or not), 403 {@code FORBIDDEN} where a role is required, 406 where there is an answer body, 413 and 415 where there
  * is a body, 429 everywhere, 503 {@code STORE_UNAVAILABLE} wherever the account behind a token is looked
  * up, 409 and 503 where a command is sent ({@link SendsCommand}), 503 {@code QUERY_UNANSWERED} where a GET asks
- * the query bus, 409 and 422 where an idempotency key is taken ({@link Idempotent}). What is particular to an endpoint comes
+ * the query bus, 400 and 503 {@code READ_MODEL_BEHIND} where a read may present a {@code Read-Position}
+ * ({@link AwaitsReadPosition}), 409 and 422 where an idempotency key is taken ({@link Idempotent}). What is particular to an endpoint comes
  * from its {@link ProblemResponse} annotations. No 500 is listed: it is never part of the contract.
  */
 final class ProblemResponses implements OperationCustomizer {
@@ -69,6 +70,8 @@ final class ProblemResponses implements OperationCustomizer {
                     + "in time: it may have taken effect; read the resource, or send it again where that is safe"),
             Map.entry("QUERY_UNANSWERED", "with Axon Server, the instance answering the read was lost or did not "
                     + "answer in time; nothing was changed, send it again after Retry-After seconds"),
+            Map.entry("READ_MODEL_BEHIND", "the `Read-Position` presented is not shown by the read model yet, after "
+                    + "waiting for it; send the request again after Retry-After seconds"),
             Map.entry("PAYMENTS_NOT_CONFIGURED", "payments through Paystack are off on this server"),
             Map.entry("PAYSTACK_UNAVAILABLE", "Paystack refused or did not answer a call made for this request; try "
                     + "again shortly"),
@@ -82,7 +85,7 @@ final class ProblemResponses implements OperationCustomizer {
 
     /** Codes whose answer carries {@code Retry-After}. */
     private static final Set<String> RETRY_AFTER = Set.of("STORE_UNAVAILABLE", "TOKEN_CHECK_UNAVAILABLE",
-            "COMMAND_OUTCOME_UNKNOWN", "QUERY_UNANSWERED", "RATE_LIMITED", "IDEMPOTENCY_KEY_IN_USE",
+            "COMMAND_OUTCOME_UNKNOWN", "QUERY_UNANSWERED", "READ_MODEL_BEHIND", "RATE_LIMITED", "IDEMPOTENCY_KEY_IN_USE",
             "GEOCODING_BUDGET_SPENT");
 
     @Override
@@ -134,6 +137,10 @@ final class ProblemResponses implements OperationCustomizer {
         }
         if (readsThroughQueries(handler)) {
             add(codes, 503, "QUERY_UNANSWERED");
+        }
+        if (AnnotatedElementUtils.hasAnnotation(handler.getMethod(), AwaitsReadPosition.class)) {
+            add(codes, 400, "INVALID_REQUEST");
+            add(codes, 503, ReadPositions.BEHIND);
         }
         for (ProblemResponse particular : AnnotatedElementUtils.findMergedRepeatableAnnotations(handler.getMethod(),
                 ProblemResponse.class)) {

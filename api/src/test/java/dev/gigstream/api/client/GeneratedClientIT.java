@@ -109,7 +109,13 @@ class GeneratedClientIT {
                 items -> items.stream().anyMatch(applicant -> workerId.equals(applicant.getWorkerId())));
         assertThat(applicants.get(0).getMatchedSkills()).containsExactly("barista");
 
-        HireWorkerResponse hired = clientJobs.hireWorker(jobId, new HireWorkerRequest().workerId(workerId));
+        var hiredAnswer = clientJobs.hireWorkerWithHttpInfo(jobId, new HireWorkerRequest().workerId(workerId));
+        HireWorkerResponse hired = hiredAnswer.getData();
+        // reading one's own write: the escrow the hire answered, read at the hire's Read-Position
+        Long hirePosition = Long.valueOf(hiredAnswer.getHeaders().get("Read-Position").get(0));
+        PaymentsApi clientPayments = new PaymentsApi(client);
+        assertThat(clientPayments.getEscrow(hired.getEscrowId(), hirePosition).getStatus())
+                .isEqualTo(EscrowDetails.StatusEnum.AWAITING_FUNDING);
         assertThat(hired.getAmount()).isEqualTo(new MoneyAmount().amount(PAY).currency(MoneyAmount.CurrencyEnum.NGN));
         assertThat(hired.getTotal().getAmount()).isGreaterThan(PAY);
         assertThat(hired.getAuthorizationUrl()).startsWith("https://checkout.paystack.com/");
@@ -117,15 +123,14 @@ class GeneratedClientIT {
         long total = hired.getTotal().getAmount();
         paystack().markPaid(hired.getReference(), total, "NGN", PAYSTACK_FEES);
         deliverSigned(anonymous, Marketplace.chargeSuccess(hired.getReference(), total, PAYSTACK_FEES));
-        PaymentsApi clientPayments = new PaymentsApi(client);
-        EscrowDetails funded = eventually(() -> clientPayments.getEscrow(hired.getEscrowId()),
+        EscrowDetails funded = eventually(() -> clientPayments.getEscrow(hired.getEscrowId(), null),
                 escrow -> escrow.getStatus() == EscrowDetails.StatusEnum.FUNDED);
         assertThat(funded.getFunded().getAmount()).isEqualTo(total);
-        eventually(() -> clientJobs.getJob(jobId), job -> job.getStatus() == JobDetails.StatusEnum.FUNDED);
+        eventually(() -> clientJobs.getJob(jobId, null), job -> job.getStatus() == JobDetails.StatusEnum.FUNDED);
 
         workerJobs.checkIn(jobId, new AttendanceRequest().location(new AttendancePoint().lat(LAT).lng(LNG)));
         workerJobs.checkOut(jobId, new AttendanceRequest().location(new AttendancePoint().lat(LAT).lng(LNG)));
-        eventually(() -> clientJobs.getJob(jobId), job -> job.getStatus() == JobDetails.StatusEnum.AWAITING_CONFIRMATION);
+        eventually(() -> clientJobs.getJob(jobId, null), job -> job.getStatus() == JobDetails.StatusEnum.AWAITING_CONFIRMATION);
         clientJobs.confirmShift(jobId);
 
         String payout = "gs-pay-" + hired.getEscrowId() + "-1";
@@ -133,11 +138,11 @@ class GeneratedClientIT {
         paystack().markTransfer(payout, "success");
         deliverSigned(anonymous, Marketplace.transfer("transfer.success", payout, PAY));
 
-        JobDetails completed = eventually(() -> clientJobs.getJob(jobId),
+        JobDetails completed = eventually(() -> clientJobs.getJob(jobId, null),
                 job -> job.getStatus() == JobDetails.StatusEnum.COMPLETED);
         assertThat(completed.getHiredWorkerId()).isEqualTo(workerId);
         assertThat(completed.getLocation().getAddress()).isEqualTo("1 Marina, Lagos");
-        assertThat(clientPayments.getEscrow(hired.getEscrowId()).getReleased().getAmount()).isEqualTo(PAY);
+        assertThat(clientPayments.getEscrow(hired.getEscrowId(), null).getReleased().getAmount()).isEqualTo(PAY);
     }
 
     /** The generated client on the running application, sending the access token when there is one. */
