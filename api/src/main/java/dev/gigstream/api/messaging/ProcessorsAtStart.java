@@ -2,6 +2,7 @@ package dev.gigstream.api.messaging;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -13,7 +14,9 @@ import java.util.TreeMap;
 
 /**
  * Logs at start which processors read the event stream and how many: each one fetches, schedules and
- * tracks every committed event, so their number is what the stream costs per instance.
+ * tracks every committed event, so their number is what the stream costs per instance. Subscribing
+ * processors (the command side's lookup tables) read no stream: they run in the unit of work that
+ * publishes, and are logged apart.
  */
 @Component
 class ProcessorsAtStart {
@@ -28,10 +31,13 @@ class ProcessorsAtStart {
 
     @EventListener(ApplicationReadyEvent.class)
     void logProcessors() {
-        Map<String, String> kinds = new TreeMap<>();
+        Map<String, String> streaming = new TreeMap<>();
+        Map<String, String> subscribing = new TreeMap<>();
         for (Map.Entry<String, EventProcessor> processor : processing.eventProcessors().entrySet()) {
-            kinds.put(processor.getKey(), processor.getValue().getClass().getSimpleName());
+            (processor.getValue() instanceof StreamingEventProcessor ? streaming : subscribing)
+                    .put(processor.getKey(), processor.getValue().getClass().getSimpleName());
         }
-        log.info("{} event processors read the event stream: {}", kinds.size(), kinds);
+        log.info("{} event processors read the event stream: {}; {} run as events are published: {}",
+                streaming.size(), streaming, subscribing.size(), subscribing.keySet());
     }
 }
