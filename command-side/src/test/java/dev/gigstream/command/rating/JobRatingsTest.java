@@ -252,6 +252,13 @@ class JobRatingsTest {
         }
 
         @Test
+        void theRevealDeadlineTheUpgradeFoundRevealsTheRatingGivenBeforeIt() {
+            fixture.given(byClient(5, day(1)))
+                   .whenInvoking(RATINGS_ID, ratings -> ratings.onRevealDeadline(day(7)))
+                   .expectEvents(new RatingsRevealed(RATINGS_ID, JOB_ID, List.of(shown(byClient(5, day(1)))), day(7)));
+        }
+
+        @Test
         void whoRatedBeforeTheUpgradeHasRated() {
             fixture.given(byClient(5, day(1)))
                    .when(rate(CLIENT_ID, 1, day(2)))
