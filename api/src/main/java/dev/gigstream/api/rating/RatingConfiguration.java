@@ -1,6 +1,5 @@
 package dev.gigstream.api.rating;
 
-import dev.gigstream.command.rating.KnownJobs;
 import dev.gigstream.command.rating.StoredJobs;
 import dev.gigstream.query.rating.BayesianAverage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -11,9 +10,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RatingConfiguration {
 
-    /** A rating before the job opened its ratings tells an unknown job (not found) from an unfinished one. */
+    /**
+     * A rating before the job opened its ratings tells an unknown job (not found) from an unfinished one,
+     * and opens the ratings of a job that finished before jobs opened them ({@code KnownJobs}, {@code FinishedJobs}).
+     */
     @Bean
-    KnownJobs knownJobs(EventStore eventStore) {
+    StoredJobs storedJobs(EventStore eventStore) {
         return new StoredJobs(eventStore);
     }
 

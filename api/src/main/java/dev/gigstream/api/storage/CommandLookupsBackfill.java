@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  * database with history from before migration V16): the subscribing processor only sees events stored
  * after it. It runs at start, before this instance takes commands or its processors run, reading the
  * store up to its head as it was then, through the same handlers, in one transaction with the row of
- * {@code command_lookups_filled} that says it is done. On a database whose history began with the tables
- * it reads nothing but that row.
+ * {@code command_lookups_filled} that says it is done and that it holds locked meanwhile. On a database
+ * whose history began with the tables it reads nothing but that row.
  */
 class CommandLookupsBackfill {
 
@@ -39,13 +39,21 @@ class CommandLookupsBackfill {
         this.handlers = lookupTables.stream().map(AnnotationEventHandlerAdapter::new).toList();
     }
 
+    /**
+     * Instances that start at once take turns: each locks the one row of {@code command_lookups_filled}
+     * (V19) before it looks at it, so the first fills the tables and the others wait for its commit and find
+     * them filled; nobody reads the history twice into the same tables.
+     */
     void fillOnce() {
         transactions.executeInTransaction(() -> {
-            if (table.queryOne("SELECT filled_at FROM command_lookups_filled", row -> true).isPresent()) {
+            boolean filled = table.queryOne("SELECT filled_at FROM command_lookups_filled FOR UPDATE",
+                            row -> row.getObject(1) != null)
+                    .orElseThrow(() -> new IllegalStateException("command_lookups_filled has lost its row (V19)"));
+            if (filled) {
                 return;
             }
             long read = replayUpToTheHead();
-            table.update("INSERT INTO command_lookups_filled (filled_at, events_read) VALUES (?, ?)",
+            table.update("UPDATE command_lookups_filled SET filled_at = ?, events_read = ?",
                     Instant.now().atOffset(ZoneOffset.UTC), read);
             log.info("Command-side lookup tables filled from {} stored events", read);
         });

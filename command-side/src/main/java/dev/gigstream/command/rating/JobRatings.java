@@ -60,12 +60,16 @@ public class JobRatings {
     }
 
     /**
-     * Ratings the job has not opened are those of a job that has not finished, or of no job at all (then
-     * not found, as the job itself would be).
+     * Ratings the job has not opened are those of a job that finished before jobs opened their ratings
+     * (then they open here, as the job would have opened them, and the rating goes on by the same rules), of
+     * a job that has not finished, or of no job at all (then not found, as the job itself would be).
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RateJob command, KnownJobs jobs, DeadlineManager deadlines) {
+    void handle(RateJob command, KnownJobs jobs, FinishedJobs finishedJobs, DeadlineManager deadlines) {
+        if (finishedAt == null) {
+            finishedJobs.openingOf(command.jobId()).ifPresent(opening -> apply(opening));
+        }
         if (finishedAt == null) {
             if (!jobs.known(command.jobId())) {
                 throw new AggregateNotFoundException(command.jobId(), "No job " + command.jobId());
@@ -135,8 +139,13 @@ public class JobRatings {
         finishedAt = event.finishedAt();
     }
 
+    /** A stream the previous version began with a rating, before jobs opened their ratings, has its id here. */
     @EventSourcingHandler
     void on(RatingGiven event) {
+        if (ratingsId == null) {
+            ratingsId = event.ratingsId();
+            jobId = event.jobId();
+        }
         rated.add(event.raterRole());
         hidden.put(event.raterRole(), new RatingsRevealed.Rating(event.raterId(), event.raterRole(), event.rateeId(),
                 event.stars(), event.comment(), event.at()));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static dev.gigstream.command.RefusalMatcher.refusedWith;
 
@@ -33,12 +34,15 @@ class JobRatingsTest {
     private Instant finishedAt;
     private JobStatus status = JobStatus.COMPLETED;
     private boolean jobKnown = true;
+    /** What the job's events say of a job that finished before jobs opened their own ratings. */
+    private JobRatingsOpened finishedBeforeOpenings;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(JobRatings.class);
         finishedAt = fixture.currentTime();
         fixture.registerInjectableResource((KnownJobs) jobId -> jobKnown);
+        fixture.registerInjectableResource((FinishedJobs) jobId -> Optional.ofNullable(finishedBeforeOpenings));
     }
 
     /** As the job opens its ratings when it finishes (specified with the job's lifecycle). */
@@ -214,6 +218,78 @@ class JobRatingsTest {
             fixture.given(opened())
                    .when(rate(WORKER_ID, 1, day(1)))
                    .expectNoEvents().expectException(refusedWith(RatingErrorCode.NO_SHOW_RATED_BY_CLIENT_ONLY));
+        }
+    }
+
+    /**
+     * A job that finished under the previous version never opened its ratings (its streams hold no
+     * {@link JobRatingsOpened}, at most the ratings given before the upgrade): they open at the first rating
+     * after it, as the job would have opened them, by the same rules.
+     */
+    @Nested
+    class FinishedBeforeJobsOpenedTheirRatings {
+
+        @BeforeEach
+        void finishedUnderThePreviousVersion() {
+            finishedBeforeOpenings = opened();
+        }
+
+        @Test
+        void theFirstRatingOpensThemStaysHiddenAndSetsTheRevealDeadline() {
+            fixture.givenNoPriorActivity()
+                   .when(rate(CLIENT_ID, 5, day(1)))
+                   .expectEvents(opened(), byClient(5, day(1)))
+                   .expectScheduledDeadlineWithName(finishedAt.plus(Duration.ofDays(7)), JobRatings.REVEAL);
+        }
+
+        @Test
+        void theOtherPartyRatesAfterARatingGivenBeforeTheUpgradeAndBothAreRevealed() {
+            fixture.given(byClient(5, day(1)))
+                   .when(rate(WORKER_ID, 4, day(2)))
+                   .expectEvents(opened(), byWorker(4, day(2)),
+                           new RatingsRevealed(RATINGS_ID, JOB_ID, List.of(shown(byClient(5, day(1))), shown(byWorker(4, day(2)))),
+                                   day(2)));
+        }
+
+        @Test
+        void theRevealDeadlineTheUpgradeFoundRevealsTheRatingGivenBeforeIt() {
+            fixture.given(byClient(5, day(1)))
+                   .whenInvoking(RATINGS_ID, ratings -> ratings.onRevealDeadline(day(7)))
+                   .expectEvents(new RatingsRevealed(RATINGS_ID, JOB_ID, List.of(shown(byClient(5, day(1)))), day(7)));
+        }
+
+        @Test
+        void whoRatedBeforeTheUpgradeHasRated() {
+            fixture.given(byClient(5, day(1)))
+                   .when(rate(CLIENT_ID, 1, day(2)))
+                   .expectNoEvents().expectException(refusedWith(RatingErrorCode.ALREADY_RATED));
+        }
+
+        @Test
+        void onlyItsPartiesRateItWithinFourteenDaysOfItsEnd() {
+            fixture.givenNoPriorActivity()
+                   .when(rate(STRANGER_ID, 5, day(1)))
+                   .expectNoEvents().expectException(refusedWith(RatingErrorCode.NOT_A_PARTY_OF_THE_JOB));
+            fixture.givenNoPriorActivity()
+                   .when(rate(CLIENT_ID, 5, day(14).plusSeconds(1)))
+                   .expectNoEvents().expectException(refusedWith(RatingErrorCode.RATING_WINDOW_CLOSED));
+            fixture.givenNoPriorActivity()
+                   .when(rate(WORKER_ID, 5, day(14)))
+                   .expectEvents(opened(), byWorker(5, day(14)),
+                           new RatingsRevealed(RATINGS_ID, JOB_ID, List.of(shown(byWorker(5, day(14)))), day(14)));
+        }
+
+        @Test
+        void aNoShowIsRatedByTheClientAlone() {
+            status = JobStatus.NO_SHOW;
+            finishedBeforeOpenings = opened();
+            fixture.givenNoPriorActivity()
+                   .when(rate(WORKER_ID, 1, day(1)))
+                   .expectNoEvents().expectException(refusedWith(RatingErrorCode.NO_SHOW_RATED_BY_CLIENT_ONLY));
+            fixture.givenNoPriorActivity()
+                   .when(rate(CLIENT_ID, 1, day(1)))
+                   .expectEvents(opened(), byClient(1, day(1)),
+                           new RatingsRevealed(RATINGS_ID, JOB_ID, List.of(shown(byClient(1, day(1)))), day(1)));
         }
     }
 }
