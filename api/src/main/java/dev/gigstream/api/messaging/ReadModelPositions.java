@@ -5,6 +5,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.queryhandling.QueryHandler;
@@ -159,11 +160,16 @@ public class ReadModelPositions {
         return groups;
     }
 
-    /** The processors, other than read models', whose handlers take the event (a saga's take any, to Axon). */
+    /**
+     * The streaming processors, other than read models', whose handlers take the event (a saga's take any,
+     * to Axon). A subscribing processor (the command side's lookup tables) has handled an event before it
+     * is committed, and keeps no token to wait for.
+     */
     private Set<String> processorsReactingTo(Class<?> event) {
         return processing.get().eventProcessors().entrySet().stream()
                 .filter(entry -> !projections.runsProjections(entry.getKey()))
-                .filter(entry -> entry.getValue() instanceof AbstractEventProcessor processor
+                .filter(entry -> entry.getValue() instanceof StreamingEventProcessor
+                        && entry.getValue() instanceof AbstractEventProcessor processor
                         && processor.eventHandlerInvoker().canHandleType(event))
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toUnmodifiableSet());
