@@ -5,7 +5,9 @@ import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.escrow.EscrowFunded;
 import dev.gigstream.messages.escrow.Posting;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
@@ -22,6 +24,7 @@ import static dev.gigstream.messages.escrow.LedgerAccount.ESCROW;
 import static dev.gigstream.messages.escrow.LedgerAccount.PAYSTACK_BALANCE;
 import static dev.gigstream.messages.escrow.LedgerAccount.PROCESSOR_FEES;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The upcaster on {@code stored-events/EscrowFunded-revision-null.json}: an {@code EscrowFunded} exactly as the
@@ -43,6 +46,14 @@ class EscrowFundedUpcasterTest {
         assertThat(funded).isEqualTo(new EscrowFunded("escrow-1", "job-1", Money.of(1_650_000, Currency.NGN),
                 Money.of(34_750, Currency.NGN), List.of(new Posting(PAYSTACK_BALANCE, 1_615_250),
                         new Posting(PROCESSOR_FEES, 34_750), new Posting(ESCROW, -1_650_000))));
+    }
+
+    @Test
+    void withoutTheUpcasterTheStoredFundingDoesNotRead() throws IOException {
+        var asRevision2 = new SimpleSerializedObject<>(storedBeforeRevision2(), byte[].class, EscrowFunded.class.getName(), "2");
+
+        assertThatThrownBy(() -> events.deserialize(asRevision2)).as("a fee stored as a number is not money")
+                .isInstanceOf(SerializationException.class);
     }
 
     @Test
