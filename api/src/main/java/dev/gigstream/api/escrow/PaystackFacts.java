@@ -33,7 +33,7 @@ final class PaystackFacts {
         }
         return EscrowReferences.escrowOfCharge(charge.reference()).flatMap(escrowId -> currency(charge.currency())
                 .map(currency -> new ConfirmEscrowFunded(escrowId, charge.reference(), new Money(charge.amount(), currency),
-                        charge.fees() == null ? 0 : charge.fees(), charge.paidAt() == null ? Instant.now() : charge.paidAt())));
+                        new Money(charge.fees() == null ? 0 : charge.fees(), currency), charge.paidAt() == null ? Instant.now() : charge.paidAt())));
     }
 
     static Optional<Object> ofTransfer(String reference, String event) {

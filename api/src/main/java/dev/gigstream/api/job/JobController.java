@@ -36,6 +36,8 @@ import dev.gigstream.messages.job.FindJobFeed;
 import dev.gigstream.messages.job.FindRankedApplicants;
 import dev.gigstream.messages.job.HireWorker;
 import dev.gigstream.messages.job.JobFeedPage;
+import dev.gigstream.messages.job.JobLimits;
+import dev.gigstream.messages.job.JobRules;
 import dev.gigstream.messages.job.GeocodedBy;
 import dev.gigstream.messages.job.JobSite;
 import dev.gigstream.messages.job.JobStatus;
@@ -120,7 +122,8 @@ class JobController {
     @Idempotent
     @PreAuthorize("hasRole('CLIENT')")
     @Operation(operationId = "postJob", summary = "Post a shift",
-            description = "The shift starts in the future, at most 365 days ahead, and lasts at most 24 hours; the pay is "
+            description = "The shift starts in the future, at most " + JobLimits.HORIZON_DAYS + " days ahead, and lasts at most "
+                    + JobLimits.MAX_SHIFT_HOURS + " hours; the pay is "
                     + "1 to 1,000,000,000 minor units of NGN or GHS. A location given by its address alone is geocoded in "
                     + "the pay currency's country (Nigeria for NGN, Ghana for GHS), by Google or, without a Google Maps key, "
                     + "by the offline gazetteer of cities, towns and districts; the answer's `geocodedBy` says which.",
@@ -234,7 +237,8 @@ class JobController {
     @PreAuthorize("hasRole('CLIENT')")
     @JobPartiesOnly(value = JobPartiesOnly.Party.CLIENT, code = "FORBIDDEN")
     @Operation(operationId = "listApplicants", summary = "The job's eligible applicants, best first (only its client may read them)",
-            description = "Eligible: holding every required skill, living within 50 km, available for the whole shift in "
+            description = "Eligible: holding every required skill, living within " + JobRules.ELIGIBLE_WITHIN_KM + " km, "
+                    + "available for the whole shift in "
                     + "its local time, not suspended. Ranked premium first, then by Bayesian rating (unrated last), "
                     + "reliability (unscored last) and last time online.")
     @ProblemResponse(status = 404, codes = "NOT_FOUND")
@@ -322,7 +326,8 @@ class JobController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('WORKER')")
     @JobPartiesOnly(value = JobPartiesOnly.Party.HIRED_WORKER, code = "NOT_THE_HIRED_WORKER")
-    @Operation(operationId = "checkIn", summary = "The hired worker arrives (within 300 m, from an hour before the start)",
+    @Operation(operationId = "checkIn",
+            summary = "The hired worker arrives (within " + JobRules.GEOFENCE_METRES + " m, from an hour before the start)",
             description = "Checking in again once checked in changes nothing.")
     @SendsCommand
     @ProblemResponse(status = 403, codes = "NOT_THE_HIRED_WORKER")
@@ -345,7 +350,8 @@ class JobController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('WORKER')")
     @JobPartiesOnly(value = JobPartiesOnly.Party.HIRED_WORKER, code = "NOT_THE_HIRED_WORKER")
-    @Operation(operationId = "checkOut", summary = "The hired worker leaves (within 300 m); the client's confirmation window starts",
+    @Operation(operationId = "checkOut",
+            summary = "The hired worker leaves (within " + JobRules.GEOFENCE_METRES + " m); the client's confirmation window starts",
             description = "Checking out again once checked out changes nothing.")
     @SendsCommand
     @ProblemResponse(status = 403, codes = "NOT_THE_HIRED_WORKER")
@@ -375,7 +381,8 @@ class JobController {
     @PreAuthorize("hasRole('CLIENT')")
     @JobPartiesOnly(value = JobPartiesOnly.Party.CLIENT, code = "NOT_THE_JOBS_CLIENT")
     @Operation(operationId = "reportNoShow",
-            summary = "The hired worker did not come (30 minutes into the shift at the earliest): full refund")
+            summary = "The hired worker did not come (" + JobRules.NO_SHOW_AFTER_MINUTES + " minutes into the shift at the earliest): "
+                    + "full refund")
     @SendsCommand
     @ProblemResponse(status = 403, codes = "NOT_THE_JOBS_CLIENT")
     @ProblemResponse(status = 404, codes = "NOT_FOUND")
@@ -391,7 +398,7 @@ class JobController {
     @JobPartiesOnly(value = JobPartiesOnly.Party.CLIENT, code = "NOT_THE_JOBS_CLIENT")
     @Operation(operationId = "cancelJob", summary = "Cancel a job, with a reason",
             description = "An open or hired job is cancelled for free; a funded one is refunded to the client, less the "
-                    + "worker's share when it is cancelled less than 24 hours before the start.")
+                    + "worker's share when it is cancelled less than " + JobRules.FREE_CANCELLATION_HOURS + " hours before the start.")
     @SendsCommand
     @ProblemResponse(status = 403, codes = "NOT_THE_JOBS_CLIENT")
     @ProblemResponse(status = 404, codes = "NOT_FOUND")

@@ -7,6 +7,7 @@ import dev.gigstream.api.web.Problems;
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.messages.job.FindJob;
+import dev.gigstream.messages.job.JobRules;
 import dev.gigstream.messages.job.JobView;
 import dev.gigstream.messages.location.LocationErrorCode;
 import dev.gigstream.query.location.LocationPing;
@@ -77,8 +78,9 @@ class LocationController {
 
     @PostMapping("/api/v1/jobs/{jobId}/location")
     @JobPartiesOnly(value = JobPartiesOnly.Party.HIRED_WORKER, code = "NOT_THE_HIRED_WORKER")
-    @Operation(operationId = "sendLocation", summary = "The hired worker's current location (from 90 minutes before the start "
-            + "until check-out; at most one every 10 seconds, else 429 RATE_LIMITED with Retry-After)",
+    @Operation(operationId = "sendLocation", summary = "The hired worker's current location (from "
+            + JobRules.LOCATION_OPENS_MINUTES_BEFORE + " minutes before the start until check-out; at most one every "
+            + JobRules.LOCATION_EVERY_SECONDS + " seconds, else 429 RATE_LIMITED with Retry-After)",
             responses = @ApiResponse(responseCode = "202", description = "Taken",
                     content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
                             schema = @Schema(implementation = PingTaken.class))))
@@ -98,7 +100,7 @@ class LocationController {
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(tooSoon.retryAfterSeconds()))
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", "At most one location every "
-                            + "10 seconds; try again in " + tooSoon.retryAfterSeconds() + " seconds"));
+                            + JobRules.LOCATION_EVERY_SECONDS + " seconds; try again in " + tooSoon.retryAfterSeconds() + " seconds"));
         }
         return ResponseEntity.accepted().body(new PingTaken(jobId, ping.at()));
     }

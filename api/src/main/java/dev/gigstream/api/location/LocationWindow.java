@@ -3,6 +3,7 @@ package dev.gigstream.api.location;
 import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.messages.common.ShiftWindow;
 import dev.gigstream.messages.job.JobStatus;
+import dev.gigstream.messages.job.JobRules;
 import dev.gigstream.messages.job.JobView;
 import dev.gigstream.messages.location.LocationErrorCode;
 
@@ -20,7 +21,7 @@ import java.util.Set;
  */
 final class LocationWindow {
 
-    static final Duration OPENS_BEFORE_START = Duration.ofMinutes(90);
+    static final Duration OPENS_BEFORE_START = Duration.ofMinutes(JobRules.LOCATION_OPENS_MINUTES_BEFORE);
     private static final Set<JobStatus> DURING_SHIFT = EnumSet.of(JobStatus.FUNDED, JobStatus.IN_PROGRESS);
 
     private LocationWindow() {
@@ -40,7 +41,7 @@ final class LocationWindow {
         }
         if (now.isBefore(opensAt(job.shift()))) {
             return Optional.of("The location is taken from " + opensAt(job.shift())
-                    + ", 90 minutes before the shift starts, until check-out");
+                    + ", " + JobRules.LOCATION_OPENS_MINUTES_BEFORE + " minutes before the shift starts, until check-out");
         }
         if (job.checkedInAt() == null && !now.isBefore(job.shift().end())) {
             return Optional.of("The shift ended at " + job.shift().end() + " without a check-in");

@@ -13,6 +13,7 @@ import dev.gigstream.messages.rating.JobRatingsIds;
 import dev.gigstream.messages.rating.JobRatingsView;
 import dev.gigstream.messages.rating.RateJob;
 import dev.gigstream.messages.rating.RaterRole;
+import dev.gigstream.messages.rating.RatingRules;
 import dev.gigstream.messages.rating.UserRatingsView;
 import dev.gigstream.api.web.ProblemResponse;
 import dev.gigstream.api.web.SendsCommand;
@@ -71,7 +72,8 @@ class RatingController {
     @PreAuthorize("hasAnyRole('CLIENT', 'WORKER')")
     @JobPartiesOnly(value = JobPartiesOnly.Party.CLIENT_OR_HIRED_WORKER, code = "NOT_A_PARTY_OF_THE_JOB")
     @Operation(operationId = "rateJob",
-            summary = "Rate the other party of a finished job (once, within 14 days; hidden until both rated or 7 days passed)",
+            summary = "Rate the other party of a finished job (once, within " + RatingRules.WINDOW_DAYS + " days; hidden until both "
+                    + "rated or " + RatingRules.REVEAL_AFTER_DAYS + " days passed)",
             description = "The client and the hired worker of a COMPLETED job rate each other; a NO_SHOW is rated by the "
                     + "client alone.")
     @SendsCommand

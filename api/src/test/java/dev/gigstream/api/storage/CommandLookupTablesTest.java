@@ -80,7 +80,7 @@ class CommandLookupTablesTest {
 
     @Test
     void anEscrowHoldsWhatWasFundedLessWhatALostChargebackTookUntilItIsReleased() throws Exception {
-        escrow(new EscrowFunded(ESCROW, "job-1", HELD, 0, List.of()));
+        escrow(new EscrowFunded(ESCROW, "job-1", HELD, Money.zero(HELD.currency()), List.of()));
         assertThat(escrows.held(ESCROW)).isEqualTo(HELD);
 
         escrow(new ChargebackLost(ESCROW, "job-1", "cb-1", Money.of(500_000, Currency.NGN),
@@ -94,7 +94,7 @@ class CommandLookupTablesTest {
 
     @Test
     void aChargebackIsOpenFromItsArrivalOnTheHeldMoneyUntilPaystackResolvesItForThePlatform() throws Exception {
-        escrow(new EscrowFunded(ESCROW, "job-1", HELD, 0, List.of()));
+        escrow(new EscrowFunded(ESCROW, "job-1", HELD, Money.zero(HELD.currency()), List.of()));
         assertThat(escrows.chargebackOpen(ESCROW)).isFalse();
 
         escrow(new ChargebackReceived(ESCROW, "job-1", "client-1", "cb-1", "fraudulent", true, AT));
@@ -112,7 +112,7 @@ class CommandLookupTablesTest {
         escrow(new ChargebackReceived(ESCROW, "job-1", "client-1", "cb-1", "fraudulent", false, AT));
         assertThat(escrows.chargebackOpen(ESCROW)).isFalse();
 
-        escrow(new EscrowFunded(ESCROW, "job-1", HELD, 0, List.of()));
+        escrow(new EscrowFunded(ESCROW, "job-1", HELD, Money.zero(HELD.currency()), List.of()));
         assertThat(escrows.chargebackOpen(ESCROW)).isTrue();
 
         escrow(new ChargebackLost(ESCROW, "job-1", "cb-1", HELD, List.of(new Posting(LedgerAccount.ESCROW, 0))));
@@ -120,7 +120,7 @@ class CommandLookupTablesTest {
 
         escrow(new ChargebackReceived("escrow-2", "job-2", "client-1", "cb-2", "fraudulent", false, AT));
         escrow(new ChargebackResolved("escrow-2", "job-2", "cb-2", "declined"));
-        escrow(new EscrowFunded("escrow-2", "job-2", HELD, 0, List.of()));
+        escrow(new EscrowFunded("escrow-2", "job-2", HELD, Money.zero(HELD.currency()), List.of()));
         assertThat(escrows.chargebackOpen("escrow-2")).isFalse();
     }
 
@@ -177,7 +177,7 @@ class CommandLookupTablesTest {
                 new GenericDomainEventMessage<>("WorkerAggregate", "worker-1", 0, new WorkerProfileUpdated("worker-1",
                         List.of("barista"), "bio", null, List.of(), null)),
                 new GenericDomainEventMessage<>("Client", "client-1", 0, new ClientSuspended("client-1", "fraud", "admin-1")),
-                new GenericDomainEventMessage<>("EscrowPayment", ESCROW, 0, new EscrowFunded(ESCROW, "job-1", HELD, 0, List.of())),
+                new GenericDomainEventMessage<>("EscrowPayment", ESCROW, 0, new EscrowFunded(ESCROW, "job-1", HELD, Money.zero(HELD.currency()), List.of())),
                 new GenericDomainEventMessage<>("EscrowPayment", ESCROW, 1, new ChargebackLost(ESCROW, "job-1", "cb-1",
                         Money.of(500_000, Currency.NGN), List.of(new Posting(LedgerAccount.ESCROW, 500_000)))));
         table.update("UPDATE command_lookups_filled SET filled_at = NULL, events_read = NULL");

@@ -111,11 +111,11 @@ public class EscrowPayment {
         if (funded) {
             return;
         }
+        Money fee = command.processorFee();
         if (!charge(escrowId).equals(command.reference()) || !total.equals(command.paid())
-                || command.processorFee() < 0 || command.processorFee() > total.amount()) {
+                || !fee.sameCurrencyAs(total) || fee.isNegative() || fee.isGreaterThan(total)) {
             throw EscrowRefused.amountMismatch(escrowId, total, command.paid(), command.reference());
         }
-        long fee = command.processorFee();
         boolean cancelledBefore = status == EscrowStatus.CANCELLED;
         apply(new EscrowFunded(escrowId, jobId, total, fee, Ledger.funding(total, fee)));
         if (cancelledBefore) {

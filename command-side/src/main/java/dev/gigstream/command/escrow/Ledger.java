@@ -31,8 +31,8 @@ final class Ledger {
     }
 
     /** The client paid the total: Paystack kept its fee, the rest is in our balance, all of it owed by the escrow. */
-    static List<Posting> funding(Money total, long processorFee) {
-        return entry().debit(PAYSTACK_BALANCE, total.amount() - processorFee).debit(PROCESSOR_FEES, processorFee)
+    static List<Posting> funding(Money total, Money processorFee) {
+        return entry().debit(PAYSTACK_BALANCE, total.minus(processorFee)).debit(PROCESSOR_FEES, processorFee)
                 .credit(ESCROW, total).balanced();
     }
 

@@ -2,6 +2,7 @@ package dev.gigstream.command.job;
 
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.job.JobRules;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +14,9 @@ import java.time.Instant;
  */
 final class AttendancePolicy {
 
-    static final double GEOFENCE_METERS = 300;
+    static final double GEOFENCE_METERS = JobRules.GEOFENCE_METRES;
     static final Duration EARLIEST_CHECK_IN = Duration.ofMinutes(60);
-    static final Duration NO_SHOW_GRACE = Duration.ofMinutes(30);
+    static final Duration NO_SHOW_GRACE = Duration.ofMinutes(JobRules.NO_SHOW_AFTER_MINUTES);
 
     private AttendancePolicy() {
     }

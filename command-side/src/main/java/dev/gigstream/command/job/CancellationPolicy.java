@@ -2,6 +2,7 @@ package dev.gigstream.command.job;
 
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.job.JobRules;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.time.Instant;
  */
 public final class CancellationPolicy {
 
-    static final long FREE_HOURS = 24;
+    static final long FREE_HOURS = JobRules.FREE_CANCELLATION_HOURS;
     public static final int DEFAULT_LATE_SHARE_BASIS_POINTS = 5_000;
 
     private final int lateShareBasisPoints;

@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class JobPostingPolicy {
 
-    static final Duration MAX_SHIFT = Duration.ofHours(24);
+    static final Duration MAX_SHIFT = Duration.ofHours(JobLimits.MAX_SHIFT_HOURS);
     /** How far ahead a shift may start: further than this is a typo, not a booking. */
     static final Duration HORIZON = Duration.ofDays(JobLimits.HORIZON_DAYS);
     static final int MAX_REQUIRED_SKILLS = 10;

@@ -2,6 +2,7 @@ package dev.gigstream.command.rating;
 
 import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.messages.rating.RatingErrorCode;
+import dev.gigstream.messages.rating.RatingRules;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,8 +14,8 @@ import java.time.Instant;
  */
 final class RatingPolicy {
 
-    static final Duration WINDOW = Duration.ofDays(14);
-    static final Duration REVEAL_AFTER = Duration.ofDays(7);
+    static final Duration WINDOW = Duration.ofDays(RatingRules.WINDOW_DAYS);
+    static final Duration REVEAL_AFTER = Duration.ofDays(RatingRules.REVEAL_AFTER_DAYS);
     static final int MAX_COMMENT = 1_000;
 
     private RatingPolicy() {

@@ -110,12 +110,12 @@ class EscrowLedgerPropertiesTest {
         Arbitrary<String> flag = Arbitraries.of("look at this", "payouts keep failing");
         Arbitrary<Long> splitShare = Arbitraries.longs().between(1, PAY.amount() - 1);
         Step paidTheTotal = Step.of("paid the total",
-                id -> new ConfirmEscrowFunded(id, charge(id), TOTAL, 20_000, Instant.EPOCH));
+                id -> new ConfirmEscrowFunded(id, charge(id), TOTAL, Money.of(20_000, TOTAL.currency()), Instant.EPOCH));
         @SuppressWarnings("unchecked")
         Arbitrary<Step> step = Arbitraries.frequencyOf(
                 // the client pays, or something else arrives
                 Tuple.of(1, money.map(paid -> Step.of("paid " + paid.amount() + " " + paid.currency(),
-                        id -> new ConfirmEscrowFunded(id, charge(id), paid, 20_000, Instant.EPOCH)))),
+                        id -> new ConfirmEscrowFunded(id, charge(id), paid, Money.of(20_000, paid.currency()), Instant.EPOCH)))),
                 Tuple.of(2, Arbitraries.just(paidTheTotal)),
                 Tuple.of(1, Arbitraries.just(Step.of("checkout opened",
                         id -> new RecordCheckout(id, "https://checkout.paystack.com/x")))),

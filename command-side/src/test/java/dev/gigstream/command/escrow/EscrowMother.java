@@ -52,7 +52,7 @@ final class EscrowMother {
     static final Money NOTHING = Money.zero(Currency.NGN);
     static final Money WORKER_SHARE = Money.of(750_000, Currency.NGN);
     static final Money CLIENT_SHARE = Money.of(900_000, Currency.NGN);
-    static final long PROCESSOR_FEE = 34_750;
+    static final Money PROCESSOR_FEE = Money.of(34_750, Currency.NGN);
     static final String CHARGE = EscrowReferences.charge(ESCROW_ID);
     static final String FIRST_PAYOUT = EscrowReferences.payout(ESCROW_ID, 1);
     static final String SECOND_PAYOUT = EscrowReferences.payout(ESCROW_ID, 2);
@@ -68,8 +68,8 @@ final class EscrowMother {
 
     static EscrowFunded funded() {
         return new EscrowFunded(ESCROW_ID, JOB_ID, TOTAL, PROCESSOR_FEE, List.of(
-                new Posting(PAYSTACK_BALANCE, TOTAL.amount() - PROCESSOR_FEE),
-                new Posting(PROCESSOR_FEES, PROCESSOR_FEE),
+                new Posting(PAYSTACK_BALANCE, TOTAL.amount() - PROCESSOR_FEE.amount()),
+                new Posting(PROCESSOR_FEES, PROCESSOR_FEE.amount()),
                 new Posting(ESCROW, -TOTAL.amount())));
     }
 

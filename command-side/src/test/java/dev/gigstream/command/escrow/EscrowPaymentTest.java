@@ -156,7 +156,9 @@ class EscrowPaymentTest {
         void anyOtherAmountCurrencyOrReferenceIsRefused() {
             for (var wrong : List.of(paid(Money.of(1_649_999, Currency.NGN)), paid(Money.of(1_650_000, Currency.GHS)),
                     new ConfirmEscrowFunded(ESCROW_ID, "gs-esc-someone-else", TOTAL, PROCESSOR_FEE, PAID_AT),
-                    new ConfirmEscrowFunded(ESCROW_ID, CHARGE, TOTAL, TOTAL.amount() + 1, PAID_AT))) {
+                    new ConfirmEscrowFunded(ESCROW_ID, CHARGE, TOTAL, TOTAL.plus(Money.of(1, Currency.NGN)), PAID_AT),
+                    new ConfirmEscrowFunded(ESCROW_ID, CHARGE, TOTAL, Money.of(-1, Currency.NGN), PAID_AT),
+                    new ConfirmEscrowFunded(ESCROW_ID, CHARGE, TOTAL, Money.of(34_750, Currency.GHS), PAID_AT))) {
                 fixture.given(requested()).when(wrong)
                        .expectNoEvents().expectException(refusedWith(EscrowErrorCode.AMOUNT_MISMATCH));
             }

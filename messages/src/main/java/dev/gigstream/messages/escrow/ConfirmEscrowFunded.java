@@ -5,10 +5,13 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
-/** Paystack says the charge succeeded (webhook, verify answer or reconciliation): exactly the expected total, once. */
+/**
+ * Paystack says the charge succeeded (webhook, verify answer or reconciliation): exactly the expected total, once.
+ * {@code processorFee} is what Paystack kept of it, in the charge's currency.
+ */
 public record ConfirmEscrowFunded(@TargetAggregateIdentifier String escrowId,
                                   String reference,
                                   Money paid,
-                                  long processorFee,
+                                  Money processorFee,
                                   Instant paidAt) {
 }

@@ -15,6 +15,9 @@ public final class JobLimits {
     /** How many days ahead of its posting a shift may start. */
     public static final int HORIZON_DAYS = 365;
 
+    /** How many hours a shift may last at most. */
+    public static final int MAX_SHIFT_HOURS = 24;
+
     private JobLimits() {
     }
 }

@@ -1,5 +1,7 @@
 package dev.gigstream.query.location;
 
+import dev.gigstream.messages.job.JobRules;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -10,7 +12,7 @@ import java.time.Instant;
  */
 public final class PingRate {
 
-    public static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
+    public static final Duration MIN_INTERVAL = Duration.ofSeconds(JobRules.LOCATION_EVERY_SECONDS);
 
     private PingRate() {
     }

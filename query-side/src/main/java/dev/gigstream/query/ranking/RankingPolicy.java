@@ -3,6 +3,7 @@ package dev.gigstream.query.ranking;
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.ShiftWindow;
 import dev.gigstream.messages.job.EligibilityReason;
+import dev.gigstream.messages.job.JobRules;
 import dev.gigstream.query.worker.WorkerCandidate;
 
 import java.time.ZoneId;
@@ -24,7 +25,7 @@ import java.util.Optional;
  */
 public final class RankingPolicy {
 
-    public static final double MAX_DISTANCE_KM = 50;
+    public static final double MAX_DISTANCE_KM = JobRules.ELIGIBLE_WITHIN_KM;
 
     static final Comparator<Fit> ORDER = Comparator
             .comparing((Fit fit) -> !fit.candidate().premium())

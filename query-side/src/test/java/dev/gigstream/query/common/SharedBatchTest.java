@@ -116,7 +116,7 @@ class SharedBatchTest {
             events.add(event("Job", job, 1, new WorkerHired(job, worker, "client-1", PAY, "escrow-" + i, shift)));
             events.add(event("Job", job, 2, new JobFunded(job, "escrow-" + i, worker)));
             events.add(event("EscrowPayment", "escrow-" + i, 2, new EscrowFunded("escrow-" + i, job, Money.of(1_650_000, Currency.NGN),
-                    34_750, List.of(new Posting(LedgerAccount.PAYSTACK_BALANCE, 1_615_250), new Posting(LedgerAccount.PROCESSOR_FEES, 34_750),
+                    Money.of(34_750, Currency.NGN), List.of(new Posting(LedgerAccount.PAYSTACK_BALANCE, 1_615_250), new Posting(LedgerAccount.PROCESSOR_FEES, 34_750),
                             new Posting(LedgerAccount.ESCROW, -1_650_000)))));
             events.add(event("Dispute", dispute, 0, new DisputeOpened(dispute, job, "escrow-" + i, "client-1", worker, "client-1",
                     DisputeParty.CLIENT, "no show", "", PAY, Money.of(1_650_000, Currency.NGN), T0, T0.plus(Duration.ofDays(2)))));

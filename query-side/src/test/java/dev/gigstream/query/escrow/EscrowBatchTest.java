@@ -58,7 +58,7 @@ class EscrowBatchTest {
     }
 
     private static void funded(EscrowProjection projection, long sequence) {
-        var funded = new EscrowFunded(ESCROW_ID, "job-1", TOTAL, 34_750, List.of(new Posting(PAYSTACK_BALANCE, 1_615_250),
+        var funded = new EscrowFunded(ESCROW_ID, "job-1", TOTAL, Money.of(34_750, TOTAL.currency()), List.of(new Posting(PAYSTACK_BALANCE, 1_615_250),
                 new Posting(PROCESSOR_FEES, 34_750), new Posting(ESCROW, -1_650_000)));
         projection.on(funded, message(funded, sequence), sequence, T0.plusSeconds(60));
     }

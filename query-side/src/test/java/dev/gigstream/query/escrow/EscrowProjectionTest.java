@@ -72,7 +72,7 @@ class EscrowProjectionTest {
         projection.on(new EscrowFundingRequested(ESCROW_ID, "job-1", "client-1", "worker-1", PAY, FEE, TOTAL,
                 "gs-esc-" + ESCROW_ID), 0, T0);
         projection.on(new CheckoutOpened(ESCROW_ID, "https://checkout.paystack.com/x"), 1, T0);
-        var funded = new EscrowFunded(ESCROW_ID, "job-1", TOTAL, 34_750, List.of(new Posting(PAYSTACK_BALANCE, 1_615_250),
+        var funded = new EscrowFunded(ESCROW_ID, "job-1", TOTAL, Money.of(34_750, TOTAL.currency()), List.of(new Posting(PAYSTACK_BALANCE, 1_615_250),
                 new Posting(PROCESSOR_FEES, 34_750), new Posting(ESCROW, -1_650_000)));
         projection.on(funded, message(funded, 2), 2, T0.plusSeconds(60));
         return projection;
@@ -253,7 +253,7 @@ class EscrowProjectionTest {
                 "gs-esc-" + ESCROW_ID), 0, T0);
         projection.on(new ChargebackReceived(ESCROW_ID, "job-1", "client-1", "cb-1", "fraudulent", false, T0.plusSeconds(10)),
                 1, T0.plusSeconds(10));
-        var funded = new EscrowFunded(ESCROW_ID, "job-1", TOTAL, 34_750, List.of(new Posting(PAYSTACK_BALANCE, 1_615_250),
+        var funded = new EscrowFunded(ESCROW_ID, "job-1", TOTAL, Money.of(34_750, TOTAL.currency()), List.of(new Posting(PAYSTACK_BALANCE, 1_615_250),
                 new Posting(PROCESSOR_FEES, 34_750), new Posting(ESCROW, -1_650_000)));
         projection.on(funded, message(funded, 2), 2, T0.plusSeconds(60));
 

@@ -55,7 +55,7 @@ class MoneyMovementsTest {
     }
 
     private static EscrowFunded funded(String escrowId) {
-        return new EscrowFunded(escrowId, "job-" + escrowId, TOTAL, 34_750, List.of(new Posting(PAYSTACK_BALANCE, 1_615_250),
+        return new EscrowFunded(escrowId, "job-" + escrowId, TOTAL, Money.of(34_750, TOTAL.currency()), List.of(new Posting(PAYSTACK_BALANCE, 1_615_250),
                 new Posting(PROCESSOR_FEES, 34_750), new Posting(ESCROW, -1_650_000)));
     }
 

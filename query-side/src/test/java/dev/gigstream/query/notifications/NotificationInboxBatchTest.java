@@ -62,7 +62,7 @@ class NotificationInboxBatchTest {
             events.add(message(new WorkerApplied(job, "worker-" + i, null, T0)));
             events.add(message(new WorkerApplied(job, "other-" + i, null, T0)));
             events.add(message(new WorkerHired(job, "worker-" + i, "client-" + i, PAY, "escrow-" + i, T0.plusSeconds(3600))));
-            events.add(message(new EscrowFunded("escrow-" + i, job, Money.of(1_650_000, Currency.NGN), 34_750, List.of())));
+            events.add(message(new EscrowFunded("escrow-" + i, job, Money.of(1_650_000, Currency.NGN), Money.of(34_750, Currency.NGN), List.of())));
         }
         return events;
     }

@@ -76,7 +76,7 @@ class NotificationInboxTest {
                 ReplayStatus.REGULAR);
         var hired = new WorkerHired("job-1", "worker-1", "client-1", PAY, "escrow-1", T0.plusSeconds(3600));
         inbox.on(hired, message(hired), ReplayStatus.REGULAR);
-        var funded = new EscrowFunded("escrow-1", "job-1", Money.of(1_650_000, Currency.NGN), 34_750, List.of());
+        var funded = new EscrowFunded("escrow-1", "job-1", Money.of(1_650_000, Currency.NGN), Money.of(34_750, Currency.NGN), List.of());
         inbox.on(funded, message(funded), ReplayStatus.REGULAR);
         var paid = new PayoutCompleted("escrow-1", "job-1", "worker-1", PAY, "gs-pay-x-1", List.of());
         inbox.on(paid, message(paid), ReplayStatus.REGULAR);

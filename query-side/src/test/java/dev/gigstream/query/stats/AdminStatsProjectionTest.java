@@ -68,7 +68,7 @@ class AdminStatsProjectionTest {
     }
 
     private static EscrowFunded funded(String escrowId, Money total, long processorFee) {
-        return new EscrowFunded(escrowId, "job-" + escrowId, total, processorFee, List.of(
+        return new EscrowFunded(escrowId, "job-" + escrowId, total, Money.of(processorFee, total.currency()), List.of(
                 new Posting(PAYSTACK_BALANCE, total.amount() - processorFee), new Posting(PROCESSOR_FEES, processorFee),
                 new Posting(ESCROW, -total.amount())));
     }

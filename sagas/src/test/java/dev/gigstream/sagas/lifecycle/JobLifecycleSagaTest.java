@@ -758,7 +758,7 @@ class JobLifecycleSagaTest {
     }
 
     private static EscrowFunded funded() {
-        return new EscrowFunded(ESCROW, JOB, TOTAL, 34_750, List.of());
+        return new EscrowFunded(ESCROW, JOB, TOTAL, Money.of(34_750, TOTAL.currency()), List.of());
     }
 
     private static WorkerCheckedIn checkedIn(Instant shiftEnd) {

@@ -550,7 +550,7 @@ class EscrowPaymentSagaTest {
     }
 
     private static EscrowFunded funded() {
-        return new EscrowFunded(ESCROW, JOB, TOTAL, 34_750, List.of());
+        return new EscrowFunded(ESCROW, JOB, TOTAL, Money.of(34_750, TOTAL.currency()), List.of());
     }
 
     private static ChargebackReceived chargeback(String chargebackId, boolean moneyHeld, Instant at) {
