@@ -110,7 +110,7 @@ class CommandLookupsFillTakesTurnsTest {
                 new GenericDomainEventMessage<>("WorkerAggregate", "worker-1", 0, new WorkerProfileUpdated("worker-1",
                         List.of("barista"), "bio", null, List.of(), null)),
                 new GenericDomainEventMessage<>("Client", "client-1", 0, new ClientSuspended("client-1", "fraud", "admin-1")),
-                new GenericDomainEventMessage<>("EscrowPayment", ESCROW, 0, new EscrowFunded(ESCROW, "job-1", HELD, 0, List.of())),
+                new GenericDomainEventMessage<>("EscrowPayment", ESCROW, 0, new EscrowFunded(ESCROW, "job-1", HELD, Money.zero(HELD.currency()), List.of())),
                 new GenericDomainEventMessage<>("EscrowPayment", ESCROW, 1, new ChargebackLost(ESCROW, "job-1", "cb-1",
                         Money.of(500_000, Currency.NGN), List.of(new Posting(LedgerAccount.ESCROW, 500_000)))));
         return store;
