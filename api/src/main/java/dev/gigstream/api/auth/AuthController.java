@@ -2,9 +2,9 @@ package dev.gigstream.api.auth;
 
 import dev.gigstream.api.idempotency.IdempotentCommands;
 import dev.gigstream.api.web.Idempotent;
-import dev.gigstream.api.web.InvalidRequestException;
-import dev.gigstream.api.web.ProblemResponse;
-import dev.gigstream.api.web.Problems;
+import dev.gigstream.api.web.problems.InvalidRequestException;
+import dev.gigstream.api.web.openapi.ProblemResponse;
+import dev.gigstream.api.web.problems.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -8,7 +8,7 @@ import dev.gigstream.messages.location.LocationErrorCode;
 import dev.gigstream.query.location.LocationPings;
 import dev.gigstream.query.location.LocationShares;
 import io.swagger.v3.oas.annotations.Hidden;
-import dev.gigstream.api.web.ProblemResponse;
+import dev.gigstream.api.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;

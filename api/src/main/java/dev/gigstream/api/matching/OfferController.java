@@ -3,7 +3,7 @@ package dev.gigstream.api.matching;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.query.matching.OfferQueues;
 import dev.gigstream.query.matching.QueuedOffer;
-import dev.gigstream.api.web.ProblemResponse;
+import dev.gigstream.api.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
