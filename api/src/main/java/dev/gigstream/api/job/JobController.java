@@ -4,11 +4,10 @@ import dev.gigstream.messages.job.JobErrorCode;
 import dev.gigstream.api.idempotency.IdempotentCommands;
 import dev.gigstream.api.escrow.PaymentProvider;
 import dev.gigstream.api.geocode.Places;
-import dev.gigstream.api.messaging.CommittedEvents;
-import dev.gigstream.api.messaging.WritePositions;
 import dev.gigstream.api.web.AnswersReadPosition;
 import dev.gigstream.api.web.AwaitsReadPosition;
 import dev.gigstream.api.web.ReadPositions;
+import dev.gigstream.api.web.WrittenEvents;
 import dev.gigstream.api.web.Idempotent;
 import dev.gigstream.api.web.problems.InvalidRequestException;
 import dev.gigstream.api.web.problems.NotFoundException;
@@ -97,13 +96,13 @@ class JobController {
     private final Clock clock;
     private final PaymentProvider payments;
     private final Places places;
-    private final WritePositions writes;
+    private final WrittenEvents writes;
     private final ApplicationEligibilityCheck eligibility;
     private final IdempotentCommands idempotent;
     private final FundingNews fundingNews;
 
     JobController(CommandGateway commands, QueryGateway queries, Clock clock, PaymentProvider payments, Places places,
-                  WritePositions writes, ApplicationEligibilityCheck eligibility, IdempotentCommands idempotent,
+                  WrittenEvents writes, ApplicationEligibilityCheck eligibility, IdempotentCommands idempotent,
                   FundingNews fundingNews) {
         this.fundingNews = fundingNews;
         this.commands = commands;
@@ -310,7 +309,7 @@ class JobController {
     }
 
     /** The fact, its position answered as the hire's {@code Read-Position} (the later of the hire's facts). */
-    private static <T> T answered(CommittedEvents.Committed<T> fact, HttpServletResponse response) {
+    private static <T> T answered(WrittenEvents.Written<T> fact, HttpServletResponse response) {
         String before = response.getHeader(ReadPositions.HEADER);
         if (before == null || Long.parseLong(before) < fact.position()) {
             response.setHeader(ReadPositions.HEADER, ReadPositions.header(fact.position()));

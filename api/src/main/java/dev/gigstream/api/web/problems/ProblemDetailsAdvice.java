@@ -126,6 +126,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
     }
 
+    /** The edge's own failures (signing in): their status, code and detail. */
+    @ExceptionHandler(ProblemException.class)
+    ProblemDetail problem(ProblemException e) {
+        return Problems.of(e.status(), e.code(), e.getMessage());
+    }
+
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalidRequest(InvalidRequestException e) {
         return Problems.invalid("Invalid value for " + e.field(), List.of(new Problems.FieldError(e.field(), e.getMessage())));
