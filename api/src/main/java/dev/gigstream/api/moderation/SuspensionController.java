@@ -65,9 +65,11 @@ class SuspensionController {
                                        @AuthenticationPrincipal Jwt admin) {
         Account account = suspendable(userId);
         String reason = request.reason().strip();
+        int openBefore = reports.openAbout(userId);
         commands.sendAndWait(account.role() == Role.WORKER ? new SuspendWorker(userId, admin.getSubject(), reason)
                 : new SuspendClient(userId, admin.getSubject(), reason));
-        int closed = reports.closeAllAbout(userId, admin.getSubject(), "Suspended: " + reason);
+        // the suspension closed the reports about the user as it was stored (SuspensionClosesReports)
+        int closed = Math.max(0, openBefore - reports.openAbout(userId));
         return new ModerationRequests.Decided(userId, account.role(), true, closed);
     }
 
