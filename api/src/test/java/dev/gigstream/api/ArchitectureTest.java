@@ -1,12 +1,21 @@
 package dev.gigstream.api;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The direction of dependencies between modules, as docs/architecture.md describes it. */
 class ArchitectureTest {
@@ -85,5 +94,67 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..", "dev.gigstream.api..",
                         "dev.gigstream.messages..", "dev.gigstream.command..", "dev.gigstream.sagas..", "dev.gigstream.query..")
                 .check(classes);
+    }
+
+    @Test
+    void theApiPackagesHaveNoCycle() {
+        slices().matching("dev.gigstream.api.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * A controller translates HTTP into messages: it sends commands and queries through Axon's gateways,
+     * uses the shared web plumbing and the ports of the api's own features (an account, a job's parties),
+     * and never reaches past them into the read models, the command side, Paystack or the processing
+     * layer. The operator console in {@code admin} is the one reader of the processing layer; Paystack's
+     * webhook controller is the Paystack adapter itself; the geocoding module's address is answered as is.
+     */
+    @Test
+    void controllersUseGatewaysMessagesAndWebOnly() {
+        classes().that().areAnnotatedWith(RestController.class).and().resideInAPackage("dev.gigstream.api..")
+                .should(dependOnlyOnGatewaysMessagesAndWeb())
+                .check(classes);
+    }
+
+    private static final List<String> ALLOWED = List.of("java.", "jakarta.", "org.springframework.", "io.swagger.",
+            "org.axonframework.commandhandling.gateway.", "org.axonframework.queryhandling.",
+            "org.axonframework.eventhandling.gateway.", "org.axonframework.messaging.responsetypes.", "dev.gigstream.messages.",
+            "dev.gigstream.api.web.", "com.fasterxml.jackson.annotation.", "tools.jackson.", "org.slf4j.");
+
+    /** The api's adapters and infrastructure: a controller reaches them through a port. */
+    private static final List<String> PAST_THE_PORTS = List.of("dev.gigstream.api.messaging", "dev.gigstream.api.storage",
+            "dev.gigstream.api.redis", "dev.gigstream.api.paystack");
+
+    private static ArchCondition<JavaClass> dependOnlyOnGatewaysMessagesAndWeb() {
+        return new ArchCondition<>("depend only on Spring, Jakarta, the JDK, Axon's gateways, messages, web and the api's ports") {
+            @Override
+            public void check(JavaClass controller, ConditionEvents events) {
+                controller.getDirectDependenciesFromSelf().forEach(dependency -> {
+                    JavaClass target = dependency.getTargetClass().getBaseComponentType();
+                    if (!allowed(controller, target)) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                });
+            }
+        };
+    }
+
+    private static boolean allowed(JavaClass controller, JavaClass target) {
+        String name = target.getName();
+        String pkg = target.getPackageName();
+        if (target.isPrimitive() || pkg.equals(controller.getPackageName()) || pkg.startsWith(controller.getPackageName() + ".")
+                || ALLOWED.stream().anyMatch(name::startsWith)) {
+            return true;
+        }
+        if (controller.getPackageName().equals("dev.gigstream.api.paystack") && pkg.startsWith("dev.gigstream.paystack")) {
+            return true;
+        }
+        if (name.equals("dev.gigstream.geocoding.GeocodedAddress") || name.equals("dev.gigstream.geocoding.Geocoder")) {
+            return true;
+        }
+        if (!pkg.startsWith("dev.gigstream.api.")) {
+            return false;
+        }
+        boolean pastThePorts = PAST_THE_PORTS.stream().anyMatch(p -> pkg.equals(p) || pkg.startsWith(p + "."));
+        return !pastThePorts || (controller.getPackageName().equals("dev.gigstream.api.admin") && pkg.equals("dev.gigstream.api.messaging"));
     }
 }

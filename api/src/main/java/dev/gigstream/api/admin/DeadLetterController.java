@@ -1,8 +1,8 @@
 package dev.gigstream.api.admin;
 
 import dev.gigstream.api.messaging.DeadLetters;
-import dev.gigstream.api.web.NotFoundException;
-import dev.gigstream.api.web.ProblemResponse;
+import dev.gigstream.api.web.problems.NotFoundException;
+import dev.gigstream.api.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;

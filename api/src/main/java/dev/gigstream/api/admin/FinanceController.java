@@ -4,7 +4,7 @@ import dev.gigstream.messages.admin.FindMoneyMovements;
 import dev.gigstream.messages.admin.MoneyMovement;
 import dev.gigstream.messages.admin.MoneyMovementPage;
 import dev.gigstream.messages.common.RefusedException;
-import dev.gigstream.api.web.ProblemResponse;
+import dev.gigstream.api.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -2,7 +2,7 @@ package dev.gigstream.api.admin;
 
 import dev.gigstream.api.messaging.ProjectionProcessors;
 import dev.gigstream.api.messaging.ProjectionStatus;
-import dev.gigstream.api.web.ProblemResponse;
+import dev.gigstream.api.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;

@@ -1,7 +1,7 @@
 package dev.gigstream.api.audit;
 
 import dev.gigstream.messages.common.RefusedException;
-import dev.gigstream.api.web.ProblemResponse;
+import dev.gigstream.api.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,6 +1,8 @@
 package dev.gigstream.api.auth;
 
+import dev.gigstream.api.web.problems.ProblemException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -110,9 +112,9 @@ public class Accounts {
         return email.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
-    static final class EmailTakenException extends RuntimeException {
+    static final class EmailTakenException extends ProblemException {
         EmailTakenException() {
-            super("An account with this email already exists");
+            super(HttpStatus.CONFLICT, "EMAIL_TAKEN", "An account with this email already exists");
         }
     }
 }

@@ -2,19 +2,17 @@ package dev.gigstream.api.auth;
 
 import dev.gigstream.api.idempotency.IdempotentCommands;
 import dev.gigstream.api.web.Idempotent;
-import dev.gigstream.api.web.InvalidRequestException;
-import dev.gigstream.api.web.ProblemResponse;
-import dev.gigstream.api.web.Problems;
+import dev.gigstream.api.web.problems.InvalidRequestException;
+import dev.gigstream.api.web.openapi.ProblemResponse;
+import dev.gigstream.api.web.problems.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -135,33 +133,22 @@ class AuthController {
                 refreshToken.token(), "Bearer", accessTokens.ttlSeconds());
     }
 
-    @ExceptionHandler(Accounts.EmailTakenException.class)
-    ProblemDetail emailTaken(Accounts.EmailTakenException e) {
-        return Problems.of(HttpStatus.CONFLICT, "EMAIL_TAKEN", e.getMessage());
+    static final class AccountSuspendedException extends ProblemException {
+        AccountSuspendedException() {
+            super(HttpStatus.FORBIDDEN, ACCOUNT_SUSPENDED, "The account is suspended; an admin can reinstate it");
+        }
     }
 
-    @ExceptionHandler(BadCredentialsException.class)
-    ProblemDetail badCredentials(BadCredentialsException e) {
-        return Problems.of(HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS", "The email or password is wrong");
+    static final class BadCredentialsException extends ProblemException {
+        BadCredentialsException() {
+            super(HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS", "The email or password is wrong");
+        }
     }
 
-    @ExceptionHandler(InvalidRefreshTokenException.class)
-    ProblemDetail invalidRefreshToken(InvalidRefreshTokenException e) {
-        return Problems.of(HttpStatus.UNAUTHORIZED, "INVALID_REFRESH_TOKEN",
-                "The refresh token is unknown, expired, revoked or was already used; log in again");
-    }
-
-    @ExceptionHandler(AccountSuspendedException.class)
-    ProblemDetail accountSuspended(AccountSuspendedException e) {
-        return Problems.of(HttpStatus.FORBIDDEN, ACCOUNT_SUSPENDED, "The account is suspended; an admin can reinstate it");
-    }
-
-    static final class AccountSuspendedException extends RuntimeException {
-    }
-
-    static final class BadCredentialsException extends RuntimeException {
-    }
-
-    static final class InvalidRefreshTokenException extends RuntimeException {
+    static final class InvalidRefreshTokenException extends ProblemException {
+        InvalidRefreshTokenException() {
+            super(HttpStatus.UNAUTHORIZED, "INVALID_REFRESH_TOKEN",
+                    "The refresh token is unknown, expired, revoked or was already used; log in again");
+        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.gigstream.api.auth;
 
-import dev.gigstream.api.web.AddressRateLimitFilter;
-import dev.gigstream.api.web.SharedBuckets;
+import dev.gigstream.api.web.ratelimit.AddressRateLimitFilter;
+import dev.gigstream.api.web.ratelimit.SharedBuckets;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

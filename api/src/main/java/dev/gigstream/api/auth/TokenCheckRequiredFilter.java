@@ -1,6 +1,6 @@
 package dev.gigstream.api.auth;
 
-import dev.gigstream.api.web.Problems;
+import dev.gigstream.api.web.problems.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -15,4 +15,9 @@ class DisputeConfiguration {
                                 @Value("${gigstream.disputes.overdue-after:7d}") Duration overdueAfter) {
         return new DisputePolicy(responseWindow, overdueAfter);
     }
+
+    @Bean
+    DisputeQueue disputeQueue(DisputePolicy policy) {
+        return new DisputeQueue(policy.overdueAfter());
+    }
 }

@@ -3,8 +3,7 @@ package dev.gigstream.api.dispute;
 import dev.gigstream.api.idempotency.IdempotentCommands;
 import dev.gigstream.api.job.JobPartiesOnly;
 import dev.gigstream.api.web.Idempotent;
-import dev.gigstream.api.web.NotFoundException;
-import dev.gigstream.command.dispute.DisputePolicy;
+import dev.gigstream.api.web.problems.NotFoundException;
 import dev.gigstream.messages.dispute.AddEvidence;
 import dev.gigstream.messages.dispute.DisputeList;
 import dev.gigstream.messages.dispute.DisputeStatus;
@@ -14,8 +13,8 @@ import dev.gigstream.messages.dispute.FindDisputes;
 import dev.gigstream.messages.dispute.OpenDispute;
 import dev.gigstream.messages.dispute.ResolveDispute;
 import dev.gigstream.messages.dispute.WithdrawDispute;
-import dev.gigstream.api.web.ProblemResponse;
-import dev.gigstream.api.web.SendsCommand;
+import dev.gigstream.api.web.openapi.ProblemResponse;
+import dev.gigstream.api.web.openapi.SendsCommand;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -58,16 +57,16 @@ class DisputeController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Clock clock;
-    private final DisputePolicy policy;
+    private final DisputeQueue queue;
     private final IdempotentCommands idempotent;
 
-    DisputeController(CommandGateway commands, QueryGateway queries, Clock clock, DisputePolicy policy,
+    DisputeController(CommandGateway commands, QueryGateway queries, Clock clock, DisputeQueue queue,
                       IdempotentCommands idempotent) {
         this.idempotent = idempotent;
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
-        this.policy = policy;
+        this.queue = queue;
     }
 
     @PostMapping("/api/v1/jobs/{jobId}/disputes")
@@ -132,7 +131,7 @@ class DisputeController {
     @ProblemResponse(status = 403, codes = "FORBIDDEN")
     @ProblemResponse(status = 404, codes = "NOT_FOUND")
     DisputeView dispute(@PathVariable String disputeId, @AuthenticationPrincipal Jwt user) {
-        DisputeView dispute = queries.query(new FindDispute(disputeId, clock.instant().minus(policy.overdueAfter())),
+        DisputeView dispute = queries.query(new FindDispute(disputeId, queue.overdueBefore(clock.instant())),
                         ResponseTypes.optionalInstanceOf(DisputeView.class)).join()
                 .orElseThrow(() -> new NotFoundException("No dispute " + disputeId));
         if (!OVERSEERS.contains(user.getClaimAsString("role")) && !user.getSubject().equals(dispute.clientId())
@@ -149,7 +148,7 @@ class DisputeController {
                     + "`overdue`.")
     DisputeRequests.Disputes disputes(@RequestParam(required = false) DisputeStatus status,
                                       @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        DisputeList list = queries.query(new FindDisputes(status, clock.instant().minus(policy.overdueAfter()), limit),
+        DisputeList list = queries.query(new FindDisputes(status, queue.overdueBefore(clock.instant()), limit),
                 DisputeList.class).join();
         return new DisputeRequests.Disputes(list.items());
     }

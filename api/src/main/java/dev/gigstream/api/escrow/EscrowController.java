@@ -1,14 +1,13 @@
 package dev.gigstream.api.escrow;
 
-import dev.gigstream.api.messaging.ReadModelPositions;
-import dev.gigstream.api.messaging.WritePositions;
 import dev.gigstream.api.web.AnswersReadPosition;
 import dev.gigstream.api.web.AwaitsReadPosition;
-import dev.gigstream.api.web.InvalidRequestException;
+import dev.gigstream.api.web.problems.InvalidRequestException;
 import dev.gigstream.api.web.ReadPositions;
+import dev.gigstream.api.web.WrittenEvents;
 import dev.gigstream.messages.escrow.EscrowFunded;
 import jakarta.servlet.http.HttpServletResponse;
-import dev.gigstream.api.web.NotFoundException;
+import dev.gigstream.api.web.problems.NotFoundException;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.escrow.EscrowList;
 import dev.gigstream.messages.escrow.EscrowReferences;
@@ -17,8 +16,8 @@ import dev.gigstream.messages.escrow.EscrowView;
 import dev.gigstream.messages.escrow.FindEscrow;
 import dev.gigstream.messages.escrow.FindFlaggedEscrows;
 import dev.gigstream.messages.escrow.RetryPayout;
-import dev.gigstream.api.web.ProblemResponse;
-import dev.gigstream.api.web.SendsCommand;
+import dev.gigstream.api.web.openapi.ProblemResponse;
+import dev.gigstream.api.web.openapi.SendsCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -57,16 +56,13 @@ class EscrowController {
     private final QueryGateway queries;
     private final CommandGateway commands;
     private final PaymentVerification payments;
-    private final WritePositions writes;
-    private final ReadModelPositions positions;
+    private final WrittenEvents writes;
 
-    EscrowController(QueryGateway queries, CommandGateway commands, PaymentVerification payments, WritePositions writes,
-                     ReadModelPositions positions) {
+    EscrowController(QueryGateway queries, CommandGateway commands, PaymentVerification payments, WrittenEvents writes) {
         this.queries = queries;
         this.commands = commands;
         this.payments = payments;
         this.writes = writes;
-        this.positions = positions;
     }
 
     @GetMapping("/api/v1/escrows/{escrowId}")
@@ -117,7 +113,7 @@ class EscrowController {
         long position = funded.position();
         response.setHeader(ReadPositions.HEADER, ReadPositions.header(position));
         // the escrow as the answer left it; should its read model lag for long, as it is (the header lets a read wait)
-        positions.awaitReadModels(position, ReadPositions.WAIT, FindEscrow.class);
+        writes.awaitReadModels(position, ReadPositions.WAIT, FindEscrow.class);
         return EscrowResponse.of(find(escrowId));
     }
 

@@ -7,7 +7,7 @@ import java.util.Optional;
  * (Paystack behind it): the answer is the escrow command the provider's word amounts to, the same a
  * webhook would give.
  */
-interface PaymentVerification {
+public interface PaymentVerification {
 
     /** The command for the escrow of the charge {@code reference}; empty while the charge is not paid. */
     Optional<Object> verifyCharge(String reference);

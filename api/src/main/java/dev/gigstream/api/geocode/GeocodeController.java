@@ -1,7 +1,7 @@
 package dev.gigstream.api.geocode;
 
 import dev.gigstream.geocoding.GeocodedAddress;
-import dev.gigstream.api.web.ProblemResponse;
+import dev.gigstream.api.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;

@@ -2,7 +2,7 @@ package dev.gigstream.api.geocode;
 
 import dev.gigstream.api.redis.RedisCircuit;
 import dev.gigstream.api.redis.RedisProperties;
-import dev.gigstream.api.web.RetryLaterException;
+import dev.gigstream.api.web.problems.RetryLaterException;
 import dev.gigstream.geocoding.UpstreamCalls;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;

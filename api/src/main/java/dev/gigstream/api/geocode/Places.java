@@ -1,9 +1,9 @@
 package dev.gigstream.api.geocode;
 
 import dev.gigstream.api.redis.RedisProperties;
-import dev.gigstream.api.web.RateLimit;
-import dev.gigstream.api.web.RetryLaterException;
-import dev.gigstream.api.web.SharedBuckets;
+import dev.gigstream.api.web.ratelimit.RateLimit;
+import dev.gigstream.api.web.problems.RetryLaterException;
+import dev.gigstream.api.web.ratelimit.SharedBuckets;
 import dev.gigstream.geocoding.GeocodedAddress;
 import dev.gigstream.geocoding.GeocodingClient;
 import dev.gigstream.geocoding.GeocodingException;

@@ -1,8 +1,8 @@
 package dev.gigstream.api.idempotency;
 
 import dev.gigstream.api.web.Idempotent;
-import dev.gigstream.api.web.InvalidRequestException;
-import dev.gigstream.api.web.Problems;
+import dev.gigstream.api.web.problems.InvalidRequestException;
+import dev.gigstream.api.web.problems.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;

@@ -2,18 +2,17 @@ package dev.gigstream.api.job;
 
 import dev.gigstream.messages.job.JobErrorCode;
 import dev.gigstream.api.idempotency.IdempotentCommands;
-import dev.gigstream.api.escrow.PaystackProperties;
+import dev.gigstream.api.escrow.PaymentProvider;
 import dev.gigstream.api.geocode.Places;
-import dev.gigstream.api.messaging.CommittedEvents;
-import dev.gigstream.api.messaging.WritePositions;
 import dev.gigstream.api.web.AnswersReadPosition;
 import dev.gigstream.api.web.AwaitsReadPosition;
 import dev.gigstream.api.web.ReadPositions;
+import dev.gigstream.api.web.WrittenEvents;
 import dev.gigstream.api.web.Idempotent;
-import dev.gigstream.api.web.InvalidRequestException;
-import dev.gigstream.api.web.NotFoundException;
-import dev.gigstream.api.web.ProblemResponse;
-import dev.gigstream.api.web.SendsCommand;
+import dev.gigstream.api.web.problems.InvalidRequestException;
+import dev.gigstream.api.web.problems.NotFoundException;
+import dev.gigstream.api.web.openapi.ProblemResponse;
+import dev.gigstream.api.web.openapi.SendsCommand;
 import dev.gigstream.api.web.SkillParameters;
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.GeoPoint;
@@ -97,15 +96,15 @@ class JobController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Clock clock;
-    private final PaystackProperties paystack;
+    private final PaymentProvider payments;
     private final Places places;
-    private final WritePositions writes;
+    private final WrittenEvents writes;
     private final ApplicationEligibilityCheck eligibility;
     private final IdempotentCommands idempotent;
     private final FundingNews fundingNews;
 
-    JobController(CommandGateway commands, QueryGateway queries, Clock clock, PaystackProperties paystack, Places places,
-                  WritePositions writes, ApplicationEligibilityCheck eligibility, IdempotentCommands idempotent,
+    JobController(CommandGateway commands, QueryGateway queries, Clock clock, PaymentProvider payments, Places places,
+                  WrittenEvents writes, ApplicationEligibilityCheck eligibility, IdempotentCommands idempotent,
                   FundingNews fundingNews) {
         this.fundingNews = fundingNews;
         this.commands = commands;
@@ -114,7 +113,7 @@ class JobController {
         this.writes = writes;
         this.queries = queries;
         this.clock = clock;
-        this.paystack = paystack;
+        this.payments = payments;
         this.places = places;
     }
 
@@ -270,7 +269,7 @@ class JobController {
     @AnswersReadPosition
     JobRequests.Hired hire(@PathVariable String jobId, @Valid @RequestBody JobRequests.Hire request,
                            @AuthenticationPrincipal Jwt client, HttpServletResponse response) {
-        if (!paystack.configured()) {
+        if (!payments.configured()) {
             throw new RefusedException(EscrowErrorCode.PAYMENTS_NOT_CONFIGURED,
                     "Payments are off: set PAYSTACK_SECRET_KEY to hire and pay through Paystack");
         }
@@ -314,7 +313,7 @@ class JobController {
     }
 
     /** The fact, its position answered as the hire's {@code Read-Position} (the later of the hire's facts). */
-    private static <T> T answered(CommittedEvents.Committed<T> fact, HttpServletResponse response) {
+    private static <T> T answered(WrittenEvents.Written<T> fact, HttpServletResponse response) {
         String before = response.getHeader(ReadPositions.HEADER);
         if (before == null || Long.parseLong(before) < fact.position()) {
             response.setHeader(ReadPositions.HEADER, ReadPositions.header(fact.position()));

@@ -2,19 +2,14 @@ package dev.gigstream.api.location;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.gigstream.api.job.JobPartiesOnly;
-import dev.gigstream.api.web.NotFoundException;
-import dev.gigstream.api.web.Problems;
-import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.api.web.problems.NotFoundException;
+import dev.gigstream.api.web.problems.Problems;
 import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.messages.job.FindJob;
 import dev.gigstream.messages.job.JobRules;
 import dev.gigstream.messages.job.JobView;
 import dev.gigstream.messages.location.LocationErrorCode;
-import dev.gigstream.query.location.LocationPing;
-import dev.gigstream.query.location.LocationPings;
-import dev.gigstream.query.location.LocationShares;
-import dev.gigstream.query.location.LocationTracking;
-import dev.gigstream.api.web.ProblemResponse;
+import dev.gigstream.api.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -46,6 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -59,19 +55,15 @@ import java.util.UUID;
 class LocationController {
 
     private final QueryGateway queries;
-    private final LocationTracking tracking;
-    private final LocationPings pings;
-    private final LocationShares shares;
+    private final LocationStore locations;
     private final ShareTokens tokens = new ShareTokens();
     private final Clock clock;
     private final String publicUrl;
 
-    LocationController(QueryGateway queries, LocationTracking tracking, LocationPings pings, LocationShares shares, Clock clock,
+    LocationController(QueryGateway queries, LocationStore locations, Clock clock,
                        @Value("${gigstream.public-url}") String publicUrl) {
         this.queries = queries;
-        this.tracking = tracking;
-        this.pings = pings;
-        this.shares = shares;
+        this.locations = locations;
         this.clock = clock;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
@@ -92,15 +84,14 @@ class LocationController {
         requireHiredWorker(job, worker);
         Instant now = clock.instant();
         LocationWindow.requireOpen(job, now);
-        LocationPing ping = new LocationPing(worker.getSubject(), jobId, new GeoPoint(request.lat(), request.lng()),
-                request.accuracyM(), now);
-        LocationPings.Acceptance acceptance = tracking.record(ping);
-        if (acceptance instanceof LocationPings.Acceptance.TooSoon tooSoon) {
+        LocationStore.Ping ping = new LocationStore.Ping(request.lat(), request.lng(), request.accuracyM(), now);
+        OptionalLong tooSoon = locations.record(worker.getSubject(), jobId, ping);
+        if (tooSoon.isPresent()) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(tooSoon.retryAfterSeconds()))
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(tooSoon.getAsLong()))
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", "At most one location every "
-                            + JobRules.LOCATION_EVERY_SECONDS + " seconds; try again in " + tooSoon.retryAfterSeconds() + " seconds"));
+                            + JobRules.LOCATION_EVERY_SECONDS + " seconds; try again in " + tooSoon.getAsLong() + " seconds"));
         }
         return ResponseEntity.accepted().body(new PingTaken(jobId, ping.at()));
     }
@@ -116,11 +107,11 @@ class LocationController {
         if (!admin && !user.getSubject().equals(job.clientId()) && !user.getSubject().equals(job.hiredWorkerId())) {
             throw new AccessDeniedException("not a party to this job");
         }
-        LocationPing ping = job.hiredWorkerId() == null ? null : pings.latest(jobId, job.hiredWorkerId()).orElse(null);
+        LocationStore.Ping ping = job.hiredWorkerId() == null ? null : locations.latest(jobId, job.hiredWorkerId()).orElse(null);
         if (ping == null) {
             throw new RefusedException(LocationErrorCode.NO_LOCATION_YET, "The hired worker has not shared a location for this job");
         }
-        return new Location(ping.point().lat(), ping.point().lng(), ping.accuracyM(), ping.at());
+        return new Location(ping.lat(), ping.lng(), ping.accuracyM(), ping.at());
     }
 
     @PostMapping("/api/v1/jobs/{jobId}/location-shares")
@@ -150,7 +141,7 @@ class LocationController {
         }
         ShareTokens.Token token = tokens.next();
         String shareId = UUID.randomUUID().toString();
-        shares.create(new LocationShares.Share(shareId, token.hash(), jobId, worker.getSubject(), now, expiresAt, null));
+        locations.create(new LocationStore.Share(shareId, token.hash(), jobId, worker.getSubject(), now, expiresAt, null));
         return new ShareCreated(shareId, token.value(), publicUrl + "/share/" + token.value(), expiresAt);
     }
 
@@ -160,12 +151,12 @@ class LocationController {
     @ProblemResponse(status = 403, codes = "NOT_THE_HIRED_WORKER")
     @ProblemResponse(status = 404, codes = "SHARE_NOT_FOUND")
     void revoke(@PathVariable String jobId, @PathVariable String shareId, @AuthenticationPrincipal Jwt worker) {
-        LocationShares.Share share = shares.byId(shareId).filter(found -> found.jobId().equals(jobId))
+        LocationStore.Share share = locations.byId(shareId).filter(found -> found.jobId().equals(jobId))
                 .orElseThrow(() -> new RefusedException(LocationErrorCode.SHARE_NOT_FOUND, "No share " + shareId + " for job " + jobId));
         if (!share.workerId().equals(worker.getSubject())) {
             throw new RefusedException(LocationErrorCode.NOT_THE_HIRED_WORKER, "Only the worker who made a link turns it off");
         }
-        shares.revoke(shareId, clock.instant());
+        locations.revoke(shareId, clock.instant());
     }
 
     private JobView job(String jobId) {

@@ -2,7 +2,7 @@ package dev.gigstream.api.location;
 
 import dev.gigstream.messages.job.JobStatus;
 import dev.gigstream.messages.job.JobView;
-import dev.gigstream.query.location.LocationShares.Share;
+import dev.gigstream.api.location.LocationStore.Share;
 
 import java.time.Duration;
 import java.time.Instant;

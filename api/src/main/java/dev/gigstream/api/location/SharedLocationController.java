@@ -5,10 +5,8 @@ import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.messages.job.FindJob;
 import dev.gigstream.messages.job.JobView;
 import dev.gigstream.messages.location.LocationErrorCode;
-import dev.gigstream.query.location.LocationPings;
-import dev.gigstream.query.location.LocationShares;
 import io.swagger.v3.oas.annotations.Hidden;
-import dev.gigstream.api.web.ProblemResponse;
+import dev.gigstream.api.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -37,16 +35,13 @@ import java.time.Instant;
 class SharedLocationController {
 
     private final QueryGateway queries;
-    private final LocationShares shares;
-    private final LocationPings pings;
+    private final LocationStore locations;
     private final AccountEmails accounts;
     private final Clock clock;
 
-    SharedLocationController(QueryGateway queries, LocationShares shares, LocationPings pings, AccountEmails accounts,
-                             Clock clock) {
+    SharedLocationController(QueryGateway queries, LocationStore locations, AccountEmails accounts, Clock clock) {
         this.queries = queries;
-        this.shares = shares;
-        this.pings = pings;
+        this.locations = locations;
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -63,7 +58,7 @@ class SharedLocationController {
         if (!ShareTokens.wellFormed(token)) {
             throw unknownLink();
         }
-        LocationShares.Share share = shares.byTokenHash(ShareTokens.hash(token)).orElseThrow(SharedLocationController::unknownLink);
+        LocationStore.Share share = locations.byTokenHash(ShareTokens.hash(token)).orElseThrow(SharedLocationController::unknownLink);
         JobView job = queries.query(new FindJob(share.jobId()), ResponseTypes.optionalInstanceOf(JobView.class)).join()
                 .orElse(null);
         switch (ShareExpiry.state(share, job, clock.instant())) {
@@ -72,8 +67,8 @@ class SharedLocationController {
             case LIVE -> {
             }
         }
-        LastLocation last = pings.latest(share.jobId(), share.workerId())
-                .map(ping -> new LastLocation(ping.point().lat(), ping.point().lng(), ping.at()))
+        LastLocation last = locations.latest(share.jobId(), share.workerId())
+                .map(ping -> new LastLocation(ping.lat(), ping.lng(), ping.at()))
                 .orElse(null);
         String firstName = accounts.fullName(share.workerId()).map(SharedLocationController::firstName).orElse(null);
         return ResponseEntity.ok()

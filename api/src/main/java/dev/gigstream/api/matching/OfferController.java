@@ -1,9 +1,7 @@
 package dev.gigstream.api.matching;
 
 import dev.gigstream.messages.common.Money;
-import dev.gigstream.query.matching.OfferQueues;
-import dev.gigstream.query.matching.QueuedOffer;
-import dev.gigstream.api.web.ProblemResponse;
+import dev.gigstream.api.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,11 +23,11 @@ import java.util.List;
 @Tag(name = "Workers")
 class OfferController {
 
-    private final OfferQueues queues;
+    private final LiveOffers offers;
     private final Clock clock;
 
-    OfferController(OfferQueues queues, Clock clock) {
-        this.queues = queues;
+    OfferController(LiveOffers offers, Clock clock) {
+        this.offers = offers;
         this.clock = clock;
     }
 
@@ -42,7 +40,7 @@ class OfferController {
     @ProblemResponse(status = 503, codes = "OFFERS_UNAVAILABLE")
     Offers offers(@AuthenticationPrincipal Jwt worker) {
         Instant now = clock.instant();
-        return new Offers(queues.live(worker.getSubject(), now).stream().map(offer -> Offer.of(offer, now)).toList());
+        return new Offers(offers.of(worker.getSubject(), now).stream().map(offer -> Offer.of(offer, now)).toList());
     }
 
     @Schema(name = "JobOfferList")
@@ -53,7 +51,7 @@ class OfferController {
     @Schema(name = "JobOfferItem")
     record Offer(String jobId, String title, Money pay, Double distanceKm, long expiresIn) {
 
-        static Offer of(QueuedOffer offer, Instant now) {
+        static Offer of(LiveOffers.LiveOffer offer, Instant now) {
             return new Offer(offer.jobId(), offer.title(), offer.pay(),
                     offer.distanceKm() == null ? null : Math.round(offer.distanceKm() * 10) / 10.0,
                     Math.max(0, Duration.between(now, offer.expiresAt()).toSeconds()));

@@ -75,6 +75,12 @@ class AbuseReports {
     }
 
     /** Closes every open report about the user, e.g. once they are suspended. */
+    /** How many reports about the user are open. */
+    int openAbout(String userId) {
+        return jdbc.sql("SELECT count(*) FROM abuse_report WHERE subject_user_id = :user AND closed_at IS NULL")
+                .param("user", userId).query(Integer.class).single();
+    }
+
     int closeAllAbout(String userId, String adminId, String note) {
         return jdbc.sql("""
                         UPDATE abuse_report SET closed_at = :at, closed_by = :admin, note = :note

@@ -8,8 +8,8 @@ import dev.gigstream.messages.client.SuspendClient;
 import dev.gigstream.messages.worker.ReinstateWorker;
 import dev.gigstream.messages.worker.SuspendWorker;
 import dev.gigstream.messages.common.RefusedException;
-import dev.gigstream.api.web.ProblemResponse;
-import dev.gigstream.api.web.SendsCommand;
+import dev.gigstream.api.web.openapi.ProblemResponse;
+import dev.gigstream.api.web.openapi.SendsCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -65,9 +65,11 @@ class SuspensionController {
                                        @AuthenticationPrincipal Jwt admin) {
         Account account = suspendable(userId);
         String reason = request.reason().strip();
+        int openBefore = reports.openAbout(userId);
         commands.sendAndWait(account.role() == Role.WORKER ? new SuspendWorker(userId, admin.getSubject(), reason)
                 : new SuspendClient(userId, admin.getSubject(), reason));
-        int closed = reports.closeAllAbout(userId, admin.getSubject(), "Suspended: " + reason);
+        // the suspension closed the reports about the user as it was stored (SuspensionClosesReports)
+        int closed = Math.max(0, openBefore - reports.openAbout(userId));
         return new ModerationRequests.Decided(userId, account.role(), true, closed);
     }
 

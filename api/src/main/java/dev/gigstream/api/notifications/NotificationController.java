@@ -1,12 +1,12 @@
 package dev.gigstream.api.notifications;
 
-import dev.gigstream.api.web.NotFoundException;
+import dev.gigstream.api.web.problems.NotFoundException;
 import dev.gigstream.messages.notification.FindNotification;
 import dev.gigstream.messages.notification.FindNotifications;
 import dev.gigstream.messages.notification.NotificationPage;
 import dev.gigstream.messages.notification.NotificationRead;
 import dev.gigstream.messages.notification.NotificationView;
-import dev.gigstream.api.web.ProblemResponse;
+import dev.gigstream.api.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;

@@ -1,17 +1,13 @@
 package dev.gigstream.api.premium;
 
-import dev.gigstream.api.auth.AccountEmails;
-import dev.gigstream.api.escrow.PaystackProperties;
+import dev.gigstream.api.escrow.PaymentProvider;
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.messages.escrow.EscrowErrorCode;
 import dev.gigstream.messages.worker.RequestPremium;
 import dev.gigstream.messages.worker.StopPremiumRenewal;
-import dev.gigstream.messages.worker.WorkerErrorCode;
-import dev.gigstream.paystack.PaystackApi;
-import dev.gigstream.paystack.PaystackClient;
-import dev.gigstream.api.web.ProblemResponse;
-import dev.gigstream.api.web.SendsCommand;
+import dev.gigstream.api.web.openapi.ProblemResponse;
+import dev.gigstream.api.web.openapi.SendsCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -41,20 +36,13 @@ import java.util.UUID;
 class PremiumController {
 
     private final CommandGateway commands;
-    private final PaystackClient paystack;
-    private final PaystackProperties paystackProperties;
-    private final PremiumPlans plans;
-    private final PremiumSubscriptions subscriptions;
-    private final AccountEmails emails;
+    private final PaymentProvider payments;
+    private final PremiumBilling billing;
 
-    PremiumController(CommandGateway commands, PaystackClient paystack, PaystackProperties paystackProperties,
-                      PremiumPlans plans, PremiumSubscriptions subscriptions, AccountEmails emails) {
+    PremiumController(CommandGateway commands, PaymentProvider payments, PremiumBilling billing) {
         this.commands = commands;
-        this.paystack = paystack;
-        this.paystackProperties = paystackProperties;
-        this.plans = plans;
-        this.subscriptions = subscriptions;
-        this.emails = emails;
+        this.payments = payments;
+        this.billing = billing;
     }
 
     @PostMapping
@@ -68,19 +56,14 @@ class PremiumController {
     @ProblemResponse(status = 502, codes = "PAYSTACK_UNAVAILABLE")
     @ProblemResponse(status = 503, codes = {"PAYMENTS_NOT_CONFIGURED", "TOKEN_CHECK_UNAVAILABLE"})
     Checkout subscribe(@RequestBody(required = false) Subscribe request, @AuthenticationPrincipal Jwt worker) {
-        if (!paystackProperties.configured()) {
+        if (!payments.configured()) {
             throw new RefusedException(EscrowErrorCode.PAYMENTS_NOT_CONFIGURED,
                     "Payments are off: set PAYSTACK_SECRET_KEY to sell premium through Paystack");
         }
         Currency currency = request == null || request.currency() == null ? Currency.NGN : request.currency();
         String reference = "gs-prm-" + UUID.randomUUID();
         commands.sendAndWait(new RequestPremium(worker.getSubject(), reference));
-        String email = emails.of(worker.getSubject()).orElseThrow();
-        var plan = plans.planFor(currency);
-        var checkout = paystack.initializeTransaction(new PaystackApi.InitializeTransaction(email, plan.amount(),
-                currency.name(), reference, paystackProperties.callbackUrl(), Map.of("workerId", worker.getSubject()))
-                .withPlan(plan.code()));
-        return new Checkout(checkout.authorizationUrl(), reference);
+        return new Checkout(billing.checkout(worker.getSubject(), currency, reference), reference);
     }
 
     @DeleteMapping
@@ -92,12 +75,7 @@ class PremiumController {
     @ProblemResponse(status = 502, codes = "PAYSTACK_UNAVAILABLE")
     @ProblemResponse(status = 503, codes = "TOKEN_CHECK_UNAVAILABLE")
     void cancel(@AuthenticationPrincipal Jwt worker) {
-        var subscription = subscriptions.renewingOf(worker.getSubject())
-                .orElseThrow(() -> new RefusedException(WorkerErrorCode.NO_PREMIUM_SUBSCRIPTION,
-                        "Worker " + worker.getSubject() + " has no premium subscription that renews"));
-        paystack.disableSubscription(new PaystackApi.DisableSubscription(subscription.code(), subscription.emailToken()));
-        subscriptions.save(new PremiumSubscriptions.Subscription(subscription.code(), subscription.workerId(),
-                subscription.emailToken(), subscription.planCode(), "non-renewing", subscription.periodEnd()));
+        billing.stopRenewal(worker.getSubject());
         commands.sendAndWait(new StopPremiumRenewal(worker.getSubject(), "cancelled by the worker"));
     }
 

@@ -1,7 +1,7 @@
 package dev.gigstream.api.storage;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import dev.gigstream.api.web.MoneyJson;
+import dev.gigstream.api.json.MoneyJson;
 import dev.gigstream.messages.common.Money;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;

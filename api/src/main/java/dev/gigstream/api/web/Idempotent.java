@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
  * The endpoint creates something and accepts an {@code Idempotency-Key} header: the same key and request
  * from the same caller within the retention (24 h) answer the first answer again instead of acting twice
  * (see {@code dev.gigstream.api.idempotency}). The OpenAPI document lists the header and the answers that
- * come with it for exactly these operations ({@link ProblemResponses}).
+ * come with it for exactly these operations ({@code web.openapi.ProblemResponses}).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

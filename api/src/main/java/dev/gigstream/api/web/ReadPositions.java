@@ -1,5 +1,7 @@
 package dev.gigstream.api.web;
 
+import dev.gigstream.api.web.problems.InvalidRequestException;
+import dev.gigstream.api.web.problems.RetryLaterException;
 import dev.gigstream.api.messaging.ReadModelPositions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,5 +1,7 @@
 package dev.gigstream.api.web;
 
+import dev.gigstream.api.web.problems.BodyTooLargeException;
+import dev.gigstream.api.web.problems.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -10,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -48,30 +49,10 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long limit = request.getRequestURI().startsWith(WEBHOOK_PATH) ? maxWebhookBody : maxBody;
         if (request.getContentLengthLong() > limit) {
-            Problems.write(response, json, tooLarge(limit));
+            Problems.write(response, json, BodyTooLargeException.problem(limit));
             return;
         }
         chain.doFilter(new Limited(request, limit), response);
-    }
-
-    static org.springframework.http.ProblemDetail tooLarge(long limit) {
-        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-                "The request body is larger than " + limit + " bytes");
-    }
-
-    /** Thrown by a body read past its limit; answered 413 (see {@link ProblemDetailsAdvice}). */
-    public static final class TooLarge extends IOException {
-
-        private final long limit;
-
-        TooLarge(long limit) {
-            super("The request body is larger than " + limit + " bytes");
-            this.limit = limit;
-        }
-
-        public long limit() {
-            return limit;
-        }
     }
 
     private static final class Limited extends HttpServletRequestWrapper {
@@ -122,10 +103,10 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             return n;
         }
 
-        private void count(int n) throws TooLarge {
+        private void count(int n) throws BodyTooLargeException {
             read += n;
             if (read > limit) {
-                throw new TooLarge(limit);
+                throw new BodyTooLargeException(limit);
             }
         }
 

@@ -1,5 +1,6 @@
 package dev.gigstream.api.web;
 
+import dev.gigstream.api.web.problems.InvalidRequestException;
 import dev.gigstream.messages.worker.Skills;
 
 import java.util.ArrayList;

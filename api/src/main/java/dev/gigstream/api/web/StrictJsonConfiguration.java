@@ -1,5 +1,6 @@
 package dev.gigstream.api.web;
 
+import dev.gigstream.api.json.MoneyJson;
 import dev.gigstream.messages.common.Money;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;

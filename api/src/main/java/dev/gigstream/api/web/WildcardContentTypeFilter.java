@@ -1,5 +1,6 @@
 package dev.gigstream.api.web;
 
+import dev.gigstream.api.web.problems.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,8 +1,8 @@
 package dev.gigstream.api.worker;
 
 import dev.gigstream.api.geocode.Places;
-import dev.gigstream.api.web.InvalidRequestException;
-import dev.gigstream.api.web.NotFoundException;
+import dev.gigstream.api.web.problems.InvalidRequestException;
+import dev.gigstream.api.web.problems.NotFoundException;
 import dev.gigstream.api.web.SkillParameters;
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.worker.AvailabilityWindow;
@@ -10,8 +10,8 @@ import dev.gigstream.messages.worker.FindWorkerProfile;
 import dev.gigstream.messages.worker.PayoutAccount;
 import dev.gigstream.messages.worker.UpdateWorkerProfile;
 import dev.gigstream.messages.worker.WorkerProfileView;
-import dev.gigstream.api.web.ProblemResponse;
-import dev.gigstream.api.web.SendsCommand;
+import dev.gigstream.api.web.openapi.ProblemResponse;
+import dev.gigstream.api.web.openapi.SendsCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;

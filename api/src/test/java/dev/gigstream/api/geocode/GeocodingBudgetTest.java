@@ -3,7 +3,7 @@ package dev.gigstream.api.geocode;
 import dev.gigstream.api.redis.RedisProperties;
 import dev.gigstream.api.testsupport.MovableClock;
 import dev.gigstream.api.testsupport.RedisServer;
-import dev.gigstream.api.web.RetryLaterException;
+import dev.gigstream.api.web.problems.RetryLaterException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;

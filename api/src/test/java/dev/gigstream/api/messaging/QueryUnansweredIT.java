@@ -57,12 +57,12 @@ class QueryUnansweredIT {
                 Arguments.of("the query could not be dispatched", (Supplier<Exception>) () ->
                         new AxonServerQueryDispatchException("AXONIQ-5002", "Connection to the handling instance lost")),
                 Arguments.of("the remote handler's connection failed", (Supplier<Exception>) () -> remoteFailure(
-                        "Connection to Axon Server lost")),
+                        CONNECTION_FAILED, "Connection to Axon Server lost")),
                 Arguments.of("the query timed out", (Supplier<Exception>) () -> new TimeoutException("no answer in time")),
                 Arguments.of("a lost connection inside a CompletionException", (Supplier<Exception>) () ->
                         new CompletionException(new AxonServerException("AXONIQ-3001", "Connection lost"))),
                 Arguments.of("a lost connection inside an ExecutionException", (Supplier<Exception>) () ->
-                        new ExecutionException(new CompletionException(remoteFailure("Connection to Axon Server lost")))));
+                        new ExecutionException(new CompletionException(remoteFailure(CONNECTION_FAILED, "Connection to Axon Server lost")))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -100,17 +100,21 @@ class QueryUnansweredIT {
 
     static Stream<Arguments> otherFailures() {
         return Stream.of(
-                Arguments.of("the remote handler failed", (Supplier<Exception>) () -> remoteFailure(
+                Arguments.of("the remote handler failed", (Supplier<Exception>) () -> remoteFailure(QUERY_EXECUTION_ERROR,
                         "Cannot invoke \"String.length()\" because \"title\" is null")),
                 Arguments.of("a handler's bug inside a CompletionException", (Supplier<Exception>) () ->
                         new CompletionException(new IllegalStateException("a bug"))));
     }
 
-    /** As the connector hands over an AXONIQ-5001 answer: its message outside, its details inside. */
-    private static QueryExecutionException remoteFailure(String message) {
-        ErrorMessage error = ErrorMessage.newBuilder().setErrorCode("AXONIQ-5001").setLocation("gigstream-2")
+    /** Axon Server's codes for a connection lost at the answering instance, and for its handler's own failure. */
+    private static final String CONNECTION_FAILED = "AXONIQ-3001";
+    private static final String QUERY_EXECUTION_ERROR = "AXONIQ-5001";
+
+    /** As the connector hands over a remote handler's failure: its message outside, its code and details inside. */
+    private static QueryExecutionException remoteFailure(String code, String message) {
+        ErrorMessage error = ErrorMessage.newBuilder().setErrorCode(code).setLocation("gigstream-2")
                 .setMessage(message).addDetails(message).build();
-        return new QueryExecutionException(message, new AxonServerRemoteQueryHandlingException("AXONIQ-5001", error));
+        return new QueryExecutionException(message, new AxonServerRemoteQueryHandlingException(code, error));
     }
 
     /** A job the read model already holds, so the healed read below answers 200 rather than a not-yet-projected 404. */
