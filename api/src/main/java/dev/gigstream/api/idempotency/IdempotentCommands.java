@@ -1,9 +1,7 @@
 package dev.gigstream.api.idempotency;
 
+import dev.gigstream.api.web.problems.Refusals;
 import dev.gigstream.messages.common.ErrorCode;
-import dev.gigstream.messages.common.Refusal;
-import dev.gigstream.messages.common.RefusedException;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
@@ -46,7 +44,7 @@ public class IdempotentCommands {
             commands.sendAndWait(command);
         } catch (RuntimeException refused) {
             boolean earlierAttemptDidIt = claim().filter(IdempotencyKeys.Claimed::mayHaveActed).isPresent()
-                    && refusalOf(refused).filter(refusal -> refusal.code().equals(doneAlready.name())).isPresent();
+                    && Refusals.of(refused).filter(refusal -> refusal.code().equals(doneAlready.name())).isPresent();
             if (!earlierAttemptDidIt) {
                 throw refused;
             }
@@ -59,16 +57,4 @@ public class IdempotentCommands {
                 instanceof IdempotencyKeys.Claimed claim ? Optional.of(claim) : Optional.empty();
     }
 
-    /** The refusal as a local command bus throws it, or as a distributed one carries it. */
-    private static Optional<Refusal> refusalOf(RuntimeException e) {
-        if (e instanceof RefusedException refused) {
-            return Optional.of(refused.refusal());
-        }
-        if (e instanceof CommandExecutionException failed) {
-            Optional<Refusal> carried = failed.getDetails().filter(Refusal.class::isInstance).map(Refusal.class::cast);
-            return carried.isPresent() || !(failed.getCause() instanceof RefusedException refused)
-                    ? carried : Optional.of(refused.refusal());
-        }
-        return Optional.empty();
-    }
 }

@@ -2,8 +2,8 @@ package dev.gigstream.api.job;
 
 import dev.gigstream.api.messaging.ReadModelPositions;
 import dev.gigstream.api.messaging.WritePositions;
+import dev.gigstream.api.web.problems.Refusals;
 import dev.gigstream.messages.common.Refusal;
-import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.messages.escrow.EscrowFunded;
 import dev.gigstream.messages.escrow.EscrowStatus;
 import dev.gigstream.messages.escrow.EscrowView;
@@ -11,13 +11,11 @@ import dev.gigstream.messages.escrow.FindEscrow;
 import dev.gigstream.messages.job.FindJob;
 import dev.gigstream.messages.job.JobErrorCode;
 import dev.gigstream.messages.job.JobView;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The Job learns that its escrow was funded from the lifecycle, a moment after the escrow itself: a
@@ -45,7 +43,7 @@ class FundingNews {
 
     /** Whether {@code refused} was the Job not knowing of a funding the escrow shows, and the Job knows now. */
     boolean reachedJobAfter(RuntimeException refused, String jobId) {
-        if (!refusalOf(refused).map(Refusal::code).filter(JobErrorCode.JOB_NOT_FUNDED.name()::equals).isPresent()) {
+        if (!Refusals.of(refused).map(Refusal::code).filter(JobErrorCode.JOB_NOT_FUNDED.name()::equals).isPresent()) {
             return false;
         }
         boolean escrowFunded = queries.query(new FindJob(jobId), ResponseTypes.optionalInstanceOf(JobView.class)).join()
@@ -57,16 +55,4 @@ class FundingNews {
         return escrowFunded && positions.awaitReactionsTo(EscrowFunded.class, writes.head(), WAIT);
     }
 
-    /** The refusal as a local command bus throws it, or as a distributed one carries it. */
-    private static Optional<Refusal> refusalOf(RuntimeException e) {
-        if (e instanceof RefusedException refused) {
-            return Optional.of(refused.refusal());
-        }
-        if (e instanceof CommandExecutionException failed) {
-            Optional<Refusal> carried = failed.getDetails().filter(Refusal.class::isInstance).map(Refusal.class::cast);
-            return carried.isPresent() || !(failed.getCause() instanceof RefusedException refused)
-                    ? carried : Optional.of(refused.refusal());
-        }
-        return Optional.empty();
-    }
 }

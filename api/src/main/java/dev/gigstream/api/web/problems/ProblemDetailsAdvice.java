@@ -76,12 +76,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CommandExecutionException.class)
     ProblemDetail commandFailed(CommandExecutionException e, HttpServletRequest request, HttpServletResponse response) {
-        Optional<Refusal> refusal = e.getDetails().filter(Refusal.class::isInstance).map(Refusal.class::cast);
+        Optional<Refusal> refusal = Refusals.of(e);
         if (refusal.isPresent()) {
             return refusal(refusal.get());
-        }
-        if (e.getCause() instanceof RefusedException refused) {
-            return refusal(refused.refusal());
         }
         return outcomeUnknown(e, request, response); // a 500 unless the outcome is unknown
     }
