@@ -42,14 +42,14 @@ class NotificationsAcrossInstancesIT {
                 RestartableApp.api(second).post("/api/v1/jobs/" + jobId + "/hire", Map.of("workerId", worker.id()),
                         client.accessToken()).expect(202);
 
-                JsonNode pushedToFirst = nextOfType(onFirst, "worker.hired", 10_000);
-                JsonNode pushedToSecond = nextOfType(onSecond, "worker.hired", 10_000);
+                JsonNode pushedToFirst = onFirst.nextOfType("worker.hired", 10_000);
+                JsonNode pushedToSecond = onSecond.nextOfType("worker.hired", 10_000);
                 assertThat(pushedToFirst).as("pushed to the session on the first instance").isNotNull();
                 assertThat(pushedToSecond).as("pushed to the session on the second instance").isNotNull();
                 assertThat(pushedToSecond.get("id").asText()).isEqualTo(pushedToFirst.get("id").asText());
                 assertThat(pushedToSecond.get("jobId").asText()).isEqualTo(jobId);
-                assertThat(nextOfType(onFirst, "worker.hired", 1_000)).as("once on the first instance").isNull();
-                assertThat(nextOfType(onSecond, "worker.hired", 1_000)).as("once on the second instance").isNull();
+                assertThat(onFirst.nextOfType("worker.hired", 1_000)).as("once on the first instance").isNull();
+                assertThat(onSecond.nextOfType("worker.hired", 1_000)).as("once on the second instance").isNull();
             }
         } finally {
             readModels.shutdownNow();
@@ -57,15 +57,6 @@ class NotificationsAcrossInstancesIT {
     }
 
 
-    private static JsonNode nextOfType(StompUser live, String type, long millis) throws InterruptedException {
-        long until = System.currentTimeMillis() + millis;
-        for (JsonNode next = live.next(millis); next != null; next = live.next(Math.max(1, until - System.currentTimeMillis()))) {
-            if (type.equals(next.get("type").asText())) {
-                return next;
-            }
-        }
-        return null;
-    }
 
     private static int port(ConfigurableApplicationContext instance) {
         return ((WebServerApplicationContext) instance).getWebServer().getPort();

@@ -60,7 +60,7 @@ class NotificationsIT {
             StompUser.awaitSubscribed(users, worker.id());
             api.post("/api/v1/jobs/" + jobId + "/hire", Map.of("workerId", worker.id()), client.accessToken()).expect(202);
 
-            JsonNode pushed = nextOfType(live, "worker.hired", 1_000);
+            JsonNode pushed = live.nextOfType("worker.hired", 1_000);
             assertThat(pushed).as("worker.hired within a second of the hire").isNotNull();
             assertThat(pushed.get("jobId").asText()).isEqualTo(jobId);
             assertThat(pushed.get("title").asText()).isEqualTo("Barista for a launch");
@@ -99,7 +99,7 @@ class NotificationsIT {
             var worker = market.worker();
             api.post("/api/v1/jobs/" + jobId + "/applications", null, worker.accessToken()).expect(201);
 
-            JsonNode pushed = nextOfType(live, "application.received", 2_000);
+            JsonNode pushed = live.nextOfType("application.received", 2_000);
             assertThat(pushed.get("workerId").asText()).isEqualTo(worker.id());
         }
     }
@@ -135,7 +135,7 @@ class NotificationsIT {
         try (StompUser live = StompUser.connect(port, worker.accessToken()).subscribeToNotifications()) {
             StompUser.awaitSubscribed(users, worker.id());
             market.hire(client, worker, market.jobStartingSoon(client));
-            JsonNode pushed = nextOfType(live, "worker.hired", 5_000);
+            JsonNode pushed = live.nextOfType("worker.hired", 5_000);
             assertThat(pushed).isNotNull();
             Set<String> before = new HashSet<>(List.of(pushed.get("id").asText()));
             for (JsonNode more = live.next(1_000); more != null; more = live.next(1_000)) {
@@ -156,15 +156,6 @@ class NotificationsIT {
         }
     }
 
-    private static JsonNode nextOfType(StompUser live, String type, long millis) throws InterruptedException {
-        long until = System.currentTimeMillis() + millis;
-        for (JsonNode next = live.next(millis); next != null; next = live.next(Math.max(1, until - System.currentTimeMillis()))) {
-            if (type.equals(next.get("type").asText())) {
-                return next;
-            }
-        }
-        return null;
-    }
 
     private static String expiredToken(String subject) throws Exception {
         var claims = new JWTClaimsSet.Builder().issuer("gigstream").subject(subject).claim("role", "WORKER")

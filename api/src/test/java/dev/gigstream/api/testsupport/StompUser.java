@@ -128,6 +128,17 @@ public final class StompUser implements AutoCloseable {
                         && userId.equals(subscription.getSession().getUser().getName())).isEmpty());
     }
 
+    /** The next notification of {@code type} pushed (others are passed over), or null after {@code millis}. */
+    public JsonNode nextOfType(String type, long millis) throws InterruptedException {
+        long until = System.currentTimeMillis() + millis;
+        for (JsonNode next = next(millis); next != null; next = next(Math.max(1, until - System.currentTimeMillis()))) {
+            if (type.equals(next.get("type").asText())) {
+                return next;
+            }
+        }
+        return null;
+    }
+
     /** The next notification pushed, or null after {@code millis}. */
     public JsonNode next(long millis) throws InterruptedException {
         return received.poll(millis, TimeUnit.MILLISECONDS);
