@@ -54,8 +54,19 @@ public final class UnknownCommandOutcome {
         return false;
     }
 
-    /** Axon Server's code for a connection lost on the way to, or at, the instance handling the message. */
+    /**
+     * Axon Server's codes for a connection lost on the way to, or at, the instance handling the message:
+     * the connector's own CONNECTION_FAILED, and the server's "connection to the handler lost". The
+     * connector knows no constant for the latter and hands it over as OTHER, a failure it could not
+     * classify, whose outcome is as unknown.
+     */
+    private static final Set<String> LOST_CONNECTION = Set.of(ErrorCode.CONNECTION_FAILED.errorCode(),
+            CONNECTION_TO_HANDLER_LOST, ErrorCode.OTHER.errorCode());
+
+    /** Axon Server's code for a message whose handling instance disconnected before it answered. */
+    static final String CONNECTION_TO_HANDLER_LOST = "AXONIQ-4001";
+
     private static boolean lostConnection(String code) {
-        return ErrorCode.CONNECTION_FAILED.errorCode().equals(code);
+        return LOST_CONNECTION.contains(code);
     }
 }

@@ -56,7 +56,7 @@ class CommandOutcomeUnknownIT {
                 Arguments.of("the handling instance's connection was lost", (Supplier<Exception>) () ->
                         new AxonServerException("AXONIQ-0001", "Connection lost while executing command on: gigstream-2")),
                 Arguments.of("the remote handler's connection failed", (Supplier<Exception>) () -> remoteFailure(
-                        "Connection to the event store lost")),
+                        CONNECTION_FAILED, "Connection to the event store lost")),
                 Arguments.of("the command timed out", (Supplier<Exception>) () -> new TimeoutException("no answer in time")),
                 Arguments.of("a lost connection inside a CompletionException", (Supplier<Exception>) () ->
                         new CompletionException(new AxonServerException("AXONIQ-3001", "Connection lost"))),
@@ -104,15 +104,19 @@ class CommandOutcomeUnknownIT {
         return Stream.of(
                 Arguments.of("the event store is broken", (Supplier<Exception>) () ->
                         new AxonServerException("AXONIQ-9100", "Error writing the datafile")),
-                Arguments.of("the remote handler failed", (Supplier<Exception>) () -> remoteFailure(
+                Arguments.of("the remote handler failed", (Supplier<Exception>) () -> remoteFailure(COMMAND_EXECUTION_ERROR,
                         "Cannot invoke \"String.length()\" because \"title\" is null")));
     }
 
-    /** As the connector hands over an AXONIQ-4002 answer: its message outside, its details inside. */
-    private static CommandExecutionException remoteFailure(String message) {
-        ErrorMessage error = ErrorMessage.newBuilder().setErrorCode("AXONIQ-4002").setLocation("gigstream-2")
+    /** Axon Server's codes for a connection lost at the handling instance, and for its handler's own failure. */
+    private static final String CONNECTION_FAILED = "AXONIQ-3001";
+    private static final String COMMAND_EXECUTION_ERROR = "AXONIQ-4002";
+
+    /** As the connector hands over a remote handler's failure: its message outside, its code and details inside. */
+    private static CommandExecutionException remoteFailure(String code, String message) {
+        ErrorMessage error = ErrorMessage.newBuilder().setErrorCode(code).setLocation("gigstream-2")
                 .setMessage(message).addDetails(message).build();
-        return new CommandExecutionException(message, new AxonServerRemoteCommandHandlingException("AXONIQ-4002", error));
+        return new CommandExecutionException(message, new AxonServerRemoteCommandHandlingException(code, error));
     }
 
     private void failFor(String jobId, Supplier<Exception> failure) {
