@@ -24,6 +24,9 @@ import java.util.concurrent.TimeoutException;
  */
 public final class UnknownCommandOutcome {
 
+    /** Axon Server's code for a message whose handling instance disconnected before it answered. */
+    static final String CONNECTION_TO_HANDLER_LOST = "AXONIQ-4001";
+
     /** gRPC's statuses for a call whose other end was not reached or did not answer in time. */
     private static final Set<Status.Code> UNANSWERED = Set.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED,
             Status.Code.CANCELLED);
@@ -62,9 +65,6 @@ public final class UnknownCommandOutcome {
      */
     private static final Set<String> LOST_CONNECTION = Set.of(ErrorCode.CONNECTION_FAILED.errorCode(),
             CONNECTION_TO_HANDLER_LOST, ErrorCode.OTHER.errorCode());
-
-    /** Axon Server's code for a message whose handling instance disconnected before it answered. */
-    static final String CONNECTION_TO_HANDLER_LOST = "AXONIQ-4001";
 
     private static boolean lostConnection(String code) {
         return LOST_CONNECTION.contains(code);
