@@ -9,7 +9,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import java.util.UUID;
 
 /**
  * Tells every instance that access tokens were revoked, as an {@link AccessTokensRevoked} application
@@ -24,22 +23,17 @@ final class RevocationBroadcast implements SmartLifecycle, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(RevocationBroadcast.class);
 
     private final ApplicationEventPublisher events;
-    private final StringRedisTemplate redis;
     /** Null without Redis: then there is only this instance. */
     private final RedisSubscription subscription;
-    /** So that an instance does not hear its own announcements twice. */
-    private final String instance = UUID.randomUUID().toString();
 
     /** This instance only. */
     RevocationBroadcast(ApplicationEventPublisher events) {
         this.events = events;
-        this.redis = null;
         this.subscription = null;
     }
 
     RevocationBroadcast(ApplicationEventPublisher events, StringRedisTemplate redis, RedisProperties properties) {
         this.events = events;
-        this.redis = redis;
         this.subscription = new RedisSubscription(redis, properties.key("access-tokens-revoked"), this::heard,
                 "sessions here whose token another instance revoked close at their next push or when the token expires");
     }
@@ -50,22 +44,19 @@ final class RevocationBroadcast implements SmartLifecycle, DisposableBean {
             return;
         }
         try {
-            redis.convertAndSend(subscription.channel(), instance + " " + revoked.toWire());
+            subscription.publish(revoked.toWire());
         } catch (RuntimeException e) {
             log.warn("Could not tell the other instances of a revocation ({}); their open sessions close at their next "
                     + "push or at the token's expiry", e.toString());
         }
     }
 
-    private void heard(String message) {
-        int space = message.indexOf(' ');
-        if (space < 0 || message.substring(0, space).equals(instance)) {
-            return;
-        }
+    /** A revocation another instance announced. */
+    private void heard(String wire) {
         try {
-            events.publishEvent(AccessTokensRevoked.fromWire(message.substring(space + 1)));
+            events.publishEvent(AccessTokensRevoked.fromWire(wire));
         } catch (IllegalArgumentException e) {
-            log.warn("Ignored a malformed revocation message on {}: {}", subscription.channel(), message);
+            log.warn("Ignored a malformed revocation message on {}: {}", subscription.channel(), wire);
         }
     }
 

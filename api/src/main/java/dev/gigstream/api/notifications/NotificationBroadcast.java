@@ -12,7 +12,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -30,25 +29,22 @@ final class NotificationBroadcast implements NotificationSink, SmartLifecycle, D
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Consumer<NotificationView> sessionsHere;
-    private final StringRedisTemplate redis;
-    private final String channel;
+    /** Null without Redis: then there are only this instance's sessions. */
     private final RedisSubscription subscription;
     private final RedisCircuit circuit;
-    /** So that an instance does not deliver its own messages twice. */
-    private final String instance = UUID.randomUUID().toString();
 
     /** This instance's sessions only: the inbox runs on every instance (its own read models), or there is one. */
     NotificationBroadcast(Consumer<NotificationView> sessionsHere) {
-        this(sessionsHere, null, null, null);
+        this.sessionsHere = sessionsHere;
+        this.subscription = null;
+        this.circuit = null;
     }
 
     NotificationBroadcast(Consumer<NotificationView> sessionsHere, StringRedisTemplate redis, String channel,
                           RedisCircuit circuit) {
         this.sessionsHere = sessionsHere;
-        this.redis = redis;
-        this.channel = channel;
         this.circuit = circuit;
-        this.subscription = redis == null ? null : new RedisSubscription(redis, channel, this::heard,
+        this.subscription = new RedisSubscription(redis, channel, this::deliver,
                 "notifications stored on other instances reach this instance's sessions only through the inbox");
     }
 
@@ -63,28 +59,29 @@ final class NotificationBroadcast implements NotificationSink, SmartLifecycle, D
     }
 
     private void passOn(NotificationView notification) {
-        if (redis == null || !circuit.allowsCall()) {
+        if (subscription == null || !circuit.allowsCall()) {
             return;
         }
         try {
-            redis.convertAndSend(channel, instance + " " + JSON.writeValueAsString(notification));
+            subscription.publish(JSON.writeValueAsString(notification));
             circuit.succeeded();
         } catch (RuntimeException e) {
             circuit.failed(e);
         }
     }
 
-    /** A message another instance sent: delivered to this instance's sessions. */
-    void heard(String message) {
-        int space = message.indexOf(' ');
-        if (space < 0 || message.substring(0, space).equals(instance)) {
-            return;
-        }
+    /** A notification another instance stored: delivered to this instance's sessions. */
+    private void deliver(String json) {
         try {
-            sessionsHere.accept(JSON.readValue(message.substring(space + 1), NotificationView.class));
+            sessionsHere.accept(JSON.readValue(json, NotificationView.class));
         } catch (JacksonException e) {
-            log.warn("Ignored a malformed notification on {}: {}", channel, message);
+            log.warn("Ignored a malformed notification on {}: {}", subscription.channel(), json);
         }
+    }
+
+    /** The channel to the other instances, null without Redis. */
+    RedisSubscription subscription() {
+        return subscription;
     }
 
     @Override

@@ -10,13 +10,15 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Listens to one Redis pub/sub channel for as long as the application runs. Redis may be down as the
+ * Listens to one Redis pub/sub channel for as long as the application runs, and sends to it: what this
+ * instance sends is tagged with the instance, so that its listener hears the other instances only. Redis may be down as the
  * instance starts: the instance starts all the same and subscribes once it can, trying again every
  * {@link #RETRY_SUBSCRIBING_AFTER}; once subscribed, the listener container reconnects itself.
  * Pub/sub reaches only the instances subscribed at that moment: what is sent meanwhile is lost to them.
@@ -32,6 +34,8 @@ public final class RedisSubscription implements SmartLifecycle, DisposableBean {
     /** What an instance misses while it is not subscribed, said once in the log. */
     private final String whileMissing;
     private final ScheduledExecutorService retries;
+    /** Tags what this instance sends, so that it does not hear its own messages. */
+    private final String instance = UUID.randomUUID().toString();
     private RedisMessageListenerContainer subscription;
     private boolean running;
     private boolean warned;
@@ -52,6 +56,20 @@ public final class RedisSubscription implements SmartLifecycle, DisposableBean {
         return channel;
     }
 
+    /** Sends {@code message} to the other instances' listeners; fails as Redis fails. */
+    public void publish(String message) {
+        redis.convertAndSend(channel, instance + " " + message);
+    }
+
+    /** A message as it arrives on the channel: handed to the listener unless this instance sent it. */
+    public void heard(String tagged) {
+        int space = tagged.indexOf(' ');
+        if (space < 0 || tagged.substring(0, space).equals(instance)) {
+            return;
+        }
+        listener.accept(tagged.substring(space + 1));
+    }
+
     @Override
     public synchronized void start() {
         running = true;
@@ -64,7 +82,7 @@ public final class RedisSubscription implements SmartLifecycle, DisposableBean {
         }
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(redis.getRequiredConnectionFactory());
-        container.addMessageListener((message, pattern) -> listener.accept(new String(message.getBody(), StandardCharsets.UTF_8)),
+        container.addMessageListener((message, pattern) -> heard(new String(message.getBody(), StandardCharsets.UTF_8)),
                 new ChannelTopic(channel));
         container.afterPropertiesSet();
         try {

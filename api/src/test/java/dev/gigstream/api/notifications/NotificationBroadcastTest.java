@@ -44,8 +44,8 @@ class NotificationBroadcastTest {
         var other = instance(there);
 
         storing.push(HIRED);
-        published.forEach(storing::heard); // an instance hears its own messages too
-        published.forEach(other::heard);
+        published.forEach(storing.subscription()::heard); // an instance hears its own messages too
+        published.forEach(other.subscription()::heard);
 
         assertThat(here).containsExactly(HIRED);
         assertThat(there).containsExactly(HIRED);
@@ -71,8 +71,8 @@ class NotificationBroadcastTest {
     @Test
     void aMalformedMessageIsIgnored() {
         List<NotificationView> there = new ArrayList<>();
-        instance(there).heard("another-instance {not json");
-        instance(there).heard("no-space");
+        instance(there).subscription().heard("another-instance {not json");
+        instance(there).subscription().heard("no-space");
         assertThat(there).isEmpty();
     }
 }
