@@ -1,5 +1,7 @@
 package dev.gigstream.messages.dispute;
 
+import dev.gigstream.messages.common.DisputeId;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -8,5 +10,5 @@ import java.time.Instant;
  * A party adds a piece of evidence. {@code evidenceId} names the piece, so that the same piece sent again (a
  * retry whose first answer was lost) is recognised and added once.
  */
-public record AddEvidence(@TargetAggregateIdentifier String disputeId, String evidenceId, String by, String text, Instant at) {
+public record AddEvidence(@TargetAggregateIdentifier DisputeId disputeId, String evidenceId, String by, String text, Instant at) {
 }

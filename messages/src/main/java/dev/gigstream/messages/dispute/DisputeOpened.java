@@ -1,6 +1,10 @@
 package dev.gigstream.messages.dispute;
 
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.WorkerId;
 
 import java.time.Instant;
 
@@ -9,11 +13,11 @@ import java.time.Instant;
  * {@code held} is what the escrow holds (the pay plus the service fee); the other party has until
  * {@code respondBy} to answer.
  */
-public record DisputeOpened(String disputeId,
-                            String jobId,
-                            String escrowId,
+public record DisputeOpened(DisputeId disputeId,
+                            JobId jobId,
+                            EscrowId escrowId,
                             String clientId,
-                            String workerId,
+                            WorkerId workerId,
                             String openedBy,
                             DisputeParty openerRole,
                             String reason,

@@ -1,6 +1,10 @@
 package dev.gigstream.messages.dispute;
 
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.WorkerId;
 
 import java.time.Instant;
 
@@ -9,11 +13,11 @@ import java.time.Instant;
  * a release, the platform keeping its fee), {@code clientRefund} back to the client (everything
  * else on a refund or a split, the service fee included).
  */
-public record DisputeResolved(String disputeId,
-                              String jobId,
-                              String escrowId,
+public record DisputeResolved(DisputeId disputeId,
+                              JobId jobId,
+                              EscrowId escrowId,
                               String clientId,
-                              String workerId,
+                              WorkerId workerId,
                               DisputeOutcome outcome,
                               Money workerShare,
                               Money clientRefund,

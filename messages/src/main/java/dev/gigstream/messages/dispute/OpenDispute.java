@@ -1,5 +1,8 @@
 package dev.gigstream.messages.dispute;
 
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.JobId;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -8,8 +11,8 @@ import java.time.Instant;
  * The job's client or hired worker complains; a chargeback opens one on the client's behalf. Sent to
  * the job, which decides whether a dispute may open and starts the dispute {@code disputeId}.
  */
-public record OpenDispute(String disputeId,
-                          @TargetAggregateIdentifier String jobId,
+public record OpenDispute(DisputeId disputeId,
+                          @TargetAggregateIdentifier JobId jobId,
                           String openedBy,
                           String reason,
                           String details,

@@ -1,8 +1,10 @@
 package dev.gigstream.messages.dispute;
 
+import dev.gigstream.messages.common.DisputeId;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
-public record WithdrawDispute(@TargetAggregateIdentifier String disputeId, String by, Instant at) {
+public record WithdrawDispute(@TargetAggregateIdentifier DisputeId disputeId, String by, Instant at) {
 }

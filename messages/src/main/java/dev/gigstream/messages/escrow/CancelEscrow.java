@@ -1,7 +1,9 @@
 package dev.gigstream.messages.escrow;
 
+import dev.gigstream.messages.common.EscrowId;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Only an escrow that was never funded can be cancelled. */
-public record CancelEscrow(@TargetAggregateIdentifier String escrowId, String reason) {
+public record CancelEscrow(@TargetAggregateIdentifier EscrowId escrowId, String reason) {
 }

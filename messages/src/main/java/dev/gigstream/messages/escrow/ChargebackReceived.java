@@ -1,5 +1,8 @@
 package dev.gigstream.messages.escrow;
 
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
+
 import java.time.Instant;
 
 /**
@@ -7,6 +10,6 @@ import java.time.Instant;
  * freezes that money until Paystack resolves the chargeback, whatever happens to any dispute, and a
  * dispute is opened on the client's behalf; either way an admin is asked.
  */
-public record ChargebackReceived(String escrowId, String jobId, String clientId, String chargebackId, String reason,
+public record ChargebackReceived(EscrowId escrowId, JobId jobId, String clientId, String chargebackId, String reason,
                                  boolean moneyHeld, Instant at) {
 }

@@ -1,5 +1,8 @@
 package dev.gigstream.messages.escrow;
 
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
+
 /** Paystack's {@code resolution} of a chargeback, as it said it ({@code declined}: the platform won). */
-public record ChargebackResolved(String escrowId, String jobId, String chargebackId, String resolution) {
+public record ChargebackResolved(EscrowId escrowId, JobId jobId, String chargebackId, String resolution) {
 }

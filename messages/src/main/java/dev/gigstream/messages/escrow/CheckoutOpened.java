@@ -1,4 +1,6 @@
 package dev.gigstream.messages.escrow;
 
-public record CheckoutOpened(String escrowId, String authorizationUrl) {
+import dev.gigstream.messages.common.EscrowId;
+
+public record CheckoutOpened(EscrowId escrowId, String authorizationUrl) {
 }

@@ -1,5 +1,6 @@
 package dev.gigstream.messages.escrow;
 
+import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -9,7 +10,7 @@ import java.time.Instant;
  * Paystack says the charge succeeded (webhook, verify answer or reconciliation): exactly the expected total, once.
  * {@code processorFee} is what Paystack kept of it, in the charge's currency.
  */
-public record ConfirmEscrowFunded(@TargetAggregateIdentifier String escrowId,
+public record ConfirmEscrowFunded(@TargetAggregateIdentifier EscrowId escrowId,
                                   String reference,
                                   Money paid,
                                   Money processorFee,

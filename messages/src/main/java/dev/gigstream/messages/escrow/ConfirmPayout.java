@@ -1,7 +1,9 @@
 package dev.gigstream.messages.escrow;
 
+import dev.gigstream.messages.common.EscrowId;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Paystack says the transfer to the worker succeeded. */
-public record ConfirmPayout(@TargetAggregateIdentifier String escrowId, String payoutReference) {
+public record ConfirmPayout(@TargetAggregateIdentifier EscrowId escrowId, String payoutReference) {
 }

@@ -1,4 +1,7 @@
 package dev.gigstream.messages.escrow;
 
-public record EscrowCancelled(String escrowId, String jobId, String reason) {
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
+
+public record EscrowCancelled(EscrowId escrowId, JobId jobId, String reason) {
 }

@@ -1,4 +1,6 @@
 package dev.gigstream.messages.escrow;
 
-public record EscrowFrozen(String escrowId, String reason) {
+import dev.gigstream.messages.common.EscrowId;
+
+public record EscrowFrozen(EscrowId escrowId, String reason) {
 }

@@ -1,5 +1,7 @@
 package dev.gigstream.messages.escrow;
 
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import org.axonframework.serialization.Revision;
 
@@ -11,8 +13,8 @@ import java.util.List;
  * minor units; {@code EscrowFundedUpcaster} in api's storage reads them as this revision.
  */
 @Revision(EscrowFunded.REVISION)
-public record EscrowFunded(String escrowId,
-                           String jobId,
+public record EscrowFunded(EscrowId escrowId,
+                           JobId jobId,
                            Money funded,
                            Money processorFee,
                            List<Posting> postings) {

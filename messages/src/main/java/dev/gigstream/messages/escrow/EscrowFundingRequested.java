@@ -1,12 +1,15 @@
 package dev.gigstream.messages.escrow;
 
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.WorkerId;
 
 /** The amounts are fixed here, by the fee policy, for the life of the escrow. */
-public record EscrowFundingRequested(String escrowId,
-                                     String jobId,
+public record EscrowFundingRequested(EscrowId escrowId,
+                                     JobId jobId,
                                      String clientId,
-                                     String workerId,
+                                     WorkerId workerId,
                                      Money pay,
                                      Money serviceFee,
                                      Money total,

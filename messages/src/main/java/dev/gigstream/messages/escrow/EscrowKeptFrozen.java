@@ -1,8 +1,11 @@
 package dev.gigstream.messages.escrow;
 
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
+
 /**
  * The dispute that froze the escrow ended ({@code reason}), but the open chargeback
  * {@code chargebackId} keeps the money frozen until Paystack resolves it.
  */
-public record EscrowKeptFrozen(String escrowId, String jobId, String reason, String chargebackId) {
+public record EscrowKeptFrozen(EscrowId escrowId, JobId jobId, String reason, String chargebackId) {
 }

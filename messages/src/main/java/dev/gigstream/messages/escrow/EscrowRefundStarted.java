@@ -1,13 +1,16 @@
 package dev.gigstream.messages.escrow;
 
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.WorkerId;
 
 import java.util.List;
 
 /** {@code payoutReference} is set when part of the money goes to the worker. */
-public record EscrowRefundStarted(String escrowId,
-                                  String jobId,
-                                  String workerId,
+public record EscrowRefundStarted(EscrowId escrowId,
+                                  JobId jobId,
+                                  WorkerId workerId,
                                   Money refund,
                                   Money workerShare,
                                   String payoutReference,

@@ -1,12 +1,15 @@
 package dev.gigstream.messages.escrow;
 
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.WorkerId;
 
 import java.util.List;
 
-public record EscrowReleased(String escrowId,
-                             String jobId,
-                             String workerId,
+public record EscrowReleased(EscrowId escrowId,
+                             JobId jobId,
+                             WorkerId workerId,
                              Money workerAmount,
                              Money platformFee,
                              String payoutReference,

@@ -1,4 +1,6 @@
 package dev.gigstream.messages.escrow;
 
-public record EscrowUnfrozen(String escrowId, String reason) {
+import dev.gigstream.messages.common.EscrowId;
+
+public record EscrowUnfrozen(EscrowId escrowId, String reason) {
 }

@@ -1,5 +1,7 @@
 package dev.gigstream.messages.escrow;
 
+import dev.gigstream.messages.common.EscrowId;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -7,9 +9,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * refund refused). With a {@code cause} ({@link FlagCauses}) the flag clears itself once the cause is
  * resolved, and is not raised at all when it already is.
  */
-public record FlagEscrowForAdmin(@TargetAggregateIdentifier String escrowId, String reason, String cause) {
+public record FlagEscrowForAdmin(@TargetAggregateIdentifier EscrowId escrowId, String reason, String cause) {
 
-    public FlagEscrowForAdmin(String escrowId, String reason) {
+    public FlagEscrowForAdmin(EscrowId escrowId, String reason) {
         this(escrowId, reason, null);
     }
 }

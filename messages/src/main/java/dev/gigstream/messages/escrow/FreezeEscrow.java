@@ -1,7 +1,9 @@
 package dev.gigstream.messages.escrow;
 
+import dev.gigstream.messages.common.EscrowId;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Disputes freeze the money until an admin decides. */
-public record FreezeEscrow(@TargetAggregateIdentifier String escrowId, String reason) {
+public record FreezeEscrow(@TargetAggregateIdentifier EscrowId escrowId, String reason) {
 }

@@ -1,5 +1,6 @@
 package dev.gigstream.messages.escrow;
 
+import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.Money;
 
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
  * A transfer to the worker failed, or was reversed after it had succeeded (then {@code postings}
  * take the money back into the worker's payable). The next attempt uses {@code nextPayoutReference}.
  */
-public record PayoutFailed(String escrowId,
+public record PayoutFailed(EscrowId escrowId,
                            String payoutReference,
                            String reason,
                            int failures,

@@ -1,5 +1,8 @@
 package dev.gigstream.messages.escrow;
 
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
+
 /** The escrow waits for an operator to retry the payout {@code payoutReference}. */
-public record PayoutFlaggedForAdmin(String escrowId, String jobId, String payoutReference, String reason) {
+public record PayoutFlaggedForAdmin(EscrowId escrowId, JobId jobId, String payoutReference, String reason) {
 }

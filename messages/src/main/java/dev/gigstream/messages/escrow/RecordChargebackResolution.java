@@ -1,5 +1,6 @@
 package dev.gigstream.messages.escrow;
 
+import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -8,10 +9,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * platform won; {@code merchant-accepted}: the card network takes the money back). {@code amount} is
  * Paystack's {@code refund_amount}, or null when it did not say.
  */
-public record RecordChargebackResolution(@TargetAggregateIdentifier String escrowId, String chargebackId, String resolution,
+public record RecordChargebackResolution(@TargetAggregateIdentifier EscrowId escrowId, String chargebackId, String resolution,
                                          Money amount) {
 
-    public RecordChargebackResolution(String escrowId, String chargebackId, String resolution) {
+    public RecordChargebackResolution(EscrowId escrowId, String chargebackId, String resolution) {
         this(escrowId, chargebackId, resolution, null);
     }
 }

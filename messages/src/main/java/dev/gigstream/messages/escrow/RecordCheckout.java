@@ -1,7 +1,9 @@
 package dev.gigstream.messages.escrow;
 
+import dev.gigstream.messages.common.EscrowId;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Paystack opened a checkout page for the charge. */
-public record RecordCheckout(@TargetAggregateIdentifier String escrowId, String authorizationUrl) {
+public record RecordCheckout(@TargetAggregateIdentifier EscrowId escrowId, String authorizationUrl) {
 }

@@ -1,9 +1,11 @@
 package dev.gigstream.messages.escrow;
 
+import dev.gigstream.messages.common.EscrowId;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Paystack says the transfer failed or was reversed; the next attempt gets a new reference. */
-public record ReportPayoutFailure(@TargetAggregateIdentifier String escrowId,
+public record ReportPayoutFailure(@TargetAggregateIdentifier EscrowId escrowId,
                                   String payoutReference,
                                   String reason) {
 }

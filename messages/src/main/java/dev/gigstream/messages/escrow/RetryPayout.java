@@ -1,7 +1,9 @@
 package dev.gigstream.messages.escrow;
 
+import dev.gigstream.messages.common.EscrowId;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** An admin fixed the cause of a stuck payout (an account, an OTP setting) and asks for another try. */
-public record RetryPayout(@TargetAggregateIdentifier String escrowId, String adminId) {
+public record RetryPayout(@TargetAggregateIdentifier EscrowId escrowId, String adminId) {
 }

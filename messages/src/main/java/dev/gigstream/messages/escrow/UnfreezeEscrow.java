@@ -1,6 +1,8 @@
 package dev.gigstream.messages.escrow;
 
+import dev.gigstream.messages.common.EscrowId;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record UnfreezeEscrow(@TargetAggregateIdentifier String escrowId, String reason) {
+public record UnfreezeEscrow(@TargetAggregateIdentifier EscrowId escrowId, String reason) {
 }

@@ -1,4 +1,7 @@
 package dev.gigstream.messages.job;
 
-public record ApplicationWithdrawn(String jobId, String workerId) {
+import dev.gigstream.messages.common.JobId;
+import dev.gigstream.messages.common.WorkerId;
+
+public record ApplicationWithdrawn(JobId jobId, WorkerId workerId) {
 }

@@ -1,11 +1,14 @@
 package dev.gigstream.messages.job;
 
+import dev.gigstream.messages.common.JobId;
+import dev.gigstream.messages.common.WorkerId;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
-public record ApplyToJob(@TargetAggregateIdentifier String jobId,
-                         String workerId,
+public record ApplyToJob(@TargetAggregateIdentifier JobId jobId,
+                         WorkerId workerId,
                          String note,
                          Instant appliedAt) {
 }

@@ -1,12 +1,14 @@
 package dev.gigstream.messages.job;
 
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.JobId;
+import dev.gigstream.messages.common.WorkerId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
-public record CheckOut(@TargetAggregateIdentifier String jobId,
-                       String workerId,
+public record CheckOut(@TargetAggregateIdentifier JobId jobId,
+                       WorkerId workerId,
                        GeoPoint location,
                        Instant at) {
 }

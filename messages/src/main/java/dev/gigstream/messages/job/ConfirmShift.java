@@ -1,7 +1,9 @@
 package dev.gigstream.messages.job;
 
+import dev.gigstream.messages.common.JobId;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The client confirms the work was done; {@code automatic} when the confirmation window ran out. */
-public record ConfirmShift(@TargetAggregateIdentifier String jobId, String clientId, boolean automatic) {
+public record ConfirmShift(@TargetAggregateIdentifier JobId jobId, String clientId, boolean automatic) {
 }

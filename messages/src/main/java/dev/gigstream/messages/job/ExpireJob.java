@@ -1,5 +1,7 @@
 package dev.gigstream.messages.job;
 
+import dev.gigstream.messages.common.JobId;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -8,5 +10,5 @@ import java.time.Instant;
  * The expiry sweep found the job open at {@code at}, at or after its shift's start: it expires if it is
  * still open and nobody was hired. A repeat, or a job hired or cancelled since, is a no-op.
  */
-public record ExpireJob(@TargetAggregateIdentifier String jobId, Instant at) {
+public record ExpireJob(@TargetAggregateIdentifier JobId jobId, Instant at) {
 }

@@ -1,4 +1,8 @@
 package dev.gigstream.messages.job;
 
-public record HireLapsed(String jobId, String workerId, String escrowId, String reason) {
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
+import dev.gigstream.messages.common.WorkerId;
+
+public record HireLapsed(JobId jobId, WorkerId workerId, EscrowId escrowId, String reason) {
 }

@@ -1,5 +1,9 @@
 package dev.gigstream.messages.job;
 
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
+import dev.gigstream.messages.common.WorkerId;
+
 import java.time.Instant;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -8,6 +12,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * Issued by a client at {@code at}; refused unless it is the job's client, the worker applied and the
  * shift has not started. The escrow id is chosen here.
  */
-public record HireWorker(@TargetAggregateIdentifier String jobId, String workerId, String clientId, String escrowId,
+public record HireWorker(@TargetAggregateIdentifier JobId jobId, WorkerId workerId, String clientId, EscrowId escrowId,
                          Instant at) {
 }

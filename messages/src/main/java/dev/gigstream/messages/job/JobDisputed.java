@@ -1,14 +1,18 @@
 package dev.gigstream.messages.job;
 
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
+
 /**
  * A dispute was opened on the job: it stays DISPUTED until the dispute is withdrawn or settled.
  * {@code reason} and {@code details} (stripped) let the job tell a retried opening from another
  * complaint under the same id; events stored before they were added carry none.
  */
-public record JobDisputed(String jobId, String disputeId, String escrowId, String openedBy, String reason, String details) {
+public record JobDisputed(JobId jobId, DisputeId disputeId, EscrowId escrowId, String openedBy, String reason, String details) {
 
     /** A dispute whose complaint the job does not keep (as stored before the complaint was added). */
-    public JobDisputed(String jobId, String disputeId, String escrowId, String openedBy) {
+    public JobDisputed(JobId jobId, DisputeId disputeId, EscrowId escrowId, String openedBy) {
         this(jobId, disputeId, escrowId, openedBy, null, null);
     }
 }

@@ -1,5 +1,7 @@
 package dev.gigstream.messages.job;
 
+import dev.gigstream.messages.common.JobId;
+
 /** An open job that nobody was hired for when its shift started. */
-public record JobExpired(String jobId) {
+public record JobExpired(JobId jobId) {
 }

@@ -1,4 +1,8 @@
 package dev.gigstream.messages.job;
 
-public record JobFunded(String jobId, String escrowId, String workerId) {
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
+import dev.gigstream.messages.common.WorkerId;
+
+public record JobFunded(JobId jobId, EscrowId escrowId, WorkerId workerId) {
 }

@@ -1,6 +1,8 @@
 package dev.gigstream.messages.job;
 
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.WorkerId;
 
 import java.time.Instant;
 
@@ -11,8 +13,8 @@ import java.time.Instant;
  * {@code title} and {@code pay} travel with it, so a worker's offer list needs no other event. Offers made
  * before the Job decided them (published by a projection) have no wave, distance, title or pay.
  */
-public record JobOffered(String jobId,
-                         String workerId,
+public record JobOffered(JobId jobId,
+                         WorkerId workerId,
                          int rank,
                          Instant offeredAt,
                          Instant expiresAt,

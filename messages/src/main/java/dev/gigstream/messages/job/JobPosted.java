@@ -1,5 +1,6 @@
 package dev.gigstream.messages.job;
 
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
 
@@ -7,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Required skills are in their normal form (see {@link dev.gigstream.messages.worker.Skills}). */
-public record JobPosted(String jobId,
+public record JobPosted(JobId jobId,
                         String clientId,
                         String title,
                         String description,

@@ -1,7 +1,9 @@
 package dev.gigstream.messages.job;
 
+import dev.gigstream.messages.common.JobId;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The client did not pay within the payment window: the hire lapses and the job is open again. */
-public record LapseHire(@TargetAggregateIdentifier String jobId, String reason) {
+public record LapseHire(@TargetAggregateIdentifier JobId jobId, String reason) {
 }

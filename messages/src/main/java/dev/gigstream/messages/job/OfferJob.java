@@ -1,5 +1,8 @@
 package dev.gigstream.messages.job;
 
+import dev.gigstream.messages.common.JobId;
+import dev.gigstream.messages.common.WorkerId;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -11,7 +14,7 @@ import java.util.List;
  * takes a wave once, so sending this again changes nothing. {@code nextWaveAt} is when the next wave is
  * due, or null after the last one.
  */
-public record OfferJob(@TargetAggregateIdentifier String jobId,
+public record OfferJob(@TargetAggregateIdentifier JobId jobId,
                        int wave,
                        List<Offer> offers,
                        Instant offeredAt,
@@ -22,6 +25,6 @@ public record OfferJob(@TargetAggregateIdentifier String jobId,
     }
 
     /** One worker's offer: their rank among everyone the job is offered to, and when the offer lapses. */
-    public record Offer(String workerId, int rank, double distanceKm, Instant expiresAt) {
+    public record Offer(WorkerId workerId, int rank, double distanceKm, Instant expiresAt) {
     }
 }

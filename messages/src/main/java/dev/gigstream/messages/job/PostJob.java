@@ -1,5 +1,6 @@
 package dev.gigstream.messages.job;
 
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -8,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Posts a shift. Time arrives in the command ({@code postedAt}), never from a clock inside the aggregate. */
-public record PostJob(@TargetAggregateIdentifier String jobId,
+public record PostJob(@TargetAggregateIdentifier JobId jobId,
                       String clientId,
                       String title,
                       String description,

@@ -1,4 +1,8 @@
 package dev.gigstream.messages.job;
 
-public record ShiftConfirmed(String jobId, String escrowId, String workerId, boolean automatic) {
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
+import dev.gigstream.messages.common.WorkerId;
+
+public record ShiftConfirmed(JobId jobId, EscrowId escrowId, WorkerId workerId, boolean automatic) {
 }

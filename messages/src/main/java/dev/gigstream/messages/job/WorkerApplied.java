@@ -1,6 +1,9 @@
 package dev.gigstream.messages.job;
 
+import dev.gigstream.messages.common.JobId;
+import dev.gigstream.messages.common.WorkerId;
+
 import java.time.Instant;
 
-public record WorkerApplied(String jobId, String workerId, String note, Instant appliedAt) {
+public record WorkerApplied(JobId jobId, WorkerId workerId, String note, Instant appliedAt) {
 }

@@ -1,7 +1,9 @@
 package dev.gigstream.messages.job;
 
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.common.WorkerId;
 
 import java.time.Instant;
 
@@ -9,8 +11,8 @@ import java.time.Instant;
  * {@code shift} tells how late the check-in was (reliability) and when a worker who never checks
  * out is checked out automatically.
  */
-public record WorkerCheckedIn(String jobId,
-                              String workerId,
+public record WorkerCheckedIn(JobId jobId,
+                              WorkerId workerId,
                               GeoPoint location,
                               double distanceMeters,
                               Instant at,

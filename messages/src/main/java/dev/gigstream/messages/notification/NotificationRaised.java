@@ -1,5 +1,7 @@
 package dev.gigstream.messages.notification;
 
+import dev.gigstream.messages.common.JobId;
+
 import java.time.Instant;
 import java.util.Map;
 
@@ -12,6 +14,6 @@ import java.util.Map;
  * and a replay rebuilds the inbox from the events that caused the notifications.
  */
 @Deprecated
-public record NotificationRaised(String notificationId, String userId, String type, String jobId, Instant at,
+public record NotificationRaised(String notificationId, String userId, String type, JobId jobId, Instant at,
                                  Map<String, String> details) {
 }

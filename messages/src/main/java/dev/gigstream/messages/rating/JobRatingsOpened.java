@@ -1,5 +1,7 @@
 package dev.gigstream.messages.rating;
 
+import dev.gigstream.messages.common.JobId;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.job.JobStatus;
 
 import java.time.Instant;
@@ -8,6 +10,6 @@ import java.time.Instant;
  * A job finished (COMPLETED, or NO_SHOW: then its client alone rates) and its parties may rate each
  * other from {@code finishedAt}: started by the job in the unit of work where it finished.
  */
-public record JobRatingsOpened(String ratingsId, String jobId, String clientId, String workerId, JobStatus jobStatus,
+public record JobRatingsOpened(String ratingsId, JobId jobId, String clientId, WorkerId workerId, JobStatus jobStatus,
                                Instant finishedAt) {
 }

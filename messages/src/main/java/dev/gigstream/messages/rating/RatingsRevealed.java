@@ -1,5 +1,7 @@
 package dev.gigstream.messages.rating;
 
+import dev.gigstream.messages.common.JobId;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -8,7 +10,7 @@ import java.util.List;
  * the reveal deadline (7 days after the job finished) passes; a rating given after that is
  * revealed as it is given. Only revealed ratings count in averages.
  */
-public record RatingsRevealed(String ratingsId, String jobId, List<Rating> ratings, Instant at) {
+public record RatingsRevealed(String ratingsId, JobId jobId, List<Rating> ratings, Instant at) {
 
     public record Rating(String raterId, RaterRole raterRole, String rateeId, int stars, String comment, Instant at) {
     }

@@ -1,6 +1,8 @@
 package dev.gigstream.messages.worker;
 
+import dev.gigstream.messages.common.WorkerId;
+
 import java.time.Instant;
 
-public record BadgeAwarded(String workerId, Badge badge, Instant at) {
+public record BadgeAwarded(WorkerId workerId, Badge badge, Instant at) {
 }

@@ -1,6 +1,8 @@
 package dev.gigstream.messages.worker;
 
+import dev.gigstream.messages.common.WorkerId;
+
 import java.time.Instant;
 
-public record PremiumExtended(String workerId, Instant until) {
+public record PremiumExtended(WorkerId workerId, Instant until) {
 }

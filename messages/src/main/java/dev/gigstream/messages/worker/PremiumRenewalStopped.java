@@ -1,6 +1,8 @@
 package dev.gigstream.messages.worker;
 
+import dev.gigstream.messages.common.WorkerId;
+
 import java.time.Instant;
 
-public record PremiumRenewalStopped(String workerId, Instant premiumUntil, String reason) {
+public record PremiumRenewalStopped(WorkerId workerId, Instant premiumUntil, String reason) {
 }

@@ -1,4 +1,6 @@
 package dev.gigstream.messages.worker;
 
-public record PremiumRequested(String workerId, String reference) {
+import dev.gigstream.messages.common.WorkerId;
+
+public record PremiumRequested(WorkerId workerId, String reference) {
 }

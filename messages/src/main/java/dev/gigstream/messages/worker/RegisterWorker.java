@@ -1,7 +1,9 @@
 package dev.gigstream.messages.worker;
 
+import dev.gigstream.messages.common.WorkerId;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Creates the worker behind a freshly registered WORKER account; the account id is the worker id. */
-public record RegisterWorker(@TargetAggregateIdentifier String workerId, String fullName) {
+public record RegisterWorker(@TargetAggregateIdentifier WorkerId workerId, String fullName) {
 }

@@ -1,4 +1,6 @@
 package dev.gigstream.messages.worker;
 
-public record WorkerRegistered(String workerId, String fullName) {
+import dev.gigstream.messages.common.WorkerId;
+
+public record WorkerRegistered(WorkerId workerId, String fullName) {
 }

@@ -1,6 +1,8 @@
 package dev.gigstream.messages.worker;
 
+import dev.gigstream.messages.common.WorkerId;
+
 import java.time.Instant;
 
-public record WorkerWentOnline(String workerId, Instant at) {
+public record WorkerWentOnline(WorkerId workerId, Instant at) {
 }
