@@ -1,6 +1,10 @@
 package dev.gigstream.command.dispute;
 
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.dispute.AddEvidence;
 import dev.gigstream.messages.dispute.DisputeOpened;
 import dev.gigstream.messages.dispute.DisputeOutcome;
@@ -33,11 +37,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Dispute {
 
     @AggregateIdentifier
-    private String disputeId;
-    private String jobId;
-    private String escrowId;
+    private DisputeId disputeId;
+    private JobId jobId;
+    private EscrowId escrowId;
     private String clientId;
-    private String workerId;
+    private WorkerId workerId;
     private String openedBy;
     private DisputeStatus status;
     private Money pay;
@@ -147,7 +151,7 @@ public class Dispute {
         if (userId.equals(clientId)) {
             return DisputeParty.CLIENT;
         }
-        if (userId.equals(workerId)) {
+        if (userId.equals(workerId.value())) {
             return DisputeParty.WORKER;
         }
         throw DisputeRefused.notAParty(jobId);

@@ -1,5 +1,8 @@
 package dev.gigstream.command.dispute;
 
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.messages.dispute.DisputeStatus;
@@ -24,12 +27,12 @@ public final class DisputeRefused {
     private DisputeRefused() {
     }
 
-    public static RefusedException idTaken(String disputeId) {
+    public static RefusedException idTaken(DisputeId disputeId) {
         return new RefusedException(DISPUTE_ID_TAKEN, "Dispute " + disputeId + " was opened already, about another job,"
                 + " by another party or with another complaint; a new dispute needs a new id");
     }
 
-    static RefusedException evidenceIdTaken(String disputeId, String evidenceId) {
+    static RefusedException evidenceIdTaken(DisputeId disputeId, String evidenceId) {
         return new RefusedException(EVIDENCE_ID_TAKEN, "Dispute " + disputeId + " holds evidence " + evidenceId
                 + " from another party or with another text already; new evidence needs a new id");
     }
@@ -42,39 +45,39 @@ public final class DisputeRefused {
         return new RefusedException(INVALID_EVIDENCE, why);
     }
 
-    static RefusedException tooMuchEvidence(String disputeId, int max) {
+    static RefusedException tooMuchEvidence(DisputeId disputeId, int max) {
         return new RefusedException(TOO_MUCH_EVIDENCE, "Dispute " + disputeId + " takes at most " + max
                 + " pieces of evidence from each party");
     }
 
-    public static RefusedException notAParty(String jobId) {
+    public static RefusedException notAParty(JobId jobId) {
         return new RefusedException(NOT_A_PARTY, "Only the client and the hired worker of job " + jobId
                 + " take part in its dispute");
     }
 
-    static RefusedException chargebackOpen(String disputeId, String escrowId) {
+    static RefusedException chargebackOpen(DisputeId disputeId, EscrowId escrowId) {
         return new RefusedException(CHARGEBACK_OPEN, "Dispute " + disputeId + " is decided once Paystack resolved the"
                 + " chargeback on escrow " + escrowId + ": until then the card network may take the money back");
     }
 
-    static RefusedException notTheOpener(String disputeId) {
+    static RefusedException notTheOpener(DisputeId disputeId) {
         return new RefusedException(NOT_THE_OPENER, "Only the party that opened dispute " + disputeId + " may withdraw it");
     }
 
-    public static RefusedException notDisputable(String jobId, JobStatus status) {
+    public static RefusedException notDisputable(JobId jobId, JobStatus status) {
         return new RefusedException(JOB_NOT_DISPUTABLE, "Job " + jobId + " is " + status
                 + ": a dispute is opened after funding and before the release");
     }
 
-    public static RefusedException alreadyOpen(String jobId, String disputeId) {
+    public static RefusedException alreadyOpen(JobId jobId, DisputeId disputeId) {
         return new RefusedException(DISPUTE_ALREADY_OPEN, "Job " + jobId + " already has dispute " + disputeId + " open");
     }
 
-    static RefusedException closed(String disputeId, DisputeStatus status) {
+    static RefusedException closed(DisputeId disputeId, DisputeStatus status) {
         return new RefusedException(DISPUTE_CLOSED, "Dispute " + disputeId + " is " + status + ", not OPEN");
     }
 
-    static RefusedException invalidShare(String disputeId, Money pay) {
+    static RefusedException invalidShare(DisputeId disputeId, Money pay) {
         return new RefusedException(INVALID_WORKER_SHARE, "Dispute " + disputeId + ": a split gives the worker more than 0 and less than "
                 + pay.amount() + " " + pay.currency() + "; only a split has a worker share");
     }

@@ -1,5 +1,6 @@
 package dev.gigstream.command.dispute;
 
+import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.Money;
 
 /**
@@ -10,7 +11,7 @@ import dev.gigstream.messages.common.Money;
  */
 public interface EscrowHoldings {
 
-    Money held(String escrowId);
+    Money held(EscrowId escrowId);
 
-    boolean chargebackOpen(String escrowId);
+    boolean chargebackOpen(EscrowId escrowId);
 }

@@ -1,5 +1,8 @@
 package dev.gigstream.command.dispute;
 
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.JobId;
+
 import java.util.Optional;
 
 /**
@@ -9,5 +12,5 @@ import java.util.Optional;
  */
 public interface KnownDisputes {
 
-    Optional<String> jobOf(String disputeId);
+    Optional<JobId> jobOf(DisputeId disputeId);
 }

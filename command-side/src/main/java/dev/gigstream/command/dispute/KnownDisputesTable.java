@@ -1,6 +1,8 @@
 package dev.gigstream.command.dispute;
 
 import dev.gigstream.command.lookup.LookupTable;
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.dispute.DisputeOpened;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -21,12 +23,12 @@ public class KnownDisputesTable implements KnownDisputes {
     }
 
     @Override
-    public Optional<String> jobOf(String disputeId) {
-        return table.queryOne("SELECT job_id FROM known_dispute WHERE dispute_id = ?", row -> row.getString(1), disputeId);
+    public Optional<JobId> jobOf(DisputeId disputeId) {
+        return table.queryOne("SELECT job_id FROM known_dispute WHERE dispute_id = ?", row -> JobId.of(row.getString(1)), disputeId.value());
     }
 
     @EventHandler
     void on(DisputeOpened event) {
-        table.update("INSERT INTO known_dispute (dispute_id, job_id) VALUES (?, ?)", event.disputeId(), event.jobId());
+        table.update("INSERT INTO known_dispute (dispute_id, job_id) VALUES (?, ?)", event.disputeId().value(), event.jobId().value());
     }
 }

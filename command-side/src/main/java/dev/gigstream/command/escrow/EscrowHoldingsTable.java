@@ -3,6 +3,7 @@ package dev.gigstream.command.escrow;
 import dev.gigstream.command.dispute.EscrowHoldings;
 import dev.gigstream.command.lookup.LookupTable;
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.escrow.ChargebackLost;
 import dev.gigstream.messages.escrow.ChargebackReceived;
@@ -30,15 +31,15 @@ public class EscrowHoldingsTable implements EscrowHoldings {
     }
 
     @Override
-    public Money held(String escrowId) {
+    public Money held(EscrowId escrowId) {
         return table.queryOne("SELECT held_amount, currency FROM escrow_holding WHERE escrow_id = ?",
-                        row -> new Money(row.getLong(1), Currency.valueOf(row.getString(2))), escrowId)
+                        row -> new Money(row.getLong(1), Currency.valueOf(row.getString(2))), escrowId.value())
                 .orElseThrow(() -> new IllegalStateException("Escrow " + escrowId + " holds nothing: it was never funded"));
     }
 
     @Override
-    public boolean chargebackOpen(String escrowId) {
-        return table.queryOne("SELECT 1 FROM escrow_chargeback WHERE escrow_id = ? AND holding", row -> true, escrowId)
+    public boolean chargebackOpen(EscrowId escrowId) {
+        return table.queryOne("SELECT 1 FROM escrow_chargeback WHERE escrow_id = ? AND holding", row -> true, escrowId.value())
                 .isPresent();
     }
 
@@ -46,29 +47,29 @@ public class EscrowHoldingsTable implements EscrowHoldings {
     @EventHandler
     void on(EscrowFunded event) {
         table.upsert("UPDATE escrow_holding SET held_amount = ?, currency = ? WHERE escrow_id = ?",
-                new Object[]{event.funded().amount(), event.funded().currency().name(), event.escrowId()},
+                new Object[]{event.funded().amount(), event.funded().currency().name(), event.escrowId().value()},
                 "INSERT INTO escrow_holding (escrow_id, held_amount, currency) VALUES (?, ?, ?)",
-                new Object[]{event.escrowId(), event.funded().amount(), event.funded().currency().name()});
+                new Object[]{event.escrowId().value(), event.funded().amount(), event.funded().currency().name()});
         table.update("UPDATE escrow_chargeback SET holding = TRUE WHERE escrow_id = ? AND known AND NOT resolved",
-                event.escrowId());
+                event.escrowId().value());
     }
 
     @EventHandler
     void on(EscrowReleased event) {
-        table.update("UPDATE escrow_holding SET held_amount = 0 WHERE escrow_id = ?", event.escrowId());
+        table.update("UPDATE escrow_holding SET held_amount = 0 WHERE escrow_id = ?", event.escrowId().value());
     }
 
     @EventHandler
     void on(EscrowRefundStarted event) {
-        table.update("UPDATE escrow_holding SET held_amount = 0 WHERE escrow_id = ?", event.escrowId());
+        table.update("UPDATE escrow_holding SET held_amount = 0 WHERE escrow_id = ?", event.escrowId().value());
     }
 
     @EventHandler
     void on(ChargebackReceived event) {
         table.upsert("UPDATE escrow_chargeback SET known = TRUE, holding = holding OR ? WHERE escrow_id = ? AND chargeback_id = ?",
-                new Object[]{event.moneyHeld(), event.escrowId(), event.chargebackId()},
+                new Object[]{event.moneyHeld(), event.escrowId().value(), event.chargebackId()},
                 "INSERT INTO escrow_chargeback (escrow_id, chargeback_id, known, resolved, holding) VALUES (?, ?, TRUE, FALSE, ?)",
-                new Object[]{event.escrowId(), event.chargebackId(), event.moneyHeld()});
+                new Object[]{event.escrowId().value(), event.chargebackId(), event.moneyHeld()});
     }
 
     /** Only a resolution in the platform's favour lifts the hold; one Paystack did not document keeps it. */
@@ -76,17 +77,17 @@ public class EscrowHoldingsTable implements EscrowHoldings {
     void on(ChargebackResolved event) {
         boolean won = Chargebacks.WON.equals(event.resolution());
         table.upsert("UPDATE escrow_chargeback SET resolved = TRUE, holding = holding AND NOT ? WHERE escrow_id = ? AND chargeback_id = ?",
-                new Object[]{won, event.escrowId(), event.chargebackId()},
+                new Object[]{won, event.escrowId().value(), event.chargebackId()},
                 "INSERT INTO escrow_chargeback (escrow_id, chargeback_id, known, resolved, holding) VALUES (?, ?, FALSE, TRUE, FALSE)",
-                new Object[]{event.escrowId(), event.chargebackId()});
+                new Object[]{event.escrowId().value(), event.chargebackId()});
     }
 
     /** The card network took money back: the escrow holds less, and the lost chargeback no longer waits for Paystack. */
     @EventHandler
     void on(ChargebackLost event) {
         table.update("UPDATE escrow_holding SET held_amount = held_amount - ? WHERE escrow_id = ?",
-                Ledger.sum(event.postings(), LedgerAccount.ESCROW), event.escrowId());
+                Ledger.sum(event.postings(), LedgerAccount.ESCROW), event.escrowId().value());
         table.update("UPDATE escrow_chargeback SET holding = FALSE WHERE escrow_id = ? AND chargeback_id = ?",
-                event.escrowId(), event.chargebackId());
+                event.escrowId().value(), event.chargebackId());
     }
 }

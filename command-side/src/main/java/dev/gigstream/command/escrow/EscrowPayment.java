@@ -1,6 +1,9 @@
 package dev.gigstream.command.escrow;
 
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.escrow.CancelEscrow;
 import dev.gigstream.messages.escrow.ChargebackLost;
 import dev.gigstream.messages.escrow.ChargebackReceived;
@@ -64,10 +67,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class EscrowPayment {
 
     @AggregateIdentifier
-    private String escrowId;
-    private String jobId;
+    private EscrowId escrowId;
+    private JobId jobId;
     private String clientId;
-    private String workerId;
+    private WorkerId workerId;
     private EscrowStatus status;
     private Money pay;
     private Money serviceFee;

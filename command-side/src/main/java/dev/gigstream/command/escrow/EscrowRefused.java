@@ -1,5 +1,6 @@
 package dev.gigstream.command.escrow;
 
+import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.messages.escrow.EscrowReferences;
@@ -20,44 +21,44 @@ final class EscrowRefused {
     private EscrowRefused() {
     }
 
-    static RefusedException invalidAmount(String escrowId, String why) {
+    static RefusedException invalidAmount(EscrowId escrowId, String why) {
         return new RefusedException(INVALID_AMOUNT, "Escrow " + escrowId + ": " + why);
     }
 
-    static RefusedException amountMismatch(String escrowId, Money expected, Money got, String reference) {
+    static RefusedException amountMismatch(EscrowId escrowId, Money expected, Money got, String reference) {
         return new RefusedException(AMOUNT_MISMATCH, "Escrow " + escrowId + " expects " + expected.amount() + " "
                 + expected.currency() + " under reference " + EscrowReferences.charge(escrowId) + ", not "
                 + got.amount() + " " + got.currency() + " under " + reference);
     }
 
-    static RefusedException notFunded(String escrowId, EscrowStatus status) {
+    static RefusedException notFunded(EscrowId escrowId, EscrowStatus status) {
         return new RefusedException(NOT_FUNDED, "Escrow " + escrowId + " is " + status + ", not FUNDED");
     }
 
-    static RefusedException frozen(String escrowId) {
+    static RefusedException frozen(EscrowId escrowId) {
         return new RefusedException(FROZEN, "Escrow " + escrowId + " is frozen by a dispute: nothing is released");
     }
 
-    static RefusedException chargebackHold(String escrowId, String chargebackId) {
+    static RefusedException chargebackHold(EscrowId escrowId, String chargebackId) {
         return new RefusedException(FROZEN, "Escrow " + escrowId + " is frozen by chargeback " + chargebackId
                 + ": nothing is released or refunded until Paystack resolves it in the platform's favour");
     }
 
-    static RefusedException exceedsFunds(String escrowId, Money asked, Money held) {
+    static RefusedException exceedsFunds(EscrowId escrowId, Money asked, Money held) {
         return new RefusedException(EXCEEDS_FUNDS, "Escrow " + escrowId + " holds " + held.amount() + " " + held.currency()
                 + ", not " + asked.amount());
     }
 
-    static RefusedException noPayoutToRetry(String escrowId, EscrowStatus status) {
+    static RefusedException noPayoutToRetry(EscrowId escrowId, EscrowStatus status) {
         return new RefusedException(NO_PAYOUT_TO_RETRY, "Escrow " + escrowId + " is " + status
                 + " and has no payout waiting for an operator");
     }
 
-    static RefusedException unknownPayout(String escrowId, String reference) {
+    static RefusedException unknownPayout(EscrowId escrowId, String reference) {
         return new RefusedException(UNKNOWN_PAYOUT, "Escrow " + escrowId + " has no pending payout " + reference);
     }
 
-    static RefusedException wrongState(String escrowId, EscrowStatus status, String what) {
+    static RefusedException wrongState(EscrowId escrowId, EscrowStatus status, String what) {
         return new RefusedException(WRONG_STATE, "Escrow " + escrowId + " is " + status + " and cannot be " + what);
     }
 }

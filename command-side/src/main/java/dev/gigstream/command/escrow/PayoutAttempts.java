@@ -1,5 +1,6 @@
 package dev.gigstream.command.escrow;
 
+import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.escrow.EscrowRefundStarted;
 import dev.gigstream.messages.escrow.EscrowReleased;
@@ -42,7 +43,7 @@ class PayoutAttempts {
         return pendingReference;
     }
 
-    String nextReference(String escrowId) {
+    String nextReference(EscrowId escrowId) {
         return payout(escrowId, attempts + 1);
     }
 

@@ -7,47 +7,51 @@ import dev.gigstream.command.dispute.DisputedJob;
 import dev.gigstream.command.dispute.EscrowHoldings;
 import dev.gigstream.command.dispute.KnownDisputes;
 import dev.gigstream.command.rating.JobRatings;
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.dispute.DisputeOutcome;
 import dev.gigstream.messages.dispute.OpenDispute;
 import dev.gigstream.messages.job.ApplicationWithdrawn;
+import dev.gigstream.messages.job.ApplyToJob;
+import dev.gigstream.messages.job.CancelJob;
+import dev.gigstream.messages.job.CheckIn;
+import dev.gigstream.messages.job.CheckOut;
 import dev.gigstream.messages.job.CheckOutAutomatically;
+import dev.gigstream.messages.job.CompleteJob;
+import dev.gigstream.messages.job.ConfirmShift;
+import dev.gigstream.messages.job.ExpireJob;
+import dev.gigstream.messages.job.HireLapsed;
+import dev.gigstream.messages.job.HireWorker;
+import dev.gigstream.messages.job.JobCancelled;
+import dev.gigstream.messages.job.JobCompleted;
 import dev.gigstream.messages.job.JobDisputeSettled;
 import dev.gigstream.messages.job.JobDisputeWithdrawn;
 import dev.gigstream.messages.job.JobDisputed;
-import dev.gigstream.messages.job.SettleJobDispute;
-import dev.gigstream.messages.job.WithdrawJobDispute;
-import dev.gigstream.messages.job.CheckIn;
-import dev.gigstream.messages.job.CheckOut;
-import dev.gigstream.messages.job.CompleteJob;
-import dev.gigstream.messages.job.ConfirmShift;
-import dev.gigstream.messages.job.HireLapsed;
-import dev.gigstream.messages.job.JobCompleted;
-import dev.gigstream.messages.job.JobFunded;
-import dev.gigstream.messages.job.LapseHire;
-import dev.gigstream.messages.job.MarkJobFunded;
-import dev.gigstream.messages.job.ReportNoShow;
-import dev.gigstream.messages.job.ShiftConfirmed;
-import dev.gigstream.messages.job.WorkerCheckedIn;
-import dev.gigstream.messages.job.WorkerCheckedOut;
-import dev.gigstream.messages.job.WorkerNoShow;
-import dev.gigstream.messages.job.ApplyToJob;
-import dev.gigstream.messages.job.CancelJob;
-import dev.gigstream.messages.job.HireWorker;
-import dev.gigstream.messages.job.JobCancelled;
-import dev.gigstream.messages.job.ExpireJob;
 import dev.gigstream.messages.job.JobExpired;
+import dev.gigstream.messages.job.JobFunded;
 import dev.gigstream.messages.job.JobOfferWaveDue;
 import dev.gigstream.messages.job.JobOffered;
 import dev.gigstream.messages.job.JobPosted;
 import dev.gigstream.messages.job.JobStatus;
+import dev.gigstream.messages.job.LapseHire;
+import dev.gigstream.messages.job.MarkJobFunded;
 import dev.gigstream.messages.job.OfferJob;
 import dev.gigstream.messages.job.PostJob;
+import dev.gigstream.messages.job.ReportNoShow;
+import dev.gigstream.messages.job.SettleJobDispute;
+import dev.gigstream.messages.job.ShiftConfirmed;
 import dev.gigstream.messages.job.WithdrawApplication;
+import dev.gigstream.messages.job.WithdrawJobDispute;
 import dev.gigstream.messages.job.WorkerApplied;
+import dev.gigstream.messages.job.WorkerCheckedIn;
+import dev.gigstream.messages.job.WorkerCheckedOut;
 import dev.gigstream.messages.job.WorkerHired;
+import dev.gigstream.messages.job.WorkerNoShow;
 import dev.gigstream.messages.worker.ApplicantStanding;
 import dev.gigstream.messages.worker.Skills;
 import org.axonframework.commandhandling.CommandHandler;
@@ -90,7 +94,7 @@ public class Job {
     static final String OFFER_WAVE = "job-offer-wave";
 
     @AggregateIdentifier
-    private String jobId;
+    private JobId jobId;
     private JobPosted posting;
     private String clientId;
     private String title;
@@ -98,12 +102,12 @@ public class Job {
     private ShiftWindow shift;
     private Money pay;
     private GeoPoint site;
-    private final Set<String> applicants = new HashSet<>();
+    private final Set<WorkerId> applicants = new HashSet<>();
     private final JobOffers offers = new JobOffers();
-    private String hiredWorkerId;
-    private String escrowId;
+    private WorkerId hiredWorkerId;
+    private EscrowId escrowId;
     private boolean confirmed;
-    private String disputeId;
+    private DisputeId disputeId;
     /** Every dispute opened on the job, by its id: a retried opening is told from another complaint. */
     private final Map<String, JobDisputed> disputes = new HashMap<>();
     private JobStatus statusBeforeDispute;
@@ -213,7 +217,7 @@ public class Job {
             throw JobRefused.clientSuspended(clientId);
         }
         if (status == JobStatus.HIRED && command.workerId().equals(hiredWorkerId)) {
-            return escrowId; // a repeated hire of the same worker changes nothing
+            return escrowId.value(); // a repeated hire of the same worker changes nothing
         }
         if (status != JobStatus.OPEN) {
             throw JobRefused.notOpen(jobId, status);
@@ -225,7 +229,7 @@ public class Job {
             throw JobRefused.notAnApplicant(jobId, command.workerId());
         }
         apply(new WorkerHired(jobId, command.workerId(), clientId, pay, command.escrowId(), shift.start()));
-        return command.escrowId();
+        return command.escrowId().value();
     }
 
     @CommandHandler
@@ -364,7 +368,7 @@ public class Job {
     @CommandHandler
     void handle(OpenDispute command, KnownDisputes knownDisputes, EscrowHoldings escrows, DisputePolicy policy)
             throws Exception {
-        JobDisputed opened = disputes.get(command.disputeId());
+        JobDisputed opened = disputes.get(command.disputeId().value());
         if (opened != null && !sameComplaint(opened, command)) {
             throw DisputeRefused.idTaken(command.disputeId());
         }
@@ -375,7 +379,7 @@ public class Job {
             throw DisputeRefused.idTaken(command.disputeId()); // a dispute of another job
         }
         DisputePolicy.checkComplaint(command.reason(), command.details());
-        if (!command.openedBy().equals(clientId) && !command.openedBy().equals(hiredWorkerId)) {
+        if (!command.openedBy().equals(clientId) && (hiredWorkerId == null || !command.openedBy().equals(hiredWorkerId.value()))) {
             throw DisputeRefused.notAParty(jobId);
         }
         if (status == JobStatus.DISPUTED) {
@@ -454,7 +458,7 @@ public class Job {
         }
     }
 
-    private void requireHiredWorker(String workerId) {
+    private void requireHiredWorker(WorkerId workerId) {
         if (!workerId.equals(hiredWorkerId)) {
             throw JobRefused.notTheHiredWorker(jobId);
         }
@@ -551,7 +555,7 @@ public class Job {
 
     @EventSourcingHandler
     void on(JobDisputed event) {
-        disputes.put(event.disputeId(), event);
+        disputes.put(event.disputeId().value(), event);
         disputeId = event.disputeId();
         statusBeforeDispute = status;
         status = JobStatus.DISPUTED;

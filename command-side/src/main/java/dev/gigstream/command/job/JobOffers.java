@@ -1,5 +1,6 @@
 package dev.gigstream.command.job;
 
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.job.JobOfferWaveDue;
 import dev.gigstream.messages.job.JobOffered;
 import dev.gigstream.messages.job.OfferJob;
@@ -17,7 +18,7 @@ import java.util.Set;
  */
 final class JobOffers {
 
-    private final LinkedHashSet<String> offered = new LinkedHashSet<>(); // declared so: a snapshot keeps the order
+    private final LinkedHashSet<WorkerId> offered = new LinkedHashSet<>(); // declared so: a snapshot keeps the order
     private int recordedWave;
     private int dueWave = 1;
 
@@ -35,15 +36,15 @@ final class JobOffers {
     }
 
     /** The offers to workers who hold none of this job and did not apply to it, each worker once. */
-    List<OfferJob.Offer> fresh(List<OfferJob.Offer> offers, Set<String> applicants) {
-        Set<String> taken = new HashSet<>(offered);
+    List<OfferJob.Offer> fresh(List<OfferJob.Offer> offers, Set<WorkerId> applicants) {
+        Set<WorkerId> taken = new HashSet<>(offered);
         taken.addAll(applicants);
         return offers.stream().filter(offer -> taken.add(offer.workerId())).toList();
     }
 
     /** Everyone the job was offered to, in the order of their offers. */
     List<String> workers() {
-        return List.copyOf(offered);
+        return offered.stream().map(WorkerId::value).toList();
     }
 
     void on(JobOffered event) {

@@ -1,5 +1,6 @@
 package dev.gigstream.command.job;
 
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.worker.ApplicantStanding;
 
 /**
@@ -8,5 +9,5 @@ import dev.gigstream.messages.worker.ApplicantStanding;
  */
 public interface WorkerStandings {
 
-    ApplicantStanding of(String workerId);
+    ApplicantStanding of(WorkerId workerId);
 }

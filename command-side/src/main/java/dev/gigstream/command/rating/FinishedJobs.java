@@ -1,5 +1,6 @@
 package dev.gigstream.command.rating;
 
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.rating.JobRatingsOpened;
 
 import java.util.Optional;
@@ -12,5 +13,5 @@ import java.util.Optional;
  */
 public interface FinishedJobs {
 
-    Optional<JobRatingsOpened> openingOf(String jobId);
+    Optional<JobRatingsOpened> openingOf(JobId jobId);
 }

@@ -1,11 +1,13 @@
 package dev.gigstream.command.rating;
 
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.RefusedException;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.job.JobStatus;
 import dev.gigstream.messages.rating.JobRatingsIds;
 import dev.gigstream.messages.rating.JobRatingsOpened;
-import dev.gigstream.messages.rating.RaterRole;
 import dev.gigstream.messages.rating.RateJob;
+import dev.gigstream.messages.rating.RaterRole;
 import dev.gigstream.messages.rating.RatingErrorCode;
 import dev.gigstream.messages.rating.RatingGiven;
 import dev.gigstream.messages.rating.RatingsRevealed;
@@ -41,9 +43,9 @@ public class JobRatings {
 
     @AggregateIdentifier
     private String ratingsId;
-    private String jobId;
+    private JobId jobId;
     private String clientId;
-    private String workerId;
+    private WorkerId workerId;
     private JobStatus jobStatus;
     private Instant finishedAt;
     private final Set<RaterRole> rated = EnumSet.noneOf(RaterRole.class);
@@ -53,9 +55,9 @@ public class JobRatings {
     }
 
     /** Started by the job in the unit of work where it finished: its parties rate each other from here. */
-    public static JobRatings open(String jobId, String clientId, String workerId, JobStatus jobStatus, Instant finishedAt) {
+    public static JobRatings open(JobId jobId, String clientId, WorkerId workerId, JobStatus jobStatus, Instant finishedAt) {
         JobRatings ratings = new JobRatings();
-        apply(new JobRatingsOpened(JobRatingsIds.of(jobId), jobId, clientId, workerId, jobStatus, finishedAt));
+        apply(new JobRatingsOpened(JobRatingsIds.of(jobId.value()), jobId, clientId, workerId, jobStatus, finishedAt));
         return ratings;
     }
 
@@ -72,7 +74,7 @@ public class JobRatings {
         }
         if (finishedAt == null) {
             if (!jobs.known(command.jobId())) {
-                throw new AggregateNotFoundException(command.jobId(), "No job " + command.jobId());
+                throw new AggregateNotFoundException(command.jobId().value(), "No job " + command.jobId());
             }
             RatingPolicy.checkRating(command.stars(), command.comment());
             throw refusal(RatingErrorCode.JOB_NOT_FINISHED, "Job " + command.jobId()
@@ -93,7 +95,7 @@ public class JobRatings {
         }
         String comment = command.comment() == null || command.comment().isBlank() ? null : command.comment().strip();
         apply(new RatingGiven(ratingsId, jobId, command.raterId(), role,
-                role == RaterRole.CLIENT ? workerId : clientId, command.stars(), comment, command.at()));
+                role == RaterRole.CLIENT ? workerId.value() : clientId, command.stars(), comment, command.at()));
         Instant revealAt = RatingPolicy.revealAt(finishedAt);
         boolean everyoneRated = clientOnly || rated.size() == RaterRole.values().length;
         if (everyoneRated || !command.at().isBefore(revealAt)) {
@@ -119,7 +121,7 @@ public class JobRatings {
         if (raterId.equals(clientId)) {
             return RaterRole.CLIENT;
         }
-        if (raterId.equals(workerId)) {
+        if (raterId.equals(workerId.value())) {
             return RaterRole.WORKER;
         }
         throw refusal(RatingErrorCode.NOT_A_PARTY_OF_THE_JOB, "Only the client and the hired worker of a job rate it");

@@ -1,5 +1,7 @@
 package dev.gigstream.command.rating;
 
+import dev.gigstream.messages.common.JobId;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.job.JobCompleted;
 import dev.gigstream.messages.job.JobDisputeSettled;
 import dev.gigstream.messages.job.JobPosted;
@@ -28,17 +30,17 @@ public class StoredJobs implements KnownJobs, FinishedJobs {
     }
 
     @Override
-    public boolean known(String jobId) {
-        return events.lastSequenceNumberFor(jobId).isPresent();
+    public boolean known(JobId jobId) {
+        return events.lastSequenceNumberFor(jobId.value()).isPresent();
     }
 
     @Override
-    public Optional<JobRatingsOpened> openingOf(String jobId) {
+    public Optional<JobRatingsOpened> openingOf(JobId jobId) {
         String clientId = null;
-        String workerId = null;
+        WorkerId workerId = null;
         JobStatus status = null;
         Instant finishedAt = null;
-        DomainEventStream stream = events.readEvents(jobId, 0);
+        DomainEventStream stream = events.readEvents(jobId.value(), 0);
         while (stream.hasNext()) {
             DomainEventMessage<?> event = stream.next();
             Object payload = event.getPayload();
@@ -61,6 +63,6 @@ public class StoredJobs implements KnownJobs, FinishedJobs {
         if (finishedAt == null || status != JobStatus.COMPLETED && status != JobStatus.NO_SHOW) {
             return Optional.empty();
         }
-        return Optional.of(new JobRatingsOpened(JobRatingsIds.of(jobId), jobId, clientId, workerId, status, finishedAt));
+        return Optional.of(new JobRatingsOpened(JobRatingsIds.of(jobId.value()), jobId, clientId, workerId, status, finishedAt));
     }
 }

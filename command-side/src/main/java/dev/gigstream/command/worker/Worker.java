@@ -1,12 +1,14 @@
 package dev.gigstream.command.worker;
 
+import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.worker.ApplicantStanding;
 import dev.gigstream.messages.worker.AvailabilityWindow;
 import dev.gigstream.messages.worker.AwardBadge;
 import dev.gigstream.messages.worker.Badge;
 import dev.gigstream.messages.worker.BadgeAwarded;
-import dev.gigstream.messages.worker.PayoutAccount;
 import dev.gigstream.messages.worker.ExtendPremium;
+import dev.gigstream.messages.worker.PayoutAccount;
 import dev.gigstream.messages.worker.PremiumEnded;
 import dev.gigstream.messages.worker.PremiumExtended;
 import dev.gigstream.messages.worker.PremiumRenewalStopped;
@@ -25,7 +27,6 @@ import dev.gigstream.messages.worker.WorkerRegistered;
 import dev.gigstream.messages.worker.WorkerReinstated;
 import dev.gigstream.messages.worker.WorkerSuspended;
 import dev.gigstream.messages.worker.WorkerWentOnline;
-import dev.gigstream.messages.common.GeoPoint;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -63,7 +64,7 @@ public class Worker {
     static final Duration ONLINE_RESOLUTION = Duration.ofMinutes(1);
 
     @AggregateIdentifier
-    private String workerId;
+    private WorkerId workerId;
     private String registeredName;
     private List<String> skills = List.of();
     private String bio;

@@ -1,6 +1,7 @@
 package dev.gigstream.command.worker;
 
 import dev.gigstream.messages.common.RefusedException;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.worker.AvailabilityWindow;
 import dev.gigstream.messages.worker.Badge;
 
@@ -21,38 +22,38 @@ final class WorkerRefused {
     private WorkerRefused() {
     }
 
-    static RefusedException idTaken(String workerId) {
+    static RefusedException idTaken(WorkerId workerId) {
         return new RefusedException(WORKER_ID_TAKEN, "Worker " + workerId + " was registered already under another name;"
                 + " a new worker needs a new id");
     }
 
-    static RefusedException badgeAlreadyAwarded(String workerId, Badge badge) {
+    static RefusedException badgeAlreadyAwarded(WorkerId workerId, Badge badge) {
         return new RefusedException(BADGE_ALREADY_AWARDED, "Worker " + workerId + " already has the badge " + badge);
     }
 
-    static RefusedException alreadyPremium(String workerId, Instant until) {
+    static RefusedException alreadyPremium(WorkerId workerId, Instant until) {
         return new RefusedException(ALREADY_PREMIUM, "Worker " + workerId + " is premium until " + until);
     }
 
-    static RefusedException invalidSkill(String workerId, String why) {
+    static RefusedException invalidSkill(WorkerId workerId, String why) {
         return new RefusedException(INVALID_SKILL, "Worker " + workerId + " listed an invalid skill: " + why);
     }
 
-    static RefusedException noSkills(String workerId) {
+    static RefusedException noSkills(WorkerId workerId) {
         return new RefusedException(NO_SKILLS, "Worker " + workerId + " must list at least one skill");
     }
 
-    static RefusedException tooManySkills(String workerId, int given, int max) {
+    static RefusedException tooManySkills(WorkerId workerId, int given, int max) {
         return new RefusedException(TOO_MANY_SKILLS,
                 "Worker " + workerId + " listed " + given + " skills; at most " + max + " are allowed");
     }
 
-    static RefusedException tooManyAvailabilityWindows(String workerId, int given, int max) {
+    static RefusedException tooManyAvailabilityWindows(WorkerId workerId, int given, int max) {
         return new RefusedException(TOO_MANY_AVAILABILITY_WINDOWS,
                 "Worker " + workerId + " gave " + given + " availability windows; at most " + max + " are allowed");
     }
 
-    static RefusedException overlappingAvailability(String workerId, AvailabilityWindow a, AvailabilityWindow b) {
+    static RefusedException overlappingAvailability(WorkerId workerId, AvailabilityWindow a, AvailabilityWindow b) {
         return new RefusedException(OVERLAPPING_AVAILABILITY, "Worker " + workerId + " has overlapping availability on "
                 + a.dayOfWeek() + ": " + a.from() + "-" + a.to() + " and " + b.from() + "-" + b.to());
     }

@@ -2,6 +2,7 @@ package dev.gigstream.command.worker;
 
 import dev.gigstream.command.job.WorkerStandings;
 import dev.gigstream.command.lookup.LookupTable;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.worker.ApplicantStanding;
 import dev.gigstream.messages.worker.WorkerProfileUpdated;
 import dev.gigstream.messages.worker.WorkerReinstated;
@@ -25,17 +26,17 @@ public class WorkerStandingsTable implements WorkerStandings {
     }
 
     @Override
-    public ApplicantStanding of(String workerId) {
+    public ApplicantStanding of(WorkerId workerId) {
         return table.queryOne("SELECT has_profile, suspended FROM worker_standing WHERE worker_id = ?",
-                        row -> new ApplicantStanding(row.getBoolean(1), row.getBoolean(2)), workerId)
+                        row -> new ApplicantStanding(row.getBoolean(1), row.getBoolean(2)), workerId.value())
                 .orElse(ApplicantStanding.unknown());
     }
 
     @EventHandler
     void on(WorkerProfileUpdated event) {
-        table.upsert("UPDATE worker_standing SET has_profile = TRUE WHERE worker_id = ?", new Object[]{event.workerId()},
+        table.upsert("UPDATE worker_standing SET has_profile = TRUE WHERE worker_id = ?", new Object[]{event.workerId().value()},
                 "INSERT INTO worker_standing (worker_id, has_profile, suspended) VALUES (?, TRUE, FALSE)",
-                new Object[]{event.workerId()});
+                new Object[]{event.workerId().value()});
     }
 
     @EventHandler
@@ -48,9 +49,9 @@ public class WorkerStandingsTable implements WorkerStandings {
         suspended(event.workerId(), false);
     }
 
-    private void suspended(String workerId, boolean suspended) {
-        table.upsert("UPDATE worker_standing SET suspended = ? WHERE worker_id = ?", new Object[]{suspended, workerId},
+    private void suspended(WorkerId workerId, boolean suspended) {
+        table.upsert("UPDATE worker_standing SET suspended = ? WHERE worker_id = ?", new Object[]{suspended, workerId.value()},
                 "INSERT INTO worker_standing (worker_id, has_profile, suspended) VALUES (?, FALSE, ?)",
-                new Object[]{workerId, suspended});
+                new Object[]{workerId.value(), suspended});
     }
 }

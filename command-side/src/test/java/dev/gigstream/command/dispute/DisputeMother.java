@@ -1,7 +1,11 @@
 package dev.gigstream.command.dispute;
 
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.dispute.DisputeOpened;
 import dev.gigstream.messages.dispute.DisputeParty;
 import dev.gigstream.messages.dispute.EvidenceAdded;
@@ -29,11 +33,11 @@ final class DisputeMother {
     }
 
     static OpenDispute open(String by) {
-        return new OpenDispute(DISPUTE_ID, JOB_ID, by, "work not done", "The worker left after an hour", OPENED_AT);
+        return new OpenDispute(DisputeId.of(DISPUTE_ID), JobId.of(JOB_ID), by, "work not done", "The worker left after an hour", OPENED_AT);
     }
 
     static DisputeOpened openedByClient() {
-        return new DisputeOpened(DISPUTE_ID, JOB_ID, ESCROW_ID, CLIENT_ID, WORKER_ID, CLIENT_ID, DisputeParty.CLIENT,
+        return new DisputeOpened(DisputeId.of(DISPUTE_ID), JobId.of(JOB_ID), EscrowId.of(ESCROW_ID), CLIENT_ID, WorkerId.of(WORKER_ID), CLIENT_ID, DisputeParty.CLIENT,
                 "work not done", "The worker left after an hour", PAY, HELD, OPENED_AT, OPENED_AT.plus(RESPONSE_WINDOW));
     }
 
@@ -43,7 +47,7 @@ final class DisputeMother {
     }
 
     static EvidenceAdded evidence(String by, DisputeParty party, int minutesLater) {
-        return new EvidenceAdded(DISPUTE_ID, JOB_ID, evidenceId(by, minutesLater), by, party, "photo of the empty bar",
+        return new EvidenceAdded(DisputeId.of(DISPUTE_ID), JobId.of(JOB_ID), evidenceId(by, minutesLater), by, party, "photo of the empty bar",
                 OPENED_AT.plus(Duration.ofMinutes(minutesLater)));
     }
 }

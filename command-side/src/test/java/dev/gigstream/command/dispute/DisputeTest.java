@@ -1,7 +1,11 @@
 package dev.gigstream.command.dispute;
 
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.dispute.AddEvidence;
 import dev.gigstream.messages.dispute.DisputeErrorCode;
 import dev.gigstream.messages.dispute.DisputeOutcome;
@@ -52,12 +56,12 @@ class DisputeTest {
         fixture = new AggregateTestFixture<>(Dispute.class);
         fixture.registerInjectableResource(new EscrowHoldings() {
             @Override
-            public Money held(String escrowId) {
+            public Money held(EscrowId escrowId) {
                 return HELD;
             }
 
             @Override
-            public boolean chargebackOpen(String escrowId) {
+            public boolean chargebackOpen(EscrowId escrowId) {
                 return chargebackOpen;
             }
         });
@@ -69,11 +73,11 @@ class DisputeTest {
         @Test
         void bothPartiesAddEvidence() {
             fixture.given(openedByClient())
-                   .when(new AddEvidence(DISPUTE_ID, evidenceId(WORKER_ID, 10), WORKER_ID, "  photo of the empty bar ",
+                   .when(new AddEvidence(DisputeId.of(DISPUTE_ID), evidenceId(WORKER_ID, 10), WORKER_ID, "  photo of the empty bar ",
                            OPENED_AT.plus(Duration.ofMinutes(10))))
                    .expectEvents(evidence(WORKER_ID, DisputeParty.WORKER, 10));
             fixture.given(openedByClient())
-                   .when(new AddEvidence(DISPUTE_ID, evidenceId(CLIENT_ID, 3), CLIENT_ID, "photo of the empty bar",
+                   .when(new AddEvidence(DisputeId.of(DISPUTE_ID), evidenceId(CLIENT_ID, 3), CLIENT_ID, "photo of the empty bar",
                            OPENED_AT.plus(Duration.ofMinutes(3))))
                    .expectEvents(evidence(CLIENT_ID, DisputeParty.CLIENT, 3));
         }
@@ -81,38 +85,38 @@ class DisputeTest {
         @Test
         void theSamePieceSentAgainIsAddedOnceEvenOnceTheDisputeIsClosed() {
             fixture.given(openedByClient(), evidence(CLIENT_ID, DisputeParty.CLIENT, 3))
-                   .when(new AddEvidence(DISPUTE_ID, evidenceId(CLIENT_ID, 3), CLIENT_ID, " photo of the empty bar", LATER))
+                   .when(new AddEvidence(DisputeId.of(DISPUTE_ID), evidenceId(CLIENT_ID, 3), CLIENT_ID, " photo of the empty bar", LATER))
                    .expectSuccessfulHandlerExecution().expectNoEvents();
             fixture.given(openedByClient(), evidence(CLIENT_ID, DisputeParty.CLIENT, 3),
                           resolved(DisputeOutcome.REFUND_TO_CLIENT, NOTHING, HELD))
-                   .when(new AddEvidence(DISPUTE_ID, evidenceId(CLIENT_ID, 3), CLIENT_ID, "photo of the empty bar", LATER))
+                   .when(new AddEvidence(DisputeId.of(DISPUTE_ID), evidenceId(CLIENT_ID, 3), CLIENT_ID, "photo of the empty bar", LATER))
                    .expectSuccessfulHandlerExecution().expectNoEvents();
         }
 
         @Test
         void anotherPieceUnderAnAddedPiecesIdIsRefused() {
             fixture.given(openedByClient(), evidence(CLIENT_ID, DisputeParty.CLIENT, 3))
-                   .when(new AddEvidence(DISPUTE_ID, evidenceId(CLIENT_ID, 3), CLIENT_ID, "another photo", LATER))
+                   .when(new AddEvidence(DisputeId.of(DISPUTE_ID), evidenceId(CLIENT_ID, 3), CLIENT_ID, "another photo", LATER))
                    .expectNoEvents().expectException(refusedWith(DisputeErrorCode.EVIDENCE_ID_TAKEN));
             fixture.given(openedByClient(), evidence(CLIENT_ID, DisputeParty.CLIENT, 3))
-                   .when(new AddEvidence(DISPUTE_ID, evidenceId(CLIENT_ID, 3), WORKER_ID, "photo of the empty bar", LATER))
+                   .when(new AddEvidence(DisputeId.of(DISPUTE_ID), evidenceId(CLIENT_ID, 3), WORKER_ID, "photo of the empty bar", LATER))
                    .expectNoEvents().expectException(refusedWith(DisputeErrorCode.EVIDENCE_ID_TAKEN));
         }
 
         @Test
         void strangersAddNoEvidence() {
             fixture.given(openedByClient())
-                   .when(new AddEvidence(DISPUTE_ID, NEW_EVIDENCE, STRANGER_ID, "I saw it all", LATER))
+                   .when(new AddEvidence(DisputeId.of(DISPUTE_ID), NEW_EVIDENCE, STRANGER_ID, "I saw it all", LATER))
                    .expectNoEvents().expectException(refusedWith(DisputeErrorCode.NOT_A_PARTY));
         }
 
         @Test
         void evidenceIsAnythingFromOneToFiveThousandCharacters() {
             fixture.given(openedByClient())
-                   .when(new AddEvidence(DISPUTE_ID, NEW_EVIDENCE, CLIENT_ID, "", LATER))
+                   .when(new AddEvidence(DisputeId.of(DISPUTE_ID), NEW_EVIDENCE, CLIENT_ID, "", LATER))
                    .expectNoEvents().expectException(refusedWith(DisputeErrorCode.INVALID_EVIDENCE));
             fixture.given(openedByClient())
-                   .when(new AddEvidence(DISPUTE_ID, NEW_EVIDENCE, CLIENT_ID, "x".repeat(5_001), LATER))
+                   .when(new AddEvidence(DisputeId.of(DISPUTE_ID), NEW_EVIDENCE, CLIENT_ID, "x".repeat(5_001), LATER))
                    .expectNoEvents().expectException(refusedWith(DisputeErrorCode.INVALID_EVIDENCE));
         }
 
@@ -120,20 +124,20 @@ class DisputeTest {
         void eachPartyGivesAtMostTwentyPieces() {
             Object[] twenty = IntStream.range(0, 20).mapToObj(i -> evidence(CLIENT_ID, DisputeParty.CLIENT, i)).toArray();
             fixture.given(openedByClient()).andGiven(twenty)
-                   .when(new AddEvidence(DISPUTE_ID, NEW_EVIDENCE, CLIENT_ID, "one more", LATER))
+                   .when(new AddEvidence(DisputeId.of(DISPUTE_ID), NEW_EVIDENCE, CLIENT_ID, "one more", LATER))
                    .expectNoEvents().expectException(refusedWith(DisputeErrorCode.TOO_MUCH_EVIDENCE));
             fixture.given(openedByClient()).andGiven(twenty)
-                   .when(new AddEvidence(DISPUTE_ID, NEW_EVIDENCE, WORKER_ID, "my side", LATER))
+                   .when(new AddEvidence(DisputeId.of(DISPUTE_ID), NEW_EVIDENCE, WORKER_ID, "my side", LATER))
                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
         void noEvidenceAfterTheDisputeIsClosed() {
             fixture.given(openedByClient(), resolved(DisputeOutcome.REFUND_TO_CLIENT, NOTHING, HELD))
-                   .when(new AddEvidence(DISPUTE_ID, NEW_EVIDENCE, WORKER_ID, "too late", LATER))
+                   .when(new AddEvidence(DisputeId.of(DISPUTE_ID), NEW_EVIDENCE, WORKER_ID, "too late", LATER))
                    .expectNoEvents().expectException(refusedWith(DisputeErrorCode.DISPUTE_CLOSED));
-            fixture.given(openedByClient(), new DisputeWithdrawn(DISPUTE_ID, JOB_ID, ESCROW_ID, CLIENT_ID, LATER))
-                   .when(new AddEvidence(DISPUTE_ID, NEW_EVIDENCE, WORKER_ID, "too late", LATER))
+            fixture.given(openedByClient(), new DisputeWithdrawn(DisputeId.of(DISPUTE_ID), JobId.of(JOB_ID), EscrowId.of(ESCROW_ID), CLIENT_ID, LATER))
+                   .when(new AddEvidence(DisputeId.of(DISPUTE_ID), NEW_EVIDENCE, WORKER_ID, "too late", LATER))
                    .expectNoEvents().expectException(refusedWith(DisputeErrorCode.DISPUTE_CLOSED));
         }
     }
@@ -144,27 +148,27 @@ class DisputeTest {
         @Test
         void theOpenerWithdrawsAndTheJobResumes() {
             fixture.given(openedByClient())
-                   .when(new WithdrawDispute(DISPUTE_ID, CLIENT_ID, LATER))
-                   .expectEvents(new DisputeWithdrawn(DISPUTE_ID, JOB_ID, ESCROW_ID, CLIENT_ID, LATER));
+                   .when(new WithdrawDispute(DisputeId.of(DISPUTE_ID), CLIENT_ID, LATER))
+                   .expectEvents(new DisputeWithdrawn(DisputeId.of(DISPUTE_ID), JobId.of(JOB_ID), EscrowId.of(ESCROW_ID), CLIENT_ID, LATER));
         }
 
         @Test
         void onlyTheOpenerWithdraws() {
             fixture.given(openedByClient())
-                   .when(new WithdrawDispute(DISPUTE_ID, WORKER_ID, LATER))
+                   .when(new WithdrawDispute(DisputeId.of(DISPUTE_ID), WORKER_ID, LATER))
                    .expectNoEvents().expectException(refusedWith(DisputeErrorCode.NOT_THE_OPENER));
             fixture.given(openedByClient())
-                   .when(new WithdrawDispute(DISPUTE_ID, STRANGER_ID, LATER))
+                   .when(new WithdrawDispute(DisputeId.of(DISPUTE_ID), STRANGER_ID, LATER))
                    .expectNoEvents().expectException(refusedWith(DisputeErrorCode.NOT_A_PARTY));
         }
 
         @Test
         void withdrawingTwiceChangesNothingButAResolvedDisputeStaysResolved() {
-            fixture.given(openedByClient(), new DisputeWithdrawn(DISPUTE_ID, JOB_ID, ESCROW_ID, CLIENT_ID, LATER))
-                   .when(new WithdrawDispute(DISPUTE_ID, CLIENT_ID, LATER))
+            fixture.given(openedByClient(), new DisputeWithdrawn(DisputeId.of(DISPUTE_ID), JobId.of(JOB_ID), EscrowId.of(ESCROW_ID), CLIENT_ID, LATER))
+                   .when(new WithdrawDispute(DisputeId.of(DISPUTE_ID), CLIENT_ID, LATER))
                    .expectSuccessfulHandlerExecution().expectNoEvents();
             fixture.given(openedByClient(), resolved(DisputeOutcome.REFUND_TO_CLIENT, NOTHING, HELD))
-                   .when(new WithdrawDispute(DISPUTE_ID, CLIENT_ID, LATER))
+                   .when(new WithdrawDispute(DisputeId.of(DISPUTE_ID), CLIENT_ID, LATER))
                    .expectNoEvents().expectException(refusedWith(DisputeErrorCode.DISPUTE_CLOSED));
         }
     }
@@ -175,14 +179,14 @@ class DisputeTest {
         @Test
         void releasingGivesTheWorkerThePayAndThePlatformItsFee() {
             fixture.given(openedByClient())
-                   .when(new ResolveDispute(DISPUTE_ID, ADMIN_ID, DisputeOutcome.RELEASE_TO_WORKER, null, "work was done", LATER))
+                   .when(new ResolveDispute(DisputeId.of(DISPUTE_ID), ADMIN_ID, DisputeOutcome.RELEASE_TO_WORKER, null, "work was done", LATER))
                    .expectEvents(resolved(DisputeOutcome.RELEASE_TO_WORKER, PAY, NOTHING));
         }
 
         @Test
         void refundingGivesTheClientEverythingTheEscrowHolds() {
             fixture.given(openedByClient())
-                   .when(new ResolveDispute(DISPUTE_ID, ADMIN_ID, DisputeOutcome.REFUND_TO_CLIENT, null, "work was done", LATER))
+                   .when(new ResolveDispute(DisputeId.of(DISPUTE_ID), ADMIN_ID, DisputeOutcome.REFUND_TO_CLIENT, null, "work was done", LATER))
                    .expectEvents(resolved(DisputeOutcome.REFUND_TO_CLIENT, NOTHING, HELD));
         }
 
@@ -190,7 +194,7 @@ class DisputeTest {
         void aSplitGivesTheWorkerTheShareAndTheClientTheRest() {
             Money share = Money.of(600_000, Currency.NGN);
             fixture.given(openedByClient())
-                   .when(new ResolveDispute(DISPUTE_ID, ADMIN_ID, DisputeOutcome.SPLIT, share, "work was done", LATER))
+                   .when(new ResolveDispute(DisputeId.of(DISPUTE_ID), ADMIN_ID, DisputeOutcome.SPLIT, share, "work was done", LATER))
                    .expectEvents(resolved(DisputeOutcome.SPLIT, share, Money.of(1_050_000, Currency.NGN)));
         }
 
@@ -201,7 +205,7 @@ class DisputeTest {
             for (DisputeOutcome outcome : DisputeOutcome.values()) {
                 Money share = outcome == DisputeOutcome.SPLIT ? Money.of(600_000, Currency.NGN) : null;
                 fixture.given(openedByClient())
-                       .when(new ResolveDispute(DISPUTE_ID, ADMIN_ID, outcome, share, "work was done", LATER))
+                       .when(new ResolveDispute(DisputeId.of(DISPUTE_ID), ADMIN_ID, outcome, share, "work was done", LATER))
                        .expectNoEvents().expectException(refusedWith(DisputeErrorCode.CHARGEBACK_OPEN));
             }
         }
@@ -211,11 +215,11 @@ class DisputeTest {
             for (Money share : new Money[]{NOTHING, PAY, Money.of(1_500_001, Currency.NGN), Money.of(-1, Currency.NGN),
                     Money.of(600_000, Currency.GHS), null}) {
                 fixture.given(openedByClient())
-                       .when(new ResolveDispute(DISPUTE_ID, ADMIN_ID, DisputeOutcome.SPLIT, share, "note", LATER))
+                       .when(new ResolveDispute(DisputeId.of(DISPUTE_ID), ADMIN_ID, DisputeOutcome.SPLIT, share, "note", LATER))
                        .expectNoEvents().expectException(refusedWith(DisputeErrorCode.INVALID_WORKER_SHARE));
             }
             fixture.given(openedByClient())
-                   .when(new ResolveDispute(DISPUTE_ID, ADMIN_ID, DisputeOutcome.RELEASE_TO_WORKER,
+                   .when(new ResolveDispute(DisputeId.of(DISPUTE_ID), ADMIN_ID, DisputeOutcome.RELEASE_TO_WORKER,
                            Money.of(600_000, Currency.NGN), "note", LATER))
                    .expectNoEvents().expectException(refusedWith(DisputeErrorCode.INVALID_WORKER_SHARE));
         }
@@ -223,23 +227,23 @@ class DisputeTest {
         @Test
         void theSameDecisionTwiceIsANoOpAnotherOneIsRefused() {
             fixture.given(openedByClient(), resolved(DisputeOutcome.REFUND_TO_CLIENT, NOTHING, HELD))
-                   .when(new ResolveDispute(DISPUTE_ID, ADMIN_ID, DisputeOutcome.REFUND_TO_CLIENT, null, "again", LATER))
+                   .when(new ResolveDispute(DisputeId.of(DISPUTE_ID), ADMIN_ID, DisputeOutcome.REFUND_TO_CLIENT, null, "again", LATER))
                    .expectSuccessfulHandlerExecution().expectNoEvents();
             fixture.given(openedByClient(), resolved(DisputeOutcome.REFUND_TO_CLIENT, NOTHING, HELD))
-                   .when(new ResolveDispute(DISPUTE_ID, ADMIN_ID, DisputeOutcome.RELEASE_TO_WORKER, null, "changed", LATER))
+                   .when(new ResolveDispute(DisputeId.of(DISPUTE_ID), ADMIN_ID, DisputeOutcome.RELEASE_TO_WORKER, null, "changed", LATER))
                    .expectNoEvents().expectException(refusedWith(DisputeErrorCode.DISPUTE_CLOSED));
         }
 
         @Test
         void aWithdrawnDisputeIsNotResolved() {
-            fixture.given(openedByClient(), new DisputeWithdrawn(DISPUTE_ID, JOB_ID, ESCROW_ID, CLIENT_ID, LATER))
-                   .when(new ResolveDispute(DISPUTE_ID, ADMIN_ID, DisputeOutcome.REFUND_TO_CLIENT, null, "note", LATER))
+            fixture.given(openedByClient(), new DisputeWithdrawn(DisputeId.of(DISPUTE_ID), JobId.of(JOB_ID), EscrowId.of(ESCROW_ID), CLIENT_ID, LATER))
+                   .when(new ResolveDispute(DisputeId.of(DISPUTE_ID), ADMIN_ID, DisputeOutcome.REFUND_TO_CLIENT, null, "note", LATER))
                    .expectNoEvents().expectException(refusedWith(DisputeErrorCode.DISPUTE_CLOSED));
         }
     }
 
     private static DisputeResolved resolved(DisputeOutcome outcome, Money workerShare, Money clientRefund) {
-        return new DisputeResolved(DISPUTE_ID, JOB_ID, ESCROW_ID, CLIENT_ID, WORKER_ID, outcome, workerShare, clientRefund,
+        return new DisputeResolved(DisputeId.of(DISPUTE_ID), JobId.of(JOB_ID), EscrowId.of(ESCROW_ID), CLIENT_ID, WorkerId.of(WORKER_ID), outcome, workerShare, clientRefund,
                 "work was done", ADMIN_ID, LATER);
     }
 }

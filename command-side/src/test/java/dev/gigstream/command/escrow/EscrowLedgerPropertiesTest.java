@@ -1,9 +1,12 @@
 package dev.gigstream.command.escrow;
 
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.Refusal;
 import dev.gigstream.messages.common.RefusedException;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.escrow.CancelEscrow;
 import dev.gigstream.messages.escrow.ChargebackLost;
 import dev.gigstream.messages.escrow.ChargebackReceived;
@@ -110,56 +113,56 @@ class EscrowLedgerPropertiesTest {
         Arbitrary<String> flag = Arbitraries.of("look at this", "payouts keep failing");
         Arbitrary<Long> splitShare = Arbitraries.longs().between(1, PAY.amount() - 1);
         Step paidTheTotal = Step.of("paid the total",
-                id -> new ConfirmEscrowFunded(id, charge(id), TOTAL, Money.of(20_000, TOTAL.currency()), Instant.EPOCH));
+                id -> new ConfirmEscrowFunded(EscrowId.of(id), charge(EscrowId.of(id)), TOTAL, Money.of(20_000, TOTAL.currency()), Instant.EPOCH));
         @SuppressWarnings("unchecked")
         Arbitrary<Step> step = Arbitraries.frequencyOf(
                 // the client pays, or something else arrives
                 Tuple.of(1, money.map(paid -> Step.of("paid " + paid.amount() + " " + paid.currency(),
-                        id -> new ConfirmEscrowFunded(id, charge(id), paid, Money.of(20_000, paid.currency()), Instant.EPOCH)))),
+                        id -> new ConfirmEscrowFunded(EscrowId.of(id), charge(EscrowId.of(id)), paid, Money.of(20_000, paid.currency()), Instant.EPOCH)))),
                 Tuple.of(2, Arbitraries.just(paidTheTotal)),
                 Tuple.of(1, Arbitraries.just(Step.of("checkout opened",
-                        id -> new RecordCheckout(id, "https://checkout.paystack.com/x")))),
-                Tuple.of(1, Arbitraries.just(Step.of("cancel", id -> new CancelEscrow(id, "window expired")))),
+                        id -> new RecordCheckout(EscrowId.of(id), "https://checkout.paystack.com/x")))),
+                Tuple.of(1, Arbitraries.just(Step.of("cancel", id -> new CancelEscrow(EscrowId.of(id), "window expired")))),
                 // the job's lifecycle
-                Tuple.of(3, Arbitraries.just(Step.of("release", ReleaseEscrow::new))),
+                Tuple.of(3, Arbitraries.just(Step.of("release", id -> new ReleaseEscrow(EscrowId.of(id))))),
                 Tuple.of(2, money.map(share -> Step.of("refund, worker's share " + share.amount() + " " + share.currency(),
-                        id -> new RefundEscrow(id, share, "cancelled")))),
+                        id -> new RefundEscrow(EscrowId.of(id), share, "cancelled")))),
                 // a dispute: frozen, then unfrozen by a withdrawal, or decided
-                Tuple.of(3, Arbitraries.just(Step.of("freeze", id -> new FreezeEscrow(id, "dispute")))),
-                Tuple.of(1, Arbitraries.just(Step.of("unfreeze", id -> new UnfreezeEscrow(id, "dispute withdrawn")))),
+                Tuple.of(3, Arbitraries.just(Step.of("freeze", id -> new FreezeEscrow(EscrowId.of(id), "dispute")))),
+                Tuple.of(1, Arbitraries.just(Step.of("unfreeze", id -> new UnfreezeEscrow(EscrowId.of(id), "dispute withdrawn")))),
                 Tuple.of(2, Arbitraries.just(new Step("dispute RELEASE_TO_WORKER", (id, events) -> List.of(
-                        new UnfreezeEscrow(id, "dispute resolved"), new ReleaseEscrow(id))))),
+                        new UnfreezeEscrow(EscrowId.of(id), "dispute resolved"), new ReleaseEscrow(EscrowId.of(id)))))),
                 Tuple.of(2, Arbitraries.just(Step.of("dispute REFUND_TO_CLIENT",
-                        id -> new RefundEscrow(id, Money.zero(Currency.NGN), "dispute: refund to client")))),
+                        id -> new RefundEscrow(EscrowId.of(id), Money.zero(Currency.NGN), "dispute: refund to client")))),
                 Tuple.of(2, splitShare.map(share -> Step.of("dispute SPLIT, worker's share " + share,
-                        id -> new RefundEscrow(id, Money.of(share, Currency.NGN), "dispute: split")))),
+                        id -> new RefundEscrow(EscrowId.of(id), Money.of(share, Currency.NGN), "dispute: split")))),
                 // Paystack's answers: right, duplicated, late, or about an attempt that does not exist
                 Tuple.of(2, attempt.map(n -> Step.of("payout " + n + " succeeded",
-                        id -> new ConfirmPayout(id, payout(id, n))))),
+                        id -> new ConfirmPayout(EscrowId.of(id), payout(EscrowId.of(id), n))))),
                 Tuple.of(3, attempt.map(n -> Step.of("payout " + n + " failed",
-                        id -> new ReportPayoutFailure(id, payout(id, n), "failed")))),
+                        id -> new ReportPayoutFailure(EscrowId.of(id), payout(EscrowId.of(id), n), "failed")))),
                 Tuple.of(5, Arbitraries.just(new Step("the pending payout succeeded", (id, events) -> List.of(
-                        new ConfirmPayout(id, pendingPayout(id, events)))))),
+                        new ConfirmPayout(EscrowId.of(id), pendingPayout(id, events)))))),
                 Tuple.of(2, Arbitraries.just(new Step("the completed payout was reversed", (id, events) -> List.of(
-                        new ReportPayoutFailure(id, completedPayout(id, events), "reversed"))))),
+                        new ReportPayoutFailure(EscrowId.of(id), completedPayout(id, events), "reversed"))))),
                 Tuple.of(1, money.map(refunded -> Step.of("refund of " + refunded.amount() + " " + refunded.currency()
-                        + " processed", id -> new ConfirmRefund(id, refunded)))),
+                        + " processed", id -> new ConfirmRefund(EscrowId.of(id), refunded)))),
                 Tuple.of(4, Arbitraries.just(new Step("the owed refund processed", (id, events) -> List.of(
-                        new ConfirmRefund(id, owedRefund(events)))))),
+                        new ConfirmRefund(EscrowId.of(id), owedRefund(events)))))),
                 Tuple.of(2, chargebackId.map(cb -> Step.of("chargeback " + cb,
-                        id -> new RecordChargeback(id, cb, "fraudulent", Instant.EPOCH)))),
+                        id -> new RecordChargeback(EscrowId.of(id), cb, "fraudulent", Instant.EPOCH)))),
                 Tuple.of(3, Combinators.combine(chargebackId, Arbitraries.of("declined", "merchant-accepted", "unknown"),
                         Arbitraries.oneOf(money, Arbitraries.just((Money) null))).as((cb, resolution, takenBack) -> Step.of(
                         "chargeback " + cb + " resolved " + resolution + (takenBack == null ? "" : " for " + takenBack.amount()),
-                        id -> new RecordChargebackResolution(id, cb, resolution, takenBack)))),
+                        id -> new RecordChargebackResolution(EscrowId.of(id), cb, resolution, takenBack)))),
                 Tuple.of(1, Arbitraries.just(new Step("the last chargeback lost", (id, events) -> lastChargeback(events)
-                        .map(cb -> List.<Object>of(new RecordChargebackResolution(id, cb, "merchant-accepted", null)))
+                        .map(cb -> List.<Object>of(new RecordChargebackResolution(EscrowId.of(id), cb, "merchant-accepted", null)))
                         .orElse(List.of())))),
                 // operators
-                Tuple.of(2, flag.map(reason -> Step.of("flag: " + reason, id -> new FlagEscrowForAdmin(id, reason)))),
+                Tuple.of(2, flag.map(reason -> Step.of("flag: " + reason, id -> new FlagEscrowForAdmin(EscrowId.of(id), reason)))),
                 Tuple.of(2, Arbitraries.just(new Step("the pending payout is stuck", (id, events) -> List.of(
-                        new FlagPayoutForAdmin(id, pendingPayout(id, events), "stuck"))))),
-                Tuple.of(3, Arbitraries.just(Step.of("operator retries the payout", id -> new RetryPayout(id, "admin")))));
+                        new FlagPayoutForAdmin(EscrowId.of(id), pendingPayout(id, events), "stuck"))))),
+                Tuple.of(3, Arbitraries.just(Step.of("operator retries the payout", id -> new RetryPayout(EscrowId.of(id), "admin")))));
         // most escrows get paid first; the rest show what an unpaid one refuses
         Arbitrary<List<Step>> start = Arbitraries.frequencyOf(
                 Tuple.of(4, Arbitraries.just(List.of(paidTheTotal))),
@@ -183,7 +186,7 @@ class EscrowLedgerPropertiesTest {
         axon.start();
         try {
             String escrowId = UUID.randomUUID().toString();
-            axon.commandGateway().sendAndWait(new RequestEscrowFunding(escrowId, "job", "client", "worker", PAY));
+            axon.commandGateway().sendAndWait(new RequestEscrowFunding(EscrowId.of(escrowId), JobId.of("job"), "client", WorkerId.of("worker"), PAY));
             for (Step step : steps) {
                 for (Object command : step.commands().apply(escrowId, events(axon, escrowId))) {
                     List<Object> before = events(axon, escrowId);
@@ -256,7 +259,7 @@ class EscrowLedgerPropertiesTest {
 
     /** The reference a payout is pending under, as the events tell (the first one if none is). */
     private static String pendingPayout(String escrowId, List<Object> events) {
-        String pending = payout(escrowId, 1);
+        String pending = payout(EscrowId.of(escrowId), 1);
         for (Object event : events) {
             if (event instanceof EscrowReleased r) {
                 pending = r.payoutReference();
@@ -270,7 +273,7 @@ class EscrowLedgerPropertiesTest {
     }
 
     private static String completedPayout(String escrowId, List<Object> events) {
-        String completed = payout(escrowId, 1);
+        String completed = payout(EscrowId.of(escrowId), 1);
         for (Object event : events) {
             if (event instanceof PayoutCompleted c) {
                 completed = c.payoutReference();

@@ -1,27 +1,30 @@
 package dev.gigstream.command.escrow;
 
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.escrow.ChargebackLost;
 import dev.gigstream.messages.escrow.ChargebackReceived;
 import dev.gigstream.messages.escrow.ChargebackResolved;
 import dev.gigstream.messages.escrow.EscrowFlagCleared;
-import dev.gigstream.messages.escrow.EscrowKeptFrozen;
-import dev.gigstream.messages.escrow.EscrowUnfrozen;
-import dev.gigstream.messages.escrow.FlagCauses;
 import dev.gigstream.messages.escrow.EscrowFlaggedForAdmin;
-import dev.gigstream.messages.escrow.PayoutFlaggedForAdmin;
 import dev.gigstream.messages.escrow.EscrowFrozen;
 import dev.gigstream.messages.escrow.EscrowFunded;
 import dev.gigstream.messages.escrow.EscrowFundingRequested;
+import dev.gigstream.messages.escrow.EscrowKeptFrozen;
 import dev.gigstream.messages.escrow.EscrowReferences;
 import dev.gigstream.messages.escrow.EscrowRefundStarted;
 import dev.gigstream.messages.escrow.EscrowRefunded;
 import dev.gigstream.messages.escrow.EscrowReleased;
 import dev.gigstream.messages.escrow.EscrowSettled;
 import dev.gigstream.messages.escrow.EscrowStatus;
+import dev.gigstream.messages.escrow.EscrowUnfrozen;
+import dev.gigstream.messages.escrow.FlagCauses;
 import dev.gigstream.messages.escrow.PayoutCompleted;
 import dev.gigstream.messages.escrow.PayoutFailed;
+import dev.gigstream.messages.escrow.PayoutFlaggedForAdmin;
 import dev.gigstream.messages.escrow.Posting;
 
 import java.time.Instant;
@@ -53,9 +56,9 @@ final class EscrowMother {
     static final Money WORKER_SHARE = Money.of(750_000, Currency.NGN);
     static final Money CLIENT_SHARE = Money.of(900_000, Currency.NGN);
     static final Money PROCESSOR_FEE = Money.of(34_750, Currency.NGN);
-    static final String CHARGE = EscrowReferences.charge(ESCROW_ID);
-    static final String FIRST_PAYOUT = EscrowReferences.payout(ESCROW_ID, 1);
-    static final String SECOND_PAYOUT = EscrowReferences.payout(ESCROW_ID, 2);
+    static final String CHARGE = EscrowReferences.charge(EscrowId.of(ESCROW_ID));
+    static final String FIRST_PAYOUT = EscrowReferences.payout(EscrowId.of(ESCROW_ID), 1);
+    static final String SECOND_PAYOUT = EscrowReferences.payout(EscrowId.of(ESCROW_ID), 2);
     static final String CHARGEBACK_ID = "cb-7731";
     static final Instant CHARGED_BACK_AT = Instant.parse("2026-12-02T08:00:00Z");
 
@@ -63,22 +66,22 @@ final class EscrowMother {
     }
 
     static EscrowFundingRequested requested() {
-        return new EscrowFundingRequested(ESCROW_ID, JOB_ID, CLIENT_ID, WORKER_ID, PAY, FEE, TOTAL, CHARGE);
+        return new EscrowFundingRequested(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), CLIENT_ID, WorkerId.of(WORKER_ID), PAY, FEE, TOTAL, CHARGE);
     }
 
     static EscrowFunded funded() {
-        return new EscrowFunded(ESCROW_ID, JOB_ID, TOTAL, PROCESSOR_FEE, List.of(
+        return new EscrowFunded(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), TOTAL, PROCESSOR_FEE, List.of(
                 new Posting(PAYSTACK_BALANCE, TOTAL.amount() - PROCESSOR_FEE.amount()),
                 new Posting(PROCESSOR_FEES, PROCESSOR_FEE.amount()),
                 new Posting(ESCROW, -TOTAL.amount())));
     }
 
     static EscrowFrozen frozen() {
-        return new EscrowFrozen(ESCROW_ID, "dispute opened");
+        return new EscrowFrozen(EscrowId.of(ESCROW_ID), "dispute opened");
     }
 
     static EscrowReleased released() {
-        return new EscrowReleased(ESCROW_ID, JOB_ID, WORKER_ID, PAY, FEE, FIRST_PAYOUT, List.of(
+        return new EscrowReleased(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), WorkerId.of(WORKER_ID), PAY, FEE, FIRST_PAYOUT, List.of(
                 new Posting(ESCROW, TOTAL.amount()),
                 new Posting(WORKER_PAYABLE, -PAY.amount()),
                 new Posting(PLATFORM_REVENUE, -FEE.amount())));
@@ -90,7 +93,7 @@ final class EscrowMother {
     }
 
     static EscrowRefundStarted fullRefundStarted(String reason) {
-        return new EscrowRefundStarted(ESCROW_ID, JOB_ID, WORKER_ID, TOTAL, NOTHING, null, reason,
+        return new EscrowRefundStarted(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), WorkerId.of(WORKER_ID), TOTAL, NOTHING, null, reason,
                 List.of(new Posting(ESCROW, TOTAL.amount()), new Posting(REFUND_PAYABLE, -TOTAL.amount())));
     }
 
@@ -100,13 +103,13 @@ final class EscrowMother {
     }
 
     static EscrowRefundStarted splitStarted(String reason) {
-        return new EscrowRefundStarted(ESCROW_ID, JOB_ID, WORKER_ID, CLIENT_SHARE, WORKER_SHARE, FIRST_PAYOUT,
+        return new EscrowRefundStarted(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), WorkerId.of(WORKER_ID), CLIENT_SHARE, WORKER_SHARE, FIRST_PAYOUT,
                 reason, List.of(new Posting(ESCROW, TOTAL.amount()),
                 new Posting(REFUND_PAYABLE, -CLIENT_SHARE.amount()), new Posting(WORKER_PAYABLE, -WORKER_SHARE.amount())));
     }
 
     static EscrowRefunded refunded(Money amount) {
-        return new EscrowRefunded(ESCROW_ID, JOB_ID, amount, List.of(
+        return new EscrowRefunded(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), amount, List.of(
                 new Posting(REFUND_PAYABLE, amount.amount()), new Posting(PAYSTACK_BALANCE, -amount.amount())));
     }
 
@@ -115,44 +118,44 @@ final class EscrowMother {
     }
 
     static PayoutCompleted payoutCompleted(String reference, Money amount) {
-        return new PayoutCompleted(ESCROW_ID, JOB_ID, WORKER_ID, amount, reference, List.of(
+        return new PayoutCompleted(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), WorkerId.of(WORKER_ID), amount, reference, List.of(
                 new Posting(WORKER_PAYABLE, amount.amount()), new Posting(PAYSTACK_BALANCE, -amount.amount())));
     }
 
     /** The attempt under {@code reference} failed before any money moved; the next one uses {@code next}. */
     static PayoutFailed payoutFailed(String reference, int failures, String next, Money amount) {
-        return new PayoutFailed(ESCROW_ID, reference, "Account resolution failed", failures, next, amount, List.of());
+        return new PayoutFailed(EscrowId.of(ESCROW_ID), reference, "Account resolution failed", failures, next, amount, List.of());
     }
 
     /** The completed payout under {@code reference} was reversed: the money is owed to the worker again. */
     static PayoutFailed payoutReversed(String reference, int failures, String next, Money amount) {
-        return new PayoutFailed(ESCROW_ID, reference, "reversed by the bank", failures, next, amount, List.of(
+        return new PayoutFailed(EscrowId.of(ESCROW_ID), reference, "reversed by the bank", failures, next, amount, List.of(
                 new Posting(PAYSTACK_BALANCE, amount.amount()), new Posting(WORKER_PAYABLE, -amount.amount())));
     }
 
     static PayoutFlaggedForAdmin reversalFlagged(String reversed, String next) {
-        return new PayoutFlaggedForAdmin(ESCROW_ID, JOB_ID, next, "the payout " + reversed
+        return new PayoutFlaggedForAdmin(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), next, "the payout " + reversed
                 + " was reversed after it went through: check the worker's payout account, then retry");
     }
 
     static PayoutFlaggedForAdmin payoutFlagged(String reference) {
-        return new PayoutFlaggedForAdmin(ESCROW_ID, JOB_ID, reference, "payouts keep failing");
+        return new PayoutFlaggedForAdmin(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), reference, "payouts keep failing");
     }
 
     static EscrowFlaggedForAdmin flagged(String reason) {
-        return new EscrowFlaggedForAdmin(ESCROW_ID, JOB_ID, reason);
+        return new EscrowFlaggedForAdmin(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), reason);
     }
 
     static EscrowSettled settled(EscrowStatus status) {
-        return new EscrowSettled(ESCROW_ID, JOB_ID, status);
+        return new EscrowSettled(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), status);
     }
 
     static ChargebackReceived chargebackReceived(boolean moneyHeld) {
-        return new ChargebackReceived(ESCROW_ID, JOB_ID, CLIENT_ID, CHARGEBACK_ID, "fraudulent", moneyHeld, CHARGED_BACK_AT);
+        return new ChargebackReceived(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), CLIENT_ID, CHARGEBACK_ID, "fraudulent", moneyHeld, CHARGED_BACK_AT);
     }
 
     static EscrowFlaggedForAdmin chargebackFlagged(EscrowStatus status) {
-        return new EscrowFlaggedForAdmin(ESCROW_ID, JOB_ID, "chargeback " + CHARGEBACK_ID + " while the escrow is " + status
+        return new EscrowFlaggedForAdmin(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), "chargeback " + CHARGEBACK_ID + " while the escrow is " + status
                 + ": contest it at Paystack or recover the money", FlagCauses.chargeback(CHARGEBACK_ID));
     }
 
@@ -161,23 +164,23 @@ final class EscrowMother {
 
     /** A chargeback while the escrow holds the money: flagged from the moment it arrives. */
     static EscrowFlaggedForAdmin chargebackHoldFlagged() {
-        return new EscrowFlaggedForAdmin(ESCROW_ID, JOB_ID, HOLD_REASON, FlagCauses.chargeback(CHARGEBACK_ID));
+        return new EscrowFlaggedForAdmin(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), HOLD_REASON, FlagCauses.chargeback(CHARGEBACK_ID));
     }
 
     static EscrowFlagCleared flagCleared(EscrowFlaggedForAdmin flag) {
-        return new EscrowFlagCleared(ESCROW_ID, JOB_ID, flag.reason(), flag.cause());
+        return new EscrowFlagCleared(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), flag.reason(), flag.cause());
     }
 
     static EscrowKeptFrozen keptFrozen(String reason) {
-        return new EscrowKeptFrozen(ESCROW_ID, JOB_ID, reason, CHARGEBACK_ID);
+        return new EscrowKeptFrozen(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), reason, CHARGEBACK_ID);
     }
 
     static EscrowUnfrozen unfrozenByWonChargeback() {
-        return new EscrowUnfrozen(ESCROW_ID, "chargeback " + CHARGEBACK_ID + " resolved in the platform's favour");
+        return new EscrowUnfrozen(EscrowId.of(ESCROW_ID), "chargeback " + CHARGEBACK_ID + " resolved in the platform's favour");
     }
 
     static ChargebackResolved chargebackResolved(String resolution) {
-        return new ChargebackResolved(ESCROW_ID, JOB_ID, CHARGEBACK_ID, resolution);
+        return new ChargebackResolved(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), CHARGEBACK_ID, resolution);
     }
 
     /** Lost while the escrow held {@code held}: that pays for it, the rest is the platform's loss. */
@@ -191,15 +194,15 @@ final class EscrowMother {
             postings.add(new Posting(CHARGEBACK_LOSSES, amount.amount() - fromEscrow));
         }
         postings.add(new Posting(PAYSTACK_BALANCE, -amount.amount()));
-        return new ChargebackLost(ESCROW_ID, JOB_ID, CHARGEBACK_ID, amount, postings);
+        return new ChargebackLost(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), CHARGEBACK_ID, amount, postings);
     }
 
     static EscrowFlaggedForAdmin chargebackLostFlagged(Money amount) {
-        return new EscrowFlaggedForAdmin(ESCROW_ID, JOB_ID, "chargeback " + CHARGEBACK_ID + " lost: the card network took back "
+        return new EscrowFlaggedForAdmin(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), "chargeback " + CHARGEBACK_ID + " lost: the card network took back "
                 + amount.amount() + " " + amount.currency() + " (see the ledger): recover the money or write it off", null);
     }
 
     static EscrowFlaggedForAdmin refundFlagged(String reason) {
-        return new EscrowFlaggedForAdmin(ESCROW_ID, JOB_ID, reason, FlagCauses.REFUND);
+        return new EscrowFlaggedForAdmin(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), reason, FlagCauses.REFUND);
     }
 }

@@ -1,8 +1,11 @@
 package dev.gigstream.command.escrow;
 
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.MoneyErrorCode;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.escrow.CancelEscrow;
 import dev.gigstream.messages.escrow.ChargebackResolved;
 import dev.gigstream.messages.escrow.CheckoutOpened;
@@ -108,7 +111,7 @@ class EscrowPaymentTest {
     }
 
     private static ConfirmEscrowFunded paid(Money amount) {
-        return new ConfirmEscrowFunded(ESCROW_ID, CHARGE, amount, PROCESSOR_FEE, PAID_AT);
+        return new ConfirmEscrowFunded(EscrowId.of(ESCROW_ID), CHARGE, amount, PROCESSOR_FEE, PAID_AT);
     }
 
     @Nested
@@ -117,31 +120,31 @@ class EscrowPaymentTest {
         @Test
         void aHireOpensAnEscrowForThePayPlusTheServiceFee() {
             fixture.givenNoPriorActivity()
-                   .when(new RequestEscrowFunding(ESCROW_ID, JOB_ID, CLIENT_ID, WORKER_ID, PAY))
+                   .when(new RequestEscrowFunding(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), CLIENT_ID, WorkerId.of(WORKER_ID), PAY))
                    .expectEvents(requested());
         }
 
         @Test
         void anEscrowIsForAPositivePay() {
             fixture.givenNoPriorActivity()
-                   .when(new RequestEscrowFunding(ESCROW_ID, JOB_ID, CLIENT_ID, WORKER_ID, Money.of(0, Currency.NGN)))
+                   .when(new RequestEscrowFunding(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), CLIENT_ID, WorkerId.of(WORKER_ID), Money.of(0, Currency.NGN)))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.INVALID_AMOUNT));
         }
 
         @Test
         void aPayTooLargeForTheFeeArithmeticIsRefusedNotThrown() {
             fixture.givenNoPriorActivity()
-                   .when(new RequestEscrowFunding(ESCROW_ID, JOB_ID, CLIENT_ID, WORKER_ID, Money.of(Long.MAX_VALUE, Currency.NGN)))
+                   .when(new RequestEscrowFunding(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), CLIENT_ID, WorkerId.of(WORKER_ID), Money.of(Long.MAX_VALUE, Currency.NGN)))
                    .expectNoEvents().expectException(refusedWith(MoneyErrorCode.AMOUNT_OUT_OF_RANGE));
         }
 
         @Test
         void theCheckoutPageIsRecordedOnce() {
             fixture.given(requested())
-                   .when(new RecordCheckout(ESCROW_ID, "https://checkout.paystack.com/abc"))
-                   .expectEvents(new CheckoutOpened(ESCROW_ID, "https://checkout.paystack.com/abc"));
-            fixture.given(requested(), new CheckoutOpened(ESCROW_ID, "https://checkout.paystack.com/abc"))
-                   .when(new RecordCheckout(ESCROW_ID, "https://checkout.paystack.com/abc"))
+                   .when(new RecordCheckout(EscrowId.of(ESCROW_ID), "https://checkout.paystack.com/abc"))
+                   .expectEvents(new CheckoutOpened(EscrowId.of(ESCROW_ID), "https://checkout.paystack.com/abc"));
+            fixture.given(requested(), new CheckoutOpened(EscrowId.of(ESCROW_ID), "https://checkout.paystack.com/abc"))
+                   .when(new RecordCheckout(EscrowId.of(ESCROW_ID), "https://checkout.paystack.com/abc"))
                    .expectNoEvents();
         }
 
@@ -155,10 +158,10 @@ class EscrowPaymentTest {
         @Test
         void anyOtherAmountCurrencyOrReferenceIsRefused() {
             for (var wrong : List.of(paid(Money.of(1_649_999, Currency.NGN)), paid(Money.of(1_650_000, Currency.GHS)),
-                    new ConfirmEscrowFunded(ESCROW_ID, "gs-esc-someone-else", TOTAL, PROCESSOR_FEE, PAID_AT),
-                    new ConfirmEscrowFunded(ESCROW_ID, CHARGE, TOTAL, TOTAL.plus(Money.of(1, Currency.NGN)), PAID_AT),
-                    new ConfirmEscrowFunded(ESCROW_ID, CHARGE, TOTAL, Money.of(-1, Currency.NGN), PAID_AT),
-                    new ConfirmEscrowFunded(ESCROW_ID, CHARGE, TOTAL, Money.of(34_750, Currency.GHS), PAID_AT))) {
+                    new ConfirmEscrowFunded(EscrowId.of(ESCROW_ID), "gs-esc-someone-else", TOTAL, PROCESSOR_FEE, PAID_AT),
+                    new ConfirmEscrowFunded(EscrowId.of(ESCROW_ID), CHARGE, TOTAL, TOTAL.plus(Money.of(1, Currency.NGN)), PAID_AT),
+                    new ConfirmEscrowFunded(EscrowId.of(ESCROW_ID), CHARGE, TOTAL, Money.of(-1, Currency.NGN), PAID_AT),
+                    new ConfirmEscrowFunded(EscrowId.of(ESCROW_ID), CHARGE, TOTAL, Money.of(34_750, Currency.GHS), PAID_AT))) {
                 fixture.given(requested()).when(wrong)
                        .expectNoEvents().expectException(refusedWith(EscrowErrorCode.AMOUNT_MISMATCH));
             }
@@ -173,9 +176,9 @@ class EscrowPaymentTest {
 
         @Test
         void moneyArrivingAfterCancellationIsRecordedAndFlaggedForARefund() {
-            fixture.given(requested(), new EscrowCancelled(ESCROW_ID, JOB_ID, "payment window expired"))
+            fixture.given(requested(), new EscrowCancelled(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), "payment window expired"))
                    .when(paid(TOTAL))
-                   .expectEvents(funded(), new EscrowFlaggedForAdmin(ESCROW_ID, JOB_ID,
+                   .expectEvents(funded(), new EscrowFlaggedForAdmin(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID),
                            "paid after the escrow was cancelled: refund the client"));
         }
     }
@@ -186,17 +189,17 @@ class EscrowPaymentTest {
         @Test
         void anUnfundedEscrowIsCancelledOnce() {
             fixture.given(requested())
-                   .when(new CancelEscrow(ESCROW_ID, "payment window expired"))
-                   .expectEvents(new EscrowCancelled(ESCROW_ID, JOB_ID, "payment window expired"));
-            fixture.given(requested(), new EscrowCancelled(ESCROW_ID, JOB_ID, "payment window expired"))
-                   .when(new CancelEscrow(ESCROW_ID, "again"))
+                   .when(new CancelEscrow(EscrowId.of(ESCROW_ID), "payment window expired"))
+                   .expectEvents(new EscrowCancelled(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), "payment window expired"));
+            fixture.given(requested(), new EscrowCancelled(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), "payment window expired"))
+                   .when(new CancelEscrow(EscrowId.of(ESCROW_ID), "again"))
                    .expectNoEvents();
         }
 
         @Test
         void aFundedEscrowIsNotCancelledButRefunded() {
             fixture.given(requested(), funded())
-                   .when(new CancelEscrow(ESCROW_ID, "too late"))
+                   .when(new CancelEscrow(EscrowId.of(ESCROW_ID), "too late"))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.WRONG_STATE));
         }
     }
@@ -207,21 +210,21 @@ class EscrowPaymentTest {
         @Test
         void aConfirmedShiftMakesThePayPayableAndTheFeeEarned() {
             fixture.given(requested(), funded())
-                   .when(new ReleaseEscrow(ESCROW_ID))
+                   .when(new ReleaseEscrow(EscrowId.of(ESCROW_ID)))
                    .expectEvents(released());
         }
 
         @Test
         void releasingTwicePaysOnce() {
             fixture.given(requested(), funded(), released())
-                   .when(new ReleaseEscrow(ESCROW_ID))
+                   .when(new ReleaseEscrow(EscrowId.of(ESCROW_ID)))
                    .expectSuccessfulHandlerExecution().expectNoEvents();
         }
 
         @Test
         void nothingIsReleasedBeforeFunding() {
             fixture.given(requested())
-                   .when(new ReleaseEscrow(ESCROW_ID))
+                   .when(new ReleaseEscrow(EscrowId.of(ESCROW_ID)))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.NOT_FUNDED));
         }
     }
@@ -233,20 +236,20 @@ class EscrowPaymentTest {
         @Test
         void aFundedEscrowFreezes() {
             fixture.given(requested(), funded())
-                   .when(new FreezeEscrow(ESCROW_ID, "dispute opened"))
-                   .expectEvents(new EscrowFrozen(ESCROW_ID, "dispute opened"));
+                   .when(new FreezeEscrow(EscrowId.of(ESCROW_ID), "dispute opened"))
+                   .expectEvents(new EscrowFrozen(EscrowId.of(ESCROW_ID), "dispute opened"));
         }
 
         @Test
         void freezingTwiceFreezesOnce() {
             fixture.given(requested(), funded(), frozen())
-                   .when(new FreezeEscrow(ESCROW_ID, "again"))
+                   .when(new FreezeEscrow(EscrowId.of(ESCROW_ID), "again"))
                    .expectSuccessfulHandlerExecution().expectNoEvents();
         }
 
         @Test
         void onlyAFundedEscrowFreezes() {
-            var cancelled = new EscrowCancelled(ESCROW_ID, JOB_ID, "payment window expired");
+            var cancelled = new EscrowCancelled(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), "payment window expired");
             for (List<Object> history : List.<List<Object>>of(
                     List.of(requested()),
                     List.of(requested(), cancelled),
@@ -255,7 +258,7 @@ class EscrowPaymentTest {
                     List.of(requested(), funded(), fullRefundStarted()),
                     List.of(requested(), funded(), fullRefundStarted(), refunded(TOTAL), settled(REFUNDED)))) {
                 fixture.given(history)
-                       .when(new FreezeEscrow(ESCROW_ID, "dispute opened"))
+                       .when(new FreezeEscrow(EscrowId.of(ESCROW_ID), "dispute opened"))
                        .expectNoEvents().expectException(refusedWith(EscrowErrorCode.WRONG_STATE));
             }
         }
@@ -263,49 +266,49 @@ class EscrowPaymentTest {
         @Test
         void aFrozenEscrowReleasesNothing() {
             fixture.given(requested(), funded(), frozen())
-                   .when(new ReleaseEscrow(ESCROW_ID))
+                   .when(new ReleaseEscrow(EscrowId.of(ESCROW_ID)))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.FROZEN));
         }
 
         @Test
         void aFrozenEscrowUnfreezes() {
             fixture.given(requested(), funded(), frozen())
-                   .when(new UnfreezeEscrow(ESCROW_ID, "dispute withdrawn"))
-                   .expectEvents(new EscrowUnfrozen(ESCROW_ID, "dispute withdrawn"));
+                   .when(new UnfreezeEscrow(EscrowId.of(ESCROW_ID), "dispute withdrawn"))
+                   .expectEvents(new EscrowUnfrozen(EscrowId.of(ESCROW_ID), "dispute withdrawn"));
         }
 
         @Test
         void unfreezingAnEscrowThatIsNotFrozenChangesNothing() {
             fixture.given(requested(), funded())
-                   .when(new UnfreezeEscrow(ESCROW_ID, "nothing to unfreeze"))
+                   .when(new UnfreezeEscrow(EscrowId.of(ESCROW_ID), "nothing to unfreeze"))
                    .expectSuccessfulHandlerExecution().expectNoEvents();
         }
 
         @Test
         void anUnfrozenEscrowCanBeReleasedAgain() {
-            fixture.given(requested(), funded(), frozen(), new EscrowUnfrozen(ESCROW_ID, "resolved"))
-                   .when(new ReleaseEscrow(ESCROW_ID))
+            fixture.given(requested(), funded(), frozen(), new EscrowUnfrozen(EscrowId.of(ESCROW_ID), "resolved"))
+                   .when(new ReleaseEscrow(EscrowId.of(ESCROW_ID)))
                    .expectEvents(released());
         }
 
         @Test
         void aFrozenEscrowIsRefundedInFullToTheClient() {
             fixture.given(requested(), funded(), frozen())
-                   .when(new RefundEscrow(ESCROW_ID, NOTHING, "dispute: refund to client"))
+                   .when(new RefundEscrow(EscrowId.of(ESCROW_ID), NOTHING, "dispute: refund to client"))
                    .expectEvents(fullRefundStarted("dispute: refund to client"));
         }
 
         @Test
         void aFrozenEscrowIsSplitBetweenTheWorkerAndTheClient() {
             fixture.given(requested(), funded(), frozen())
-                   .when(new RefundEscrow(ESCROW_ID, WORKER_SHARE, "dispute: split"))
+                   .when(new RefundEscrow(EscrowId.of(ESCROW_ID), WORKER_SHARE, "dispute: split"))
                    .expectEvents(splitStarted("dispute: split"));
         }
 
         @Test
         void anEscrowSplitByADisputeSettlesAsSplit() {
             fixture.given(requested(), funded(), frozen(), splitStarted("dispute: split"), refunded(CLIENT_SHARE))
-                   .when(new ConfirmPayout(ESCROW_ID, FIRST_PAYOUT))
+                   .when(new ConfirmPayout(EscrowId.of(ESCROW_ID), FIRST_PAYOUT))
                    .expectEvents(payoutCompleted(FIRST_PAYOUT, WORKER_SHARE), settled(SPLIT));
         }
     }
@@ -316,8 +319,8 @@ class EscrowPaymentTest {
         @Test
         void aSuccessfulTransferCompletesThePayout() {
             fixture.given(requested(), funded(), released())
-                   .when(new ConfirmPayout(ESCROW_ID, FIRST_PAYOUT))
-                   .expectEvents(new PayoutCompleted(ESCROW_ID, JOB_ID, WORKER_ID, PAY, FIRST_PAYOUT, List.of(
+                   .when(new ConfirmPayout(EscrowId.of(ESCROW_ID), FIRST_PAYOUT))
+                   .expectEvents(new PayoutCompleted(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), WorkerId.of(WORKER_ID), PAY, FIRST_PAYOUT, List.of(
                            new Posting(WORKER_PAYABLE, PAY.amount()), new Posting(PAYSTACK_BALANCE, -PAY.amount()))),
                            settled(RELEASED));
         }
@@ -325,30 +328,30 @@ class EscrowPaymentTest {
         @Test
         void aDuplicateSuccessChangesNothing() {
             fixture.given(requested(), funded(), released(), payoutCompleted(), settled(RELEASED))
-                   .when(new ConfirmPayout(ESCROW_ID, FIRST_PAYOUT))
+                   .when(new ConfirmPayout(EscrowId.of(ESCROW_ID), FIRST_PAYOUT))
                    .expectSuccessfulHandlerExecution().expectNoEvents();
         }
 
         @Test
         void aFailedTransferIsRetriedUnderANewReference() {
             fixture.given(requested(), funded(), released())
-                   .when(new ReportPayoutFailure(ESCROW_ID, FIRST_PAYOUT, "Account resolution failed"))
-                   .expectEvents(new PayoutFailed(ESCROW_ID, FIRST_PAYOUT, "Account resolution failed", 1,
+                   .when(new ReportPayoutFailure(EscrowId.of(ESCROW_ID), FIRST_PAYOUT, "Account resolution failed"))
+                   .expectEvents(new PayoutFailed(EscrowId.of(ESCROW_ID), FIRST_PAYOUT, "Account resolution failed", 1,
                            SECOND_PAYOUT, PAY, List.of()));
         }
 
         @Test
         void aFailureReportedAgainChangesNothingAndTheOldAttemptCannotSucceed() {
-            var failed = new PayoutFailed(ESCROW_ID, FIRST_PAYOUT, "failed", 1, SECOND_PAYOUT, PAY, List.of());
+            var failed = new PayoutFailed(EscrowId.of(ESCROW_ID), FIRST_PAYOUT, "failed", 1, SECOND_PAYOUT, PAY, List.of());
             fixture.given(requested(), funded(), released(), failed)
-                   .when(new ReportPayoutFailure(ESCROW_ID, FIRST_PAYOUT, "failed"))
+                   .when(new ReportPayoutFailure(EscrowId.of(ESCROW_ID), FIRST_PAYOUT, "failed"))
                    .expectNoEvents();
             fixture.given(requested(), funded(), released(), failed)
-                   .when(new ConfirmPayout(ESCROW_ID, FIRST_PAYOUT))
+                   .when(new ConfirmPayout(EscrowId.of(ESCROW_ID), FIRST_PAYOUT))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.UNKNOWN_PAYOUT));
             fixture.given(requested(), funded(), released(), failed)
-                   .when(new ConfirmPayout(ESCROW_ID, SECOND_PAYOUT))
-                   .expectEvents(new PayoutCompleted(ESCROW_ID, JOB_ID, WORKER_ID, PAY, SECOND_PAYOUT, List.of(
+                   .when(new ConfirmPayout(EscrowId.of(ESCROW_ID), SECOND_PAYOUT))
+                   .expectEvents(new PayoutCompleted(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), WorkerId.of(WORKER_ID), PAY, SECOND_PAYOUT, List.of(
                            new Posting(WORKER_PAYABLE, PAY.amount()), new Posting(PAYSTACK_BALANCE, -PAY.amount()))),
                            settled(RELEASED));
         }
@@ -356,8 +359,8 @@ class EscrowPaymentTest {
         @Test
         void aReversedTransferTakesTheMoneyBackIntoTheWorkersPayableAndAsksAnOperator() {
             fixture.given(requested(), funded(), released(), payoutCompleted(), settled(RELEASED))
-                   .when(new ReportPayoutFailure(ESCROW_ID, FIRST_PAYOUT, "reversed by the bank"))
-                   .expectEvents(new PayoutFailed(ESCROW_ID, FIRST_PAYOUT, "reversed by the bank", 1, SECOND_PAYOUT, PAY,
+                   .when(new ReportPayoutFailure(EscrowId.of(ESCROW_ID), FIRST_PAYOUT, "reversed by the bank"))
+                   .expectEvents(new PayoutFailed(EscrowId.of(ESCROW_ID), FIRST_PAYOUT, "reversed by the bank", 1, SECOND_PAYOUT, PAY,
                            List.of(new Posting(PAYSTACK_BALANCE, PAY.amount()), new Posting(WORKER_PAYABLE, -PAY.amount()))),
                            reversalFlagged(FIRST_PAYOUT, SECOND_PAYOUT));
         }
@@ -365,10 +368,10 @@ class EscrowPaymentTest {
         @Test
         void aFlagIsRaisedOncePerReason() {
             fixture.given(requested(), funded(), released())
-                   .when(new FlagEscrowForAdmin(ESCROW_ID, "payouts keep failing"))
-                   .expectEvents(new EscrowFlaggedForAdmin(ESCROW_ID, JOB_ID, "payouts keep failing"));
-            fixture.given(requested(), funded(), released(), new EscrowFlaggedForAdmin(ESCROW_ID, JOB_ID, "payouts keep failing"))
-                   .when(new FlagEscrowForAdmin(ESCROW_ID, "payouts keep failing"))
+                   .when(new FlagEscrowForAdmin(EscrowId.of(ESCROW_ID), "payouts keep failing"))
+                   .expectEvents(new EscrowFlaggedForAdmin(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), "payouts keep failing"));
+            fixture.given(requested(), funded(), released(), new EscrowFlaggedForAdmin(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), "payouts keep failing"))
+                   .when(new FlagEscrowForAdmin(EscrowId.of(ESCROW_ID), "payouts keep failing"))
                    .expectNoEvents();
         }
     }
@@ -381,16 +384,16 @@ class EscrowPaymentTest {
         void aFlaggedPendingPayoutIsRetriedUnderItsPendingReference() {
             fixture.given(requested(), funded(), released(), payoutFailed(FIRST_PAYOUT, 1, SECOND_PAYOUT, PAY),
                           payoutFlagged(SECOND_PAYOUT))
-                   .when(new RetryPayout(ESCROW_ID, ADMIN_ID))
-                   .expectEvents(new PayoutRetryRequested(ESCROW_ID, JOB_ID, WORKER_ID, SECOND_PAYOUT, PAY, ADMIN_ID));
+                   .when(new RetryPayout(EscrowId.of(ESCROW_ID), ADMIN_ID))
+                   .expectEvents(new PayoutRetryRequested(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), WorkerId.of(WORKER_ID), SECOND_PAYOUT, PAY, ADMIN_ID));
         }
 
         @Test
         void aRetriedShareOfASplitIsForTheShareOnly() {
             fixture.given(requested(), funded(), splitStarted(), payoutFailed(FIRST_PAYOUT, 1, SECOND_PAYOUT, WORKER_SHARE),
                           payoutFlagged(SECOND_PAYOUT))
-                   .when(new RetryPayout(ESCROW_ID, ADMIN_ID))
-                   .expectEvents(new PayoutRetryRequested(ESCROW_ID, JOB_ID, WORKER_ID, SECOND_PAYOUT, WORKER_SHARE,
+                   .when(new RetryPayout(EscrowId.of(ESCROW_ID), ADMIN_ID))
+                   .expectEvents(new PayoutRetryRequested(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), WorkerId.of(WORKER_ID), SECOND_PAYOUT, WORKER_SHARE,
                            ADMIN_ID));
         }
 
@@ -398,14 +401,14 @@ class EscrowPaymentTest {
         void aReversedPayoutIsRetriedOnceAnOperatorCheckedTheAccount() {
             fixture.given(requested(), funded(), released(), payoutCompleted(), settled(RELEASED),
                           payoutReversed(FIRST_PAYOUT, 1, SECOND_PAYOUT, PAY), reversalFlagged(FIRST_PAYOUT, SECOND_PAYOUT))
-                   .when(new RetryPayout(ESCROW_ID, ADMIN_ID))
-                   .expectEvents(new PayoutRetryRequested(ESCROW_ID, JOB_ID, WORKER_ID, SECOND_PAYOUT, PAY, ADMIN_ID));
+                   .when(new RetryPayout(EscrowId.of(ESCROW_ID), ADMIN_ID))
+                   .expectEvents(new PayoutRetryRequested(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), WorkerId.of(WORKER_ID), SECOND_PAYOUT, PAY, ADMIN_ID));
         }
 
         @Test
         void aPayoutThatIsNotFlaggedIsLeftToTheAutomaticRetries() {
             fixture.given(requested(), funded(), released(), payoutFailed(FIRST_PAYOUT, 1, SECOND_PAYOUT, PAY))
-                   .when(new RetryPayout(ESCROW_ID, ADMIN_ID))
+                   .when(new RetryPayout(EscrowId.of(ESCROW_ID), ADMIN_ID))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.NO_PAYOUT_TO_RETRY));
         }
 
@@ -418,7 +421,7 @@ class EscrowPaymentTest {
                     List.of(requested(), funded(), fullRefundStarted(), flag),
                     List.of(requested(), funded(), fullRefundStarted(), refunded(TOTAL), settled(REFUNDED), flag))) {
                 fixture.given(history)
-                       .when(new RetryPayout(ESCROW_ID, ADMIN_ID))
+                       .when(new RetryPayout(EscrowId.of(ESCROW_ID), ADMIN_ID))
                        .expectNoEvents().expectException(refusedWith(EscrowErrorCode.NO_PAYOUT_TO_RETRY));
             }
         }
@@ -427,21 +430,21 @@ class EscrowPaymentTest {
         void onlyAStuckPayoutIsRetriedNotOneFlaggedForSomethingElse() {
             fixture.given(requested(), funded(), released(), payoutFailed(FIRST_PAYOUT, 1, SECOND_PAYOUT, PAY),
                           flagged("chargeback while the escrow is RELEASING"))
-                   .when(new RetryPayout(ESCROW_ID, ADMIN_ID))
+                   .when(new RetryPayout(EscrowId.of(ESCROW_ID), ADMIN_ID))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.NO_PAYOUT_TO_RETRY));
         }
 
         @Test
         void aPayoutIsFlaggedOnlyWhilePendingAndOncePerAttempt() {
             fixture.given(requested(), funded(), released(), payoutFailed(FIRST_PAYOUT, 1, SECOND_PAYOUT, PAY))
-                   .when(new FlagPayoutForAdmin(ESCROW_ID, SECOND_PAYOUT, "payouts keep failing"))
+                   .when(new FlagPayoutForAdmin(EscrowId.of(ESCROW_ID), SECOND_PAYOUT, "payouts keep failing"))
                    .expectEvents(payoutFlagged(SECOND_PAYOUT));
             fixture.given(requested(), funded(), released(), payoutFailed(FIRST_PAYOUT, 1, SECOND_PAYOUT, PAY),
                           payoutFlagged(SECOND_PAYOUT))
-                   .when(new FlagPayoutForAdmin(ESCROW_ID, SECOND_PAYOUT, "payouts keep failing"))
+                   .when(new FlagPayoutForAdmin(EscrowId.of(ESCROW_ID), SECOND_PAYOUT, "payouts keep failing"))
                    .expectNoEvents();
             fixture.given(requested(), funded(), released(), payoutFailed(FIRST_PAYOUT, 1, SECOND_PAYOUT, PAY))
-                   .when(new FlagPayoutForAdmin(ESCROW_ID, FIRST_PAYOUT, "an attempt that already failed"))
+                   .when(new FlagPayoutForAdmin(EscrowId.of(ESCROW_ID), FIRST_PAYOUT, "an attempt that already failed"))
                    .expectNoEvents();
         }
 
@@ -449,8 +452,8 @@ class EscrowPaymentTest {
         void aRetriedPayoutThatSticksAgainIsFlaggedAgain() {
             fixture.given(requested(), funded(), released(), payoutFailed(FIRST_PAYOUT, 1, SECOND_PAYOUT, PAY),
                           payoutFlagged(SECOND_PAYOUT),
-                          new PayoutRetryRequested(ESCROW_ID, JOB_ID, WORKER_ID, SECOND_PAYOUT, PAY, ADMIN_ID))
-                   .when(new FlagPayoutForAdmin(ESCROW_ID, SECOND_PAYOUT, "payouts keep failing"))
+                          new PayoutRetryRequested(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), WorkerId.of(WORKER_ID), SECOND_PAYOUT, PAY, ADMIN_ID))
+                   .when(new FlagPayoutForAdmin(EscrowId.of(ESCROW_ID), SECOND_PAYOUT, "payouts keep failing"))
                    .expectEvents(payoutFlagged(SECOND_PAYOUT));
         }
 
@@ -458,8 +461,8 @@ class EscrowPaymentTest {
         void anotherRetryWaitsForANewFlag() {
             fixture.given(requested(), funded(), released(), payoutFailed(FIRST_PAYOUT, 1, SECOND_PAYOUT, PAY),
                           payoutFlagged(SECOND_PAYOUT),
-                          new PayoutRetryRequested(ESCROW_ID, JOB_ID, WORKER_ID, SECOND_PAYOUT, PAY, ADMIN_ID))
-                   .when(new RetryPayout(ESCROW_ID, ADMIN_ID))
+                          new PayoutRetryRequested(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), WorkerId.of(WORKER_ID), SECOND_PAYOUT, PAY, ADMIN_ID))
+                   .when(new RetryPayout(EscrowId.of(ESCROW_ID), ADMIN_ID))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.NO_PAYOUT_TO_RETRY));
         }
     }
@@ -472,13 +475,13 @@ class EscrowPaymentTest {
         @Test
         void aFullRefundReturnsTheWholeTotalToTheClient() {
             fixture.given(requested(), funded())
-                   .when(new RefundEscrow(ESCROW_ID, nothing, "cancelled two days ahead"))
-                   .expectEvents(new EscrowRefundStarted(ESCROW_ID, JOB_ID, WORKER_ID, TOTAL, nothing, null,
+                   .when(new RefundEscrow(EscrowId.of(ESCROW_ID), nothing, "cancelled two days ahead"))
+                   .expectEvents(new EscrowRefundStarted(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), WorkerId.of(WORKER_ID), TOTAL, nothing, null,
                            "cancelled two days ahead", List.of(new Posting(ESCROW, TOTAL.amount()),
                            new Posting(REFUND_PAYABLE, -TOTAL.amount()))));
             fixture.given(requested(), funded(), fullRefundStarted())
-                   .when(new ConfirmRefund(ESCROW_ID, TOTAL))
-                   .expectEvents(new EscrowRefunded(ESCROW_ID, JOB_ID, TOTAL, List.of(
+                   .when(new ConfirmRefund(EscrowId.of(ESCROW_ID), TOTAL))
+                   .expectEvents(new EscrowRefunded(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), TOTAL, List.of(
                            new Posting(REFUND_PAYABLE, TOTAL.amount()), new Posting(PAYSTACK_BALANCE, -TOTAL.amount()))),
                            settled(REFUNDED));
         }
@@ -487,8 +490,8 @@ class EscrowPaymentTest {
         void aSplitPaysTheWorkerTheirShareAndRefundsAllTheRestToTheClient() {
             Money share = Money.of(750_000, Currency.NGN);
             fixture.given(requested(), funded())
-                   .when(new RefundEscrow(ESCROW_ID, share, "cancelled on the day"))
-                   .expectEvents(new EscrowRefundStarted(ESCROW_ID, JOB_ID, WORKER_ID, Money.of(900_000, Currency.NGN),
+                   .when(new RefundEscrow(EscrowId.of(ESCROW_ID), share, "cancelled on the day"))
+                   .expectEvents(new EscrowRefundStarted(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), WorkerId.of(WORKER_ID), Money.of(900_000, Currency.NGN),
                            share, FIRST_PAYOUT, "cancelled on the day", List.of(new Posting(ESCROW, TOTAL.amount()),
                            new Posting(REFUND_PAYABLE, -900_000), new Posting(WORKER_PAYABLE, -750_000))));
         }
@@ -496,31 +499,31 @@ class EscrowPaymentTest {
         @Test
         void aRefundNeverExceedsWhatIsHeld() {
             fixture.given(requested(), funded())
-                   .when(new RefundEscrow(ESCROW_ID, Money.of(TOTAL.amount() + 1, Currency.NGN), "too generous"))
+                   .when(new RefundEscrow(EscrowId.of(ESCROW_ID), Money.of(TOTAL.amount() + 1, Currency.NGN), "too generous"))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.EXCEEDS_FUNDS));
             fixture.given(requested(), funded())
-                   .when(new RefundEscrow(ESCROW_ID, Money.of(-1, Currency.NGN), "negative"))
+                   .when(new RefundEscrow(EscrowId.of(ESCROW_ID), Money.of(-1, Currency.NGN), "negative"))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.INVALID_AMOUNT));
             fixture.given(requested(), funded(), released())
-                   .when(new RefundEscrow(ESCROW_ID, nothing, "already released"))
+                   .when(new RefundEscrow(EscrowId.of(ESCROW_ID), nothing, "already released"))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.NOT_FUNDED));
             fixture.given(requested())
-                   .when(new RefundEscrow(ESCROW_ID, nothing, "never paid"))
+                   .when(new RefundEscrow(EscrowId.of(ESCROW_ID), nothing, "never paid"))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.NOT_FUNDED));
         }
 
         @Test
         void aRefundIsStartedAndConfirmedOnce() {
             fixture.given(requested(), funded(), fullRefundStarted())
-                   .when(new RefundEscrow(ESCROW_ID, nothing, "again"))
+                   .when(new RefundEscrow(EscrowId.of(ESCROW_ID), nothing, "again"))
                    .expectNoEvents();
-            fixture.given(requested(), funded(), fullRefundStarted(), new EscrowRefunded(ESCROW_ID, JOB_ID, TOTAL,
+            fixture.given(requested(), funded(), fullRefundStarted(), new EscrowRefunded(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), TOTAL,
                           List.of(new Posting(REFUND_PAYABLE, TOTAL.amount()), new Posting(PAYSTACK_BALANCE, -TOTAL.amount()))),
                           settled(REFUNDED))
-                   .when(new ConfirmRefund(ESCROW_ID, TOTAL))
+                   .when(new ConfirmRefund(EscrowId.of(ESCROW_ID), TOTAL))
                    .expectSuccessfulHandlerExecution().expectNoEvents();
             fixture.given(requested(), funded(), fullRefundStarted())
-                   .when(new ConfirmRefund(ESCROW_ID, PAY))
+                   .when(new ConfirmRefund(EscrowId.of(ESCROW_ID), PAY))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.AMOUNT_MISMATCH));
         }
     }
@@ -534,32 +537,32 @@ class EscrowPaymentTest {
         @Test
         void aRefundFlagClearsWhenPaystackProcessesTheRefundAfterAll() {
             fixture.given(requested(), funded(), splitStarted(), refundFlagged(refused))
-                   .when(new ConfirmRefund(ESCROW_ID, CLIENT_SHARE))
+                   .when(new ConfirmRefund(EscrowId.of(ESCROW_ID), CLIENT_SHARE))
                    .expectEvents(refunded(CLIENT_SHARE), flagCleared(refundFlagged(refused)));
             fixture.given(requested(), funded(), splitStarted(), payoutCompleted(FIRST_PAYOUT, WORKER_SHARE),
                           refundFlagged(refused))
-                   .when(new ConfirmRefund(ESCROW_ID, CLIENT_SHARE))
+                   .when(new ConfirmRefund(EscrowId.of(ESCROW_ID), CLIENT_SHARE))
                    .expectEvents(refunded(CLIENT_SHARE), flagCleared(refundFlagged(refused)), settled(SPLIT));
             fixture.given(requested(), funded(), fullRefundStarted(), refundFlagged(refused))
-                   .when(new ConfirmRefund(ESCROW_ID, TOTAL))
+                   .when(new ConfirmRefund(EscrowId.of(ESCROW_ID), TOTAL))
                    .expectEvents(refunded(TOTAL), flagCleared(refundFlagged(refused)), settled(REFUNDED));
         }
 
         @Test
         void aFlagWhoseCauseIsAlreadyResolvedIsNotRaised() {
             fixture.given(requested(), funded(), splitStarted(), refunded(CLIENT_SHARE))
-                   .when(new FlagEscrowForAdmin(ESCROW_ID, refused, FlagCauses.REFUND))
+                   .when(new FlagEscrowForAdmin(EscrowId.of(ESCROW_ID), refused, FlagCauses.REFUND))
                    .expectSuccessfulHandlerExecution().expectNoEvents();
             fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged(),
                           chargebackResolved("declined"), flagCleared(chargebackHoldFlagged()))
-                   .when(new FlagEscrowForAdmin(ESCROW_ID, "look at chargeback", FlagCauses.chargeback(CHARGEBACK_ID)))
+                   .when(new FlagEscrowForAdmin(EscrowId.of(ESCROW_ID), "look at chargeback", FlagCauses.chargeback(CHARGEBACK_ID)))
                    .expectSuccessfulHandlerExecution().expectNoEvents();
         }
 
         @Test
         void aClearedFlagIsRaisedAgainWhenItsCauseComesBack() {
             fixture.given(requested(), funded(), splitStarted())
-                   .when(new FlagEscrowForAdmin(ESCROW_ID, refused, FlagCauses.REFUND))
+                   .when(new FlagEscrowForAdmin(EscrowId.of(ESCROW_ID), refused, FlagCauses.REFUND))
                    .expectEvents(refundFlagged(refused));
         }
 
@@ -567,7 +570,7 @@ class EscrowPaymentTest {
         void flagsAboutOtherCausesStay() {
             fixture.given(requested(), funded(), splitStarted(), refundFlagged(refused), flagged("look at this"),
                           payoutFlagged(FIRST_PAYOUT))
-                   .when(new ConfirmRefund(ESCROW_ID, CLIENT_SHARE))
+                   .when(new ConfirmRefund(EscrowId.of(ESCROW_ID), CLIENT_SHARE))
                    .expectEvents(refunded(CLIENT_SHARE), flagCleared(refundFlagged(refused)));
         }
     }
@@ -579,49 +582,49 @@ class EscrowPaymentTest {
         @Test
         void aReleaseSettlesAsReleasedOnceThePayoutWentThrough() {
             fixture.given(requested(), funded(), released())
-                   .when(new ConfirmPayout(ESCROW_ID, FIRST_PAYOUT))
+                   .when(new ConfirmPayout(EscrowId.of(ESCROW_ID), FIRST_PAYOUT))
                    .expectEvents(payoutCompleted(), settled(RELEASED));
         }
 
         @Test
         void aRefundWithoutAShareSettlesAsRefundedOnceTheRefundIsConfirmed() {
             fixture.given(requested(), funded(), fullRefundStarted())
-                   .when(new ConfirmRefund(ESCROW_ID, TOTAL))
+                   .when(new ConfirmRefund(EscrowId.of(ESCROW_ID), TOTAL))
                    .expectEvents(refunded(TOTAL), settled(REFUNDED));
         }
 
         @Test
         void aSplitIsNotSettledWhileTheWorkersShareIsStillOwed() {
             fixture.given(requested(), funded(), splitStarted())
-                   .when(new ConfirmRefund(ESCROW_ID, CLIENT_SHARE))
+                   .when(new ConfirmRefund(EscrowId.of(ESCROW_ID), CLIENT_SHARE))
                    .expectEvents(refunded(CLIENT_SHARE));
         }
 
         @Test
         void aSplitIsNotSettledWhileTheClientsRefundIsStillOwed() {
             fixture.given(requested(), funded(), splitStarted())
-                   .when(new ConfirmPayout(ESCROW_ID, FIRST_PAYOUT))
+                   .when(new ConfirmPayout(EscrowId.of(ESCROW_ID), FIRST_PAYOUT))
                    .expectEvents(payoutCompleted(FIRST_PAYOUT, WORKER_SHARE));
         }
 
         @Test
         void aSplitSettlesAsSplitOnceBothTheRefundAndThePayoutWentThrough() {
             fixture.given(requested(), funded(), splitStarted(), refunded(CLIENT_SHARE))
-                   .when(new ConfirmPayout(ESCROW_ID, FIRST_PAYOUT))
+                   .when(new ConfirmPayout(EscrowId.of(ESCROW_ID), FIRST_PAYOUT))
                    .expectEvents(payoutCompleted(FIRST_PAYOUT, WORKER_SHARE), settled(SPLIT));
             fixture.given(requested(), funded(), splitStarted(), payoutCompleted(FIRST_PAYOUT, WORKER_SHARE))
-                   .when(new ConfirmRefund(ESCROW_ID, CLIENT_SHARE))
+                   .when(new ConfirmRefund(EscrowId.of(ESCROW_ID), CLIENT_SHARE))
                    .expectEvents(refunded(CLIENT_SHARE), settled(SPLIT));
         }
 
         @Test
         void aPayoutConfirmedTwiceSettlesOnce() {
             fixture.given(requested(), funded(), released(), payoutCompleted(), settled(RELEASED))
-                   .when(new ConfirmPayout(ESCROW_ID, FIRST_PAYOUT))
+                   .when(new ConfirmPayout(EscrowId.of(ESCROW_ID), FIRST_PAYOUT))
                    .expectSuccessfulHandlerExecution().expectNoEvents();
             fixture.given(requested(), funded(), splitStarted(), refunded(CLIENT_SHARE),
                           payoutCompleted(FIRST_PAYOUT, WORKER_SHARE), settled(SPLIT))
-                   .when(new ConfirmPayout(ESCROW_ID, FIRST_PAYOUT))
+                   .when(new ConfirmPayout(EscrowId.of(ESCROW_ID), FIRST_PAYOUT))
                    .expectSuccessfulHandlerExecution().expectNoEvents();
         }
 
@@ -629,8 +632,8 @@ class EscrowPaymentTest {
         void aReversedPayoutReopensTheEscrowUntilItsRetryWentThrough() {
             fixture.given(requested(), funded(), released(), payoutCompleted(), settled(RELEASED),
                           payoutReversed(FIRST_PAYOUT, 1, SECOND_PAYOUT, PAY), reversalFlagged(FIRST_PAYOUT, SECOND_PAYOUT),
-                          new PayoutRetryRequested(ESCROW_ID, JOB_ID, WORKER_ID, SECOND_PAYOUT, PAY, ADMIN_ID))
-                   .when(new ConfirmPayout(ESCROW_ID, SECOND_PAYOUT))
+                          new PayoutRetryRequested(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), WorkerId.of(WORKER_ID), SECOND_PAYOUT, PAY, ADMIN_ID))
+                   .when(new ConfirmPayout(EscrowId.of(ESCROW_ID), SECOND_PAYOUT))
                    .expectEvents(payoutCompleted(SECOND_PAYOUT, PAY), settled(RELEASED));
         }
     }
@@ -639,7 +642,7 @@ class EscrowPaymentTest {
     @Nested
     class Chargebacks {
 
-        private final RecordChargeback chargeback = new RecordChargeback(ESCROW_ID, CHARGEBACK_ID, "fraudulent",
+        private final RecordChargeback chargeback = new RecordChargeback(EscrowId.of(ESCROW_ID), CHARGEBACK_ID, "fraudulent",
                 CHARGED_BACK_AT);
 
         @Test
@@ -656,13 +659,13 @@ class EscrowPaymentTest {
         @Test
         void nothingIsReleasedOrRefundedWhileAChargebackIsOpen() {
             fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged())
-                   .when(new ReleaseEscrow(ESCROW_ID))
+                   .when(new ReleaseEscrow(EscrowId.of(ESCROW_ID)))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.FROZEN));
             fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged())
-                   .when(new RefundEscrow(ESCROW_ID, NOTHING, "dispute resolved: REFUND_TO_CLIENT"))
+                   .when(new RefundEscrow(EscrowId.of(ESCROW_ID), NOTHING, "dispute resolved: REFUND_TO_CLIENT"))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.FROZEN));
             fixture.given(requested(), funded(), frozen(), chargebackReceived(true), chargebackHoldFlagged())
-                   .when(new RefundEscrow(ESCROW_ID, WORKER_SHARE, "dispute resolved: SPLIT"))
+                   .when(new RefundEscrow(EscrowId.of(ESCROW_ID), WORKER_SHARE, "dispute resolved: SPLIT"))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.FROZEN));
         }
 
@@ -670,14 +673,14 @@ class EscrowPaymentTest {
         @Test
         void withdrawingADisputeDoesNotUnfreezeTheMoneyOfAnOpenChargeback() {
             fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged(), frozen())
-                   .when(new UnfreezeEscrow(ESCROW_ID, "dispute withdrawn"))
+                   .when(new UnfreezeEscrow(EscrowId.of(ESCROW_ID), "dispute withdrawn"))
                    .expectEvents(keptFrozen("dispute withdrawn"));
             fixture.given(requested(), funded(), frozen(), chargebackReceived(true), chargebackHoldFlagged())
-                   .when(new UnfreezeEscrow(ESCROW_ID, "dispute withdrawn"))
+                   .when(new UnfreezeEscrow(EscrowId.of(ESCROW_ID), "dispute withdrawn"))
                    .expectEvents(keptFrozen("dispute withdrawn"));
             fixture.given(requested(), funded(), frozen(), chargebackReceived(true), chargebackHoldFlagged(),
                           keptFrozen("dispute withdrawn"))
-                   .when(new ReleaseEscrow(ESCROW_ID))
+                   .when(new ReleaseEscrow(EscrowId.of(ESCROW_ID)))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.FROZEN));
         }
 
@@ -685,43 +688,43 @@ class EscrowPaymentTest {
         void aChargebackWonAfterTheDisputeWasWithdrawnUnfreezesTheMoneyAndClearsItsFlag() {
             fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged(), frozen(),
                           keptFrozen("dispute withdrawn"))
-                   .when(new RecordChargebackResolution(ESCROW_ID, CHARGEBACK_ID, "declined"))
+                   .when(new RecordChargebackResolution(EscrowId.of(ESCROW_ID), CHARGEBACK_ID, "declined"))
                    .expectEvents(chargebackResolved("declined"), flagCleared(chargebackHoldFlagged()),
                            unfrozenByWonChargeback())
                    .expectState(escrow -> assertThat(escrow.chargebackOpen()).isFalse());
             fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged(), frozen(),
                           keptFrozen("dispute withdrawn"), chargebackResolved("declined"),
                           flagCleared(chargebackHoldFlagged()), unfrozenByWonChargeback())
-                   .when(new ReleaseEscrow(ESCROW_ID))
+                   .when(new ReleaseEscrow(EscrowId.of(ESCROW_ID)))
                    .expectEvents(released());
         }
 
         @Test
         void aChargebackWonWhileADisputeIsStillOpenLeavesTheMoneyFrozenForTheDispute() {
             fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged(), frozen())
-                   .when(new RecordChargebackResolution(ESCROW_ID, CHARGEBACK_ID, "declined"))
+                   .when(new RecordChargebackResolution(EscrowId.of(ESCROW_ID), CHARGEBACK_ID, "declined"))
                    .expectEvents(chargebackResolved("declined"), flagCleared(chargebackHoldFlagged()));
             fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged(), frozen(),
                           chargebackResolved("declined"), flagCleared(chargebackHoldFlagged()))
-                   .when(new UnfreezeEscrow(ESCROW_ID, "dispute withdrawn"))
-                   .expectEvents(new EscrowUnfrozen(ESCROW_ID, "dispute withdrawn"));
+                   .when(new UnfreezeEscrow(EscrowId.of(ESCROW_ID), "dispute withdrawn"))
+                   .expectEvents(new EscrowUnfrozen(EscrowId.of(ESCROW_ID), "dispute withdrawn"));
         }
 
         @Test
         void aChargebackLostWhileTheMoneyWasHeldTakesItFromTheEscrowAndKeepsItFrozenForGood() {
             fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged(), frozen())
-                   .when(new RecordChargebackResolution(ESCROW_ID, CHARGEBACK_ID, "merchant-accepted", TOTAL))
+                   .when(new RecordChargebackResolution(EscrowId.of(ESCROW_ID), CHARGEBACK_ID, "merchant-accepted", TOTAL))
                    .expectEvents(chargebackResolved("merchant-accepted"), chargebackLost(TOTAL, TOTAL),
                            flagCleared(chargebackHoldFlagged()), chargebackLostFlagged(TOTAL));
             fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged(), frozen(),
                           chargebackResolved("merchant-accepted"), chargebackLost(TOTAL, TOTAL),
                           flagCleared(chargebackHoldFlagged()), chargebackLostFlagged(TOTAL),
                           keptFrozen("dispute withdrawn"))
-                   .when(new ReleaseEscrow(ESCROW_ID))
+                   .when(new ReleaseEscrow(EscrowId.of(ESCROW_ID)))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.FROZEN));
             fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged(), frozen(),
                           chargebackResolved("merchant-accepted"), chargebackLost(TOTAL, TOTAL))
-                   .when(new RefundEscrow(ESCROW_ID, NOTHING, "dispute resolved: REFUND_TO_CLIENT"))
+                   .when(new RefundEscrow(EscrowId.of(ESCROW_ID), NOTHING, "dispute resolved: REFUND_TO_CLIENT"))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.FROZEN));
         }
 
@@ -729,15 +732,15 @@ class EscrowPaymentTest {
         @Test
         void aChargebackThatArrivedBeforeThePaymentHoldsTheMoneyOnceItArrives() {
             fixture.given(requested(), chargebackReceived(false), chargebackFlagged(AWAITING_FUNDING), funded())
-                   .when(new ReleaseEscrow(ESCROW_ID))
+                   .when(new ReleaseEscrow(EscrowId.of(ESCROW_ID)))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.FROZEN));
             fixture.given(requested(), chargebackReceived(false), chargebackFlagged(AWAITING_FUNDING), funded())
-                   .when(new RecordChargebackResolution(ESCROW_ID, CHARGEBACK_ID, "declined"))
+                   .when(new RecordChargebackResolution(EscrowId.of(ESCROW_ID), CHARGEBACK_ID, "declined"))
                    .expectEvents(chargebackResolved("declined"), flagCleared(chargebackFlagged(AWAITING_FUNDING)),
                            unfrozenByWonChargeback());
             fixture.given(requested(), chargebackReceived(false), chargebackFlagged(AWAITING_FUNDING), funded(),
                           chargebackResolved("merchant-accepted"), chargebackLost(TOTAL, TOTAL))
-                   .when(new ReleaseEscrow(ESCROW_ID))
+                   .when(new ReleaseEscrow(EscrowId.of(ESCROW_ID)))
                    .expectNoEvents().expectException(refusedWith(EscrowErrorCode.FROZEN));
         }
 
@@ -745,7 +748,7 @@ class EscrowPaymentTest {
         void aChargebackLostAfterTheReleaseIsTheOperatorsLossInTheLedger() {
             fixture.given(requested(), funded(), released(), payoutCompleted(), settled(RELEASED),
                           chargebackReceived(false), chargebackFlagged(RELEASED))
-                   .when(new RecordChargebackResolution(ESCROW_ID, CHARGEBACK_ID, "merchant-accepted", TOTAL))
+                   .when(new RecordChargebackResolution(EscrowId.of(ESCROW_ID), CHARGEBACK_ID, "merchant-accepted", TOTAL))
                    .expectEvents(chargebackResolved("merchant-accepted"), chargebackLost(TOTAL, NOTHING),
                            flagCleared(chargebackFlagged(RELEASED)), chargebackLostFlagged(TOTAL));
         }
@@ -754,13 +757,13 @@ class EscrowPaymentTest {
         void aLostChargebackTakesBackAtMostTheCharge() {
             Money part = Money.of(400_000, Currency.NGN);
             fixture.given(requested(), funded(), released(), chargebackReceived(false), chargebackFlagged(RELEASING))
-                   .when(new RecordChargebackResolution(ESCROW_ID, CHARGEBACK_ID, "merchant-accepted", part))
+                   .when(new RecordChargebackResolution(EscrowId.of(ESCROW_ID), CHARGEBACK_ID, "merchant-accepted", part))
                    .expectEvents(chargebackResolved("merchant-accepted"), chargebackLost(part, NOTHING),
                            flagCleared(chargebackFlagged(RELEASING)), chargebackLostFlagged(part));
             for (Money said : new Money[]{null, Money.of(TOTAL.amount() + 1, Currency.NGN), Money.of(400_000, Currency.GHS),
                     NOTHING}) {
                 fixture.given(requested(), funded(), released(), chargebackReceived(false), chargebackFlagged(RELEASING))
-                       .when(new RecordChargebackResolution(ESCROW_ID, CHARGEBACK_ID, "merchant-accepted", said))
+                       .when(new RecordChargebackResolution(EscrowId.of(ESCROW_ID), CHARGEBACK_ID, "merchant-accepted", said))
                        .expectEvents(chargebackResolved("merchant-accepted"), chargebackLost(TOTAL, NOTHING),
                                flagCleared(chargebackFlagged(RELEASING)), chargebackLostFlagged(TOTAL));
             }
@@ -770,14 +773,14 @@ class EscrowPaymentTest {
         void aChargebackWonAfterTheReleaseClearsItsFlag() {
             fixture.given(requested(), funded(), released(), payoutCompleted(), settled(RELEASED),
                           chargebackReceived(false), chargebackFlagged(RELEASED))
-                   .when(new RecordChargebackResolution(ESCROW_ID, CHARGEBACK_ID, "declined"))
+                   .when(new RecordChargebackResolution(EscrowId.of(ESCROW_ID), CHARGEBACK_ID, "declined"))
                    .expectEvents(chargebackResolved("declined"), flagCleared(chargebackFlagged(RELEASED)));
         }
 
         @Test
         void aResolutionPaystackDoesNotDocumentKeepsTheMoneyFrozenAndFlagged() {
             fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged())
-                   .when(new RecordChargebackResolution(ESCROW_ID, CHARGEBACK_ID, "unknown"))
+                   .when(new RecordChargebackResolution(EscrowId.of(ESCROW_ID), CHARGEBACK_ID, "unknown"))
                    .expectEvents(chargebackResolved("unknown"))
                    .expectState(escrow -> assertThat(escrow.chargebackOpen()).isTrue());
         }
@@ -808,16 +811,16 @@ class EscrowPaymentTest {
         @Test
         void theResolutionOfAChargebackIsRecorded() {
             fixture.given(requested(), funded(), chargebackReceived(true), chargebackHoldFlagged())
-                   .when(new RecordChargebackResolution(ESCROW_ID, CHARGEBACK_ID, "declined"))
-                   .expectEvents(new ChargebackResolved(ESCROW_ID, JOB_ID, CHARGEBACK_ID, "declined"),
+                   .when(new RecordChargebackResolution(EscrowId.of(ESCROW_ID), CHARGEBACK_ID, "declined"))
+                   .expectEvents(new ChargebackResolved(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), CHARGEBACK_ID, "declined"),
                            flagCleared(chargebackHoldFlagged()), unfrozenByWonChargeback());
         }
 
         @Test
         void aResolutionDeliveredTwiceIsRecordedOnce() {
             fixture.given(requested(), funded(), chargebackReceived(true),
-                          new ChargebackResolved(ESCROW_ID, JOB_ID, CHARGEBACK_ID, "declined"))
-                   .when(new RecordChargebackResolution(ESCROW_ID, CHARGEBACK_ID, "declined"))
+                          new ChargebackResolved(EscrowId.of(ESCROW_ID), JobId.of(JOB_ID), CHARGEBACK_ID, "declined"))
+                   .when(new RecordChargebackResolution(EscrowId.of(ESCROW_ID), CHARGEBACK_ID, "declined"))
                    .expectSuccessfulHandlerExecution().expectNoEvents();
         }
     }

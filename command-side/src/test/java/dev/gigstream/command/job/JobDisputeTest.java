@@ -5,7 +5,11 @@ import dev.gigstream.command.dispute.DisputePolicy;
 import dev.gigstream.command.dispute.EscrowHoldings;
 import dev.gigstream.command.dispute.KnownDisputes;
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.dispute.DisputeErrorCode;
 import dev.gigstream.messages.dispute.DisputeOpened;
 import dev.gigstream.messages.dispute.DisputeOutcome;
@@ -69,15 +73,15 @@ class JobDisputeTest {
         spawned = new SpawnedAggregates();
         fixture.registerRepositoryProvider(spawned);
         fixture.registerInjectableResource(new DisputePolicy(RESPONSE_WINDOW, Duration.ofDays(7)));
-        fixture.registerInjectableResource((KnownDisputes) disputeId -> Optional.ofNullable(disputesOfOtherJobs.get(disputeId)));
+        fixture.registerInjectableResource((KnownDisputes) disputeId -> Optional.ofNullable(disputesOfOtherJobs.get(disputeId.value())).map(JobId::of));
         fixture.registerInjectableResource(new EscrowHoldings() {
             @Override
-            public Money held(String escrowId) {
+            public Money held(EscrowId escrowId) {
                 return HELD;
             }
 
             @Override
-            public boolean chargebackOpen(String escrowId) {
+            public boolean chargebackOpen(EscrowId escrowId) {
                 return false;
             }
         });
@@ -98,11 +102,11 @@ class JobDisputeTest {
     }
 
     private OpenDispute open(String by) {
-        return new OpenDispute(DISPUTE_ID, JOB_ID, by, " work not done", "The worker left after an hour ", openedAt);
+        return new OpenDispute(DisputeId.of(DISPUTE_ID), JobId.of(JOB_ID), by, " work not done", "The worker left after an hour ", openedAt);
     }
 
     private JobDisputed disputedBy(String by) {
-        return new JobDisputed(JOB_ID, DISPUTE_ID, ESCROW_ID, by, "work not done", "The worker left after an hour");
+        return new JobDisputed(JobId.of(JOB_ID), DisputeId.of(DISPUTE_ID), EscrowId.of(ESCROW_ID), by, "work not done", "The worker left after an hour");
     }
 
     @Test
@@ -110,8 +114,8 @@ class JobDisputeTest {
         fixture.given(funded())
                .when(open(CLIENT_ID))
                .expectEvents(disputedBy(CLIENT_ID));
-        assertThat(spawned.eventsOf(DISPUTE_ID)).containsExactly(new DisputeOpened(DISPUTE_ID, JOB_ID, ESCROW_ID, CLIENT_ID,
-                WORKER_ID, CLIENT_ID, DisputeParty.CLIENT, "work not done", "The worker left after an hour", PAY, HELD,
+        assertThat(spawned.eventsOf(DISPUTE_ID)).containsExactly(new DisputeOpened(DisputeId.of(DISPUTE_ID), JobId.of(JOB_ID), EscrowId.of(ESCROW_ID), CLIENT_ID,
+                WorkerId.of(WORKER_ID), CLIENT_ID, DisputeParty.CLIENT, "work not done", "The worker left after an hour", PAY, HELD,
                 openedAt, openedAt.plus(RESPONSE_WINDOW)));
     }
 
@@ -127,10 +131,10 @@ class JobDisputeTest {
     @Test
     void aDisputeNeedsAReasonAndDetailsOfReasonableSize() {
         fixture.given(funded())
-               .when(new OpenDispute(DISPUTE_ID, JOB_ID, CLIENT_ID, " ", "details", openedAt))
+               .when(new OpenDispute(DisputeId.of(DISPUTE_ID), JobId.of(JOB_ID), CLIENT_ID, " ", "details", openedAt))
                .expectNoEvents().expectException(refusedWith(DisputeErrorCode.INVALID_DISPUTE));
         fixture.given(funded())
-               .when(new OpenDispute(DISPUTE_ID, JOB_ID, CLIENT_ID, "late", "x".repeat(5_001), openedAt))
+               .when(new OpenDispute(DisputeId.of(DISPUTE_ID), JobId.of(JOB_ID), CLIENT_ID, "late", "x".repeat(5_001), openedAt))
                .expectNoEvents().expectException(refusedWith(DisputeErrorCode.INVALID_DISPUTE));
         assertThat(spawned.eventsOf(DISPUTE_ID)).isEmpty();
     }
@@ -149,9 +153,9 @@ class JobDisputeTest {
                .when(open(CLIENT_ID))
                .expectNoEvents().expectException(refusedWith(DisputeErrorCode.JOB_NOT_DISPUTABLE));
         var shift = shiftFrom(postedAt);
-        fixture.given(funded(new WorkerCheckedIn(JOB_ID, WORKER_ID, LEKKI.point(), 0, shift.start(), shift),
-                       new WorkerCheckedOut(JOB_ID, WORKER_ID, LEKKI.point(), 0, shift.end(), false),
-                       new ShiftConfirmed(JOB_ID, ESCROW_ID, WORKER_ID, false)))
+        fixture.given(funded(new WorkerCheckedIn(JobId.of(JOB_ID), WorkerId.of(WORKER_ID), LEKKI.point(), 0, shift.start(), shift),
+                       new WorkerCheckedOut(JobId.of(JOB_ID), WorkerId.of(WORKER_ID), LEKKI.point(), 0, shift.end(), false),
+                       new ShiftConfirmed(JobId.of(JOB_ID), EscrowId.of(ESCROW_ID), WorkerId.of(WORKER_ID), false)))
                .when(open(CLIENT_ID))
                .expectNoEvents().expectException(refusedWith(DisputeErrorCode.JOB_NOT_DISPUTABLE));
         assertThat(spawned.eventsOf(DISPUTE_ID)).isEmpty();
@@ -159,7 +163,7 @@ class JobDisputeTest {
 
     @Test
     void oneDisputeAtATime() {
-        fixture.given(funded(new JobDisputed(JOB_ID, "another-dispute", ESCROW_ID, CLIENT_ID)))
+        fixture.given(funded(new JobDisputed(JobId.of(JOB_ID), DisputeId.of("another-dispute"), EscrowId.of(ESCROW_ID), CLIENT_ID)))
                .when(open(WORKER_ID))
                .expectNoEvents().expectException(refusedWith(DisputeErrorCode.DISPUTE_ALREADY_OPEN));
     }
@@ -169,10 +173,10 @@ class JobDisputeTest {
         fixture.given(funded(disputedBy(CLIENT_ID)))
                .when(open(CLIENT_ID))
                .expectSuccessfulHandlerExecution().expectNoEvents();
-        fixture.given(funded(disputedBy(CLIENT_ID), new JobDisputeWithdrawn(JOB_ID, DISPUTE_ID, JobStatus.FUNDED)))
+        fixture.given(funded(disputedBy(CLIENT_ID), new JobDisputeWithdrawn(JobId.of(JOB_ID), DisputeId.of(DISPUTE_ID), JobStatus.FUNDED)))
                .when(open(CLIENT_ID))
                .expectSuccessfulHandlerExecution().expectNoEvents();
-        fixture.given(funded(new JobDisputed(JOB_ID, DISPUTE_ID, ESCROW_ID, CLIENT_ID)))
+        fixture.given(funded(new JobDisputed(JobId.of(JOB_ID), DisputeId.of(DISPUTE_ID), EscrowId.of(ESCROW_ID), CLIENT_ID)))
                .when(open(CLIENT_ID))
                .expectSuccessfulHandlerExecution().expectNoEvents();
         assertThat(spawned.eventsOf(DISPUTE_ID)).as("the dispute is not opened again").isEmpty();
@@ -184,7 +188,7 @@ class JobDisputeTest {
                .when(open(WORKER_ID))
                .expectNoEvents().expectException(refusedWith(DisputeErrorCode.DISPUTE_ID_TAKEN));
         fixture.given(funded(disputedBy(CLIENT_ID)))
-               .when(new OpenDispute(DISPUTE_ID, JOB_ID, CLIENT_ID, "work not done", "Another complaint", openedAt))
+               .when(new OpenDispute(DisputeId.of(DISPUTE_ID), JobId.of(JOB_ID), CLIENT_ID, "work not done", "Another complaint", openedAt))
                .expectNoEvents().expectException(refusedWith(DisputeErrorCode.DISPUTE_ID_TAKEN));
         disputesOfOtherJobs.put(DISPUTE_ID, "another-job");
         fixture.given(funded())
@@ -195,35 +199,35 @@ class JobDisputeTest {
     @Test
     void withdrawingPutsTheJobBackWhereItWasOnce() {
         var shift = shiftFrom(postedAt);
-        fixture.given(funded(new WorkerCheckedIn(JOB_ID, WORKER_ID, LEKKI.point(), 0, shift.start(), shift),
+        fixture.given(funded(new WorkerCheckedIn(JobId.of(JOB_ID), WorkerId.of(WORKER_ID), LEKKI.point(), 0, shift.start(), shift),
                        disputedBy(CLIENT_ID)))
-               .when(new WithdrawJobDispute(JOB_ID, DISPUTE_ID))
-               .expectEvents(new JobDisputeWithdrawn(JOB_ID, DISPUTE_ID, JobStatus.IN_PROGRESS));
-        fixture.given(funded(disputedBy(CLIENT_ID), new JobDisputeWithdrawn(JOB_ID, DISPUTE_ID, JobStatus.FUNDED)))
-               .when(new WithdrawJobDispute(JOB_ID, DISPUTE_ID))
+               .when(new WithdrawJobDispute(JobId.of(JOB_ID), DisputeId.of(DISPUTE_ID)))
+               .expectEvents(new JobDisputeWithdrawn(JobId.of(JOB_ID), DisputeId.of(DISPUTE_ID), JobStatus.IN_PROGRESS));
+        fixture.given(funded(disputedBy(CLIENT_ID), new JobDisputeWithdrawn(JobId.of(JOB_ID), DisputeId.of(DISPUTE_ID), JobStatus.FUNDED)))
+               .when(new WithdrawJobDispute(JobId.of(JOB_ID), DisputeId.of(DISPUTE_ID)))
                .expectSuccessfulHandlerExecution().expectNoEvents();
         fixture.given(funded(disputedBy(CLIENT_ID)))
-               .when(new WithdrawJobDispute(JOB_ID, "another-dispute"))
+               .when(new WithdrawJobDispute(JobId.of(JOB_ID), DisputeId.of("another-dispute")))
                .expectSuccessfulHandlerExecution().expectNoEvents();
     }
 
     @Test
     void settlingEndsTheJobCompletedOrCancelledOnce() {
         fixture.given(funded(disputedBy(CLIENT_ID)))
-               .when(new SettleJobDispute(JOB_ID, DISPUTE_ID, DisputeOutcome.REFUND_TO_CLIENT))
-               .expectEvents(new JobDisputeSettled(JOB_ID, DISPUTE_ID, CLIENT_ID, WORKER_ID, DisputeOutcome.REFUND_TO_CLIENT,
+               .when(new SettleJobDispute(JobId.of(JOB_ID), DisputeId.of(DISPUTE_ID), DisputeOutcome.REFUND_TO_CLIENT))
+               .expectEvents(new JobDisputeSettled(JobId.of(JOB_ID), DisputeId.of(DISPUTE_ID), CLIENT_ID, WorkerId.of(WORKER_ID), DisputeOutcome.REFUND_TO_CLIENT,
                        JobStatus.CANCELLED));
         assertThat(spawned.eventsOf(JobRatingsIds.of(JOB_ID))).as("a cancelled job is not rated").isEmpty();
         fixture.given(funded(disputedBy(CLIENT_ID)))
-               .when(new SettleJobDispute(JOB_ID, DISPUTE_ID, DisputeOutcome.SPLIT))
-               .expectEvents(new JobDisputeSettled(JOB_ID, DISPUTE_ID, CLIENT_ID, WORKER_ID, DisputeOutcome.SPLIT,
+               .when(new SettleJobDispute(JobId.of(JOB_ID), DisputeId.of(DISPUTE_ID), DisputeOutcome.SPLIT))
+               .expectEvents(new JobDisputeSettled(JobId.of(JOB_ID), DisputeId.of(DISPUTE_ID), CLIENT_ID, WorkerId.of(WORKER_ID), DisputeOutcome.SPLIT,
                        JobStatus.COMPLETED));
         assertThat(spawned.eventsOf(JobRatingsIds.of(JOB_ID))).as("the worker was paid: the job is rated").containsExactly(
-                new JobRatingsOpened(JobRatingsIds.of(JOB_ID), JOB_ID, CLIENT_ID, WORKER_ID, JobStatus.COMPLETED,
+                new JobRatingsOpened(JobRatingsIds.of(JOB_ID), JobId.of(JOB_ID), CLIENT_ID, WorkerId.of(WORKER_ID), JobStatus.COMPLETED,
                         fixture.currentTime()));
-        fixture.given(funded(disputedBy(CLIENT_ID), new JobDisputeSettled(JOB_ID, DISPUTE_ID, CLIENT_ID, WORKER_ID,
+        fixture.given(funded(disputedBy(CLIENT_ID), new JobDisputeSettled(JobId.of(JOB_ID), DisputeId.of(DISPUTE_ID), CLIENT_ID, WorkerId.of(WORKER_ID),
                        DisputeOutcome.SPLIT, JobStatus.COMPLETED)))
-               .when(new SettleJobDispute(JOB_ID, DISPUTE_ID, DisputeOutcome.SPLIT))
+               .when(new SettleJobDispute(JobId.of(JOB_ID), DisputeId.of(DISPUTE_ID), DisputeOutcome.SPLIT))
                .expectSuccessfulHandlerExecution().expectNoEvents();
     }
 }

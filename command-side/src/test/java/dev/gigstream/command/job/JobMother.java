@@ -1,9 +1,12 @@
 package dev.gigstream.command.job;
 
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.job.JobFunded;
 import dev.gigstream.messages.job.JobPosted;
 import dev.gigstream.messages.job.JobSite;
@@ -39,24 +42,24 @@ final class JobMother {
     }
 
     static PostJob post(Instant postedAt) {
-        return new PostJob(JOB_ID, CLIENT_ID, "Barista for a launch party", "Espresso bar, 200 guests",
+        return new PostJob(JobId.of(JOB_ID), CLIENT_ID, "Barista for a launch party", "Espresso bar, 200 guests",
                 List.of("Barista", " customer SERVICE"), LEKKI, shiftFrom(postedAt), PAY, postedAt);
     }
 
     static JobPosted posted(Instant postedAt) {
-        return new JobPosted(JOB_ID, CLIENT_ID, "Barista for a launch party", "Espresso bar, 200 guests",
+        return new JobPosted(JobId.of(JOB_ID), CLIENT_ID, "Barista for a launch party", "Espresso bar, 200 guests",
                 List.of("barista", "customer service"), LEKKI, shiftFrom(postedAt), PAY, postedAt);
     }
 
     static WorkerHired hired(String workerId, Instant postedAt) {
-        return new WorkerHired(JOB_ID, workerId, CLIENT_ID, PAY, ESCROW_ID, shiftFrom(postedAt).start());
+        return new WorkerHired(JobId.of(JOB_ID), WorkerId.of(workerId), CLIENT_ID, PAY, EscrowId.of(ESCROW_ID), shiftFrom(postedAt).start());
     }
 
     static JobFunded fundedFor(String workerId) {
-        return new JobFunded(JOB_ID, ESCROW_ID, workerId);
+        return new JobFunded(JobId.of(JOB_ID), EscrowId.of(ESCROW_ID), WorkerId.of(workerId));
     }
 
     static WorkerApplied applied(String workerId, Instant at) {
-        return new WorkerApplied(JOB_ID, workerId, "I have five years of experience", at);
+        return new WorkerApplied(JobId.of(JOB_ID), WorkerId.of(workerId), "I have five years of experience", at);
     }
 }

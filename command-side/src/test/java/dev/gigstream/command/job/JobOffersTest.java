@@ -1,5 +1,8 @@
 package dev.gigstream.command.job;
 
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.job.ApplyToJob;
 import dev.gigstream.messages.job.CancelJob;
 import dev.gigstream.messages.job.HireWorker;
@@ -58,13 +61,13 @@ class JobOffersTest {
         int rankBefore = wave == 1 ? 0 : 2;
         var offers = new java.util.ArrayList<OfferJob.Offer>();
         for (String workerId : workerIds) {
-            offers.add(new OfferJob.Offer(workerId, rankBefore + offers.size() + 1, 2.5, now.plus(LIFETIME)));
+            offers.add(new OfferJob.Offer(WorkerId.of(workerId), rankBefore + offers.size() + 1, 2.5, now.plus(LIFETIME)));
         }
-        return new OfferJob(JOB_ID, wave, offers, now, nextWaveAt);
+        return new OfferJob(JobId.of(JOB_ID), wave, offers, now, nextWaveAt);
     }
 
     private JobOffered offered(String workerId, int rank, int wave) {
-        return new JobOffered(JOB_ID, workerId, rank, now, now.plus(LIFETIME), wave, 2.5, "Barista for a launch party", PAY);
+        return new JobOffered(JobId.of(JOB_ID), WorkerId.of(workerId), rank, now, now.plus(LIFETIME), wave, 2.5, "Barista for a launch party", PAY);
     }
 
     @Nested
@@ -80,7 +83,7 @@ class JobOffersTest {
 
         @Test
         void theLastWaveSchedulesNoFurtherWave() {
-            fixture.given(posted(now), offered(WORKER_ID, 1, 1), new JobOfferWaveDue(JOB_ID, 2, List.of(WORKER_ID)))
+            fixture.given(posted(now), offered(WORKER_ID, 1, 1), new JobOfferWaveDue(JobId.of(JOB_ID), 2, List.of(WORKER_ID)))
                    .when(wave(2, null, OTHER_WORKER_ID))
                    .expectEvents(offered(OTHER_WORKER_ID, 3, 2))
                    .expectNoScheduledDeadlines();
@@ -96,7 +99,7 @@ class JobOffersTest {
 
         @Test
         void nobodyIsOfferedTheJobTwice() {
-            fixture.given(posted(now), offered(WORKER_ID, 1, 1), new JobOfferWaveDue(JOB_ID, 2, List.of(WORKER_ID)))
+            fixture.given(posted(now), offered(WORKER_ID, 1, 1), new JobOfferWaveDue(JobId.of(JOB_ID), 2, List.of(WORKER_ID)))
                    .when(wave(2, null, WORKER_ID, OTHER_WORKER_ID, OTHER_WORKER_ID))
                    .expectEvents(offered(OTHER_WORKER_ID, 4, 2));
         }
@@ -114,10 +117,10 @@ class JobOffersTest {
                    .when(firstWave(OTHER_WORKER_ID))
                    .expectNoEvents()
                    .expectNoScheduledDeadlines();
-            fixture.given(posted(now), new JobCancelled(JOB_ID, CLIENT_ID, "plans changed", null, JobMother.NO_MONEY))
+            fixture.given(posted(now), new JobCancelled(JobId.of(JOB_ID), CLIENT_ID, "plans changed", null, JobMother.NO_MONEY))
                    .when(firstWave(OTHER_WORKER_ID))
                    .expectNoEvents();
-            fixture.given(posted(now), new JobExpired(JOB_ID))
+            fixture.given(posted(now), new JobExpired(JobId.of(JOB_ID)))
                    .when(firstWave(OTHER_WORKER_ID))
                    .expectNoEvents();
         }
@@ -139,14 +142,14 @@ class JobOffersTest {
             fixture.givenCommands(post(now), firstWave(WORKER_ID, OTHER_WORKER_ID))
                    .whenTimeElapses(WAVE_DELAY)
                    .expectTriggeredDeadlinesWithName(Job.OFFER_WAVE)
-                   .expectEvents(new JobOfferWaveDue(JOB_ID, 2, List.of(WORKER_ID, OTHER_WORKER_ID)));
+                   .expectEvents(new JobOfferWaveDue(JobId.of(JOB_ID), 2, List.of(WORKER_ID, OTHER_WORKER_ID)));
         }
 
         @Test
         void isNotDueOnceSomeoneIsHired() {
             fixture.givenCommands(post(now), firstWave(WORKER_ID, OTHER_WORKER_ID),
-                                  new ApplyToJob(JOB_ID, THIRD_WORKER_ID, null, now),
-                                  new HireWorker(JOB_ID, THIRD_WORKER_ID, CLIENT_ID, ESCROW_ID, now))
+                                  new ApplyToJob(JobId.of(JOB_ID), WorkerId.of(THIRD_WORKER_ID), null, now),
+                                  new HireWorker(JobId.of(JOB_ID), WorkerId.of(THIRD_WORKER_ID), CLIENT_ID, EscrowId.of(ESCROW_ID), now))
                    .whenTimeElapses(WAVE_DELAY)
                    .expectTriggeredDeadlinesWithName(Job.OFFER_WAVE)
                    .expectNoEvents();
@@ -154,7 +157,7 @@ class JobOffersTest {
 
         @Test
         void isNotDueOnceTheJobIsCancelled() {
-            fixture.givenCommands(post(now), firstWave(WORKER_ID), new CancelJob(JOB_ID, CLIENT_ID, "plans changed", now))
+            fixture.givenCommands(post(now), firstWave(WORKER_ID), new CancelJob(JobId.of(JOB_ID), CLIENT_ID, "plans changed", now))
                    .whenTimeElapses(WAVE_DELAY)
                    .expectTriggeredDeadlinesWithName(Job.OFFER_WAVE)
                    .expectNoEvents();
@@ -165,7 +168,7 @@ class JobOffersTest {
             fixture.givenCommands(post(now), firstWave(), firstWave())
                    .whenTimeElapses(WAVE_DELAY)
                    .expectTriggeredDeadlinesWithName(Job.OFFER_WAVE, Job.OFFER_WAVE)
-                   .expectEvents(new JobOfferWaveDue(JOB_ID, 2, List.of()));
+                   .expectEvents(new JobOfferWaveDue(JobId.of(JOB_ID), 2, List.of()));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.gigstream.command.rating;
 
+import dev.gigstream.messages.common.JobId;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.job.JobStatus;
 import dev.gigstream.messages.rating.JobRatingsIds;
 import dev.gigstream.messages.rating.JobRatingsOpened;
@@ -47,7 +49,7 @@ class JobRatingsTest {
 
     /** As the job opens its ratings when it finishes (specified with the job's lifecycle). */
     private JobRatingsOpened opened() {
-        return new JobRatingsOpened(RATINGS_ID, JOB_ID, CLIENT_ID, WORKER_ID, status, finishedAt);
+        return new JobRatingsOpened(RATINGS_ID, JobId.of(JOB_ID), CLIENT_ID, WorkerId.of(WORKER_ID), status, finishedAt);
     }
 
     private Instant day(double days) {
@@ -55,15 +57,15 @@ class JobRatingsTest {
     }
 
     private static RateJob rate(String raterId, int stars, Instant at) {
-        return new RateJob(RATINGS_ID, JOB_ID, raterId, stars, stars + " stars", at);
+        return new RateJob(RATINGS_ID, JobId.of(JOB_ID), raterId, stars, stars + " stars", at);
     }
 
     private static RatingGiven byClient(int stars, Instant at) {
-        return new RatingGiven(RATINGS_ID, JOB_ID, CLIENT_ID, RaterRole.CLIENT, WORKER_ID, stars, stars + " stars", at);
+        return new RatingGiven(RATINGS_ID, JobId.of(JOB_ID), CLIENT_ID, RaterRole.CLIENT, WORKER_ID, stars, stars + " stars", at);
     }
 
     private static RatingGiven byWorker(int stars, Instant at) {
-        return new RatingGiven(RATINGS_ID, JOB_ID, WORKER_ID, RaterRole.WORKER, CLIENT_ID, stars, stars + " stars", at);
+        return new RatingGiven(RATINGS_ID, JobId.of(JOB_ID), WORKER_ID, RaterRole.WORKER, CLIENT_ID, stars, stars + " stars", at);
     }
 
     private static RatingsRevealed.Rating shown(RatingGiven given) {
@@ -87,15 +89,15 @@ class JobRatingsTest {
             fixture.given(opened(), byClient(5, day(1)))
                    .when(rate(WORKER_ID, 4, day(2)))
                    .expectEvents(byWorker(4, day(2)),
-                           new RatingsRevealed(RATINGS_ID, JOB_ID, List.of(shown(byClient(5, day(1))), shown(byWorker(4, day(2)))),
+                           new RatingsRevealed(RATINGS_ID, JobId.of(JOB_ID), List.of(shown(byClient(5, day(1))), shown(byWorker(4, day(2)))),
                                    day(2)));
         }
 
         @Test
         void aBlankCommentIsNoComment() {
             fixture.given(opened())
-                   .when(new RateJob(RATINGS_ID, JOB_ID, WORKER_ID, 3, "   ", day(1)))
-                   .expectEvents(new RatingGiven(RATINGS_ID, JOB_ID, WORKER_ID, RaterRole.WORKER, CLIENT_ID, 3, null, day(1)));
+                   .when(new RateJob(RATINGS_ID, JobId.of(JOB_ID), WORKER_ID, 3, "   ", day(1)))
+                   .expectEvents(new RatingGiven(RATINGS_ID, JobId.of(JOB_ID), WORKER_ID, RaterRole.WORKER, CLIENT_ID, 3, null, day(1)));
         }
 
         @Test
@@ -130,10 +132,10 @@ class JobRatingsTest {
                        .expectNoEvents().expectException(refusedWith(RatingErrorCode.INVALID_RATING));
             }
             fixture.given(opened())
-                   .when(new RateJob(RATINGS_ID, JOB_ID, CLIENT_ID, 4, "x".repeat(1_001), day(1)))
+                   .when(new RateJob(RATINGS_ID, JobId.of(JOB_ID), CLIENT_ID, 4, "x".repeat(1_001), day(1)))
                    .expectNoEvents().expectException(refusedWith(RatingErrorCode.INVALID_RATING));
             fixture.given(opened())
-                   .when(new RateJob(RATINGS_ID, JOB_ID, CLIENT_ID, 4, "x".repeat(1_000), day(1)))
+                   .when(new RateJob(RATINGS_ID, JobId.of(JOB_ID), CLIENT_ID, 4, "x".repeat(1_000), day(1)))
                    .expectSuccessfulHandlerExecution();
         }
     }
@@ -175,16 +177,16 @@ class JobRatingsTest {
                    .andGivenCommands(rate(CLIENT_ID, 2, day(1)))
                    .whenThenTimeElapses(Duration.ofDays(7))
                    .expectTriggeredDeadlinesWithName(JobRatings.REVEAL)
-                   .expectEvents(new RatingsRevealed(RATINGS_ID, JOB_ID, List.of(shown(byClient(2, day(1)))), day(7)));
+                   .expectEvents(new RatingsRevealed(RATINGS_ID, JobId.of(JOB_ID), List.of(shown(byClient(2, day(1)))), day(7)));
         }
 
         @Test
         void afterTheRevealDeadlineARatingIsShownAsItIsGiven() {
             fixture.given(opened(), byClient(5, day(1)),
-                          new RatingsRevealed(RATINGS_ID, JOB_ID, List.of(shown(byClient(5, day(1)))), day(7)))
+                          new RatingsRevealed(RATINGS_ID, JobId.of(JOB_ID), List.of(shown(byClient(5, day(1)))), day(7)))
                    .when(rate(WORKER_ID, 3, day(9)))
                    .expectEvents(byWorker(3, day(9)),
-                           new RatingsRevealed(RATINGS_ID, JOB_ID, List.of(shown(byWorker(3, day(9)))), day(9)));
+                           new RatingsRevealed(RATINGS_ID, JobId.of(JOB_ID), List.of(shown(byWorker(3, day(9)))), day(9)));
         }
 
         @Test
@@ -210,7 +212,7 @@ class JobRatingsTest {
             fixture.given(opened())
                    .when(rate(CLIENT_ID, 1, day(1)))
                    .expectEvents(byClient(1, day(1)),
-                           new RatingsRevealed(RATINGS_ID, JOB_ID, List.of(shown(byClient(1, day(1)))), day(1)));
+                           new RatingsRevealed(RATINGS_ID, JobId.of(JOB_ID), List.of(shown(byClient(1, day(1)))), day(1)));
         }
 
         @Test
@@ -247,7 +249,7 @@ class JobRatingsTest {
             fixture.given(byClient(5, day(1)))
                    .when(rate(WORKER_ID, 4, day(2)))
                    .expectEvents(opened(), byWorker(4, day(2)),
-                           new RatingsRevealed(RATINGS_ID, JOB_ID, List.of(shown(byClient(5, day(1))), shown(byWorker(4, day(2)))),
+                           new RatingsRevealed(RATINGS_ID, JobId.of(JOB_ID), List.of(shown(byClient(5, day(1))), shown(byWorker(4, day(2)))),
                                    day(2)));
         }
 
@@ -255,7 +257,7 @@ class JobRatingsTest {
         void theRevealDeadlineTheUpgradeFoundRevealsTheRatingGivenBeforeIt() {
             fixture.given(byClient(5, day(1)))
                    .whenInvoking(RATINGS_ID, ratings -> ratings.onRevealDeadline(day(7)))
-                   .expectEvents(new RatingsRevealed(RATINGS_ID, JOB_ID, List.of(shown(byClient(5, day(1)))), day(7)));
+                   .expectEvents(new RatingsRevealed(RATINGS_ID, JobId.of(JOB_ID), List.of(shown(byClient(5, day(1)))), day(7)));
         }
 
         @Test
@@ -276,7 +278,7 @@ class JobRatingsTest {
             fixture.givenNoPriorActivity()
                    .when(rate(WORKER_ID, 5, day(14)))
                    .expectEvents(opened(), byWorker(5, day(14)),
-                           new RatingsRevealed(RATINGS_ID, JOB_ID, List.of(shown(byWorker(5, day(14)))), day(14)));
+                           new RatingsRevealed(RATINGS_ID, JobId.of(JOB_ID), List.of(shown(byWorker(5, day(14)))), day(14)));
         }
 
         @Test
@@ -289,7 +291,7 @@ class JobRatingsTest {
             fixture.givenNoPriorActivity()
                    .when(rate(CLIENT_ID, 1, day(1)))
                    .expectEvents(opened(), byClient(1, day(1)),
-                           new RatingsRevealed(RATINGS_ID, JOB_ID, List.of(shown(byClient(1, day(1)))), day(1)));
+                           new RatingsRevealed(RATINGS_ID, JobId.of(JOB_ID), List.of(shown(byClient(1, day(1)))), day(1)));
         }
     }
 }

@@ -1,9 +1,13 @@
 package dev.gigstream.command.rating;
 
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.dispute.DisputeOutcome;
 import dev.gigstream.messages.job.GeocodedBy;
 import dev.gigstream.messages.job.JobCompleted;
@@ -42,45 +46,45 @@ class StoredJobsTest {
 
     @Test
     void aCompletedJobOpensWithItsPartiesAndTheTimeItCompleted() {
-        history("job-1", new JobCompleted("job-1", WORKER_ID));
+        history("job-1", new JobCompleted(JobId.of("job-1"), WorkerId.of(WORKER_ID)));
 
-        assertThat(jobs.openingOf("job-1")).contains(new JobRatingsOpened(JobRatingsIds.of("job-1"), "job-1", CLIENT_ID,
-                WORKER_ID, JobStatus.COMPLETED, FINISHED));
-        assertThat(jobs.known("job-1")).isTrue();
+        assertThat(jobs.openingOf(JobId.of("job-1"))).contains(new JobRatingsOpened(JobRatingsIds.of("job-1"), JobId.of("job-1"), CLIENT_ID,
+                WorkerId.of(WORKER_ID), JobStatus.COMPLETED, FINISHED));
+        assertThat(jobs.known(JobId.of("job-1"))).isTrue();
     }
 
     @Test
     void aNoShowOpensForItsClient() {
-        history("job-1", new WorkerNoShow("job-1", WORKER_ID, "escrow-1", Money.zero(Currency.GHS)));
+        history("job-1", new WorkerNoShow(JobId.of("job-1"), WorkerId.of(WORKER_ID), EscrowId.of("escrow-1"), Money.zero(Currency.GHS)));
 
-        assertThat(jobs.openingOf("job-1")).map(JobRatingsOpened::jobStatus).contains(JobStatus.NO_SHOW);
+        assertThat(jobs.openingOf(JobId.of("job-1"))).map(JobRatingsOpened::jobStatus).contains(JobStatus.NO_SHOW);
     }
 
     @Test
     void aSettlementOpensWhenItPaidTheWorkerAndAFullRefundDoesNot() {
-        history("job-1", new JobDisputeSettled("job-1", "dispute-1", CLIENT_ID, WORKER_ID, DisputeOutcome.SPLIT, JobStatus.COMPLETED));
-        history("job-2", new JobDisputeSettled("job-2", "dispute-2", CLIENT_ID, WORKER_ID, DisputeOutcome.REFUND_TO_CLIENT,
+        history("job-1", new JobDisputeSettled(JobId.of("job-1"), DisputeId.of("dispute-1"), CLIENT_ID, WorkerId.of(WORKER_ID), DisputeOutcome.SPLIT, JobStatus.COMPLETED));
+        history("job-2", new JobDisputeSettled(JobId.of("job-2"), DisputeId.of("dispute-2"), CLIENT_ID, WorkerId.of(WORKER_ID), DisputeOutcome.REFUND_TO_CLIENT,
                 JobStatus.CANCELLED));
 
-        assertThat(jobs.openingOf("job-1")).map(JobRatingsOpened::finishedAt).contains(FINISHED);
-        assertThat(jobs.openingOf("job-2")).isEmpty();
+        assertThat(jobs.openingOf(JobId.of("job-1"))).map(JobRatingsOpened::finishedAt).contains(FINISHED);
+        assertThat(jobs.openingOf(JobId.of("job-2"))).isEmpty();
     }
 
     @Test
     void aJobNotFinishedOrUnknownOpensNothing() {
         history("job-1");
 
-        assertThat(jobs.openingOf("job-1")).isEmpty();
-        assertThat(jobs.openingOf("job-2")).isEmpty();
-        assertThat(jobs.known("job-2")).isFalse();
+        assertThat(jobs.openingOf(JobId.of("job-1"))).isEmpty();
+        assertThat(jobs.openingOf(JobId.of("job-2"))).isEmpty();
+        assertThat(jobs.known(JobId.of("job-2"))).isFalse();
     }
 
     /** Posted, hired, then {@code ending} at {@link #FINISHED}. */
     private void history(String jobId, Object... ending) {
         ShiftWindow shift = new ShiftWindow(FINISHED.minus(Duration.ofHours(6)), FINISHED.minus(Duration.ofHours(2)));
-        store.publish(event(jobId, 0, new JobPosted(jobId, CLIENT_ID, "Welder", "Gate repair", List.of("welder"),
+        store.publish(event(jobId, 0, new JobPosted(JobId.of(jobId), CLIENT_ID, "Welder", "Gate repair", List.of("welder"),
                         new JobSite(new GeoPoint(5.6037, -0.187), "Osu, Accra", GeocodedBy.GAZETTEER), shift, PAY, POSTED), POSTED),
-                event(jobId, 1, new WorkerHired(jobId, WORKER_ID, CLIENT_ID, PAY, "escrow-1", shift.start()), POSTED.plusSeconds(60)));
+                event(jobId, 1, new WorkerHired(JobId.of(jobId), WorkerId.of(WORKER_ID), CLIENT_ID, PAY, EscrowId.of("escrow-1"), shift.start()), POSTED.plusSeconds(60)));
         for (int i = 0; i < ending.length; i++) {
             store.publish(event(jobId, 2 + i, ending[i], FINISHED));
         }

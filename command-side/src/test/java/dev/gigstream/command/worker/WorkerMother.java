@@ -1,6 +1,7 @@
 package dev.gigstream.command.worker;
 
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.worker.AvailabilityWindow;
 import dev.gigstream.messages.worker.PayoutAccount;
 import dev.gigstream.messages.worker.UpdateWorkerProfile;
@@ -25,19 +26,19 @@ final class WorkerMother {
     }
 
     static WorkerRegistered registered() {
-        return new WorkerRegistered(WORKER_ID, "Ada Obi");
+        return new WorkerRegistered(WorkerId.of(WORKER_ID), "Ada Obi");
     }
 
     static UpdateWorkerProfile profileUpdate(List<String> skills) {
-        return new UpdateWorkerProfile(WORKER_ID, skills, "Five years behind the bar", YABA, List.of(MONDAY_DAY), GTBANK);
+        return new UpdateWorkerProfile(WorkerId.of(WORKER_ID), skills, "Five years behind the bar", YABA, List.of(MONDAY_DAY), GTBANK);
     }
 
     static UpdateWorkerProfile profileUpdate(List<String> skills, List<AvailabilityWindow> availability) {
-        return new UpdateWorkerProfile(WORKER_ID, skills, "Five years behind the bar", YABA, availability, GTBANK);
+        return new UpdateWorkerProfile(WorkerId.of(WORKER_ID), skills, "Five years behind the bar", YABA, availability, GTBANK);
     }
 
     static WorkerProfileUpdated profileUpdated(List<String> normalSkills) {
-        return new WorkerProfileUpdated(WORKER_ID, normalSkills, "Five years behind the bar", YABA, List.of(MONDAY_DAY),
+        return new WorkerProfileUpdated(WorkerId.of(WORKER_ID), normalSkills, "Five years behind the bar", YABA, List.of(MONDAY_DAY),
                 GTBANK);
     }
 }

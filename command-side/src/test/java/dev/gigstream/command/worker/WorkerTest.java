@@ -1,6 +1,7 @@
 package dev.gigstream.command.worker;
 
 import dev.gigstream.messages.common.RefusedException;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.worker.AvailabilityWindow;
 import dev.gigstream.messages.worker.AwardBadge;
 import dev.gigstream.messages.worker.Badge;
@@ -12,16 +13,16 @@ import dev.gigstream.messages.worker.PremiumRenewalStopped;
 import dev.gigstream.messages.worker.PremiumRequested;
 import dev.gigstream.messages.worker.PremiumStarted;
 import dev.gigstream.messages.worker.RecordWorkerOnline;
-import dev.gigstream.messages.worker.StopPremiumRenewal;
 import dev.gigstream.messages.worker.RegisterWorker;
 import dev.gigstream.messages.worker.ReinstateWorker;
 import dev.gigstream.messages.worker.RequestPremium;
+import dev.gigstream.messages.worker.StopPremiumRenewal;
 import dev.gigstream.messages.worker.SuspendWorker;
+import dev.gigstream.messages.worker.WorkerErrorCode;
+import dev.gigstream.messages.worker.WorkerRegistered;
 import dev.gigstream.messages.worker.WorkerReinstated;
 import dev.gigstream.messages.worker.WorkerSuspended;
 import dev.gigstream.messages.worker.WorkerWentOnline;
-import dev.gigstream.messages.worker.WorkerErrorCode;
-import dev.gigstream.messages.worker.WorkerRegistered;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -57,16 +58,16 @@ class WorkerTest {
 
     @Test
     void theSameRegistrationSentAgainIsANoOp() {
-        fixture.given(new WorkerRegistered(WORKER_ID, "Ada Obi"))
-               .when(new RegisterWorker(WORKER_ID, "Ada Obi"))
+        fixture.given(new WorkerRegistered(WorkerId.of(WORKER_ID), "Ada Obi"))
+               .when(new RegisterWorker(WorkerId.of(WORKER_ID), "Ada Obi"))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents();
     }
 
     @Test
     void anotherRegistrationUnderARegisteredWorkersIdIsRefused() {
-        fixture.given(new WorkerRegistered(WORKER_ID, "Ada Obi"))
-               .when(new RegisterWorker(WORKER_ID, "Someone Else"))
+        fixture.given(new WorkerRegistered(WorkerId.of(WORKER_ID), "Ada Obi"))
+               .when(new RegisterWorker(WorkerId.of(WORKER_ID), "Someone Else"))
                .expectNoEvents()
                .expectException(refusedWith(WorkerErrorCode.WORKER_ID_TAKEN));
     }
@@ -74,9 +75,9 @@ class WorkerTest {
     @Test
     void registeringAWorkerRecordsTheirName() {
         fixture.givenNoPriorActivity()
-               .when(new RegisterWorker(WORKER_ID, "Ada Obi"))
+               .when(new RegisterWorker(WorkerId.of(WORKER_ID), "Ada Obi"))
                .expectSuccessfulHandlerExecution()
-               .expectEvents(new WorkerRegistered(WORKER_ID, "Ada Obi"));
+               .expectEvents(new WorkerRegistered(WorkerId.of(WORKER_ID), "Ada Obi"));
     }
 
     @Test
@@ -157,53 +158,53 @@ class WorkerTest {
     @Test
     void anAdminSuspendsAndReinstatesAWorker() {
         fixture.given(registered())
-               .when(new SuspendWorker(WORKER_ID, ADMIN_ID, "fake documents"))
-               .expectEvents(new WorkerSuspended(WORKER_ID, "fake documents", ADMIN_ID));
-        fixture.given(registered(), new WorkerSuspended(WORKER_ID, "fake documents", ADMIN_ID))
-               .when(new ReinstateWorker(WORKER_ID, ADMIN_ID, "documents verified"))
-               .expectEvents(new WorkerReinstated(WORKER_ID, "documents verified", ADMIN_ID));
+               .when(new SuspendWorker(WorkerId.of(WORKER_ID), ADMIN_ID, "fake documents"))
+               .expectEvents(new WorkerSuspended(WorkerId.of(WORKER_ID), "fake documents", ADMIN_ID));
+        fixture.given(registered(), new WorkerSuspended(WorkerId.of(WORKER_ID), "fake documents", ADMIN_ID))
+               .when(new ReinstateWorker(WorkerId.of(WORKER_ID), ADMIN_ID, "documents verified"))
+               .expectEvents(new WorkerReinstated(WorkerId.of(WORKER_ID), "documents verified", ADMIN_ID));
     }
 
     @Test
     void suspendingASuspendedWorkerChangesNothing() {
-        fixture.given(registered(), new WorkerSuspended(WORKER_ID, "fake documents", ADMIN_ID))
-               .when(new SuspendWorker(WORKER_ID, ADMIN_ID, "again"))
+        fixture.given(registered(), new WorkerSuspended(WorkerId.of(WORKER_ID), "fake documents", ADMIN_ID))
+               .when(new SuspendWorker(WorkerId.of(WORKER_ID), ADMIN_ID, "again"))
                .expectSuccessfulHandlerExecution().expectNoEvents();
     }
 
     @Test
     void aPaidPeriodStartsPremiumUntilTheNextPaymentDateAndSchedulesItsEnd() {
         fixture.given(registered())
-               .when(new ExtendPremium(WORKER_ID, PERIOD_END))
-               .expectEvents(new PremiumStarted(WORKER_ID, PERIOD_END))
+               .when(new ExtendPremium(WorkerId.of(WORKER_ID), PERIOD_END))
+               .expectEvents(new PremiumStarted(WorkerId.of(WORKER_ID), PERIOD_END))
                .expectScheduledDeadlineWithName(PERIOD_END, Worker.PREMIUM_END);
     }
 
     @Test
     void aRenewalExtendsPremiumAndTheSamePeriodAgainChangesNothing() {
         Instant next = PERIOD_END.plus(Duration.ofDays(30));
-        fixture.given(registered(), new PremiumStarted(WORKER_ID, PERIOD_END))
-               .when(new ExtendPremium(WORKER_ID, next))
-               .expectEvents(new PremiumExtended(WORKER_ID, next))
+        fixture.given(registered(), new PremiumStarted(WorkerId.of(WORKER_ID), PERIOD_END))
+               .when(new ExtendPremium(WorkerId.of(WORKER_ID), next))
+               .expectEvents(new PremiumExtended(WorkerId.of(WORKER_ID), next))
                .expectScheduledDeadlineWithName(next, Worker.PREMIUM_END);
-        fixture.given(registered(), new PremiumStarted(WORKER_ID, PERIOD_END))
-               .when(new ExtendPremium(WORKER_ID, PERIOD_END))
+        fixture.given(registered(), new PremiumStarted(WorkerId.of(WORKER_ID), PERIOD_END))
+               .when(new ExtendPremium(WorkerId.of(WORKER_ID), PERIOD_END))
                .expectSuccessfulHandlerExecution().expectNoEvents();
     }
 
     @Test
     void premiumEndsExactlyAtThePeriodEnd() {
-        fixture.givenCommands(new RegisterWorker(WORKER_ID, "Ada Obi"), new ExtendPremium(WORKER_ID, PERIOD_END))
+        fixture.givenCommands(new RegisterWorker(WorkerId.of(WORKER_ID), "Ada Obi"), new ExtendPremium(WorkerId.of(WORKER_ID), PERIOD_END))
                .whenThenTimeAdvancesTo(PERIOD_END)
                .expectTriggeredDeadlinesWithName(Worker.PREMIUM_END)
-               .expectEvents(new PremiumEnded(WORKER_ID, PERIOD_END));
+               .expectEvents(new PremiumEnded(WorkerId.of(WORKER_ID), PERIOD_END));
     }
 
     @Test
     void theEndOfAnExtendedPeriodDoesNotEndPremium() {
         Instant next = PERIOD_END.plus(Duration.ofDays(30));
-        fixture.givenCommands(new RegisterWorker(WORKER_ID, "Ada Obi"), new ExtendPremium(WORKER_ID, PERIOD_END),
-                        new ExtendPremium(WORKER_ID, next))
+        fixture.givenCommands(new RegisterWorker(WorkerId.of(WORKER_ID), "Ada Obi"), new ExtendPremium(WorkerId.of(WORKER_ID), PERIOD_END),
+                        new ExtendPremium(WorkerId.of(WORKER_ID), next))
                .whenThenTimeAdvancesTo(PERIOD_END)
                .expectTriggeredDeadlinesWithName(Worker.PREMIUM_END)
                .expectNoEvents();
@@ -211,43 +212,43 @@ class WorkerTest {
 
     @Test
     void aStoppedRenewalKeepsPremiumToThePeriodEndOnce() {
-        fixture.given(registered(), new PremiumStarted(WORKER_ID, PERIOD_END))
-               .when(new StopPremiumRenewal(WORKER_ID, "cancelled by the worker"))
-               .expectEvents(new PremiumRenewalStopped(WORKER_ID, PERIOD_END, "cancelled by the worker"));
-        fixture.given(registered(), new PremiumStarted(WORKER_ID, PERIOD_END),
-                        new PremiumRenewalStopped(WORKER_ID, PERIOD_END, "cancelled by the worker"))
-               .when(new StopPremiumRenewal(WORKER_ID, "subscription.disable"))
+        fixture.given(registered(), new PremiumStarted(WorkerId.of(WORKER_ID), PERIOD_END))
+               .when(new StopPremiumRenewal(WorkerId.of(WORKER_ID), "cancelled by the worker"))
+               .expectEvents(new PremiumRenewalStopped(WorkerId.of(WORKER_ID), PERIOD_END, "cancelled by the worker"));
+        fixture.given(registered(), new PremiumStarted(WorkerId.of(WORKER_ID), PERIOD_END),
+                        new PremiumRenewalStopped(WorkerId.of(WORKER_ID), PERIOD_END, "cancelled by the worker"))
+               .when(new StopPremiumRenewal(WorkerId.of(WORKER_ID), "subscription.disable"))
                .expectSuccessfulHandlerExecution().expectNoEvents();
         fixture.given(registered())
-               .when(new StopPremiumRenewal(WORKER_ID, "subscription.disable"))
+               .when(new StopPremiumRenewal(WorkerId.of(WORKER_ID), "subscription.disable"))
                .expectSuccessfulHandlerExecution().expectNoEvents();
     }
 
     @Test
     void aPremiumWorkerCannotSubscribeAgain() {
         fixture.given(registered())
-               .when(new RequestPremium(WORKER_ID, "gs-prm-1"))
-               .expectEvents(new PremiumRequested(WORKER_ID, "gs-prm-1"));
-        fixture.given(registered(), new PremiumStarted(WORKER_ID, PERIOD_END))
-               .when(new RequestPremium(WORKER_ID, "gs-prm-2"))
+               .when(new RequestPremium(WorkerId.of(WORKER_ID), "gs-prm-1"))
+               .expectEvents(new PremiumRequested(WorkerId.of(WORKER_ID), "gs-prm-1"));
+        fixture.given(registered(), new PremiumStarted(WorkerId.of(WORKER_ID), PERIOD_END))
+               .when(new RequestPremium(WorkerId.of(WORKER_ID), "gs-prm-2"))
                .expectNoEvents().expectException(refusedWith(WorkerErrorCode.ALREADY_PREMIUM));
-        fixture.given(registered(), new PremiumStarted(WORKER_ID, PERIOD_END), new PremiumEnded(WORKER_ID, PERIOD_END))
-               .when(new RequestPremium(WORKER_ID, "gs-prm-3"))
-               .expectEvents(new PremiumRequested(WORKER_ID, "gs-prm-3"));
+        fixture.given(registered(), new PremiumStarted(WorkerId.of(WORKER_ID), PERIOD_END), new PremiumEnded(WorkerId.of(WORKER_ID), PERIOD_END))
+               .when(new RequestPremium(WorkerId.of(WORKER_ID), "gs-prm-3"))
+               .expectEvents(new PremiumRequested(WorkerId.of(WORKER_ID), "gs-prm-3"));
     }
 
     @Test
     void aWorkerIsRecordedOnlineAtMostOncePerMinute() {
         Instant first = Instant.parse("2026-12-01T08:00:00Z");
         fixture.given(registered())
-               .when(new RecordWorkerOnline(WORKER_ID, first))
-               .expectEvents(new WorkerWentOnline(WORKER_ID, first));
-        fixture.given(registered(), new WorkerWentOnline(WORKER_ID, first))
-               .when(new RecordWorkerOnline(WORKER_ID, first.plusSeconds(59)))
+               .when(new RecordWorkerOnline(WorkerId.of(WORKER_ID), first))
+               .expectEvents(new WorkerWentOnline(WorkerId.of(WORKER_ID), first));
+        fixture.given(registered(), new WorkerWentOnline(WorkerId.of(WORKER_ID), first))
+               .when(new RecordWorkerOnline(WorkerId.of(WORKER_ID), first.plusSeconds(59)))
                .expectNoEvents();
-        fixture.given(registered(), new WorkerWentOnline(WORKER_ID, first))
-               .when(new RecordWorkerOnline(WORKER_ID, first.plusSeconds(60)))
-               .expectEvents(new WorkerWentOnline(WORKER_ID, first.plusSeconds(60)));
+        fixture.given(registered(), new WorkerWentOnline(WorkerId.of(WORKER_ID), first))
+               .when(new RecordWorkerOnline(WorkerId.of(WORKER_ID), first.plusSeconds(60)))
+               .expectEvents(new WorkerWentOnline(WorkerId.of(WORKER_ID), first.plusSeconds(60)));
     }
 
     private void assertRefusal(Object command, WorkerErrorCode code) {
@@ -261,13 +262,13 @@ class WorkerTest {
     void aBadgeIsAwardedOnceAndRefusedAfterwards() {
         Instant at = Instant.parse("2026-12-01T18:00:00Z");
         fixture.given(registered())
-               .when(new AwardBadge(WORKER_ID, Badge.FIRST_SHIFT, at))
-               .expectEvents(new BadgeAwarded(WORKER_ID, Badge.FIRST_SHIFT, at));
-        fixture.given(registered(), new BadgeAwarded(WORKER_ID, Badge.FIRST_SHIFT, at))
-               .when(new AwardBadge(WORKER_ID, Badge.FIRST_SHIFT, at.plusSeconds(60)))
+               .when(new AwardBadge(WorkerId.of(WORKER_ID), Badge.FIRST_SHIFT, at))
+               .expectEvents(new BadgeAwarded(WorkerId.of(WORKER_ID), Badge.FIRST_SHIFT, at));
+        fixture.given(registered(), new BadgeAwarded(WorkerId.of(WORKER_ID), Badge.FIRST_SHIFT, at))
+               .when(new AwardBadge(WorkerId.of(WORKER_ID), Badge.FIRST_SHIFT, at.plusSeconds(60)))
                .expectNoEvents().expectException(refusedWith(WorkerErrorCode.BADGE_ALREADY_AWARDED));
-        fixture.given(registered(), new BadgeAwarded(WORKER_ID, Badge.FIRST_SHIFT, at))
-               .when(new AwardBadge(WORKER_ID, Badge.TEN_SHIFTS, at))
-               .expectEvents(new BadgeAwarded(WORKER_ID, Badge.TEN_SHIFTS, at));
+        fixture.given(registered(), new BadgeAwarded(WorkerId.of(WORKER_ID), Badge.FIRST_SHIFT, at))
+               .when(new AwardBadge(WorkerId.of(WORKER_ID), Badge.TEN_SHIFTS, at))
+               .expectEvents(new BadgeAwarded(WorkerId.of(WORKER_ID), Badge.TEN_SHIFTS, at));
     }
 }

@@ -1,5 +1,7 @@
 package dev.gigstream.messages.escrow;
 
+import dev.gigstream.messages.common.EscrowId;
+
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,11 +19,11 @@ public final class EscrowReferences {
     private EscrowReferences() {
     }
 
-    public static String charge(String escrowId) {
+    public static String charge(EscrowId escrowId) {
         return "gs-esc-" + escrowId;
     }
 
-    public static String payout(String escrowId, int attempt) {
+    public static String payout(EscrowId escrowId, int attempt) {
         return "gs-pay-" + escrowId + "-" + attempt;
     }
 

@@ -52,7 +52,7 @@ public class ApplicantsProjection {
 
     @EventHandler
     void on(JobPosted event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(jobs, event.jobId(), sequence, Updates.combine(
+        SequencedWrites.batch(jobs, event.jobId().value(), sequence, Updates.combine(
                 Updates.set("clientId", event.clientId()),
                 Updates.set("requiredSkills", event.requiredSkills()),
                 Updates.set("site", Documents.site(event.site())),
@@ -63,12 +63,12 @@ public class ApplicantsProjection {
 
     @EventHandler
     void on(WorkerApplied event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(jobs, event.jobId(), sequence, Updates.addToSet("applicants", event.workerId()));
+        SequencedWrites.batch(jobs, event.jobId().value(), sequence, Updates.addToSet("applicants", event.workerId()));
     }
 
     @EventHandler
     void on(ApplicationWithdrawn event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(jobs, event.jobId(), sequence, Updates.pull("applicants", event.workerId()));
+        SequencedWrites.batch(jobs, event.jobId().value(), sequence, Updates.pull("applicants", event.workerId()));
     }
 
     @ResetHandler

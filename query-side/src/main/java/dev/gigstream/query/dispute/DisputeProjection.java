@@ -57,7 +57,7 @@ public class DisputeProjection {
 
     @EventHandler
     void on(DisputeOpened event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(disputes, event.disputeId(), sequence, Updates.combine(
+        SequencedWrites.batch(disputes, event.disputeId().value(), sequence, Updates.combine(
                 Updates.set("jobId", event.jobId()),
                 Updates.set("escrowId", event.escrowId()),
                 Updates.set("clientId", event.clientId()),
@@ -77,19 +77,19 @@ public class DisputeProjection {
 
     @EventHandler
     void on(EvidenceAdded event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(disputes, event.disputeId(), sequence, Updates.push("evidence",
+        SequencedWrites.batch(disputes, event.disputeId().value(), sequence, Updates.push("evidence",
                 new Document("by", event.by()).append("party", event.party().name())
                         .append("text", event.text()).append("at", Date.from(event.at()))));
     }
 
     @EventHandler
     void on(DisputeWithdrawn event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(disputes, event.disputeId(), sequence, Updates.set("status", DisputeStatus.WITHDRAWN.name()));
+        SequencedWrites.batch(disputes, event.disputeId().value(), sequence, Updates.set("status", DisputeStatus.WITHDRAWN.name()));
     }
 
     @EventHandler
     void on(DisputeResolved event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(disputes, event.disputeId(), sequence, Updates.combine(
+        SequencedWrites.batch(disputes, event.disputeId().value(), sequence, Updates.combine(
                 Updates.set("status", DisputeStatus.RESOLVED.name()),
                 Updates.set("outcome", new Document("type", event.outcome().name())
                         .append("workerShare", Documents.money(event.workerShare()))

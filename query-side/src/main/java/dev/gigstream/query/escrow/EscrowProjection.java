@@ -78,7 +78,7 @@ public class EscrowProjection {
 
     @EventHandler
     void on(EscrowFundingRequested event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        write(event.escrowId(), sequence, at, Updates.combine(
+        write(event.escrowId().value(), sequence, at, Updates.combine(
                 Updates.set("jobId", event.jobId()),
                 Updates.set("clientId", event.clientId()),
                 Updates.set("workerId", event.workerId()),
@@ -93,80 +93,80 @@ public class EscrowProjection {
 
     @EventHandler
     void on(CheckoutOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        write(event.escrowId(), sequence, at, Updates.set("authorizationUrl", event.authorizationUrl()));
+        write(event.escrowId().value(), sequence, at, Updates.set("authorizationUrl", event.authorizationUrl()));
     }
 
     /** Frozen when a chargeback Paystack told of first is still unresolved: it holds the money as it arrives. */
     @EventHandler
     void on(EscrowFunded event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Document escrow = SequencedWrites.find(escrows, event.escrowId());
+        Document escrow = SequencedWrites.find(escrows, event.escrowId().value());
         boolean chargebackOpen = escrow != null && escrow.getList("chargebacks", Document.class, List.of()).stream()
                 .anyMatch(chargeback -> chargeback.getString("resolution") == null);
-        write(event.escrowId(), sequence, at, Updates.combine(status(chargebackOpen ? EscrowStatus.FROZEN : EscrowStatus.FUNDED),
+        write(event.escrowId().value(), sequence, at, Updates.combine(status(chargebackOpen ? EscrowStatus.FROZEN : EscrowStatus.FUNDED),
                 Updates.set("funded", event.funded().amount()), ledger(message, event.postings(), at)));
     }
 
     @EventHandler
     void on(EscrowCancelled event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        write(event.escrowId(), sequence, at, status(EscrowStatus.CANCELLED));
+        write(event.escrowId().value(), sequence, at, status(EscrowStatus.CANCELLED));
     }
 
     @EventHandler
     void on(EscrowFrozen event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        write(event.escrowId(), sequence, at, status(EscrowStatus.FROZEN));
+        write(event.escrowId().value(), sequence, at, status(EscrowStatus.FROZEN));
     }
 
     @EventHandler
     void on(EscrowUnfrozen event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        write(event.escrowId(), sequence, at, status(EscrowStatus.FUNDED));
+        write(event.escrowId().value(), sequence, at, status(EscrowStatus.FUNDED));
     }
 
     @EventHandler
     void on(EscrowReleased event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
-        write(event.escrowId(), sequence, at, Updates.combine(status(EscrowStatus.RELEASING),
+        write(event.escrowId().value(), sequence, at, Updates.combine(status(EscrowStatus.RELEASING),
                 Updates.set("pendingPayoutReference", event.payoutReference()), ledger(message, event.postings(), at)));
     }
 
     @EventHandler
     void on(PayoutCompleted event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
-        write(event.escrowId(), sequence, at, Updates.combine(Updates.unset("pendingPayoutReference"), clearPayoutFlag(event.escrowId()),
+        write(event.escrowId().value(), sequence, at, Updates.combine(Updates.unset("pendingPayoutReference"), clearPayoutFlag(event.escrowId().value()),
                 Updates.inc("released", event.amount().amount()), ledger(message, event.postings(), at)));
     }
 
     /** The escrow itself says when nothing is owed any more, and in which final status. */
     @EventHandler
     void on(EscrowSettled event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        write(event.escrowId(), sequence, at, status(event.status()));
+        write(event.escrowId().value(), sequence, at, status(event.status()));
     }
 
     @EventHandler
     void on(PayoutFailed event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
         Bson update = Updates.combine(Updates.set("pendingPayoutReference", event.nextPayoutReference()),
-                clearPayoutFlag(event.escrowId()));
+                clearPayoutFlag(event.escrowId().value()));
         if (!event.postings().isEmpty()) { // a reversal: the money came back and the escrow owes it again
-            Document escrow = SequencedWrites.find(escrows, event.escrowId());
+            Document escrow = SequencedWrites.find(escrows, event.escrowId().value());
             boolean released = escrow != null && EscrowStatus.RELEASED.name().equals(escrow.getString("status"));
             update = Updates.combine(update, Updates.inc("released", -event.amount().amount()), ledger(message, event.postings(), at),
                     status(released ? EscrowStatus.RELEASING : EscrowStatus.REFUNDING));
         }
-        write(event.escrowId(), sequence, at, update);
+        write(event.escrowId().value(), sequence, at, update);
     }
 
     @EventHandler
     void on(EscrowFlaggedForAdmin event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        write(event.escrowId(), sequence, at, Updates.addToSet("flags", event.reason()));
+        write(event.escrowId().value(), sequence, at, Updates.addToSet("flags", event.reason()));
     }
 
     @EventHandler
     void on(PayoutFlaggedForAdmin event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        write(event.escrowId(), sequence, at, Updates.combine(Updates.addToSet("flags", event.reason()),
+        write(event.escrowId().value(), sequence, at, Updates.combine(Updates.addToSet("flags", event.reason()),
                 Updates.set("payoutFlag", event.reason())));
     }
 
     /** The stuck payout's flag goes; flags about anything else stay until their own cause is dealt with. */
     @EventHandler
     void on(PayoutRetryRequested event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        write(event.escrowId(), sequence, at, Updates.combine(clearPayoutFlag(event.escrowId()),
+        write(event.escrowId().value(), sequence, at, Updates.combine(clearPayoutFlag(event.escrowId().value()),
                 Updates.set("pendingPayoutReference", event.payoutReference())));
     }
 
@@ -184,18 +184,18 @@ public class EscrowProjection {
         Bson chargeback = Updates.push("chargebacks", new Document("id", event.chargebackId())
                 .append("reason", event.reason()).append("moneyHeld", event.moneyHeld())
                 .append("at", Date.from(event.at())).append("resolution", null));
-        write(event.escrowId(), sequence, at, event.moneyHeld() ? Updates.combine(chargeback, status(EscrowStatus.FROZEN)) : chargeback);
+        write(event.escrowId().value(), sequence, at, event.moneyHeld() ? Updates.combine(chargeback, status(EscrowStatus.FROZEN)) : chargeback);
     }
 
     @EventHandler
     void on(ChargebackResolved event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Document escrow = SequencedWrites.find(escrows, event.escrowId());
+        Document escrow = SequencedWrites.find(escrows, event.escrowId().value());
         // rewritten whole: SequencedWrites matches by _id alone, so a positional update cannot find the element
         List<Document> chargebacks = new ArrayList<>(escrow == null ? List.of()
                 : escrow.getList("chargebacks", Document.class, List.of()));
         chargebacks.replaceAll(c -> event.chargebackId().equals(c.getString("id"))
                 ? new Document(c).append("resolution", event.resolution()) : c);
-        write(event.escrowId(), sequence, at, Updates.set("chargebacks", chargebacks));
+        write(event.escrowId().value(), sequence, at, Updates.set("chargebacks", chargebacks));
     }
 
     @EventHandler
@@ -204,30 +204,30 @@ public class EscrowProjection {
         if (event.payoutReference() != null) {
             update = Updates.combine(update, Updates.set("pendingPayoutReference", event.payoutReference()));
         }
-        write(event.escrowId(), sequence, at, update);
+        write(event.escrowId().value(), sequence, at, update);
     }
 
     @EventHandler
     void on(EscrowRefunded event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
-        write(event.escrowId(), sequence, at, Updates.combine(Updates.inc("refunded", event.refunded().amount()),
+        write(event.escrowId().value(), sequence, at, Updates.combine(Updates.inc("refunded", event.refunded().amount()),
                 ledger(message, event.postings(), at)));
     }
 
     /** The escrow resolved the flag's cause (a refund processed, a chargeback won); flags about anything else stay. */
     @EventHandler
     void on(EscrowFlagCleared event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        write(event.escrowId(), sequence, at, Updates.pull("flags", event.reason()));
+        write(event.escrowId().value(), sequence, at, Updates.pull("flags", event.reason()));
     }
 
     /** A dispute's freeze ended, but a chargeback keeps the money frozen: the escrow stays FROZEN. */
     @EventHandler
     void on(EscrowKeptFrozen event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        write(event.escrowId(), sequence, at, status(EscrowStatus.FROZEN));
+        write(event.escrowId().value(), sequence, at, status(EscrowStatus.FROZEN));
     }
 
     @EventHandler
     void on(ChargebackLost event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
-        write(event.escrowId(), sequence, at, ledger(message, event.postings(), at));
+        write(event.escrowId().value(), sequence, at, ledger(message, event.postings(), at));
     }
 
     @ResetHandler

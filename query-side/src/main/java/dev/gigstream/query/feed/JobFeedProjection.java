@@ -78,7 +78,7 @@ public class JobFeedProjection {
 
     @EventHandler
     void on(JobPosted event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(jobs, event.jobId(), sequence, Updates.combine(
+        SequencedWrites.batch(jobs, event.jobId().value(), sequence, Updates.combine(
                 Updates.set("clientId", event.clientId()),
                 Updates.set("title", event.title()),
                 Updates.set("description", event.description()),
@@ -93,68 +93,68 @@ public class JobFeedProjection {
 
     @EventHandler
     void on(WorkerHired event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        changeStatus(event.jobId(), sequence, JobStatus.HIRED, at, Updates.combine(
+        changeStatus(event.jobId().value(), sequence, JobStatus.HIRED, at, Updates.combine(
                 Updates.set("hiredWorkerId", event.workerId()), Updates.set("escrowId", event.escrowId())));
     }
 
     @EventHandler
     void on(HireLapsed event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        changeStatus(event.jobId(), sequence, JobStatus.OPEN, at, Updates.combine(
+        changeStatus(event.jobId().value(), sequence, JobStatus.OPEN, at, Updates.combine(
                 Updates.unset("hiredWorkerId"), Updates.unset("escrowId")));
     }
 
     @EventHandler
     void on(JobFunded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        changeStatus(event.jobId(), sequence, JobStatus.FUNDED, at, null);
+        changeStatus(event.jobId().value(), sequence, JobStatus.FUNDED, at, null);
     }
 
     @EventHandler
     void on(WorkerCheckedIn event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        changeStatus(event.jobId(), sequence, JobStatus.IN_PROGRESS, at,
+        changeStatus(event.jobId().value(), sequence, JobStatus.IN_PROGRESS, at,
                 Updates.set("checkedInAt", Date.from(event.at())));
     }
 
     @EventHandler
     void on(WorkerCheckedOut event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        changeStatus(event.jobId(), sequence, JobStatus.AWAITING_CONFIRMATION, at, Updates.combine(
+        changeStatus(event.jobId().value(), sequence, JobStatus.AWAITING_CONFIRMATION, at, Updates.combine(
                 Updates.set("checkedOutAt", Date.from(event.at())),
                 Updates.set("checkedOutAutomatically", event.automatic())));
     }
 
     @EventHandler
     void on(WorkerNoShow event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        changeStatus(event.jobId(), sequence, JobStatus.NO_SHOW, at, null);
+        changeStatus(event.jobId().value(), sequence, JobStatus.NO_SHOW, at, null);
     }
 
     @EventHandler
     void on(JobCompleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        changeStatus(event.jobId(), sequence, JobStatus.COMPLETED, at, null);
+        changeStatus(event.jobId().value(), sequence, JobStatus.COMPLETED, at, null);
     }
 
     @EventHandler
     void on(JobDisputed event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        changeStatus(event.jobId(), sequence, JobStatus.DISPUTED, at, Updates.set("disputeId", event.disputeId()));
+        changeStatus(event.jobId().value(), sequence, JobStatus.DISPUTED, at, Updates.set("disputeId", event.disputeId()));
     }
 
     @EventHandler
     void on(JobDisputeWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
         // disputeId stays: the job's details still lead to the dispute, withdrawn as it is
-        changeStatus(event.jobId(), sequence, event.resumedStatus(), at, null);
+        changeStatus(event.jobId().value(), sequence, event.resumedStatus(), at, null);
     }
 
     @EventHandler
     void on(JobDisputeSettled event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        changeStatus(event.jobId(), sequence, event.status(), at, null);
+        changeStatus(event.jobId().value(), sequence, event.status(), at, null);
     }
 
     @EventHandler
     void on(JobCancelled event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        changeStatus(event.jobId(), sequence, JobStatus.CANCELLED, at, Updates.set("cancelReason", event.reason()));
+        changeStatus(event.jobId().value(), sequence, JobStatus.CANCELLED, at, Updates.set("cancelReason", event.reason()));
     }
 
     @EventHandler
     void on(JobExpired event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        changeStatus(event.jobId(), sequence, JobStatus.EXPIRED, at, null);
+        changeStatus(event.jobId().value(), sequence, JobStatus.EXPIRED, at, null);
     }
 
     @ResetHandler

@@ -47,15 +47,15 @@ public class OpenJobIndex {
 
     @EventHandler
     void on(JobPosted event) {
-        add(new JobFeedItem(event.jobId(), event.title(), event.requiredSkills(), event.site(), null,
+        add(new JobFeedItem(event.jobId().value(), event.title(), event.requiredSkills(), event.site(), null,
                 event.shift(), event.pay(), JobStatus.OPEN, event.clientId(), event.postedAt()));
     }
 
     @EventHandler
     void on(WorkerHired event) {
-        JobFeedItem item = remove(event.jobId());
+        JobFeedItem item = remove(event.jobId().value());
         if (item != null) {
-            hired.put(event.jobId(), item);
+            hired.put(event.jobId().value(), item);
         }
     }
 
@@ -74,13 +74,13 @@ public class OpenJobIndex {
 
     @EventHandler
     void on(JobCancelled event) {
-        remove(event.jobId());
+        remove(event.jobId().value());
         hired.remove(event.jobId());
     }
 
     @EventHandler
     void on(JobExpired event) {
-        remove(event.jobId());
+        remove(event.jobId().value());
     }
 
     private void add(JobFeedItem item) {

@@ -66,21 +66,21 @@ public class MoneyMovements {
     @EventHandler
     void on(EscrowFunded event, EventMessage<?> message, @Timestamp Instant at) {
         Currency currency = event.funded().currency();
-        record(message, at, event.escrowId(), event.jobId(), MoneyMovementKind.FUNDED,
+        record(message, at, event.escrowId().value(), event.jobId().value(), MoneyMovementKind.FUNDED,
                 new Money(-sum(event.postings(), LedgerAccount.ESCROW), currency), charge(event.escrowId()));
-        record(message, at, event.escrowId(), event.jobId(), MoneyMovementKind.PROCESSOR_FEE,
+        record(message, at, event.escrowId().value(), event.jobId().value(), MoneyMovementKind.PROCESSOR_FEE,
                 new Money(sum(event.postings(), LedgerAccount.PROCESSOR_FEES), currency), charge(event.escrowId()));
     }
 
     @EventHandler
     void on(EscrowReleased event, EventMessage<?> message, @Timestamp Instant at) {
-        record(message, at, event.escrowId(), event.jobId(), MoneyMovementKind.SERVICE_FEE,
+        record(message, at, event.escrowId().value(), event.jobId().value(), MoneyMovementKind.SERVICE_FEE,
                 new Money(-sum(event.postings(), LedgerAccount.PLATFORM_REVENUE), event.platformFee().currency()), null);
     }
 
     @EventHandler
     void on(PayoutCompleted event, EventMessage<?> message, @Timestamp Instant at) {
-        record(message, at, event.escrowId(), event.jobId(), MoneyMovementKind.RELEASED,
+        record(message, at, event.escrowId().value(), event.jobId().value(), MoneyMovementKind.RELEASED,
                 new Money(sum(event.postings(), LedgerAccount.WORKER_PAYABLE), event.amount().currency()),
                 event.payoutReference());
     }
@@ -91,7 +91,7 @@ public class MoneyMovements {
         if (event.postings().isEmpty()) {
             return;
         }
-        record(message, at, event.escrowId(), jobOf(event.escrowId()), MoneyMovementKind.RELEASED,
+        record(message, at, event.escrowId().value(), jobOf(event.escrowId().value()), MoneyMovementKind.RELEASED,
                 new Money(sum(event.postings(), LedgerAccount.WORKER_PAYABLE), event.amount().currency()),
                 event.payoutReference());
     }
@@ -99,7 +99,7 @@ public class MoneyMovements {
     /** Paystack identifies a refund by the charge it gives back. */
     @EventHandler
     void on(EscrowRefunded event, EventMessage<?> message, @Timestamp Instant at) {
-        record(message, at, event.escrowId(), event.jobId(), MoneyMovementKind.REFUNDED,
+        record(message, at, event.escrowId().value(), event.jobId().value(), MoneyMovementKind.REFUNDED,
                 new Money(sum(event.postings(), LedgerAccount.REFUND_PAYABLE), event.refunded().currency()),
                 charge(event.escrowId()));
     }
@@ -107,7 +107,7 @@ public class MoneyMovements {
     /** The card network took the charge back: money out of our balance, under the charge's reference. */
     @EventHandler
     void on(ChargebackLost event, EventMessage<?> message, @Timestamp Instant at) {
-        record(message, at, event.escrowId(), event.jobId(), MoneyMovementKind.CHARGEBACK_LOSS,
+        record(message, at, event.escrowId().value(), event.jobId().value(), MoneyMovementKind.CHARGEBACK_LOSS,
                 new Money(-sum(event.postings(), LedgerAccount.PAYSTACK_BALANCE), event.amount().currency()),
                 charge(event.escrowId()));
     }

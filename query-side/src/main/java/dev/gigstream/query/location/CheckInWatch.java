@@ -42,10 +42,10 @@ public class CheckInWatch {
     @EventHandler
     @DisallowReplay
     void on(WorkerCheckedIn event, @MessageIdentifier String eventId) {
-        pings.lastOfWorkerBetween(event.workerId(), event.at().minus(LOOKBACK), event.at()).ifPresent(last -> {
+        pings.lastOfWorkerBetween(event.workerId().value(), event.at().minus(LOOKBACK), event.at()).ifPresent(last -> {
             double km = last.point().distanceKmTo(event.location());
             if (km > MAX_DISTANCE_KM) {
-                signals.farCheckIn(event.workerId(), event.jobId(), event.location(), event.at(), last, km, eventId);
+                signals.farCheckIn(event.workerId().value(), event.jobId().value(), event.location(), event.at(), last, km, eventId);
                 log.info("Location signal {} for worker {} on job {}", LocationSignals.Type.CHECK_IN_FAR_FROM_PINGS,
                         event.workerId(), event.jobId());
             }

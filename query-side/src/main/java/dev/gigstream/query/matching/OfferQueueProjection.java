@@ -49,7 +49,7 @@ public class OfferQueueProjection {
         if (!event.expiresAt().isAfter(clock.instant())) {
             return; // lapsed already, as most are when the stream is replayed
         }
-        var offer = new QueuedOffer(event.jobId(), event.workerId(), event.rank(), event.title(), event.pay(),
+        var offer = new QueuedOffer(event.jobId().value(), event.workerId().value(), event.rank(), event.title(), event.pay(),
                 event.distanceKm(), event.expiresAt());
         try {
             queues.add(offer);
@@ -61,17 +61,17 @@ public class OfferQueueProjection {
 
     @EventHandler
     void on(WorkerHired event) {
-        withdraw(event.jobId());
+        withdraw(event.jobId().value());
     }
 
     @EventHandler
     void on(JobCancelled event) {
-        withdraw(event.jobId());
+        withdraw(event.jobId().value());
     }
 
     @EventHandler
     void on(JobExpired event) {
-        withdraw(event.jobId());
+        withdraw(event.jobId().value());
     }
 
     @ResetHandler

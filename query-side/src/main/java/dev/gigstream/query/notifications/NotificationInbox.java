@@ -108,121 +108,121 @@ public class NotificationInbox {
 
     @EventHandler
     void on(JobPosted event) {
-        jobs.write(event.jobId(), Updates.combine(Updates.set("clientId", event.clientId()),
+        jobs.write(event.jobId().value(), Updates.combine(Updates.set("clientId", event.clientId()),
                 Updates.set("title", event.title())), true, job -> job.append("clientId", event.clientId()).append("title", event.title()));
     }
 
     @EventHandler
     void on(WorkerApplied event, EventMessage<?> message, ReplayStatus replay) {
-        Document job = job(event.jobId());
-        raise(message, replay, job.getString("clientId"), "application.received", event.jobId(),
-                details(job, "workerId", event.workerId()));
+        Document job = job(event.jobId().value());
+        raise(message, replay, job.getString("clientId"), "application.received", event.jobId().value(),
+                details(job, "workerId", event.workerId().value()));
     }
 
     @EventHandler
     void on(WorkerHired event, EventMessage<?> message, ReplayStatus replay) {
-        jobs.write(event.jobId(), Updates.set("workerId", event.workerId()), false, job -> job.append("workerId", event.workerId()));
-        raise(message, replay, event.workerId(), "worker.hired", event.jobId(),
-                details(job(event.jobId()), "escrowId", event.escrowId()));
+        jobs.write(event.jobId().value(), Updates.set("workerId", event.workerId()), false, job -> job.append("workerId", event.workerId()));
+        raise(message, replay, event.workerId().value(), "worker.hired", event.jobId().value(),
+                details(job(event.jobId().value()), "escrowId", event.escrowId().value()));
     }
 
     @EventHandler
     void on(HireLapsed event) {
-        jobs.write(event.jobId(), Updates.unset("workerId"), false, job -> job.remove("workerId"));
+        jobs.write(event.jobId().value(), Updates.unset("workerId"), false, job -> job.remove("workerId"));
     }
 
     @EventHandler
     void on(EscrowFunded event, EventMessage<?> message, ReplayStatus replay) {
-        Document job = job(event.jobId());
-        Map<String, String> details = details(job, "escrowId", event.escrowId());
-        raise(message, replay, job.getString("workerId"), "escrow.funded", event.jobId(), details);
-        raise(message, replay, job.getString("clientId"), "escrow.funded", event.jobId(), details);
+        Document job = job(event.jobId().value());
+        Map<String, String> details = details(job, "escrowId", event.escrowId().value());
+        raise(message, replay, job.getString("workerId"), "escrow.funded", event.jobId().value(), details);
+        raise(message, replay, job.getString("clientId"), "escrow.funded", event.jobId().value(), details);
     }
 
     @EventHandler
     void on(WorkerCheckedIn event, EventMessage<?> message, ReplayStatus replay) {
-        Document job = job(event.jobId());
-        raise(message, replay, job.getString("clientId"), "shift.checked_in", event.jobId(),
-                details(job, "workerId", event.workerId()));
+        Document job = job(event.jobId().value());
+        raise(message, replay, job.getString("clientId"), "shift.checked_in", event.jobId().value(),
+                details(job, "workerId", event.workerId().value()));
     }
 
     @EventHandler
     void on(WorkerCheckedOut event, EventMessage<?> message, ReplayStatus replay) {
-        Document job = job(event.jobId());
-        raise(message, replay, job.getString("clientId"), "shift.checked_out", event.jobId(),
-                details(job, "workerId", event.workerId()));
+        Document job = job(event.jobId().value());
+        raise(message, replay, job.getString("clientId"), "shift.checked_out", event.jobId().value(),
+                details(job, "workerId", event.workerId().value()));
     }
 
     @EventHandler
     void on(ShiftConfirmed event, EventMessage<?> message, ReplayStatus replay) {
-        raise(message, replay, event.workerId(), "shift.confirmed", event.jobId(),
-                details(job(event.jobId()), "automatic", String.valueOf(event.automatic())));
+        raise(message, replay, event.workerId().value(), "shift.confirmed", event.jobId().value(),
+                details(job(event.jobId().value()), "automatic", String.valueOf(event.automatic())));
     }
 
     @EventHandler
     void on(PayoutCompleted event, EventMessage<?> message, ReplayStatus replay) {
-        raise(message, replay, event.workerId(), "payout.completed", event.jobId(),
-                details(job(event.jobId()), "amount", String.valueOf(event.amount().amount()),
+        raise(message, replay, event.workerId().value(), "payout.completed", event.jobId().value(),
+                details(job(event.jobId().value()), "amount", String.valueOf(event.amount().amount()),
                         "currency", event.amount().currency().name()));
     }
 
     @EventHandler
     void on(EscrowRefunded event, EventMessage<?> message, ReplayStatus replay) {
-        Document job = job(event.jobId());
-        raise(message, replay, job.getString("clientId"), "escrow.refunded", event.jobId(),
+        Document job = job(event.jobId().value());
+        raise(message, replay, job.getString("clientId"), "escrow.refunded", event.jobId().value(),
                 details(job, "amount", String.valueOf(event.refunded().amount()), "currency",
                         event.refunded().currency().name()));
     }
 
     @EventHandler
     void on(JobOffered event, EventMessage<?> message, ReplayStatus replay) {
-        raise(message, replay, event.workerId(), "job.match", event.jobId(),
-                details(job(event.jobId()), "rank", String.valueOf(event.rank()),
+        raise(message, replay, event.workerId().value(), "job.match", event.jobId().value(),
+                details(job(event.jobId().value()), "rank", String.valueOf(event.rank()),
                         "expiresAt", event.expiresAt().toString()));
     }
 
     @EventHandler
     void on(DisputeOpened event, EventMessage<?> message, ReplayStatus replay) {
-        String otherParty = event.clientId().equals(event.openedBy()) ? event.workerId() : event.clientId();
-        raise(message, replay, otherParty, "dispute.opened", event.jobId(),
-                details(job(event.jobId()), "disputeId", event.disputeId(), "reason", event.reason(),
+        String otherParty = event.clientId().equals(event.openedBy()) ? event.workerId().value() : event.clientId();
+        raise(message, replay, otherParty, "dispute.opened", event.jobId().value(),
+                details(job(event.jobId().value()), "disputeId", event.disputeId().value(), "reason", event.reason(),
                         "respondBy", event.respondBy().toString()));
     }
 
     @EventHandler
     void on(DisputeResolved event, EventMessage<?> message, ReplayStatus replay) {
-        Map<String, String> details = details(job(event.jobId()), "disputeId", event.disputeId(),
+        Map<String, String> details = details(job(event.jobId().value()), "disputeId", event.disputeId().value(),
                 "outcome", event.outcome().name(), "workerShare", String.valueOf(event.workerShare().amount()),
                 "clientRefund", String.valueOf(event.clientRefund().amount()),
                 "currency", event.workerShare().currency().name());
-        raise(message, replay, event.clientId(), "dispute.resolved", event.jobId(), details);
-        raise(message, replay, event.workerId(), "dispute.resolved", event.jobId(), details);
+        raise(message, replay, event.clientId(), "dispute.resolved", event.jobId().value(), details);
+        raise(message, replay, event.workerId().value(), "dispute.resolved", event.jobId().value(), details);
     }
 
     @EventHandler
     void on(RatingsRevealed event, EventMessage<?> message, ReplayStatus replay) {
-        Document job = job(event.jobId());
+        Document job = job(event.jobId().value());
         for (RatingsRevealed.Rating rating : event.ratings()) {
-            raise(message, replay, rating.rateeId(), "rating.received", event.jobId(),
+            raise(message, replay, rating.rateeId(), "rating.received", event.jobId().value(),
                     details(job, "stars", String.valueOf(rating.stars()), "byRole", rating.raterRole().name()));
         }
     }
 
     @EventHandler
     void on(BadgeAwarded event, EventMessage<?> message, ReplayStatus replay) {
-        raise(message, replay, event.workerId(), "badge.awarded", null,
+        raise(message, replay, event.workerId().value(), "badge.awarded", null,
                 details(new Document(), "badge", event.badge().name()));
     }
 
     @EventHandler
     void on(PremiumStarted event, EventMessage<?> message, ReplayStatus replay) {
-        raise(message, replay, event.workerId(), "premium.started", null,
+        raise(message, replay, event.workerId().value(), "premium.started", null,
                 details(new Document(), "until", event.until().toString()));
     }
 
     @EventHandler
     void on(PremiumEnded event, EventMessage<?> message, ReplayStatus replay) {
-        raise(message, replay, event.workerId(), "premium.ended", null,
+        raise(message, replay, event.workerId().value(), "premium.ended", null,
                 details(new Document(), "periodEnd", event.periodEnd().toString()));
     }
 

@@ -59,14 +59,14 @@ public class RatingsProjection {
 
     @EventHandler
     void on(RatingGiven event) {
-        revealed.keep(event.jobId(), event.raterRole(), fields(event.jobId(), event.raterId(), event.raterRole(),
+        revealed.keep(event.jobId().value(), event.raterRole(), fields(event.jobId().value(), event.raterId(), event.raterRole(),
                 event.rateeId(), event.stars(), event.comment(), event.at()));
     }
 
     @EventHandler
     void on(RatingsRevealed event) {
         for (RatingsRevealed.Rating rating : event.ratings()) {
-            if (revealed.reveal(event.jobId(), rating, fields(event.jobId(), rating.raterId(), rating.raterRole(),
+            if (revealed.reveal(event.jobId().value(), rating, fields(event.jobId().value(), rating.raterId(), rating.raterRole(),
                     rating.rateeId(), rating.stars(), rating.comment(), rating.at()))) {
                 totals.updateOne(Filters.eq("_id", rating.rateeId()), RevealedRatings.add("count", "sum", rating.stars()),
                         new UpdateOptions().upsert(true));

@@ -90,72 +90,72 @@ public class AdminStatsProjection {
 
     @EventHandler
     void on(JobPosted event, @SequenceNumber long sequence) {
-        job(event.jobId(), sequence, JobStatus.OPEN);
+        job(event.jobId().value(), sequence, JobStatus.OPEN);
     }
 
     @EventHandler
     void on(WorkerHired event, @SequenceNumber long sequence) {
-        job(event.jobId(), sequence, JobStatus.HIRED);
+        job(event.jobId().value(), sequence, JobStatus.HIRED);
     }
 
     @EventHandler
     void on(HireLapsed event, @SequenceNumber long sequence) {
-        job(event.jobId(), sequence, JobStatus.OPEN);
+        job(event.jobId().value(), sequence, JobStatus.OPEN);
     }
 
     @EventHandler
     void on(JobFunded event, @SequenceNumber long sequence) {
-        job(event.jobId(), sequence, JobStatus.FUNDED);
+        job(event.jobId().value(), sequence, JobStatus.FUNDED);
     }
 
     @EventHandler
     void on(WorkerCheckedIn event, @SequenceNumber long sequence) {
-        job(event.jobId(), sequence, JobStatus.IN_PROGRESS);
+        job(event.jobId().value(), sequence, JobStatus.IN_PROGRESS);
     }
 
     @EventHandler
     void on(WorkerCheckedOut event, @SequenceNumber long sequence) {
-        job(event.jobId(), sequence, JobStatus.AWAITING_CONFIRMATION);
+        job(event.jobId().value(), sequence, JobStatus.AWAITING_CONFIRMATION);
     }
 
     @EventHandler
     void on(WorkerNoShow event, @SequenceNumber long sequence) {
-        job(event.jobId(), sequence, JobStatus.NO_SHOW);
+        job(event.jobId().value(), sequence, JobStatus.NO_SHOW);
     }
 
     @EventHandler
     void on(JobCompleted event, @SequenceNumber long sequence) {
-        job(event.jobId(), sequence, JobStatus.COMPLETED);
+        job(event.jobId().value(), sequence, JobStatus.COMPLETED);
     }
 
     @EventHandler
     void on(JobCancelled event, @SequenceNumber long sequence) {
-        job(event.jobId(), sequence, JobStatus.CANCELLED);
+        job(event.jobId().value(), sequence, JobStatus.CANCELLED);
     }
 
     @EventHandler
     void on(JobDisputed event, @SequenceNumber long sequence) {
-        job(event.jobId(), sequence, JobStatus.DISPUTED);
+        job(event.jobId().value(), sequence, JobStatus.DISPUTED);
     }
 
     @EventHandler
     void on(JobDisputeWithdrawn event, @SequenceNumber long sequence) {
-        job(event.jobId(), sequence, event.resumedStatus());
+        job(event.jobId().value(), sequence, event.resumedStatus());
     }
 
     @EventHandler
     void on(JobDisputeSettled event, @SequenceNumber long sequence) {
-        job(event.jobId(), sequence, event.status());
+        job(event.jobId().value(), sequence, event.status());
     }
 
     @EventHandler
     void on(JobExpired event, @SequenceNumber long sequence) {
-        job(event.jobId(), sequence, JobStatus.EXPIRED);
+        job(event.jobId().value(), sequence, JobStatus.EXPIRED);
     }
 
     @EventHandler
     void on(EscrowFunded event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(escrows, event.escrowId(), sequence, Updates.combine(
+        SequencedWrites.batch(escrows, event.escrowId().value(), sequence, Updates.combine(
                 Updates.set("currency", event.funded().currency().name()),
                 Updates.inc("funded", event.funded().amount()),
                 balances(event.postings())));
@@ -163,64 +163,64 @@ public class AdminStatsProjection {
 
     @EventHandler
     void on(EscrowReleased event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(escrows, event.escrowId(), sequence, balances(event.postings()));
+        SequencedWrites.batch(escrows, event.escrowId().value(), sequence, balances(event.postings()));
     }
 
     @EventHandler
     void on(EscrowRefundStarted event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(escrows, event.escrowId(), sequence, balances(event.postings()));
+        SequencedWrites.batch(escrows, event.escrowId().value(), sequence, balances(event.postings()));
     }
 
     @EventHandler
     void on(PayoutCompleted event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(escrows, event.escrowId(), sequence, balances(event.postings()));
+        SequencedWrites.batch(escrows, event.escrowId().value(), sequence, balances(event.postings()));
     }
 
     /** Only a reversal carries postings: the worker is owed the money again. */
     @EventHandler
     void on(PayoutFailed event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(escrows, event.escrowId(), sequence, balances(event.postings()));
+        SequencedWrites.batch(escrows, event.escrowId().value(), sequence, balances(event.postings()));
     }
 
     @EventHandler
     void on(EscrowRefunded event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(escrows, event.escrowId(), sequence, balances(event.postings()));
+        SequencedWrites.batch(escrows, event.escrowId().value(), sequence, balances(event.postings()));
     }
 
     /** What the escrow still held went back through the card network; a loss beyond it was never held. */
     @EventHandler
     void on(ChargebackLost event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(escrows, event.escrowId(), sequence, balances(event.postings()));
+        SequencedWrites.batch(escrows, event.escrowId().value(), sequence, balances(event.postings()));
     }
 
     @EventHandler
     void on(DisputeOpened event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(disputes, event.disputeId(), sequence, Updates.set("open", true));
+        SequencedWrites.batch(disputes, event.disputeId().value(), sequence, Updates.set("open", true));
     }
 
     @EventHandler
     void on(DisputeResolved event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(disputes, event.disputeId(), sequence, Updates.set("open", false));
+        SequencedWrites.batch(disputes, event.disputeId().value(), sequence, Updates.set("open", false));
     }
 
     @EventHandler
     void on(DisputeWithdrawn event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(disputes, event.disputeId(), sequence, Updates.set("open", false));
+        SequencedWrites.batch(disputes, event.disputeId().value(), sequence, Updates.set("open", false));
     }
 
     @EventHandler
     void on(WorkerWentOnline event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(workers, event.workerId(), sequence, Updates.set("lastOnlineAt", Date.from(event.at())));
+        SequencedWrites.batch(workers, event.workerId().value(), sequence, Updates.set("lastOnlineAt", Date.from(event.at())));
     }
 
     @EventHandler
     void on(WorkerSuspended event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(workers, event.workerId(), sequence, Updates.set("suspended", true));
+        SequencedWrites.batch(workers, event.workerId().value(), sequence, Updates.set("suspended", true));
     }
 
     @EventHandler
     void on(WorkerReinstated event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(workers, event.workerId(), sequence, Updates.set("suspended", false));
+        SequencedWrites.batch(workers, event.workerId().value(), sequence, Updates.set("suspended", false));
     }
 
     @ResetHandler

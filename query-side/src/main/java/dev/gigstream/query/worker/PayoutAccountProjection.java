@@ -41,13 +41,13 @@ public class PayoutAccountProjection {
 
     @EventHandler
     void on(WorkerRegistered event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(accounts, event.workerId(), sequence, Updates.set("fullName", event.fullName()));
+        SequencedWrites.batch(accounts, event.workerId().value(), sequence, Updates.set("fullName", event.fullName()));
     }
 
     @EventHandler
     void on(WorkerProfileUpdated event, @SequenceNumber long sequence) {
         PayoutAccount payout = event.payout();
-        SequencedWrites.batch(accounts, event.workerId(), sequence, payout == null ? Updates.unset("account")
+        SequencedWrites.batch(accounts, event.workerId().value(), sequence, payout == null ? Updates.unset("account")
                 : Updates.set("account", new Document("bankCode", payout.bankCode())
                         .append("accountNumber", payout.accountNumber())
                         .append("accountName", payout.accountName())));

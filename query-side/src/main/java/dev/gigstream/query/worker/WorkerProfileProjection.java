@@ -92,7 +92,7 @@ public class WorkerProfileProjection {
 
     @EventHandler
     void on(WorkerRegistered event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(profiles, event.workerId(), sequence, Updates.combine(
+        SequencedWrites.batch(profiles, event.workerId().value(), sequence, Updates.combine(
                 Updates.set("fullName", event.fullName()),
                 Updates.setOnInsert("skills", List.of()),
                 Updates.setOnInsert("ratingCount", 0),
@@ -104,7 +104,7 @@ public class WorkerProfileProjection {
 
     @EventHandler
     void on(WorkerProfileUpdated event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(profiles, event.workerId(), sequence, Updates.combine(
+        SequencedWrites.batch(profiles, event.workerId().value(), sequence, Updates.combine(
                 Updates.set("skills", event.skills()),
                 Updates.set("bio", event.bio()),
                 Updates.set("home", new Document("lat", event.home().lat()).append("lng", event.home().lng())),
@@ -113,63 +113,63 @@ public class WorkerProfileProjection {
 
     @EventHandler
     void on(WorkerWentOnline event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(profiles, event.workerId(), sequence, Updates.set("lastOnlineAt", Date.from(event.at())));
+        SequencedWrites.batch(profiles, event.workerId().value(), sequence, Updates.set("lastOnlineAt", Date.from(event.at())));
     }
 
     @EventHandler
     void on(PremiumStarted event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(profiles, event.workerId(), sequence, Updates.combine(Updates.set("premium", true),
+        SequencedWrites.batch(profiles, event.workerId().value(), sequence, Updates.combine(Updates.set("premium", true),
                 Updates.set("premiumUntil", Date.from(event.until()))));
     }
 
     @EventHandler
     void on(PremiumExtended event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(profiles, event.workerId(), sequence, Updates.set("premiumUntil", Date.from(event.until())));
+        SequencedWrites.batch(profiles, event.workerId().value(), sequence, Updates.set("premiumUntil", Date.from(event.until())));
     }
 
     @EventHandler
     void on(PremiumEnded event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(profiles, event.workerId(), sequence, Updates.combine(Updates.set("premium", false),
+        SequencedWrites.batch(profiles, event.workerId().value(), sequence, Updates.combine(Updates.set("premium", false),
                 Updates.unset("premiumUntil")));
     }
 
     @EventHandler
     void on(WorkerSuspended event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(profiles, event.workerId(), sequence, Updates.set("suspended", true));
+        SequencedWrites.batch(profiles, event.workerId().value(), sequence, Updates.set("suspended", true));
     }
 
     @EventHandler
     void on(WorkerReinstated event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(profiles, event.workerId(), sequence, Updates.set("suspended", false));
+        SequencedWrites.batch(profiles, event.workerId().value(), sequence, Updates.set("suspended", false));
     }
 
     @EventHandler
     void on(BadgeAwarded event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(profiles, event.workerId(), sequence, Updates.addToSet("badges", event.badge().name()));
+        SequencedWrites.batch(profiles, event.workerId().value(), sequence, Updates.addToSet("badges", event.badge().name()));
     }
 
     @EventHandler
     void on(WorkerCheckedIn event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(shifts, event.jobId(), sequence, Updates.combine(
+        SequencedWrites.batch(shifts, event.jobId().value(), sequence, Updates.combine(
                 Updates.set("workerId", event.workerId()),
                 Updates.set("late", ReliabilityPolicy.isLate(event.at(), event.shift()))));
     }
 
     @EventHandler
     void on(JobCompleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        finish(event.jobId(), event.workerId(), Outcome.COMPLETED, sequence, at);
+        finish(event.jobId().value(), event.workerId().value(), Outcome.COMPLETED, sequence, at);
     }
 
     @EventHandler
     void on(WorkerNoShow event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        finish(event.jobId(), event.workerId(), Outcome.NO_SHOW, sequence, at);
+        finish(event.jobId().value(), event.workerId().value(), Outcome.NO_SHOW, sequence, at);
     }
 
     /** Paid, the worker did the shift; refunded, it was no shift of theirs and its check-in is forgotten. */
     @EventHandler
     void on(JobDisputeSettled event, @SequenceNumber long sequence, @Timestamp Instant at) {
         if (event.status() == JobStatus.COMPLETED) {
-            finish(event.jobId(), event.workerId(), Outcome.COMPLETED, sequence, at);
+            finish(event.jobId().value(), event.workerId().value(), Outcome.COMPLETED, sequence, at);
         } else {
             SequencedWrites.writeHeld(shifts);
             shifts.deleteOne(Filters.eq("_id", event.jobId()));
@@ -180,7 +180,7 @@ public class WorkerProfileProjection {
     @EventHandler
     void on(RatingsRevealed event) {
         for (RatingsRevealed.Rating rating : event.ratings()) {
-            if (ratings.reveal(event.jobId(), rating, Updates.set("rateeId", rating.rateeId()))
+            if (ratings.reveal(event.jobId().value(), rating, Updates.set("rateeId", rating.rateeId()))
                     && rating.raterRole() == RaterRole.CLIENT) {
                 // at once, after the batch's held writes: the guard against counting twice is the reveal just written
                 SequencedWrites.writeHeld(profiles);

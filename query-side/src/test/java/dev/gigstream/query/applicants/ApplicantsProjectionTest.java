@@ -1,8 +1,10 @@
 package dev.gigstream.query.applicants;
 
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.job.ApplicationEligibility;
 import dev.gigstream.messages.job.ApplicationWithdrawn;
 import dev.gigstream.messages.job.EligibilityReason;
@@ -51,13 +53,13 @@ class ApplicantsProjectionTest {
         register(profiles, "suspended", pointAt(LAGOS_ISLAND, 0, 1), List.of("barista"), T0.plusSeconds(900));
         suspend(profiles, "suspended");
         var shiftStart = T0.plus(Duration.ofDays(1));
-        applicants.on(new JobPosted(JOB, "client-1", "Barista", "", List.of("barista"), new JobSite(LAGOS_ISLAND, "Marina"),
+        applicants.on(new JobPosted(JobId.of(JOB), "client-1", "Barista", "", List.of("barista"), new JobSite(LAGOS_ISLAND, "Marina"),
                 new ShiftWindow(shiftStart, shiftStart.plus(Duration.ofHours(8))), Money.of(1_200_000, Currency.NGN), T0), 0);
         long sequence = 1;
         for (String worker : List.of("seen-long-ago", "too-far", "no-barista", "seen-recently", "suspended", "withdrew")) {
-            applicants.on(new WorkerApplied(JOB, worker, null, T0), sequence++);
+            applicants.on(new WorkerApplied(JobId.of(JOB), WorkerId.of(worker), null, T0), sequence++);
         }
-        applicants.on(new ApplicationWithdrawn(JOB, "withdrew"), sequence);
+        applicants.on(new ApplicationWithdrawn(JobId.of(JOB), WorkerId.of("withdrew")), sequence);
 
         RankedApplicants ranked = applicants.handle(new FindRankedApplicants(JOB)).orElseThrow();
 
@@ -89,7 +91,7 @@ class ApplicantsProjectionTest {
         var profiles = new WorkerProfileProjection(db, new BayesianAverage(5));
         var applicants = new ApplicantsProjection(db, profiles);
         var shiftStart = T0.plus(Duration.ofDays(1));
-        applicants.on(new JobPosted(JOB, "client-1", "Barista", "", List.of("barista"), new JobSite(LAGOS_ISLAND, "Marina"),
+        applicants.on(new JobPosted(JobId.of(JOB), "client-1", "Barista", "", List.of("barista"), new JobSite(LAGOS_ISLAND, "Marina"),
                 new ShiftWindow(shiftStart, shiftStart.plus(Duration.ofHours(8))), Money.of(1_200_000, Currency.NGN), T0), 0);
         register(profiles, "fits", pointAt(LAGOS_ISLAND, 0, 5), List.of("barista"), null);
         register(profiles, "far-cook", pointAt(LAGOS_ISLAND, 0, 72.04), List.of("cook"), T0);

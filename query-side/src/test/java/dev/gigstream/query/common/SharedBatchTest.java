@@ -2,9 +2,13 @@ package dev.gigstream.query.common;
 
 import com.mongodb.client.MongoDatabase;
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.compliance.ComplianceFlagAcknowledged;
 import dev.gigstream.messages.compliance.ComplianceFlagRaised;
 import dev.gigstream.messages.compliance.ComplianceRule;
@@ -106,21 +110,21 @@ class SharedBatchTest {
             String dispute = "dispute-" + i;
             String flag = "flag-" + i;
             Instant shift = T0.plus(Duration.ofDays(1));
-            events.add(event("Worker", worker, 0, new WorkerRegistered(worker, "Worker " + i)));
-            events.add(event("Worker", worker, 1, new WorkerProfileUpdated(worker, List.of("barista"), "Barista", new GeoPoint(6.5, 3.37),
+            events.add(event("Worker", worker, 0, new WorkerRegistered(WorkerId.of(worker), "Worker " + i)));
+            events.add(event("Worker", worker, 1, new WorkerProfileUpdated(WorkerId.of(worker), List.of("barista"), "Barista", new GeoPoint(6.5, 3.37),
                     List.of(new AvailabilityWindow(DayOfWeek.MONDAY, LocalTime.of(8, 0), LocalTime.of(18, 0))),
                     new PayoutAccount("058", "0123456789", "Worker " + i))));
-            events.add(event("Worker", worker, 2, new WorkerWentOnline(worker, T0.plusSeconds(i))));
-            events.add(event("Job", job, 0, new JobPosted(job, "client-1", "Barista " + i, "", List.of("barista"),
+            events.add(event("Worker", worker, 2, new WorkerWentOnline(WorkerId.of(worker), T0.plusSeconds(i))));
+            events.add(event("Job", job, 0, new JobPosted(JobId.of(job), "client-1", "Barista " + i, "", List.of("barista"),
                     new JobSite(new GeoPoint(6.45, 3.39), "Marina"), new ShiftWindow(shift, shift.plus(Duration.ofHours(6))), PAY, T0)));
-            events.add(event("Job", job, 1, new WorkerHired(job, worker, "client-1", PAY, "escrow-" + i, shift)));
-            events.add(event("Job", job, 2, new JobFunded(job, "escrow-" + i, worker)));
-            events.add(event("EscrowPayment", "escrow-" + i, 2, new EscrowFunded("escrow-" + i, job, Money.of(1_650_000, Currency.NGN),
+            events.add(event("Job", job, 1, new WorkerHired(JobId.of(job), WorkerId.of(worker), "client-1", PAY, EscrowId.of("escrow-" + i), shift)));
+            events.add(event("Job", job, 2, new JobFunded(JobId.of(job), EscrowId.of("escrow-" + i), WorkerId.of(worker))));
+            events.add(event("EscrowPayment", "escrow-" + i, 2, new EscrowFunded(EscrowId.of("escrow-" + i), JobId.of(job), Money.of(1_650_000, Currency.NGN),
                     Money.of(34_750, Currency.NGN), List.of(new Posting(LedgerAccount.PAYSTACK_BALANCE, 1_615_250), new Posting(LedgerAccount.PROCESSOR_FEES, 34_750),
                             new Posting(LedgerAccount.ESCROW, -1_650_000)))));
-            events.add(event("Dispute", dispute, 0, new DisputeOpened(dispute, job, "escrow-" + i, "client-1", worker, "client-1",
+            events.add(event("Dispute", dispute, 0, new DisputeOpened(DisputeId.of(dispute), JobId.of(job), EscrowId.of("escrow-" + i), "client-1", WorkerId.of(worker), "client-1",
                     DisputeParty.CLIENT, "no show", "", PAY, Money.of(1_650_000, Currency.NGN), T0, T0.plus(Duration.ofDays(2)))));
-            events.add(event("Dispute", dispute, 1, new DisputeResolved(dispute, job, "escrow-" + i, "client-1", worker,
+            events.add(event("Dispute", dispute, 1, new DisputeResolved(DisputeId.of(dispute), JobId.of(job), EscrowId.of("escrow-" + i), "client-1", WorkerId.of(worker),
                     DisputeOutcome.SPLIT, Money.of(750_000, Currency.NGN), Money.of(900_000, Currency.NGN), "half", "admin-1", T0)));
             events.add(event("ComplianceFlag", flag, 0, new ComplianceFlagRaised(flag, ComplianceRule.values()[0], worker,
                     List.of("evidence-" + i), Map.of("count", "3"), T0)));

@@ -1,7 +1,11 @@
 package dev.gigstream.query.dispute;
 
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.dispute.DisputeList;
 import dev.gigstream.messages.dispute.DisputeOpened;
 import dev.gigstream.messages.dispute.DisputeOutcome;
@@ -36,7 +40,7 @@ class DisputeProjectionTest {
 
     /** Opened by the client of job {@code job-<id>}. */
     private static DisputeOpened opened(String disputeId, Instant at) {
-        return new DisputeOpened(disputeId, "job-" + disputeId, "escrow-" + disputeId, "client-1", "worker-1", "client-1",
+        return new DisputeOpened(DisputeId.of(disputeId), JobId.of("job-" + disputeId), EscrowId.of("escrow-" + disputeId), "client-1", WorkerId.of("worker-1"), "client-1",
                 DisputeParty.CLIENT, "no-show", "The worker left after an hour", PAY, HELD, at, at.plus(RESPONSE_TIME));
     }
 
@@ -71,11 +75,11 @@ class DisputeProjectionTest {
         assertThat(open.evidence()).isEmpty();
         assertThat(open.outcome()).isNull();
 
-        projection.on(new EvidenceAdded("d1", "job-d1", "evidence-1", "client-1", DisputeParty.CLIENT, "CCTV still", T0.plusSeconds(60)), 1);
-        projection.on(new EvidenceAdded("d1", "job-d1", "evidence-2", "worker-1", DisputeParty.WORKER, "Sent home early", T0.plusSeconds(120)), 2);
+        projection.on(new EvidenceAdded(DisputeId.of("d1"), JobId.of("job-d1"), "evidence-1", "client-1", DisputeParty.CLIENT, "CCTV still", T0.plusSeconds(60)), 1);
+        projection.on(new EvidenceAdded(DisputeId.of("d1"), JobId.of("job-d1"), "evidence-2", "worker-1", DisputeParty.WORKER, "Sent home early", T0.plusSeconds(120)), 2);
         Money share = Money.of(500_000, Currency.NGN);
         Money refund = Money.of(1_150_000, Currency.NGN);
-        projection.on(new DisputeResolved("d1", "job-d1", "escrow-d1", "client-1", "worker-1", DisputeOutcome.SPLIT, share,
+        projection.on(new DisputeResolved(DisputeId.of("d1"), JobId.of("job-d1"), EscrowId.of("escrow-d1"), "client-1", WorkerId.of("worker-1"), DisputeOutcome.SPLIT, share,
                 refund, "Both partly right", "admin-1", T0.plusSeconds(3600)), 3);
 
         DisputeView resolved = find(projection, "d1");
@@ -93,9 +97,9 @@ class DisputeProjectionTest {
     void aWithdrawnDisputeKeepsItsEvidenceAndHasNoOutcome(MongoBackend backend) {
         var projection = new DisputeProjection(backend.freshDatabase());
         projection.on(opened("d1", T0), 0);
-        projection.on(new EvidenceAdded("d1", "job-d1", "evidence-1", "client-1", DisputeParty.CLIENT, "Photo", T0.plusSeconds(60)), 1);
+        projection.on(new EvidenceAdded(DisputeId.of("d1"), JobId.of("job-d1"), "evidence-1", "client-1", DisputeParty.CLIENT, "Photo", T0.plusSeconds(60)), 1);
 
-        projection.on(new DisputeWithdrawn("d1", "job-d1", "escrow-d1", "client-1", T0.plusSeconds(120)), 2);
+        projection.on(new DisputeWithdrawn(DisputeId.of("d1"), JobId.of("job-d1"), EscrowId.of("escrow-d1"), "client-1", T0.plusSeconds(120)), 2);
 
         DisputeView view = find(projection, "d1");
         assertThat(view.status()).isEqualTo(DisputeStatus.WITHDRAWN);
@@ -109,7 +113,7 @@ class DisputeProjectionTest {
         var projection = new DisputeProjection(backend.freshDatabase());
         projection.on(opened("d1", T0), 0);
         projection.on(opened("closed", T0), 0);
-        projection.on(new DisputeWithdrawn("closed", "job-closed", "escrow-closed", "client-1", T0.plusSeconds(60)), 1);
+        projection.on(new DisputeWithdrawn(DisputeId.of("closed"), JobId.of("job-closed"), EscrowId.of("escrow-closed"), "client-1", T0.plusSeconds(60)), 1);
 
         assertThat(projection.handle(new FindDispute("d1", T0.plusSeconds(1))).orElseThrow().overdue()).isTrue();
         assertThat(projection.handle(new FindDispute("d1", T0)).orElseThrow().overdue())
@@ -129,7 +133,7 @@ class DisputeProjectionTest {
         projection.on(opened("oldest", T0), 0);
         projection.on(opened("middle", T0.plusSeconds(100)), 0);
         projection.on(opened("withdrawn", T0.plusSeconds(50)), 0);
-        projection.on(new DisputeWithdrawn("withdrawn", "job-withdrawn", "escrow-withdrawn", "client-1", T0.plusSeconds(400)), 1);
+        projection.on(new DisputeWithdrawn(DisputeId.of("withdrawn"), JobId.of("job-withdrawn"), EscrowId.of("escrow-withdrawn"), "client-1", T0.plusSeconds(400)), 1);
 
         assertThat(ids(projection.handle(new FindDisputes(DisputeStatus.OPEN, null, 10))))
                 .containsExactly("oldest", "middle", "newest");
@@ -144,10 +148,10 @@ class DisputeProjectionTest {
     @MethodSource("backends")
     void aRedeliveredEventChangesNothing(MongoBackend backend) {
         var projection = new DisputeProjection(backend.freshDatabase());
-        var evidence = new EvidenceAdded("d1", "job-d1", "evidence-1", "client-1", DisputeParty.CLIENT, "Photo", T0.plusSeconds(60));
+        var evidence = new EvidenceAdded(DisputeId.of("d1"), JobId.of("job-d1"), "evidence-1", "client-1", DisputeParty.CLIENT, "Photo", T0.plusSeconds(60));
         projection.on(opened("d1", T0), 0);
         projection.on(evidence, 1);
-        projection.on(new DisputeWithdrawn("d1", "job-d1", "escrow-d1", "client-1", T0.plusSeconds(120)), 2);
+        projection.on(new DisputeWithdrawn(DisputeId.of("d1"), JobId.of("job-d1"), EscrowId.of("escrow-d1"), "client-1", T0.plusSeconds(120)), 2);
         DisputeView before = find(projection, "d1");
 
         projection.on(evidence, 1);
@@ -163,7 +167,7 @@ class DisputeProjectionTest {
     void aResetForgetsEveryDisputeForReplay(MongoBackend backend) {
         var projection = new DisputeProjection(backend.freshDatabase());
         projection.on(opened("d1", T0), 0);
-        projection.on(new EvidenceAdded("d1", "job-d1", "evidence-1", "client-1", DisputeParty.CLIENT, "Photo", T0.plusSeconds(60)), 1);
+        projection.on(new EvidenceAdded(DisputeId.of("d1"), JobId.of("job-d1"), "evidence-1", "client-1", DisputeParty.CLIENT, "Photo", T0.plusSeconds(60)), 1);
 
         projection.reset();
 

@@ -1,7 +1,10 @@
 package dev.gigstream.query.escrow;
 
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.escrow.ChargebackReceived;
 import dev.gigstream.messages.escrow.ChargebackResolved;
 import dev.gigstream.messages.escrow.CheckoutOpened;
@@ -52,13 +55,13 @@ class EscrowBatchTest {
     }
 
     private static void requested(EscrowProjection projection) {
-        projection.on(new EscrowFundingRequested(ESCROW_ID, "job-1", "client-1", "worker-1", PAY, FEE, TOTAL,
+        projection.on(new EscrowFundingRequested(EscrowId.of(ESCROW_ID), JobId.of("job-1"), "client-1", WorkerId.of("worker-1"), PAY, FEE, TOTAL,
                 "gs-esc-" + ESCROW_ID), 0, T0);
-        projection.on(new CheckoutOpened(ESCROW_ID, "https://checkout.paystack.com/x"), 1, T0);
+        projection.on(new CheckoutOpened(EscrowId.of(ESCROW_ID), "https://checkout.paystack.com/x"), 1, T0);
     }
 
     private static void funded(EscrowProjection projection, long sequence) {
-        var funded = new EscrowFunded(ESCROW_ID, "job-1", TOTAL, Money.of(34_750, TOTAL.currency()), List.of(new Posting(PAYSTACK_BALANCE, 1_615_250),
+        var funded = new EscrowFunded(EscrowId.of(ESCROW_ID), JobId.of("job-1"), TOTAL, Money.of(34_750, TOTAL.currency()), List.of(new Posting(PAYSTACK_BALANCE, 1_615_250),
                 new Posting(PROCESSOR_FEES, 34_750), new Posting(ESCROW, -1_650_000)));
         projection.on(funded, message(funded, sequence), sequence, T0.plusSeconds(60));
     }
@@ -72,11 +75,11 @@ class EscrowBatchTest {
         inOneBatch(() -> {
             requested(projection);
             funded(projection, 2);
-            projection.on(new ChargebackReceived(ESCROW_ID, "job-1", "client-1", "cb-1", "fraudulent", true, T0.plusSeconds(600)),
+            projection.on(new ChargebackReceived(EscrowId.of(ESCROW_ID), JobId.of("job-1"), "client-1", "cb-1", "fraudulent", true, T0.plusSeconds(600)),
                     3, T0.plusSeconds(601));
-            projection.on(new ChargebackReceived(ESCROW_ID, "job-1", "client-1", "cb-2", "duplicate", true, T0.plusSeconds(700)),
+            projection.on(new ChargebackReceived(EscrowId.of(ESCROW_ID), JobId.of("job-1"), "client-1", "cb-2", "duplicate", true, T0.plusSeconds(700)),
                     4, T0.plusSeconds(701));
-            projection.on(new ChargebackResolved(ESCROW_ID, "job-1", "cb-1", "declined"), 5, T0.plusSeconds(800));
+            projection.on(new ChargebackResolved(EscrowId.of(ESCROW_ID), JobId.of("job-1"), "cb-1", "declined"), 5, T0.plusSeconds(800));
         });
 
         Document escrow = readModels.getCollection(EscrowProjection.COLLECTION).find(new Document("_id", ESCROW_ID)).first();
@@ -95,7 +98,7 @@ class EscrowBatchTest {
 
         inOneBatch(() -> {
             requested(projection);
-            projection.on(new ChargebackReceived(ESCROW_ID, "job-1", "client-1", "cb-1", "fraudulent", false, T0.plusSeconds(30)),
+            projection.on(new ChargebackReceived(EscrowId.of(ESCROW_ID), JobId.of("job-1"), "client-1", "cb-1", "fraudulent", false, T0.plusSeconds(30)),
                     2, T0.plusSeconds(30));
             funded(projection, 3);
         });
@@ -112,11 +115,11 @@ class EscrowBatchTest {
         inOneBatch(() -> {
             requested(projection);
             funded(projection, 2);
-            var released = new EscrowReleased(ESCROW_ID, "job-1", "worker-1", PAY, FEE, reference,
+            var released = new EscrowReleased(EscrowId.of(ESCROW_ID), JobId.of("job-1"), WorkerId.of("worker-1"), PAY, FEE, reference,
                     List.of(new Posting(ESCROW, 1_650_000), new Posting(WORKER_PAYABLE, -1_500_000), new Posting(PLATFORM_REVENUE, -150_000)));
             projection.on(released, message(released, 3), 3, T0.plusSeconds(120));
-            projection.on(new PayoutFlaggedForAdmin(ESCROW_ID, "job-1", reference, "OTP required"), 4, T0.plusSeconds(130));
-            var paid = new PayoutCompleted(ESCROW_ID, "job-1", "worker-1", PAY, reference,
+            projection.on(new PayoutFlaggedForAdmin(EscrowId.of(ESCROW_ID), JobId.of("job-1"), reference, "OTP required"), 4, T0.plusSeconds(130));
+            var paid = new PayoutCompleted(EscrowId.of(ESCROW_ID), JobId.of("job-1"), WorkerId.of("worker-1"), PAY, reference,
                     List.of(new Posting(WORKER_PAYABLE, 1_500_000), new Posting(PAYSTACK_BALANCE, -1_500_000)));
             projection.on(paid, message(paid, 5), 5, T0.plusSeconds(180));
         });

@@ -2,27 +2,30 @@ package dev.gigstream.query.escrow;
 
 import com.mongodb.client.MongoDatabase;
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
-import dev.gigstream.messages.escrow.ChargebackReceived;
-import dev.gigstream.messages.escrow.FlagCauses;
-import dev.gigstream.messages.escrow.EscrowUnfrozen;
-import dev.gigstream.messages.escrow.EscrowKeptFrozen;
-import dev.gigstream.messages.escrow.EscrowFlagCleared;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.escrow.ChargebackLost;
+import dev.gigstream.messages.escrow.ChargebackReceived;
 import dev.gigstream.messages.escrow.ChargebackResolved;
 import dev.gigstream.messages.escrow.CheckoutOpened;
+import dev.gigstream.messages.escrow.EscrowFlagCleared;
 import dev.gigstream.messages.escrow.EscrowFlaggedForAdmin;
 import dev.gigstream.messages.escrow.EscrowFunded;
 import dev.gigstream.messages.escrow.EscrowFundingRequested;
+import dev.gigstream.messages.escrow.EscrowKeptFrozen;
 import dev.gigstream.messages.escrow.EscrowRefundStarted;
 import dev.gigstream.messages.escrow.EscrowRefunded;
 import dev.gigstream.messages.escrow.EscrowReleased;
 import dev.gigstream.messages.escrow.EscrowSettled;
 import dev.gigstream.messages.escrow.EscrowStatus;
+import dev.gigstream.messages.escrow.EscrowUnfrozen;
 import dev.gigstream.messages.escrow.EscrowView;
 import dev.gigstream.messages.escrow.FindEscrow;
 import dev.gigstream.messages.escrow.FindFlaggedEscrows;
 import dev.gigstream.messages.escrow.FindStaleEscrows;
+import dev.gigstream.messages.escrow.FlagCauses;
 import dev.gigstream.messages.escrow.PayoutCompleted;
 import dev.gigstream.messages.escrow.PayoutFlaggedForAdmin;
 import dev.gigstream.messages.escrow.PayoutRetryRequested;
@@ -69,10 +72,10 @@ class EscrowProjectionTest {
 
     private static EscrowProjection funded(MongoDatabase readModels) {
         var projection = new EscrowProjection(readModels);
-        projection.on(new EscrowFundingRequested(ESCROW_ID, "job-1", "client-1", "worker-1", PAY, FEE, TOTAL,
+        projection.on(new EscrowFundingRequested(EscrowId.of(ESCROW_ID), JobId.of("job-1"), "client-1", WorkerId.of("worker-1"), PAY, FEE, TOTAL,
                 "gs-esc-" + ESCROW_ID), 0, T0);
-        projection.on(new CheckoutOpened(ESCROW_ID, "https://checkout.paystack.com/x"), 1, T0);
-        var funded = new EscrowFunded(ESCROW_ID, "job-1", TOTAL, Money.of(34_750, TOTAL.currency()), List.of(new Posting(PAYSTACK_BALANCE, 1_615_250),
+        projection.on(new CheckoutOpened(EscrowId.of(ESCROW_ID), "https://checkout.paystack.com/x"), 1, T0);
+        var funded = new EscrowFunded(EscrowId.of(ESCROW_ID), JobId.of("job-1"), TOTAL, Money.of(34_750, TOTAL.currency()), List.of(new Posting(PAYSTACK_BALANCE, 1_615_250),
                 new Posting(PROCESSOR_FEES, 34_750), new Posting(ESCROW, -1_650_000)));
         projection.on(funded, message(funded, 2), 2, T0.plusSeconds(60));
         return projection;
@@ -82,13 +85,13 @@ class EscrowProjectionTest {
     @MethodSource("backends")
     void aReleasedEscrowShowsItsAmountsAndABalancedLedger(MongoBackend backend) {
         var projection = funded(backend);
-        var released = new EscrowReleased(ESCROW_ID, "job-1", "worker-1", PAY, FEE, "gs-pay-" + ESCROW_ID + "-1",
+        var released = new EscrowReleased(EscrowId.of(ESCROW_ID), JobId.of("job-1"), WorkerId.of("worker-1"), PAY, FEE, "gs-pay-" + ESCROW_ID + "-1",
                 List.of(new Posting(ESCROW, 1_650_000), new Posting(WORKER_PAYABLE, -1_500_000), new Posting(PLATFORM_REVENUE, -150_000)));
         projection.on(released, message(released, 3), 3, T0.plusSeconds(120));
-        var paid = new PayoutCompleted(ESCROW_ID, "job-1", "worker-1", PAY, "gs-pay-" + ESCROW_ID + "-1",
+        var paid = new PayoutCompleted(EscrowId.of(ESCROW_ID), JobId.of("job-1"), WorkerId.of("worker-1"), PAY, "gs-pay-" + ESCROW_ID + "-1",
                 List.of(new Posting(WORKER_PAYABLE, 1_500_000), new Posting(PAYSTACK_BALANCE, -1_500_000)));
         projection.on(paid, message(paid, 4), 4, T0.plusSeconds(180));
-        projection.on(new EscrowSettled(ESCROW_ID, "job-1", EscrowStatus.RELEASED), 5, T0.plusSeconds(180));
+        projection.on(new EscrowSettled(EscrowId.of(ESCROW_ID), JobId.of("job-1"), EscrowStatus.RELEASED), 5, T0.plusSeconds(180));
 
         EscrowView view = projection.handle(new FindEscrow(ESCROW_ID)).orElseThrow();
 
@@ -114,21 +117,21 @@ class EscrowProjectionTest {
         var projection = funded(backend);
         Money share = Money.of(750_000, Currency.NGN);
         Money refund = Money.of(900_000, Currency.NGN);
-        var started = new EscrowRefundStarted(ESCROW_ID, "job-1", "worker-1", refund, share, "gs-pay-" + ESCROW_ID + "-1",
+        var started = new EscrowRefundStarted(EscrowId.of(ESCROW_ID), JobId.of("job-1"), WorkerId.of("worker-1"), refund, share, "gs-pay-" + ESCROW_ID + "-1",
                 "late cancellation", List.of(new Posting(ESCROW, 1_650_000), new Posting(REFUND_PAYABLE, -900_000),
                 new Posting(WORKER_PAYABLE, -750_000)));
         projection.on(started, message(started, 3), 3, T0.plusSeconds(120));
         assertThat(projection.handle(new FindEscrow(ESCROW_ID)).orElseThrow().status()).isEqualTo(EscrowStatus.REFUNDING);
 
-        var refunded = new EscrowRefunded(ESCROW_ID, "job-1", refund, List.of(new Posting(REFUND_PAYABLE, 900_000),
+        var refunded = new EscrowRefunded(EscrowId.of(ESCROW_ID), JobId.of("job-1"), refund, List.of(new Posting(REFUND_PAYABLE, 900_000),
                 new Posting(PAYSTACK_BALANCE, -900_000)));
         projection.on(refunded, message(refunded, 4), 4, T0.plusSeconds(180));
         assertThat(projection.handle(new FindEscrow(ESCROW_ID)).orElseThrow().status()).isEqualTo(EscrowStatus.REFUNDING);
-        var paid = new PayoutCompleted(ESCROW_ID, "job-1", "worker-1", share, "gs-pay-" + ESCROW_ID + "-1",
+        var paid = new PayoutCompleted(EscrowId.of(ESCROW_ID), JobId.of("job-1"), WorkerId.of("worker-1"), share, "gs-pay-" + ESCROW_ID + "-1",
                 List.of(new Posting(WORKER_PAYABLE, 750_000), new Posting(PAYSTACK_BALANCE, -750_000)));
         projection.on(paid, message(paid, 5), 5, T0.plusSeconds(240));
         assertThat(projection.handle(new FindEscrow(ESCROW_ID)).orElseThrow().status()).isEqualTo(EscrowStatus.REFUNDING);
-        projection.on(new EscrowSettled(ESCROW_ID, "job-1", EscrowStatus.SPLIT), 6, T0.plusSeconds(240));
+        projection.on(new EscrowSettled(EscrowId.of(ESCROW_ID), JobId.of("job-1"), EscrowStatus.SPLIT), 6, T0.plusSeconds(240));
 
         EscrowView view = projection.handle(new FindEscrow(ESCROW_ID)).orElseThrow();
         assertThat(view.status()).isEqualTo(EscrowStatus.SPLIT);
@@ -140,7 +143,7 @@ class EscrowProjectionTest {
     @MethodSource("backends")
     void theSweepFindsUnpaidChargesAndUnconfirmedPayoutsOlderThanItsCutOff(MongoBackend backend) {
         var projection = new EscrowProjection(backend.freshDatabase());
-        projection.on(new EscrowFundingRequested(ESCROW_ID, "job-1", "client-1", "worker-1", PAY, FEE, TOTAL,
+        projection.on(new EscrowFundingRequested(EscrowId.of(ESCROW_ID), JobId.of("job-1"), "client-1", WorkerId.of("worker-1"), PAY, FEE, TOTAL,
                 "gs-esc-" + ESCROW_ID), 0, T0);
 
         assertThat(projection.handle(new FindStaleEscrows(T0.plusSeconds(1), 10)).items()).extracting(EscrowView::escrowId)
@@ -150,7 +153,7 @@ class EscrowProjectionTest {
     }
 
     private static void requested(EscrowProjection projection, String escrowId, Instant at) {
-        projection.on(new EscrowFundingRequested(escrowId, "job-" + escrowId, "client-1", "worker-1", PAY, FEE, TOTAL,
+        projection.on(new EscrowFundingRequested(EscrowId.of(escrowId), JobId.of("job-" + escrowId), "client-1", WorkerId.of("worker-1"), PAY, FEE, TOTAL,
                 "gs-esc-" + escrowId), 0, at);
     }
 
@@ -167,16 +170,16 @@ class EscrowProjectionTest {
         requested(projection, "recent", T0);
         requested(projection, "older", T0);
         requested(projection, "unflagged", T0);
-        projection.on(new EscrowFlaggedForAdmin("older", "job-older", "chargeback after the release"), 1, T0.plusSeconds(60));
-        projection.on(new PayoutFlaggedForAdmin("older", "job-older", "gs-pay-older-4", "payout failed 3 times"), 2,
+        projection.on(new EscrowFlaggedForAdmin(EscrowId.of("older"), JobId.of("job-older"), "chargeback after the release"), 1, T0.plusSeconds(60));
+        projection.on(new PayoutFlaggedForAdmin(EscrowId.of("older"), JobId.of("job-older"), "gs-pay-older-4", "payout failed 3 times"), 2,
                 T0.plusSeconds(70));
-        projection.on(new EscrowFlaggedForAdmin("recent", "job-recent", "money after cancellation"), 1, T0.plusSeconds(120));
+        projection.on(new EscrowFlaggedForAdmin(EscrowId.of("recent"), JobId.of("job-recent"), "money after cancellation"), 1, T0.plusSeconds(120));
 
         assertThat(flagged(projection, 10)).containsExactly(
                 "older:chargeback after the release,payout failed 3 times", "recent:money after cancellation");
         assertThat(flagged(projection, 1)).containsExactly("older:chargeback after the release,payout failed 3 times");
 
-        projection.on(new PayoutRetryRequested("older", "job-older", "worker-1", "gs-pay-older-4", PAY, "admin-1"), 3,
+        projection.on(new PayoutRetryRequested(EscrowId.of("older"), JobId.of("job-older"), WorkerId.of("worker-1"), "gs-pay-older-4", PAY, "admin-1"), 3,
                 T0.plusSeconds(180));
 
         assertThat(flagged(projection, 10)).as("only the payout's flag goes")
@@ -190,14 +193,14 @@ class EscrowProjectionTest {
     @MethodSource("backends")
     void aStuckPayoutThatGoesThroughAfterAllLeavesTheList(MongoBackend backend) {
         var projection = funded(backend);
-        var released = new EscrowReleased(ESCROW_ID, "job-1", "worker-1", PAY, FEE, "gs-pay-" + ESCROW_ID + "-1",
+        var released = new EscrowReleased(EscrowId.of(ESCROW_ID), JobId.of("job-1"), WorkerId.of("worker-1"), PAY, FEE, "gs-pay-" + ESCROW_ID + "-1",
                 List.of(new Posting(ESCROW, 1_650_000), new Posting(WORKER_PAYABLE, -1_500_000), new Posting(PLATFORM_REVENUE, -150_000)));
         projection.on(released, message(released, 3), 3, T0.plusSeconds(120));
-        projection.on(new PayoutFlaggedForAdmin(ESCROW_ID, "job-1", "gs-pay-" + ESCROW_ID + "-1", "OTP required"), 4,
+        projection.on(new PayoutFlaggedForAdmin(EscrowId.of(ESCROW_ID), JobId.of("job-1"), "gs-pay-" + ESCROW_ID + "-1", "OTP required"), 4,
                 T0.plusSeconds(130));
         assertThat(flagged(projection, 10)).containsExactly(ESCROW_ID + ":OTP required");
 
-        var paid = new PayoutCompleted(ESCROW_ID, "job-1", "worker-1", PAY, "gs-pay-" + ESCROW_ID + "-1",
+        var paid = new PayoutCompleted(EscrowId.of(ESCROW_ID), JobId.of("job-1"), WorkerId.of("worker-1"), PAY, "gs-pay-" + ESCROW_ID + "-1",
                 List.of(new Posting(WORKER_PAYABLE, 1_500_000), new Posting(PAYSTACK_BALANCE, -1_500_000)));
         projection.on(paid, message(paid, 5), 5, T0.plusSeconds(180));
 
@@ -210,12 +213,12 @@ class EscrowProjectionTest {
         var readModels = backend.freshDatabase();
         var projection = funded(readModels);
 
-        projection.on(new ChargebackReceived(ESCROW_ID, "job-1", "client-1", "cb-1", "fraudulent", true, T0.plusSeconds(600)),
+        projection.on(new ChargebackReceived(EscrowId.of(ESCROW_ID), JobId.of("job-1"), "client-1", "cb-1", "fraudulent", true, T0.plusSeconds(600)),
                 3, T0.plusSeconds(601));
-        projection.on(new ChargebackReceived(ESCROW_ID, "job-1", "client-1", "cb-2", "duplicate", true, T0.plusSeconds(700)),
+        projection.on(new ChargebackReceived(EscrowId.of(ESCROW_ID), JobId.of("job-1"), "client-1", "cb-2", "duplicate", true, T0.plusSeconds(700)),
                 4, T0.plusSeconds(701));
-        projection.on(new ChargebackResolved(ESCROW_ID, "job-1", "cb-1", "declined"), 5, T0.plusSeconds(800));
-        projection.on(new ChargebackResolved(ESCROW_ID, "job-1", "cb-1", "declined"), 5, T0.plusSeconds(800));
+        projection.on(new ChargebackResolved(EscrowId.of(ESCROW_ID), JobId.of("job-1"), "cb-1", "declined"), 5, T0.plusSeconds(800));
+        projection.on(new ChargebackResolved(EscrowId.of(ESCROW_ID), JobId.of("job-1"), "cb-1", "declined"), 5, T0.plusSeconds(800));
 
         Document escrow = readModels.getCollection(EscrowProjection.COLLECTION).find(new Document("_id", ESCROW_ID)).first();
         assertThat(escrow.getList("chargebacks", Document.class))
@@ -229,17 +232,17 @@ class EscrowProjectionTest {
     void aChargebackOnTheHeldMoneyShowsTheEscrowFrozenAndFlaggedUntilTheFlagIsClearedAndTheEscrowUnfrozen(MongoBackend backend) {
         var projection = funded(backend);
         String reason = "chargeback cb-1 on the money the escrow holds: it stays frozen until Paystack resolves the chargeback";
-        projection.on(new ChargebackReceived(ESCROW_ID, "job-1", "client-1", "cb-1", "fraudulent", true, T0.plusSeconds(600)),
+        projection.on(new ChargebackReceived(EscrowId.of(ESCROW_ID), JobId.of("job-1"), "client-1", "cb-1", "fraudulent", true, T0.plusSeconds(600)),
                 3, T0.plusSeconds(601));
-        projection.on(new EscrowFlaggedForAdmin(ESCROW_ID, "job-1", reason, FlagCauses.chargeback("cb-1")), 4, T0.plusSeconds(601));
-        projection.on(new EscrowKeptFrozen(ESCROW_ID, "job-1", "dispute withdrawn", "cb-1"), 5, T0.plusSeconds(700));
+        projection.on(new EscrowFlaggedForAdmin(EscrowId.of(ESCROW_ID), JobId.of("job-1"), reason, FlagCauses.chargeback("cb-1")), 4, T0.plusSeconds(601));
+        projection.on(new EscrowKeptFrozen(EscrowId.of(ESCROW_ID), JobId.of("job-1"), "dispute withdrawn", "cb-1"), 5, T0.plusSeconds(700));
 
         assertThat(projection.handle(new FindEscrow(ESCROW_ID)).orElseThrow().status()).isEqualTo(EscrowStatus.FROZEN);
         assertThat(flagged(projection, 10)).containsExactly(ESCROW_ID + ":" + reason);
 
-        projection.on(new ChargebackResolved(ESCROW_ID, "job-1", "cb-1", "declined"), 6, T0.plusSeconds(800));
-        projection.on(new EscrowFlagCleared(ESCROW_ID, "job-1", reason, FlagCauses.chargeback("cb-1")), 7, T0.plusSeconds(800));
-        projection.on(new EscrowUnfrozen(ESCROW_ID, "chargeback cb-1 resolved in the platform's favour"), 8, T0.plusSeconds(800));
+        projection.on(new ChargebackResolved(EscrowId.of(ESCROW_ID), JobId.of("job-1"), "cb-1", "declined"), 6, T0.plusSeconds(800));
+        projection.on(new EscrowFlagCleared(EscrowId.of(ESCROW_ID), JobId.of("job-1"), reason, FlagCauses.chargeback("cb-1")), 7, T0.plusSeconds(800));
+        projection.on(new EscrowUnfrozen(EscrowId.of(ESCROW_ID), "chargeback cb-1 resolved in the platform's favour"), 8, T0.plusSeconds(800));
 
         assertThat(flagged(projection, 10)).isEmpty();
         assertThat(projection.handle(new FindEscrow(ESCROW_ID)).orElseThrow().status()).isEqualTo(EscrowStatus.FUNDED);
@@ -249,11 +252,11 @@ class EscrowProjectionTest {
     @MethodSource("backends")
     void aPaymentConfirmedAfterAnOpenChargebackShowsTheEscrowFrozen(MongoBackend backend) {
         var projection = new EscrowProjection(backend.freshDatabase());
-        projection.on(new EscrowFundingRequested(ESCROW_ID, "job-1", "client-1", "worker-1", PAY, FEE, TOTAL,
+        projection.on(new EscrowFundingRequested(EscrowId.of(ESCROW_ID), JobId.of("job-1"), "client-1", WorkerId.of("worker-1"), PAY, FEE, TOTAL,
                 "gs-esc-" + ESCROW_ID), 0, T0);
-        projection.on(new ChargebackReceived(ESCROW_ID, "job-1", "client-1", "cb-1", "fraudulent", false, T0.plusSeconds(10)),
+        projection.on(new ChargebackReceived(EscrowId.of(ESCROW_ID), JobId.of("job-1"), "client-1", "cb-1", "fraudulent", false, T0.plusSeconds(10)),
                 1, T0.plusSeconds(10));
-        var funded = new EscrowFunded(ESCROW_ID, "job-1", TOTAL, Money.of(34_750, TOTAL.currency()), List.of(new Posting(PAYSTACK_BALANCE, 1_615_250),
+        var funded = new EscrowFunded(EscrowId.of(ESCROW_ID), JobId.of("job-1"), TOTAL, Money.of(34_750, TOTAL.currency()), List.of(new Posting(PAYSTACK_BALANCE, 1_615_250),
                 new Posting(PROCESSOR_FEES, 34_750), new Posting(ESCROW, -1_650_000)));
         projection.on(funded, message(funded, 2), 2, T0.plusSeconds(60));
 
@@ -265,10 +268,10 @@ class EscrowProjectionTest {
     void aRefundFlagLeavesTheListWhenTheRefundIsProcessedAndOtherFlagsStay(MongoBackend backend) {
         var projection = funded(backend);
         String refused = "Paystack refused the refund of 900000 NGN: Transaction has been fully reversed";
-        projection.on(new EscrowFlaggedForAdmin(ESCROW_ID, "job-1", refused, FlagCauses.REFUND), 3, T0.plusSeconds(600));
-        projection.on(new EscrowFlaggedForAdmin(ESCROW_ID, "job-1", "look at this"), 4, T0.plusSeconds(601));
+        projection.on(new EscrowFlaggedForAdmin(EscrowId.of(ESCROW_ID), JobId.of("job-1"), refused, FlagCauses.REFUND), 3, T0.plusSeconds(600));
+        projection.on(new EscrowFlaggedForAdmin(EscrowId.of(ESCROW_ID), JobId.of("job-1"), "look at this"), 4, T0.plusSeconds(601));
 
-        projection.on(new EscrowFlagCleared(ESCROW_ID, "job-1", refused, FlagCauses.REFUND), 5, T0.plusSeconds(700));
+        projection.on(new EscrowFlagCleared(EscrowId.of(ESCROW_ID), JobId.of("job-1"), refused, FlagCauses.REFUND), 5, T0.plusSeconds(700));
 
         assertThat(flagged(projection, 10)).containsExactly(ESCROW_ID + ":look at this");
     }
@@ -277,10 +280,10 @@ class EscrowProjectionTest {
     @MethodSource("backends")
     void aChargebackLostAfterTheReleaseIsALossInTheEscrowsBalancedLedger(MongoBackend backend) {
         var projection = funded(backend);
-        var released = new EscrowReleased(ESCROW_ID, "job-1", "worker-1", PAY, FEE, "gs-pay-" + ESCROW_ID + "-1",
+        var released = new EscrowReleased(EscrowId.of(ESCROW_ID), JobId.of("job-1"), WorkerId.of("worker-1"), PAY, FEE, "gs-pay-" + ESCROW_ID + "-1",
                 List.of(new Posting(ESCROW, 1_650_000), new Posting(WORKER_PAYABLE, -1_500_000), new Posting(PLATFORM_REVENUE, -150_000)));
         projection.on(released, message(released, 3), 3, T0.plusSeconds(120));
-        var lost = new ChargebackLost(ESCROW_ID, "job-1", "cb-1", TOTAL,
+        var lost = new ChargebackLost(EscrowId.of(ESCROW_ID), JobId.of("job-1"), "cb-1", TOTAL,
                 List.of(new Posting(CHARGEBACK_LOSSES, 1_650_000), new Posting(PAYSTACK_BALANCE, -1_650_000)));
         projection.on(lost, message(lost, 4), 4, T0.plusSeconds(900));
 

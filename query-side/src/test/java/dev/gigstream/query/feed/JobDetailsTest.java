@@ -1,8 +1,12 @@
 package dev.gigstream.query.feed;
 
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.dispute.DisputeOutcome;
 import dev.gigstream.messages.job.FindJob;
 import dev.gigstream.messages.job.JobDisputeSettled;
@@ -40,10 +44,10 @@ class JobDetailsTest {
     private static JobFeedProjection checkedIn(MongoBackend backend) {
         var projection = new JobFeedProjection(backend.freshDatabase(), new OpenJobIndex());
         projection.on(JobFeedTest.job(JOB, LAGOS_ISLAND, List.of("cook"), SHIFT, T0), 0);
-        projection.on(new WorkerHired(JOB, "worker-1", "client-1", Money.of(1_000_000, Currency.NGN), "escrow-1", SHIFT),
+        projection.on(new WorkerHired(JobId.of(JOB), WorkerId.of("worker-1"), "client-1", Money.of(1_000_000, Currency.NGN), EscrowId.of("escrow-1"), SHIFT),
                 1, T0.plusSeconds(60));
-        projection.on(new JobFunded(JOB, "escrow-1", "worker-1"), 2, T0.plusSeconds(120));
-        projection.on(new WorkerCheckedIn(JOB, "worker-1", LAGOS_ISLAND, 12.5, SHIFT, new ShiftWindow(SHIFT, SHIFT.plus(Duration.ofHours(6)))),
+        projection.on(new JobFunded(JobId.of(JOB), EscrowId.of("escrow-1"), WorkerId.of("worker-1")), 2, T0.plusSeconds(120));
+        projection.on(new WorkerCheckedIn(JobId.of(JOB), WorkerId.of("worker-1"), LAGOS_ISLAND, 12.5, SHIFT, new ShiftWindow(SHIFT, SHIFT.plus(Duration.ofHours(6)))),
                 3, SHIFT.plusSeconds(1));
         return projection;
     }
@@ -78,7 +82,7 @@ class JobDetailsTest {
         assertThat(details(projection).checkedOutAt()).isNull();
 
         Instant out = SHIFT.plus(Duration.ofHours(6));
-        projection.on(new WorkerCheckedOut(JOB, "worker-1", LAGOS_ISLAND, 8.0, out, false), 4, out.plusSeconds(1));
+        projection.on(new WorkerCheckedOut(JobId.of(JOB), WorkerId.of("worker-1"), LAGOS_ISLAND, 8.0, out, false), 4, out.plusSeconds(1));
 
         JobView view = details(projection);
         assertThat(view.status()).isEqualTo(JobStatus.AWAITING_CONFIRMATION);
@@ -93,7 +97,7 @@ class JobDetailsTest {
         var projection = checkedIn(backend);
         Instant shiftEnd = SHIFT.plus(Duration.ofHours(6));
 
-        projection.on(new WorkerCheckedOut(JOB, "worker-1", null, 0, shiftEnd, true), 4, shiftEnd.plusSeconds(30));
+        projection.on(new WorkerCheckedOut(JobId.of(JOB), WorkerId.of("worker-1"), null, 0, shiftEnd, true), 4, shiftEnd.plusSeconds(30));
 
         assertThat(details(projection).checkedOutAt()).isEqualTo(shiftEnd);
         assertThat(details(projection).checkedOutAutomatically()).isTrue();
@@ -105,11 +109,11 @@ class JobDetailsTest {
         var projection = checkedIn(backend);
         Instant at = SHIFT.plus(Duration.ofHours(2));
 
-        projection.on(new JobDisputed(JOB, "dispute-1", "escrow-1", "client-1"), 4, at);
+        projection.on(new JobDisputed(JobId.of(JOB), DisputeId.of("dispute-1"), EscrowId.of("escrow-1"), "client-1"), 4, at);
         assertThat(details(projection).status()).isEqualTo(JobStatus.DISPUTED);
         assertThat(details(projection).disputeId()).isEqualTo("dispute-1");
 
-        projection.on(new JobDisputeWithdrawn(JOB, "dispute-1", JobStatus.IN_PROGRESS), 5, at.plusSeconds(600));
+        projection.on(new JobDisputeWithdrawn(JobId.of(JOB), DisputeId.of("dispute-1"), JobStatus.IN_PROGRESS), 5, at.plusSeconds(600));
 
         JobView view = details(projection);
         assertThat(view.status()).isEqualTo(JobStatus.IN_PROGRESS);
@@ -122,9 +126,9 @@ class JobDetailsTest {
     @MethodSource("backends")
     void aSettledDisputeEndsTheJobInTheStatusTheSettlementDecides(MongoBackend backend) {
         var projection = checkedIn(backend);
-        projection.on(new JobDisputed(JOB, "dispute-1", "escrow-1", "worker-1"), 4, SHIFT.plusSeconds(60));
+        projection.on(new JobDisputed(JobId.of(JOB), DisputeId.of("dispute-1"), EscrowId.of("escrow-1"), "worker-1"), 4, SHIFT.plusSeconds(60));
 
-        projection.on(new JobDisputeSettled(JOB, "dispute-1", "client-1", "worker-1", DisputeOutcome.SPLIT, JobStatus.COMPLETED), 5,
+        projection.on(new JobDisputeSettled(JobId.of(JOB), DisputeId.of("dispute-1"), "client-1", WorkerId.of("worker-1"), DisputeOutcome.SPLIT, JobStatus.COMPLETED), 5,
                 SHIFT.plusSeconds(3600));
 
         assertThat(details(projection).status()).isEqualTo(JobStatus.COMPLETED);
@@ -136,9 +140,9 @@ class JobDetailsTest {
     @MethodSource("backends")
     void aRedeliveredDisputeEventChangesNothing(MongoBackend backend) {
         var projection = checkedIn(backend);
-        var disputed = new JobDisputed(JOB, "dispute-1", "escrow-1", "client-1");
+        var disputed = new JobDisputed(JobId.of(JOB), DisputeId.of("dispute-1"), EscrowId.of("escrow-1"), "client-1");
         projection.on(disputed, 4, SHIFT.plusSeconds(60));
-        projection.on(new JobDisputeWithdrawn(JOB, "dispute-1", JobStatus.IN_PROGRESS), 5, SHIFT.plusSeconds(120));
+        projection.on(new JobDisputeWithdrawn(JobId.of(JOB), DisputeId.of("dispute-1"), JobStatus.IN_PROGRESS), 5, SHIFT.plusSeconds(120));
 
         projection.on(disputed, 4, SHIFT.plusSeconds(60));
 

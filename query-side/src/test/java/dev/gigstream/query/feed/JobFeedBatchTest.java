@@ -2,7 +2,10 @@ package dev.gigstream.query.feed;
 
 import com.mongodb.client.MongoDatabase;
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.job.FindJob;
 import dev.gigstream.messages.job.JobFunded;
 import dev.gigstream.messages.job.JobStatus;
@@ -48,9 +51,9 @@ class JobFeedBatchTest {
         for (int i = 0; i < jobs; i++) {
             String job = "job-" + i;
             projection.on(JobFeedTest.job(job, LAGOS_ISLAND, List.of("cook"), SHIFT, T0), 0);
-            projection.on(new WorkerHired(job, "worker-" + i, "client-1", Money.of(1_000_000, Currency.NGN), "escrow-" + i, SHIFT),
+            projection.on(new WorkerHired(JobId.of(job), WorkerId.of("worker-" + i), "client-1", Money.of(1_000_000, Currency.NGN), EscrowId.of("escrow-" + i), SHIFT),
                     1, T0.plusSeconds(60));
-            projection.on(new JobFunded(job, "escrow-" + i, "worker-" + i), 2, T0.plusSeconds(120));
+            projection.on(new JobFunded(JobId.of(job), EscrowId.of("escrow-" + i), WorkerId.of("worker-" + i)), 2, T0.plusSeconds(120));
         }
     }
 

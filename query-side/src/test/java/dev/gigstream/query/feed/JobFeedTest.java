@@ -1,13 +1,17 @@
 package dev.gigstream.query.feed;
 
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.dispute.DisputeOutcome;
 import dev.gigstream.messages.job.FindJob;
-import dev.gigstream.messages.job.HireLapsed;
 import dev.gigstream.messages.job.FindJobFeed;
+import dev.gigstream.messages.job.HireLapsed;
 import dev.gigstream.messages.job.JobCancelled;
 import dev.gigstream.messages.job.JobDisputeSettled;
 import dev.gigstream.messages.job.JobDisputeWithdrawn;
@@ -98,7 +102,7 @@ class JobFeedTest {
     }
 
     static JobPosted job(String id, GeoPoint where, List<String> skills, Instant shiftStart, Instant postedAt) {
-        return new JobPosted(id, CLIENT, "Job " + id, "", skills, new JobSite(where, "Somewhere in Lagos"),
+        return new JobPosted(JobId.of(id), CLIENT, "Job " + id, "", skills, new JobSite(where, "Somewhere in Lagos"),
                 new ShiftWindow(shiftStart, shiftStart.plus(Duration.ofHours(6))), Money.of(1_000_000, Currency.NGN), postedAt);
     }
 
@@ -195,8 +199,8 @@ class JobFeedTest {
     void hiredAndCancelledJobsLeaveTheOpenFeed(String name, MongoBackend backend) {
         Engine engine = withJobsAroundLagos(backend);
 
-        engine.on(new WorkerHired("south-10", "worker-1", CLIENT, Money.of(1_000_000, Currency.NGN), "escrow-1", null), 1, T0.plusSeconds(60));
-        engine.on(new JobCancelled("west-30", CLIENT, "venue closed", null, null), 1, T0.plusSeconds(60));
+        engine.on(new WorkerHired(JobId.of("south-10"), WorkerId.of("worker-1"), CLIENT, Money.of(1_000_000, Currency.NGN), EscrowId.of("escrow-1"), null), 1, T0.plusSeconds(60));
+        engine.on(new JobCancelled(JobId.of("west-30"), CLIENT, "venue closed", null, null), 1, T0.plusSeconds(60));
 
         assertThat(ids(engine.feed(open(LAGOS_ISLAND, 50, 0, 20)))).containsExactly("north-49.9", "east-49.9", "diagonal-49.9");
     }
@@ -205,9 +209,9 @@ class JobFeedTest {
     @MethodSource("engines")
     void aHireThatLapsesPutsTheJobBackInTheOpenFeed(String name, MongoBackend backend) {
         Engine engine = withJobsAroundLagos(backend);
-        engine.on(new WorkerHired("south-10", "worker-1", CLIENT, Money.of(1_000_000, Currency.NGN), "escrow-1", null), 1, T0);
+        engine.on(new WorkerHired(JobId.of("south-10"), WorkerId.of("worker-1"), CLIENT, Money.of(1_000_000, Currency.NGN), EscrowId.of("escrow-1"), null), 1, T0);
 
-        engine.on(new HireLapsed("south-10", "worker-1", "escrow-1", "payment window expired"), 2, T0.plusSeconds(7200));
+        engine.on(new HireLapsed(JobId.of("south-10"), WorkerId.of("worker-1"), EscrowId.of("escrow-1"), "payment window expired"), 2, T0.plusSeconds(7200));
 
         assertThat(ids(engine.feed(open(LAGOS_ISLAND, 20, 0, 20)))).containsExactly("south-10");
     }
@@ -216,15 +220,15 @@ class JobFeedTest {
     @MethodSource("engines")
     void aDisputedJobNeverComesBackToTheOpenFeed(String name, MongoBackend backend) {
         Engine engine = withJobsAroundLagos(backend);
-        engine.on(new WorkerHired("south-10", "worker-1", CLIENT, Money.of(1_000_000, Currency.NGN), "escrow-1", null), 1, T0);
-        engine.on(new JobFunded("south-10", "escrow-1", "worker-1"), 2, T0.plusSeconds(60));
+        engine.on(new WorkerHired(JobId.of("south-10"), WorkerId.of("worker-1"), CLIENT, Money.of(1_000_000, Currency.NGN), EscrowId.of("escrow-1"), null), 1, T0);
+        engine.on(new JobFunded(JobId.of("south-10"), EscrowId.of("escrow-1"), WorkerId.of("worker-1")), 2, T0.plusSeconds(60));
 
-        engine.on(new JobDisputed("south-10", "dispute-1", "escrow-1", CLIENT), 3, T0.plusSeconds(120));
+        engine.on(new JobDisputed(JobId.of("south-10"), DisputeId.of("dispute-1"), EscrowId.of("escrow-1"), CLIENT), 3, T0.plusSeconds(120));
         assertThat(ids(engine.feed(open(LAGOS_ISLAND, 20, 0, 20)))).isEmpty();
-        engine.on(new JobDisputeWithdrawn("south-10", "dispute-1", JobStatus.FUNDED), 4, T0.plusSeconds(180));
+        engine.on(new JobDisputeWithdrawn(JobId.of("south-10"), DisputeId.of("dispute-1"), JobStatus.FUNDED), 4, T0.plusSeconds(180));
         assertThat(ids(engine.feed(open(LAGOS_ISLAND, 20, 0, 20)))).isEmpty();
-        engine.on(new JobDisputed("south-10", "dispute-2", "escrow-1", CLIENT), 5, T0.plusSeconds(240));
-        engine.on(new JobDisputeSettled("south-10", "dispute-2", "client-1", "worker-1", DisputeOutcome.REFUND_TO_CLIENT, JobStatus.CANCELLED),
+        engine.on(new JobDisputed(JobId.of("south-10"), DisputeId.of("dispute-2"), EscrowId.of("escrow-1"), CLIENT), 5, T0.plusSeconds(240));
+        engine.on(new JobDisputeSettled(JobId.of("south-10"), DisputeId.of("dispute-2"), "client-1", WorkerId.of("worker-1"), DisputeOutcome.REFUND_TO_CLIENT, JobStatus.CANCELLED),
                 6, T0.plusSeconds(300));
         assertThat(ids(engine.feed(open(LAGOS_ISLAND, 20, 0, 20)))).isEmpty();
     }
@@ -235,10 +239,10 @@ class JobFeedTest {
         Instant shift = T0.plus(Duration.ofDays(2));
         projection.on(job("mine-1", LAGOS_ISLAND, List.of("cook"), shift, T0), 0);
         projection.on(job("mine-2", LAGOS_ISLAND, List.of("cook"), shift, T0.plusSeconds(10)), 0);
-        var someoneElses = new JobPosted("theirs", "client-2", "Theirs", "", List.of("cook"),
+        var someoneElses = new JobPosted(JobId.of("theirs"), "client-2", "Theirs", "", List.of("cook"),
                 new JobSite(LAGOS_ISLAND, "x"), new ShiftWindow(shift, shift.plusSeconds(3600)), Money.of(1, Currency.NGN), T0);
         projection.on(someoneElses, 0);
-        projection.on(new WorkerHired("mine-1", "worker-1", CLIENT, Money.of(1_000_000, Currency.NGN), "escrow-1", null), 2, T0.plusSeconds(30));
+        projection.on(new WorkerHired(JobId.of("mine-1"), WorkerId.of("worker-1"), CLIENT, Money.of(1_000_000, Currency.NGN), EscrowId.of("escrow-1"), null), 2, T0.plusSeconds(30));
 
         var mine = projection.handle(new FindJobFeed(null, null, 50, null, null, null, CLIENT, 0, 20));
 

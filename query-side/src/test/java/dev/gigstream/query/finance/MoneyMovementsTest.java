@@ -4,7 +4,10 @@ import dev.gigstream.messages.admin.FindMoneyMovements;
 import dev.gigstream.messages.admin.MoneyMovement;
 import dev.gigstream.messages.admin.MoneyMovementKind;
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.escrow.ChargebackLost;
 import dev.gigstream.messages.escrow.EscrowFunded;
 import dev.gigstream.messages.escrow.EscrowRefunded;
@@ -55,7 +58,7 @@ class MoneyMovementsTest {
     }
 
     private static EscrowFunded funded(String escrowId) {
-        return new EscrowFunded(escrowId, "job-" + escrowId, TOTAL, Money.of(34_750, TOTAL.currency()), List.of(new Posting(PAYSTACK_BALANCE, 1_615_250),
+        return new EscrowFunded(EscrowId.of(escrowId), JobId.of("job-" + escrowId), TOTAL, Money.of(34_750, TOTAL.currency()), List.of(new Posting(PAYSTACK_BALANCE, 1_615_250),
                 new Posting(PROCESSOR_FEES, 34_750), new Posting(ESCROW, -1_650_000)));
     }
 
@@ -65,13 +68,13 @@ class MoneyMovementsTest {
     }
 
     private static void release(MoneyMovements projection, String escrowId, Instant at) {
-        var released = new EscrowReleased(escrowId, "job-" + escrowId, "worker-1", PAY, FEE, "gs-pay-" + escrowId + "-1",
+        var released = new EscrowReleased(EscrowId.of(escrowId), JobId.of("job-" + escrowId), WorkerId.of("worker-1"), PAY, FEE, "gs-pay-" + escrowId + "-1",
                 List.of(new Posting(ESCROW, 1_650_000), new Posting(WORKER_PAYABLE, -1_500_000), new Posting(PLATFORM_REVENUE, -150_000)));
         projection.on(released, message(escrowId, 3, released), at);
     }
 
     private static void payOut(MoneyMovements projection, String escrowId, long sequence, Money amount, Instant at) {
-        var paid = new PayoutCompleted(escrowId, "job-" + escrowId, "worker-1", amount, "gs-pay-" + escrowId + "-1",
+        var paid = new PayoutCompleted(EscrowId.of(escrowId), JobId.of("job-" + escrowId), WorkerId.of("worker-1"), amount, "gs-pay-" + escrowId + "-1",
                 List.of(new Posting(WORKER_PAYABLE, amount.amount()), new Posting(PAYSTACK_BALANCE, -amount.amount())));
         projection.on(paid, message(escrowId, sequence, paid), at);
     }
@@ -116,7 +119,7 @@ class MoneyMovementsTest {
         fund(projection, "e1", T0);
         Money share = Money.of(600_000, Currency.NGN);
         Money refund = Money.of(1_050_000, Currency.NGN);
-        var refunded = new EscrowRefunded("e1", "job-e1", refund, List.of(new Posting(REFUND_PAYABLE, 1_050_000),
+        var refunded = new EscrowRefunded(EscrowId.of("e1"), JobId.of("job-e1"), refund, List.of(new Posting(REFUND_PAYABLE, 1_050_000),
                 new Posting(PAYSTACK_BALANCE, -1_050_000)));
         // EscrowRefundStarted (sequence 3) moves the money between the escrow's own accounts only: no row
         projection.on(refunded, message("e1", 4, refunded), T0.plusSeconds(120));
@@ -137,10 +140,10 @@ class MoneyMovementsTest {
         var projection = new MoneyMovements(backend.freshDatabase());
         fund(projection, "e1", T0);
         release(projection, "e1", T0.plusSeconds(60));
-        var failed = new PayoutFailed("e1", "gs-pay-e1-1", "account closed", 1, "gs-pay-e1-2", PAY, List.of());
+        var failed = new PayoutFailed(EscrowId.of("e1"), "gs-pay-e1-1", "account closed", 1, "gs-pay-e1-2", PAY, List.of());
         projection.on(failed, message("e1", 4, failed), T0.plusSeconds(90));
         payOut(projection, "e1", 5, PAY, T0.plusSeconds(120));
-        var reversed = new PayoutFailed("e1", "gs-pay-e1-1", "reversed", 2, "gs-pay-e1-3", PAY,
+        var reversed = new PayoutFailed(EscrowId.of("e1"), "gs-pay-e1-1", "reversed", 2, "gs-pay-e1-3", PAY,
                 List.of(new Posting(PAYSTACK_BALANCE, 1_500_000), new Posting(WORKER_PAYABLE, -1_500_000)));
         projection.on(reversed, message("e1", 6, reversed), T0.plusSeconds(180));
 
@@ -212,7 +215,7 @@ class MoneyMovementsTest {
         fund(projection, "e1", T0);
         release(projection, "e1", T0.plusSeconds(60));
         payOut(projection, "e1", 4, PAY, T0.plusSeconds(120));
-        var lost = new ChargebackLost("e1", "job-e1", "cb-1", TOTAL,
+        var lost = new ChargebackLost(EscrowId.of("e1"), JobId.of("job-e1"), "cb-1", TOTAL,
                 List.of(new Posting(CHARGEBACK_LOSSES, 1_650_000), new Posting(PAYSTACK_BALANCE, -1_650_000)));
         projection.on(lost, message("e1", 6, lost), T0.plusSeconds(600));
 

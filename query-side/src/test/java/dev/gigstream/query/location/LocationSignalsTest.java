@@ -1,6 +1,8 @@
 package dev.gigstream.query.location;
 
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.job.WorkerCheckedIn;
 import dev.gigstream.query.location.LocationSignals.Type;
 import dev.gigstream.query.testsupport.MongoBackend;
@@ -29,7 +31,7 @@ class LocationSignalsTest {
     }
 
     private static WorkerCheckedIn checkIn(String workerId, String jobId, Instant at) {
-        return new WorkerCheckedIn(jobId, workerId, LAGOS_ISLAND, 0, at, SHIFT);
+        return new WorkerCheckedIn(JobId.of(jobId), WorkerId.of(workerId), LAGOS_ISLAND, 0, at, SHIFT);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,7 +1,10 @@
 package dev.gigstream.query.matching;
 
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.job.JobCancelled;
 import dev.gigstream.messages.job.JobExpired;
 import dev.gigstream.messages.job.JobOffered;
@@ -32,7 +35,7 @@ class OfferQueueProjectionTest {
     }
 
     private static JobOffered offered(String jobId, String workerId, int rank, Instant at) {
-        return new JobOffered(jobId, workerId, rank, at, at.plus(LIFETIME), 1, 2.5, "Cook " + jobId, PAY);
+        return new JobOffered(JobId.of(jobId), WorkerId.of(workerId), rank, at, at.plus(LIFETIME), 1, 2.5, "Cook " + jobId, PAY);
     }
 
     private static OfferQueueProjection projection(OfferQueues queues, Instant now) {
@@ -69,9 +72,9 @@ class OfferQueueProjectionTest {
             projection.on(offered(jobId, "worker-2", 2, T0));
         }
 
-        projection.on(new WorkerHired("hired", "worker-2", "client-1", PAY, "escrow-1", T0.plus(Duration.ofDays(1))));
-        projection.on(new JobCancelled("cancelled", "client-1", "plans changed", null, Money.zero(Currency.NGN)));
-        projection.on(new JobExpired("expired"));
+        projection.on(new WorkerHired(JobId.of("hired"), WorkerId.of("worker-2"), "client-1", PAY, EscrowId.of("escrow-1"), T0.plus(Duration.ofDays(1))));
+        projection.on(new JobCancelled(JobId.of("cancelled"), "client-1", "plans changed", null, Money.zero(Currency.NGN)));
+        projection.on(new JobExpired(JobId.of("expired")));
 
         for (String worker : List.of("worker-1", "worker-2")) {
             assertThat(queues.live(worker, T0)).as(worker).extracting(QueuedOffer::jobId).containsExactly("open");
@@ -114,7 +117,7 @@ class OfferQueueProjectionTest {
     void offersMadeBeforeTheJobDecidedThemAreListedWithoutTitleOrPay() {
         var queues = new MongoOfferQueues(MongoBackend.inProcess().freshDatabase());
 
-        projection(queues, T0).on(new JobOffered("job-1", "worker-1", 1, T0, T0.plus(LIFETIME), null, null, null, null));
+        projection(queues, T0).on(new JobOffered(JobId.of("job-1"), WorkerId.of("worker-1"), 1, T0, T0.plus(LIFETIME), null, null, null, null));
 
         assertThat(queues.live("worker-1", T0)).singleElement()
                 .isEqualTo(new QueuedOffer("job-1", "worker-1", 1, null, null, null, T0.plus(LIFETIME)));
@@ -126,7 +129,7 @@ class OfferQueueProjectionTest {
 
         assertThatNoException().isThrownBy(() -> {
             projection.on(offered("job-1", "worker-1", 1, T0));
-            projection.on(new JobExpired("job-1"));
+            projection.on(new JobExpired(JobId.of("job-1")));
         });
     }
 

@@ -2,9 +2,12 @@ package dev.gigstream.query.notifications;
 
 import com.mongodb.client.MongoDatabase;
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.escrow.EscrowFunded;
 import dev.gigstream.messages.job.JobPosted;
 import dev.gigstream.messages.job.JobSite;
@@ -56,13 +59,13 @@ class NotificationInboxBatchTest {
         List<EventMessage<?>> events = new ArrayList<>();
         for (int i = 0; i < jobs; i++) {
             String job = "job-" + i;
-            events.add(message(new JobPosted(job, "client-" + i, "Barista " + i, "", List.of("barista"),
+            events.add(message(new JobPosted(JobId.of(job), "client-" + i, "Barista " + i, "", List.of("barista"),
                     new JobSite(new GeoPoint(6.45, 3.39), "Marina"), new ShiftWindow(T0.plusSeconds(3600), T0.plusSeconds(7200)),
                     PAY, T0)));
-            events.add(message(new WorkerApplied(job, "worker-" + i, null, T0)));
-            events.add(message(new WorkerApplied(job, "other-" + i, null, T0)));
-            events.add(message(new WorkerHired(job, "worker-" + i, "client-" + i, PAY, "escrow-" + i, T0.plusSeconds(3600))));
-            events.add(message(new EscrowFunded("escrow-" + i, job, Money.of(1_650_000, Currency.NGN), Money.of(34_750, Currency.NGN), List.of())));
+            events.add(message(new WorkerApplied(JobId.of(job), WorkerId.of("worker-" + i), null, T0)));
+            events.add(message(new WorkerApplied(JobId.of(job), WorkerId.of("other-" + i), null, T0)));
+            events.add(message(new WorkerHired(JobId.of(job), WorkerId.of("worker-" + i), "client-" + i, PAY, EscrowId.of("escrow-" + i), T0.plusSeconds(3600))));
+            events.add(message(new EscrowFunded(EscrowId.of("escrow-" + i), JobId.of(job), Money.of(1_650_000, Currency.NGN), Money.of(34_750, Currency.NGN), List.of())));
         }
         return events;
     }

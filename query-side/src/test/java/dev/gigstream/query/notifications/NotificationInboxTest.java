@@ -1,9 +1,13 @@
 package dev.gigstream.query.notifications;
 
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.dispute.DisputeOpened;
 import dev.gigstream.messages.dispute.DisputeOutcome;
 import dev.gigstream.messages.dispute.DisputeParty;
@@ -56,7 +60,7 @@ class NotificationInboxTest {
     }
 
     private static JobPosted posted() {
-        return new JobPosted("job-1", "client-1", "Barista", "", List.of("barista"),
+        return new JobPosted(JobId.of("job-1"), "client-1", "Barista", "", List.of("barista"),
                 new JobSite(new GeoPoint(6.45, 3.39), "Marina"), new ShiftWindow(T0.plusSeconds(3600), T0.plusSeconds(7200)),
                 PAY, T0);
     }
@@ -72,13 +76,13 @@ class NotificationInboxTest {
         var inbox = new NotificationInbox(backend.freshDatabase(), raised);
         inbox.on(posted());
 
-        inbox.on(new WorkerApplied("job-1", "worker-1", null, T0), message(new WorkerApplied("job-1", "worker-1", null, T0)),
+        inbox.on(new WorkerApplied(JobId.of("job-1"), WorkerId.of("worker-1"), null, T0), message(new WorkerApplied(JobId.of("job-1"), WorkerId.of("worker-1"), null, T0)),
                 ReplayStatus.REGULAR);
-        var hired = new WorkerHired("job-1", "worker-1", "client-1", PAY, "escrow-1", T0.plusSeconds(3600));
+        var hired = new WorkerHired(JobId.of("job-1"), WorkerId.of("worker-1"), "client-1", PAY, EscrowId.of("escrow-1"), T0.plusSeconds(3600));
         inbox.on(hired, message(hired), ReplayStatus.REGULAR);
-        var funded = new EscrowFunded("escrow-1", "job-1", Money.of(1_650_000, Currency.NGN), Money.of(34_750, Currency.NGN), List.of());
+        var funded = new EscrowFunded(EscrowId.of("escrow-1"), JobId.of("job-1"), Money.of(1_650_000, Currency.NGN), Money.of(34_750, Currency.NGN), List.of());
         inbox.on(funded, message(funded), ReplayStatus.REGULAR);
-        var paid = new PayoutCompleted("escrow-1", "job-1", "worker-1", PAY, "gs-pay-x-1", List.of());
+        var paid = new PayoutCompleted(EscrowId.of("escrow-1"), JobId.of("job-1"), WorkerId.of("worker-1"), PAY, "gs-pay-x-1", List.of());
         inbox.on(paid, message(paid), ReplayStatus.REGULAR);
 
         assertThat(inbox(inbox, "client-1")).extracting(NotificationView::type)
@@ -97,8 +101,8 @@ class NotificationInboxTest {
         var raised = new RecordingPushes();
         var sandbox = new NotificationInbox(backend.freshDatabase(), "sandbox", raised);
         var live = new NotificationInbox(backend.freshDatabase(), "paystack", raised);
-        var hired = new WorkerHired("job-1", "worker-1", "client-1", PAY, "escrow-1", T0.plusSeconds(3600));
-        var paid = new PayoutCompleted("escrow-1", "job-1", "worker-1", PAY, "gs-pay-x-1", List.of());
+        var hired = new WorkerHired(JobId.of("job-1"), WorkerId.of("worker-1"), "client-1", PAY, EscrowId.of("escrow-1"), T0.plusSeconds(3600));
+        var paid = new PayoutCompleted(EscrowId.of("escrow-1"), JobId.of("job-1"), WorkerId.of("worker-1"), PAY, "gs-pay-x-1", List.of());
         for (NotificationInbox inbox : List.of(sandbox, live)) {
             inbox.on(posted());
             inbox.on(hired, message(hired), ReplayStatus.REGULAR);
@@ -116,7 +120,7 @@ class NotificationInboxTest {
         var raised = new RecordingPushes();
         var inbox = new NotificationInbox(backend.freshDatabase(), raised);
         inbox.on(posted());
-        var applied = message(new WorkerApplied("job-1", "worker-1", null, T0));
+        var applied = message(new WorkerApplied(JobId.of("job-1"), WorkerId.of("worker-1"), null, T0));
 
         inbox.on(applied.getPayload(), applied, ReplayStatus.REGULAR);
         inbox.on(applied.getPayload(), applied, ReplayStatus.REGULAR);
@@ -132,7 +136,7 @@ class NotificationInboxTest {
         var raised = new RecordingPushes();
         var inbox = new NotificationInbox(backend.freshDatabase(), raised);
         inbox.on(posted());
-        var applied = message(new WorkerApplied("job-1", "worker-1", null, T0));
+        var applied = message(new WorkerApplied(JobId.of("job-1"), WorkerId.of("worker-1"), null, T0));
         inbox.on(applied.getPayload(), applied, ReplayStatus.REGULAR);
 
         inbox.reset();
@@ -154,11 +158,11 @@ class NotificationInboxTest {
     void aReplayOfAStoreWithNotificationRaisedEventsRebuildsTheInboxAndPushesNothing(MongoBackend backend) {
         var before = new NotificationInbox(backend.freshDatabase(), new RecordingPushes());
         var posted = message(posted());
-        var applied = message(new WorkerApplied("job-1", "worker-1", null, T0));
+        var applied = message(new WorkerApplied(JobId.of("job-1"), WorkerId.of("worker-1"), null, T0));
         before.on(posted());
         before.on(applied.getPayload(), applied, ReplayStatus.REGULAR);
         NotificationView stored = inbox(before, "client-1").get(0);
-        var raisedThen = message(new NotificationRaised(stored.id(), stored.userId(), stored.type(), stored.jobId(),
+        var raisedThen = message(new NotificationRaised(stored.id(), stored.userId(), stored.type(), JobId.of(stored.jobId()),
                 stored.at(), stored.details()));
         var readThen = message(new NotificationRead("client-1", stored.id()));
 
@@ -190,7 +194,7 @@ class NotificationInboxTest {
         var raised = new RecordingPushes();
         var inbox = new NotificationInbox(backend.freshDatabase(), raised);
         inbox.on(posted());
-        var offered = new JobOffered("job-1", "worker-2", 1, T0, T0.plus(Duration.ofMinutes(15)), 1, 3.2, "Barista", PAY);
+        var offered = new JobOffered(JobId.of("job-1"), WorkerId.of("worker-2"), 1, T0, T0.plus(Duration.ofMinutes(15)), 1, 3.2, "Barista", PAY);
         inbox.on(offered, message(offered), ReplayStatus.REGULAR);
 
         NotificationView offer = inbox(inbox, "worker-2").get(0);
@@ -209,7 +213,7 @@ class NotificationInboxTest {
     void aNotificationIsFoundOnlyInItsOwnersInbox(MongoBackend backend) {
         var inbox = new NotificationInbox(backend.freshDatabase(), new RecordingPushes());
         inbox.on(posted());
-        var offered = new JobOffered("job-1", "worker-2", 1, T0, T0.plus(Duration.ofMinutes(15)), 1, 3.2, "Barista", PAY);
+        var offered = new JobOffered(JobId.of("job-1"), WorkerId.of("worker-2"), 1, T0, T0.plus(Duration.ofMinutes(15)), 1, 3.2, "Barista", PAY);
         inbox.on(offered, message(offered), ReplayStatus.REGULAR);
         String id = inbox(inbox, "worker-2").get(0).id();
 
@@ -219,7 +223,7 @@ class NotificationInboxTest {
     }
 
     private static DisputeOpened disputeOpenedBy(String openedBy, DisputeParty role) {
-        return new DisputeOpened("dispute-1", "job-1", "escrow-1", "client-1", "worker-1", openedBy, role, "no-show", "",
+        return new DisputeOpened(DisputeId.of("dispute-1"), JobId.of("job-1"), EscrowId.of("escrow-1"), "client-1", WorkerId.of("worker-1"), openedBy, role, "no-show", "",
                 PAY, Money.of(1_650_000, Currency.NGN), T0, T0.plus(Duration.ofHours(48)));
     }
 
@@ -255,7 +259,7 @@ class NotificationInboxTest {
         var raised = new RecordingPushes();
         var inbox = new NotificationInbox(backend.freshDatabase(), raised);
         inbox.on(posted());
-        var resolved = message(new DisputeResolved("dispute-1", "job-1", "escrow-1", "client-1", "worker-1",
+        var resolved = message(new DisputeResolved(DisputeId.of("dispute-1"), JobId.of("job-1"), EscrowId.of("escrow-1"), "client-1", WorkerId.of("worker-1"),
                 DisputeOutcome.SPLIT, Money.of(500_000, Currency.NGN), Money.of(1_150_000, Currency.NGN), "Both partly right",
                 "admin-1", T0.plusSeconds(3600)));
 
@@ -287,7 +291,7 @@ class NotificationInboxTest {
         var raised = new RecordingPushes();
         var inbox = new NotificationInbox(backend.freshDatabase(), raised);
         inbox.on(posted());
-        var revealed = message(new RatingsRevealed("ratings-1", "job-1", List.of(
+        var revealed = message(new RatingsRevealed("ratings-1", JobId.of("job-1"), List.of(
                 new RatingsRevealed.Rating("client-1", RaterRole.CLIENT, "worker-1", 5, "Great work", T0),
                 new RatingsRevealed.Rating("worker-1", RaterRole.WORKER, "client-1", 4, "", T0)), T0.plusSeconds(60)));
 
@@ -318,7 +322,7 @@ class NotificationInboxTest {
     void theWorkerIsToldOfABadgeOnceAndNotAgainOnAReplay(MongoBackend backend) {
         var raised = new RecordingPushes();
         var inbox = new NotificationInbox(backend.freshDatabase(), raised);
-        var awarded = message(new BadgeAwarded("worker-1", Badge.TEN_SHIFTS, T0));
+        var awarded = message(new BadgeAwarded(WorkerId.of("worker-1"), Badge.TEN_SHIFTS, T0));
 
         inbox.on(awarded.getPayload(), awarded, ReplayStatus.REGULAR);
         inbox.on(awarded.getPayload(), awarded, ReplayStatus.REGULAR);
@@ -343,8 +347,8 @@ class NotificationInboxTest {
         var raised = new RecordingPushes();
         var inbox = new NotificationInbox(backend.freshDatabase(), raised);
         Instant until = T0.plusSeconds(30L * 86_400);
-        var started = message(new PremiumStarted("worker-1", until));
-        var ended = message(new PremiumEnded("worker-1", until));
+        var started = message(new PremiumStarted(WorkerId.of("worker-1"), until));
+        var ended = message(new PremiumEnded(WorkerId.of("worker-1"), until));
 
         inbox.on(started.getPayload(), started, ReplayStatus.REGULAR);
         inbox.on(ended.getPayload(), ended, ReplayStatus.REGULAR);

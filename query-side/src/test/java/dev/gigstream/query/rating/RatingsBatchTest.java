@@ -1,6 +1,7 @@
 package dev.gigstream.query.rating;
 
 import com.mongodb.client.MongoDatabase;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.rating.JobRatingsIds;
 import dev.gigstream.messages.rating.RaterRole;
 import dev.gigstream.messages.rating.RatingGiven;
@@ -43,8 +44,8 @@ class RatingsBatchTest {
     private static RatingGiven given(int job, RaterRole role) {
         String jobId = "job-" + job;
         return role == RaterRole.CLIENT
-                ? new RatingGiven(JobRatingsIds.of(jobId), jobId, "client-1", role, "worker-" + job, 3 + job % 3, "", T0)
-                : new RatingGiven(JobRatingsIds.of(jobId), jobId, "worker-" + job, role, "client-1", 5, "", T0);
+                ? new RatingGiven(JobRatingsIds.of(jobId), JobId.of(jobId), "client-1", role, "worker-" + job, 3 + job % 3, "", T0)
+                : new RatingGiven(JobRatingsIds.of(jobId), JobId.of(jobId), "worker-" + job, role, "client-1", 5, "", T0);
     }
 
     private static void rate(RatingsProjection projection, int jobs) {
@@ -57,7 +58,7 @@ class RatingsBatchTest {
     private static void reveal(RatingsProjection projection, int jobs) {
         for (int i = 0; i < jobs; i++) {
             String jobId = "job-" + i;
-            projection.on(new RatingsRevealed(JobRatingsIds.of(jobId), jobId, List.of(given(i, RaterRole.CLIENT), given(i, RaterRole.WORKER))
+            projection.on(new RatingsRevealed(JobRatingsIds.of(jobId), JobId.of(jobId), List.of(given(i, RaterRole.CLIENT), given(i, RaterRole.WORKER))
                     .stream().map(g -> new RatingsRevealed.Rating(g.raterId(), g.raterRole(), g.rateeId(), g.stars(), g.comment(), g.at()))
                     .toList(), T0.plusSeconds(60)));
         }

@@ -1,5 +1,6 @@
 package dev.gigstream.query.rating;
 
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.rating.FindJobRatings;
 import dev.gigstream.messages.rating.FindUserRatings;
 import dev.gigstream.messages.rating.JobRatingsIds;
@@ -38,12 +39,12 @@ class RatingsProjectionTest {
 
     /** The client rates the worker of {@code jobId}, {@code minutes} after T0. */
     private static RatingGiven byClient(String jobId, String clientId, String workerId, int stars, long minutes) {
-        return new RatingGiven(JobRatingsIds.of(jobId), jobId, clientId, RaterRole.CLIENT, workerId, stars, "",
+        return new RatingGiven(JobRatingsIds.of(jobId), JobId.of(jobId), clientId, RaterRole.CLIENT, workerId, stars, "",
                 T0.plus(Duration.ofMinutes(minutes)));
     }
 
     private static RatingGiven byWorker(String jobId, String workerId, String clientId, int stars, long minutes) {
-        return new RatingGiven(JobRatingsIds.of(jobId), jobId, workerId, RaterRole.WORKER, clientId, stars, "",
+        return new RatingGiven(JobRatingsIds.of(jobId), JobId.of(jobId), workerId, RaterRole.WORKER, clientId, stars, "",
                 T0.plus(Duration.ofMinutes(minutes)));
     }
 

@@ -3,9 +3,13 @@ package dev.gigstream.query.stats;
 import dev.gigstream.messages.admin.AdminStatsView;
 import dev.gigstream.messages.admin.FindAdminStats;
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.dispute.DisputeOpened;
 import dev.gigstream.messages.dispute.DisputeOutcome;
 import dev.gigstream.messages.dispute.DisputeParty;
@@ -62,30 +66,30 @@ class AdminStatsProjectionTest {
     }
 
     private static JobPosted posted(String jobId) {
-        return new JobPosted(jobId, "client-1", "Barista", "Espresso bar", List.of("barista"),
+        return new JobPosted(JobId.of(jobId), "client-1", "Barista", "Espresso bar", List.of("barista"),
                 new JobSite(new GeoPoint(6.4541, 3.3947), "1 Marina, Lagos"),
                 new ShiftWindow(NOW.plusSeconds(3_600), NOW.plusSeconds(8 * 3_600)), PAY, NOW);
     }
 
     private static EscrowFunded funded(String escrowId, Money total, long processorFee) {
-        return new EscrowFunded(escrowId, "job-" + escrowId, total, Money.of(processorFee, total.currency()), List.of(
+        return new EscrowFunded(EscrowId.of(escrowId), JobId.of("job-" + escrowId), total, Money.of(processorFee, total.currency()), List.of(
                 new Posting(PAYSTACK_BALANCE, total.amount() - processorFee), new Posting(PROCESSOR_FEES, processorFee),
                 new Posting(ESCROW, -total.amount())));
     }
 
     private static EscrowReleased released(String escrowId) {
-        return new EscrowReleased(escrowId, "job-" + escrowId, "worker-1", PAY, Money.of(150_000, Currency.NGN),
+        return new EscrowReleased(EscrowId.of(escrowId), JobId.of("job-" + escrowId), WorkerId.of("worker-1"), PAY, Money.of(150_000, Currency.NGN),
                 "gs-pay-" + escrowId + "-1", List.of(new Posting(ESCROW, 1_650_000), new Posting(WORKER_PAYABLE, -1_500_000),
                 new Posting(PLATFORM_REVENUE, -150_000)));
     }
 
     private static PayoutCompleted paidOut(String escrowId, long amount) {
-        return new PayoutCompleted(escrowId, "job-" + escrowId, "worker-1", Money.of(amount, Currency.NGN),
+        return new PayoutCompleted(EscrowId.of(escrowId), JobId.of("job-" + escrowId), WorkerId.of("worker-1"), Money.of(amount, Currency.NGN),
                 "gs-pay-" + escrowId + "-1", List.of(new Posting(WORKER_PAYABLE, amount), new Posting(PAYSTACK_BALANCE, -amount)));
     }
 
     private static DisputeOpened disputeOpened(String disputeId) {
-        return new DisputeOpened(disputeId, "job-1", "escrow-1", "client-1", "worker-1", "client-1", DisputeParty.CLIENT,
+        return new DisputeOpened(DisputeId.of(disputeId), JobId.of("job-1"), EscrowId.of("escrow-1"), "client-1", WorkerId.of("worker-1"), "client-1", DisputeParty.CLIENT,
                 "no-show", "The worker left", PAY, TOTAL, NOW, NOW.plus(Duration.ofHours(72)));
     }
 
@@ -96,11 +100,11 @@ class AdminStatsProjectionTest {
         projection.on(posted("j1"), 0);
         projection.on(posted("j2"), 0);
         projection.on(posted("j3"), 0);
-        projection.on(new WorkerHired("j2", "worker-1", "client-1", PAY, "e2", NOW), 1);
-        projection.on(new JobFunded("j2", "e2", "worker-1"), 2);
-        projection.on(new JobDisputed("j2", "d2", "e2", "client-1"), 3);
-        projection.on(new JobDisputeWithdrawn("j2", "d2", JobStatus.FUNDED), 4);
-        projection.on(new JobCancelled("j3", "client-1", "called off", null, null), 1);
+        projection.on(new WorkerHired(JobId.of("j2"), WorkerId.of("worker-1"), "client-1", PAY, EscrowId.of("e2"), NOW), 1);
+        projection.on(new JobFunded(JobId.of("j2"), EscrowId.of("e2"), WorkerId.of("worker-1")), 2);
+        projection.on(new JobDisputed(JobId.of("j2"), DisputeId.of("d2"), EscrowId.of("e2"), "client-1"), 3);
+        projection.on(new JobDisputeWithdrawn(JobId.of("j2"), DisputeId.of("d2"), JobStatus.FUNDED), 4);
+        projection.on(new JobCancelled(JobId.of("j3"), "client-1", "called off", null, null), 1);
 
         assertThat(stats(projection).jobsByStatus())
                 .containsEntry(JobStatus.OPEN, 1L)
@@ -119,14 +123,14 @@ class AdminStatsProjectionTest {
         projection.on(funded("e1", TOTAL, 34_750), 2);
         projection.on(released("e1"), 3);
         projection.on(disputeOpened("d1"), 0);
-        projection.on(new WorkerWentOnline("w1", NOW.minusSeconds(60)), 3);
+        projection.on(new WorkerWentOnline(WorkerId.of("w1"), NOW.minusSeconds(60)), 3);
         AdminStatsView once = stats(projection);
 
         projection.on(posted("j1"), 0);
         projection.on(funded("e1", TOTAL, 34_750), 2);
         projection.on(released("e1"), 3);
         projection.on(disputeOpened("d1"), 0);
-        projection.on(new WorkerWentOnline("w1", NOW.minusSeconds(60)), 3);
+        projection.on(new WorkerWentOnline(WorkerId.of("w1"), NOW.minusSeconds(60)), 3);
         projection.on(funded("e1", TOTAL, 34_750), 2); // an older event arriving late changes nothing either
 
         assertThat(stats(projection)).isEqualTo(once);
@@ -152,14 +156,14 @@ class AdminStatsProjectionTest {
                 .containsExactly(PAY, GHS_TOTAL);
         projection.on(paidOut("e1", 1_500_000), 4);
         assertThat(stats(projection).escrowHeld()).containsExactly(Money.zero(Currency.NGN), GHS_TOTAL);
-        projection.on(new PayoutFailed("e1", "gs-pay-e1-1", "reversed", 1, "gs-pay-e1-2", PAY,
+        projection.on(new PayoutFailed(EscrowId.of("e1"), "gs-pay-e1-1", "reversed", 1, "gs-pay-e1-2", PAY,
                 List.of(new Posting(PAYSTACK_BALANCE, 1_500_000), new Posting(WORKER_PAYABLE, -1_500_000))), 5);
         assertThat(stats(projection).escrowHeld()).as("a reversed transfer is owed again").containsExactly(PAY, GHS_TOTAL);
 
-        projection.on(new EscrowRefundStarted("e2", "job-e2", "worker-1", GHS_TOTAL, Money.zero(Currency.GHS), null,
+        projection.on(new EscrowRefundStarted(EscrowId.of("e2"), JobId.of("job-e2"), WorkerId.of("worker-1"), GHS_TOTAL, Money.zero(Currency.GHS), null,
                 "cancelled", List.of(new Posting(ESCROW, 33_000), new Posting(REFUND_PAYABLE, -33_000))), 3);
         assertThat(stats(projection).escrowHeld()).containsExactly(PAY, GHS_TOTAL);
-        projection.on(new EscrowRefunded("e2", "job-e2", GHS_TOTAL, List.of(new Posting(REFUND_PAYABLE, 33_000),
+        projection.on(new EscrowRefunded(EscrowId.of("e2"), JobId.of("job-e2"), GHS_TOTAL, List.of(new Posting(REFUND_PAYABLE, 33_000),
                 new Posting(PAYSTACK_BALANCE, -33_000))), 4);
 
         AdminStatsView stats = stats(projection);
@@ -176,7 +180,7 @@ class AdminStatsProjectionTest {
         var projection = new AdminStatsProjection(backend.freshDatabase());
         projection.on(funded("e1", TOTAL, 34_750), 2);
 
-        projection.on(new ChargebackLost("e1", "job-e1", "cb-1", TOTAL,
+        projection.on(new ChargebackLost(EscrowId.of("e1"), JobId.of("job-e1"), "cb-1", TOTAL,
                 List.of(new Posting(ESCROW, TOTAL.amount()), new Posting(PAYSTACK_BALANCE, -TOTAL.amount()))), 5);
 
         assertThat(stats(projection).escrowHeld()).containsExactly(Money.zero(Currency.NGN), Money.zero(Currency.GHS));
@@ -189,9 +193,9 @@ class AdminStatsProjectionTest {
         projection.on(disputeOpened("d1"), 0);
         projection.on(disputeOpened("d2"), 0);
         projection.on(disputeOpened("d3"), 0);
-        projection.on(new DisputeResolved("d1", "job-1", "escrow-1", "client-1", "worker-1", DisputeOutcome.SPLIT,
+        projection.on(new DisputeResolved(DisputeId.of("d1"), JobId.of("job-1"), EscrowId.of("escrow-1"), "client-1", WorkerId.of("worker-1"), DisputeOutcome.SPLIT,
                 Money.of(500_000, Currency.NGN), Money.of(1_150_000, Currency.NGN), "half", "admin-1", NOW), 1);
-        projection.on(new DisputeWithdrawn("d2", "job-1", "escrow-1", "client-1", NOW), 1);
+        projection.on(new DisputeWithdrawn(DisputeId.of("d2"), JobId.of("job-1"), EscrowId.of("escrow-1"), "client-1", NOW), 1);
 
         assertThat(stats(projection).openDisputes()).isEqualTo(1);
     }
@@ -200,13 +204,13 @@ class AdminStatsProjectionTest {
     @MethodSource("backends")
     void activeWorkersWereOnlineWithinThirtyDaysAndAreNotSuspended(MongoBackend backend) {
         var projection = new AdminStatsProjection(backend.freshDatabase());
-        projection.on(new WorkerWentOnline("recent", NOW.minus(Duration.ofDays(29))), 3);
-        projection.on(new WorkerWentOnline("long-gone", NOW.minus(Duration.ofDays(31))), 3);
-        projection.on(new WorkerWentOnline("suspended", NOW.minusSeconds(60)), 3);
-        projection.on(new WorkerSuspended("suspended", "abuse", "admin-1"), 4);
-        projection.on(new WorkerWentOnline("reinstated", NOW.minusSeconds(60)), 3);
-        projection.on(new WorkerSuspended("reinstated", "abuse", "admin-1"), 4);
-        projection.on(new WorkerReinstated("reinstated", "appeal upheld", "admin-1"), 5);
+        projection.on(new WorkerWentOnline(WorkerId.of("recent"), NOW.minus(Duration.ofDays(29))), 3);
+        projection.on(new WorkerWentOnline(WorkerId.of("long-gone"), NOW.minus(Duration.ofDays(31))), 3);
+        projection.on(new WorkerWentOnline(WorkerId.of("suspended"), NOW.minusSeconds(60)), 3);
+        projection.on(new WorkerSuspended(WorkerId.of("suspended"), "abuse", "admin-1"), 4);
+        projection.on(new WorkerWentOnline(WorkerId.of("reinstated"), NOW.minusSeconds(60)), 3);
+        projection.on(new WorkerSuspended(WorkerId.of("reinstated"), "abuse", "admin-1"), 4);
+        projection.on(new WorkerReinstated(WorkerId.of("reinstated"), "appeal upheld", "admin-1"), 5);
 
         assertThat(stats(projection).activeWorkers()).isEqualTo(2);
     }
@@ -218,7 +222,7 @@ class AdminStatsProjectionTest {
         projection.on(posted("j1"), 0);
         projection.on(funded("e1", TOTAL, 34_750), 2);
         projection.on(disputeOpened("d1"), 0);
-        projection.on(new WorkerWentOnline("w1", NOW), 3);
+        projection.on(new WorkerWentOnline(WorkerId.of("w1"), NOW), 3);
 
         projection.reset();
 

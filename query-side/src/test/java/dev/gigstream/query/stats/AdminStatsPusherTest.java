@@ -1,5 +1,7 @@
 package dev.gigstream.query.stats;
 
+import dev.gigstream.messages.common.JobId;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.job.JobPosted;
 import dev.gigstream.messages.job.WorkerApplied;
 import dev.gigstream.messages.worker.WorkerWentOnline;
@@ -17,8 +19,8 @@ class AdminStatsPusherTest {
     void onlyEventsTheStatsCountAreSignalled() {
         AtomicInteger signals = new AtomicInteger();
         var pusher = new AdminStatsPusher(signals::incrementAndGet);
-        var online = new WorkerWentOnline("w1", Instant.EPOCH);
-        var applied = new WorkerApplied("j1", "w1", null, Instant.EPOCH);
+        var online = new WorkerWentOnline(WorkerId.of("w1"), Instant.EPOCH);
+        var applied = new WorkerApplied(JobId.of("j1"), WorkerId.of("w1"), null, Instant.EPOCH);
 
         pusher.on(online, GenericEventMessage.asEventMessage(online));
         pusher.on(applied, GenericEventMessage.asEventMessage(applied));

@@ -1,9 +1,13 @@
 package dev.gigstream.query.worker;
 
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.dispute.DisputeOutcome;
 import dev.gigstream.messages.job.JobCompleted;
 import dev.gigstream.messages.job.JobDisputeSettled;
@@ -112,12 +116,12 @@ class ReputationReplayTest {
     }
 
     private static WorkerCheckedIn checkedIn(String jobId, String workerId, int day, long minutesLate) {
-        return new WorkerCheckedIn(jobId, workerId, LAGOS_ISLAND, 5, shift(day).start().plus(Duration.ofMinutes(minutesLate)),
+        return new WorkerCheckedIn(JobId.of(jobId), WorkerId.of(workerId), LAGOS_ISLAND, 5, shift(day).start().plus(Duration.ofMinutes(minutesLate)),
                 shift(day));
     }
 
     private static RatingGiven given(String jobId, String raterId, RaterRole role, String rateeId, int stars) {
-        return new RatingGiven(JobRatingsIds.of(jobId), jobId, raterId, role, rateeId, stars, "", T0);
+        return new RatingGiven(JobRatingsIds.of(jobId), JobId.of(jobId), raterId, role, rateeId, stars, "", T0);
     }
 
     private static RatingsRevealed revealed(RatingGiven... given) {
@@ -137,31 +141,31 @@ class ReputationReplayTest {
     private static Stream history() {
         var stream = new Stream();
         for (String worker : List.of(ADA, BEN)) {
-            stream.add(worker, new WorkerRegistered(worker, "Worker " + worker))
-                    .add(worker, new WorkerProfileUpdated(worker, List.of("barista"), null, new GeoPoint(6.5, 3.4),
+            stream.add(worker, new WorkerRegistered(WorkerId.of(worker), "Worker " + worker))
+                    .add(worker, new WorkerProfileUpdated(WorkerId.of(worker), List.of("barista"), null, new GeoPoint(6.5, 3.4),
                             Workers.EVERY_DAY, null))
-                    .add(worker, new WorkerWentOnline(worker, T0));
+                    .add(worker, new WorkerWentOnline(WorkerId.of(worker), T0));
         }
-        stream.add("job-1", checkedIn("job-1", ADA, 1, 0)).add("job-1", new JobCompleted("job-1", ADA));
+        stream.add("job-1", checkedIn("job-1", ADA, 1, 0)).add("job-1", new JobCompleted(JobId.of("job-1"), WorkerId.of(ADA)));
         rate(stream, given("job-1", CHI, RaterRole.CLIENT, ADA, 5), given("job-1", ADA, RaterRole.WORKER, CHI, 4));
-        stream.add(ADA, new BadgeAwarded(ADA, Badge.FIRST_SHIFT, T0));
-        stream.add("job-2", checkedIn("job-2", ADA, 2, 20)).add("job-2", new JobCompleted("job-2", ADA));
+        stream.add(ADA, new BadgeAwarded(WorkerId.of(ADA), Badge.FIRST_SHIFT, T0));
+        stream.add("job-2", checkedIn("job-2", ADA, 2, 20)).add("job-2", new JobCompleted(JobId.of("job-2"), WorkerId.of(ADA)));
         var late = given("job-2", CHI, RaterRole.CLIENT, ADA, 3);
         stream.add(late.ratingsId(), late).add(late.ratingsId(), revealed(late));
-        stream.add("job-3", new WorkerNoShow("job-3", ADA, "escrow-3", Money.zero(Currency.NGN)));
+        stream.add("job-3", new WorkerNoShow(JobId.of("job-3"), WorkerId.of(ADA), EscrowId.of("escrow-3"), Money.zero(Currency.NGN)));
         rate(stream, given("job-3", DAN, RaterRole.CLIENT, ADA, 1));
         stream.add("job-4", checkedIn("job-4", ADA, 4, 16))
-                .add("job-4", new JobDisputeSettled("job-4", "d-4", DAN, ADA, DisputeOutcome.SPLIT, JobStatus.COMPLETED));
+                .add("job-4", new JobDisputeSettled(JobId.of("job-4"), DisputeId.of("d-4"), DAN, WorkerId.of(ADA), DisputeOutcome.SPLIT, JobStatus.COMPLETED));
         stream.add("job-5", checkedIn("job-5", ADA, 5, 40))
-                .add("job-5", new JobDisputeSettled("job-5", "d-5", DAN, ADA, DisputeOutcome.REFUND_TO_CLIENT,
+                .add("job-5", new JobDisputeSettled(JobId.of("job-5"), DisputeId.of("d-5"), DAN, WorkerId.of(ADA), DisputeOutcome.REFUND_TO_CLIENT,
                         JobStatus.CANCELLED));
         var hidden = given("job-4", DAN, RaterRole.CLIENT, ADA, 1);
         stream.add(hidden.ratingsId(), hidden);
-        stream.add("job-6", checkedIn("job-6", BEN, 6, 0)).add("job-6", new JobCompleted("job-6", BEN));
+        stream.add("job-6", checkedIn("job-6", BEN, 6, 0)).add("job-6", new JobCompleted(JobId.of("job-6"), WorkerId.of(BEN)));
         rate(stream, given("job-6", DAN, RaterRole.CLIENT, BEN, 4), given("job-6", BEN, RaterRole.WORKER, DAN, 2));
-        stream.add(BEN, new BadgeAwarded(BEN, Badge.FIRST_SHIFT, T0));
-        stream.add("job-7", new WorkerNoShow("job-7", BEN, "escrow-7", Money.zero(Currency.NGN)));
-        stream.add(ADA, new BadgeAwarded(ADA, Badge.TEN_SHIFTS, T0));
+        stream.add(BEN, new BadgeAwarded(WorkerId.of(BEN), Badge.FIRST_SHIFT, T0));
+        stream.add("job-7", new WorkerNoShow(JobId.of("job-7"), WorkerId.of(BEN), EscrowId.of("escrow-7"), Money.zero(Currency.NGN)));
+        stream.add(ADA, new BadgeAwarded(WorkerId.of(ADA), Badge.TEN_SHIFTS, T0));
         return stream;
     }
 

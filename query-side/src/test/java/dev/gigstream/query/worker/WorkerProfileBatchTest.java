@@ -2,7 +2,9 @@ package dev.gigstream.query.worker;
 
 import com.mongodb.client.MongoDatabase;
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.job.JobCompleted;
 import dev.gigstream.messages.job.WorkerCheckedIn;
 import dev.gigstream.messages.rating.RaterRole;
@@ -56,11 +58,11 @@ class WorkerProfileBatchTest {
     /** Each worker registered (0), their profile filled in (1), online (2). */
     private static void signUp(WorkerProfileProjection projection, int workers) {
         for (int i = 0; i < workers; i++) {
-            projection.on(new WorkerRegistered(worker(i), "Worker " + i), 0);
-            projection.on(new WorkerProfileUpdated(worker(i), List.of("barista"), "Barista", new GeoPoint(6.5, 3.37),
+            projection.on(new WorkerRegistered(WorkerId.of(worker(i)), "Worker " + i), 0);
+            projection.on(new WorkerProfileUpdated(WorkerId.of(worker(i)), List.of("barista"), "Barista", new GeoPoint(6.5, 3.37),
                     List.of(new AvailabilityWindow(DayOfWeek.MONDAY, LocalTime.of(8, 0), LocalTime.of(18, 0))),
                     new PayoutAccount("058", "0123456789", "Worker " + i)), 1);
-            projection.on(new WorkerWentOnline(worker(i), T0.plusSeconds(i)), 2);
+            projection.on(new WorkerWentOnline(WorkerId.of(worker(i)), T0.plusSeconds(i)), 2);
         }
     }
 
@@ -69,9 +71,9 @@ class WorkerProfileBatchTest {
         ShiftWindow shift = new ShiftWindow(T0, T0.plus(Duration.ofHours(6)));
         for (int i = 0; i < workers; i++) {
             String job = "job-" + i;
-            projection.on(new WorkerCheckedIn(job, worker(i), new GeoPoint(6.5, 3.37), 5, T0.plus(Duration.ofMinutes(20)), shift), 1);
-            projection.on(new JobCompleted(job, worker(i)), 2, T0.plus(Duration.ofHours(7)));
-            projection.on(new RatingsRevealed("ratings-" + job, job, List.of(new RatingsRevealed.Rating("client-1", RaterRole.CLIENT,
+            projection.on(new WorkerCheckedIn(JobId.of(job), WorkerId.of(worker(i)), new GeoPoint(6.5, 3.37), 5, T0.plus(Duration.ofMinutes(20)), shift), 1);
+            projection.on(new JobCompleted(JobId.of(job), WorkerId.of(worker(i))), 2, T0.plus(Duration.ofHours(7)));
+            projection.on(new RatingsRevealed("ratings-" + job, JobId.of(job), List.of(new RatingsRevealed.Rating("client-1", RaterRole.CLIENT,
                     worker(i), 4 + i % 2, "", T0.plus(Duration.ofHours(8)))), T0.plus(Duration.ofHours(9))));
         }
     }

@@ -1,15 +1,16 @@
 package dev.gigstream.query.worker;
 
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.worker.AvailabilityWindow;
 import dev.gigstream.messages.worker.FindWorkerProfile;
 import dev.gigstream.messages.worker.PayoutAccount;
-import dev.gigstream.messages.worker.WorkerProfileUpdated;
-import dev.gigstream.messages.worker.WorkerProfileView;
 import dev.gigstream.messages.worker.PremiumEnded;
 import dev.gigstream.messages.worker.PremiumExtended;
 import dev.gigstream.messages.worker.PremiumStarted;
 import dev.gigstream.messages.worker.Reliability;
+import dev.gigstream.messages.worker.WorkerProfileUpdated;
+import dev.gigstream.messages.worker.WorkerProfileView;
 import dev.gigstream.messages.worker.WorkerRegistered;
 import dev.gigstream.messages.worker.WorkerReinstated;
 import dev.gigstream.messages.worker.WorkerSuspended;
@@ -35,7 +36,7 @@ class WorkerProfileProjectionTest {
     }
 
     private static WorkerProfileUpdated profile(String... skills) {
-        return new WorkerProfileUpdated(ADA, List.of(skills), "Barista in Yaba", new GeoPoint(6.5095, 3.3711),
+        return new WorkerProfileUpdated(WorkerId.of(ADA), List.of(skills), "Barista in Yaba", new GeoPoint(6.5095, 3.3711),
                 List.of(new AvailabilityWindow(DayOfWeek.MONDAY, LocalTime.of(8, 0), LocalTime.of(18, 0))),
                 new PayoutAccount("058", "0123456789", "Ada Obi"));
     }
@@ -45,7 +46,7 @@ class WorkerProfileProjectionTest {
     void aRegisteredWorkerHasAnEmptyUnratedProfile(MongoBackend backend) {
         var projection = new WorkerProfileProjection(backend.freshDatabase(), new BayesianAverage(5));
 
-        projection.on(new WorkerRegistered(ADA, "Ada Obi"), 0);
+        projection.on(new WorkerRegistered(WorkerId.of(ADA), "Ada Obi"), 0);
 
         assertThat(projection.handle(new FindWorkerProfile(ADA))).contains(new WorkerProfileView(
                 ADA, "Ada Obi", List.of(), null, null, null, 0, 0, 0, Reliability.none(), List.of(), false, null, null));
@@ -56,7 +57,7 @@ class WorkerProfileProjectionTest {
     void theProfileShowsTheLatestSkillsAndBio(MongoBackend backend) {
         var projection = new WorkerProfileProjection(backend.freshDatabase(), new BayesianAverage(5));
 
-        projection.on(new WorkerRegistered(ADA, "Ada Obi"), 0);
+        projection.on(new WorkerRegistered(WorkerId.of(ADA), "Ada Obi"), 0);
         projection.on(profile("barista"), 1);
         projection.on(profile("barista", "cashier"), 2);
 
@@ -70,11 +71,11 @@ class WorkerProfileProjectionTest {
     @MethodSource("backends")
     void aRedeliveredOlderEventChangesNothing(MongoBackend backend) {
         var projection = new WorkerProfileProjection(backend.freshDatabase(), new BayesianAverage(5));
-        projection.on(new WorkerRegistered(ADA, "Ada Obi"), 0);
+        projection.on(new WorkerRegistered(WorkerId.of(ADA), "Ada Obi"), 0);
         projection.on(profile("barista", "cashier"), 2);
 
         projection.on(profile("barista"), 1);
-        projection.on(new WorkerRegistered(ADA, "Someone Else"), 0);
+        projection.on(new WorkerRegistered(WorkerId.of(ADA), "Someone Else"), 0);
 
         WorkerProfileView view = projection.handle(new FindWorkerProfile(ADA)).orElseThrow();
         assertThat(view.skills()).containsExactly("barista", "cashier");
@@ -86,12 +87,12 @@ class WorkerProfileProjectionTest {
     void presencePremiumAndSuspensionReachTheProfile(MongoBackend backend) {
         var projection = new WorkerProfileProjection(backend.freshDatabase(), new BayesianAverage(5));
         Instant online = Instant.parse("2026-12-01T08:00:00Z");
-        projection.on(new WorkerRegistered(ADA, "Ada Obi"), 0);
+        projection.on(new WorkerRegistered(WorkerId.of(ADA), "Ada Obi"), 0);
         projection.on(profile("barista"), 1);
-        projection.on(new WorkerWentOnline(ADA, online), 2);
+        projection.on(new WorkerWentOnline(WorkerId.of(ADA), online), 2);
         Instant periodEnd = Instant.parse("2026-12-31T08:00:00Z");
-        projection.on(new PremiumStarted(ADA, periodEnd), 3);
-        projection.on(new WorkerSuspended(ADA, "fraud", "admin-1"), 4);
+        projection.on(new PremiumStarted(WorkerId.of(ADA), periodEnd), 3);
+        projection.on(new WorkerSuspended(WorkerId.of(ADA), "fraud", "admin-1"), 4);
 
         WorkerProfileView view = projection.handle(new FindWorkerProfile(ADA)).orElseThrow();
         assertThat(view.lastOnlineAt()).isEqualTo(online);
@@ -102,11 +103,11 @@ class WorkerProfileProjectionTest {
         assertThat(candidate.home()).isEqualTo(new GeoPoint(6.5095, 3.3711));
         assertThat(candidate.availability()).hasSize(1);
 
-        projection.on(new PremiumExtended(ADA, periodEnd.plusSeconds(86_400 * 30)), 5);
+        projection.on(new PremiumExtended(WorkerId.of(ADA), periodEnd.plusSeconds(86_400 * 30)), 5);
         assertThat(projection.handle(new FindWorkerProfile(ADA)).orElseThrow().premiumUntil())
                 .isEqualTo(periodEnd.plusSeconds(86_400 * 30));
-        projection.on(new PremiumEnded(ADA, periodEnd.plusSeconds(86_400 * 30)), 6);
-        projection.on(new WorkerReinstated(ADA, "cleared", "admin-1"), 7);
+        projection.on(new PremiumEnded(WorkerId.of(ADA), periodEnd.plusSeconds(86_400 * 30)), 6);
+        projection.on(new WorkerReinstated(WorkerId.of(ADA), "cleared", "admin-1"), 7);
         assertThat(projection.handle(new FindWorkerProfile(ADA)).orElseThrow().premium()).isFalse();
         assertThat(projection.handle(new FindWorkerProfile(ADA)).orElseThrow().premiumUntil()).isNull();
         assertThat(projection.candidates(List.of(ADA)).get(0).suspended()).isFalse();
@@ -124,12 +125,12 @@ class WorkerProfileProjectionTest {
     @MethodSource("backends")
     void aResetForgetsEveryProfileForReplay(MongoBackend backend) {
         var projection = new WorkerProfileProjection(backend.freshDatabase(), new BayesianAverage(5));
-        projection.on(new WorkerRegistered(ADA, "Ada Obi"), 0);
+        projection.on(new WorkerRegistered(WorkerId.of(ADA), "Ada Obi"), 0);
 
         projection.reset();
 
         assertThat(projection.handle(new FindWorkerProfile(ADA))).isEmpty();
-        projection.on(new WorkerRegistered(ADA, "Ada Obi"), 0);
+        projection.on(new WorkerRegistered(WorkerId.of(ADA), "Ada Obi"), 0);
         assertThat(projection.handle(new FindWorkerProfile(ADA))).isPresent();
     }
 }

@@ -1,8 +1,12 @@
 package dev.gigstream.query.worker;
 
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.dispute.DisputeOutcome;
 import dev.gigstream.messages.job.JobCompleted;
 import dev.gigstream.messages.job.JobDisputeSettled;
@@ -45,7 +49,7 @@ class WorkerTrackRecordTest {
     private static WorkerProfileProjection registered(MongoBackend backend, String... workerIds) {
         var projection = new WorkerProfileProjection(backend.freshDatabase(), new BayesianAverage(5));
         for (String workerId : workerIds) {
-            projection.on(new WorkerRegistered(workerId, "Worker " + workerId), 0);
+            projection.on(new WorkerRegistered(WorkerId.of(workerId), "Worker " + workerId), 0);
         }
         return projection;
     }
@@ -58,30 +62,30 @@ class WorkerTrackRecordTest {
 
     /** The job's event 4: the worker checks in {@code late} after the shift's start. */
     private static void checkIn(WorkerProfileProjection projection, int job, String workerId, Duration late) {
-        projection.on(new WorkerCheckedIn("job-" + job, workerId, LAGOS_ISLAND, 10, shift(job).start().plus(late),
+        projection.on(new WorkerCheckedIn(JobId.of("job-" + job), WorkerId.of(workerId), LAGOS_ISLAND, 10, shift(job).start().plus(late),
                 shift(job)), 4);
     }
 
     /** The job's event 7, at the end of its shift. */
     private static void complete(WorkerProfileProjection projection, int job, String workerId) {
-        projection.on(new JobCompleted("job-" + job, workerId), 7, shift(job).end());
+        projection.on(new JobCompleted(JobId.of("job-" + job), WorkerId.of(workerId)), 7, shift(job).end());
     }
 
     /** The job's event 4, an hour into its shift. */
     private static void noShow(WorkerProfileProjection projection, int job, String workerId) {
-        projection.on(new WorkerNoShow("job-" + job, workerId, "escrow-" + job, Money.zero(Currency.NGN)), 4,
+        projection.on(new WorkerNoShow(JobId.of("job-" + job), WorkerId.of(workerId), EscrowId.of("escrow-" + job), Money.zero(Currency.NGN)), 4,
                 shift(job).start().plusSeconds(3600));
     }
 
     /** The job's event 8, a day after its shift. */
     private static void settle(WorkerProfileProjection projection, int job, String workerId, DisputeOutcome outcome) {
-        projection.on(new JobDisputeSettled("job-" + job, "dispute-" + job, "client-1", workerId, outcome,
+        projection.on(new JobDisputeSettled(JobId.of("job-" + job), DisputeId.of("dispute-" + job), "client-1", WorkerId.of(workerId), outcome,
                 outcome == DisputeOutcome.REFUND_TO_CLIENT ? JobStatus.CANCELLED : JobStatus.COMPLETED), 8,
                 shift(job).end().plus(Duration.ofDays(1)));
     }
 
     private static RatingsRevealed revealed(int job, RatingsRevealed.Rating... ratings) {
-        return new RatingsRevealed(JobRatingsIds.of("job-" + job), "job-" + job, List.of(ratings), shift(job).end());
+        return new RatingsRevealed(JobRatingsIds.of("job-" + job), JobId.of("job-" + job), List.of(ratings), shift(job).end());
     }
 
     private static RatingsRevealed.Rating rating(String raterId, RaterRole role, String rateeId, int stars) {
@@ -185,9 +189,9 @@ class WorkerTrackRecordTest {
     void eachBadgeIsListedOnce(MongoBackend backend) {
         var projection = registered(backend, ADA);
 
-        projection.on(new BadgeAwarded(ADA, Badge.FIRST_SHIFT, T0), 3);
-        projection.on(new BadgeAwarded(ADA, Badge.RELIABLE, T0), 4);
-        projection.on(new BadgeAwarded(ADA, Badge.FIRST_SHIFT, T0), 3);
+        projection.on(new BadgeAwarded(WorkerId.of(ADA), Badge.FIRST_SHIFT, T0), 3);
+        projection.on(new BadgeAwarded(WorkerId.of(ADA), Badge.RELIABLE, T0), 4);
+        projection.on(new BadgeAwarded(WorkerId.of(ADA), Badge.FIRST_SHIFT, T0), 3);
 
         assertThat(profile(projection, ADA).badges()).containsExactly("FIRST_SHIFT", "RELIABLE");
     }
@@ -202,7 +206,7 @@ class WorkerTrackRecordTest {
 
         assertThat(projection.handle(new FindWorkerProfile(ADA))).as("not registered yet").isEmpty();
 
-        projection.on(new WorkerRegistered(ADA, "Ada Obi"), 0);
+        projection.on(new WorkerRegistered(WorkerId.of(ADA), "Ada Obi"), 0);
 
         WorkerProfileView ada = profile(projection, ADA);
         assertThat(ada.fullName()).isEqualTo("Ada Obi");
@@ -220,7 +224,7 @@ class WorkerTrackRecordTest {
         projection.on(revealed(1, rating("client-1", RaterRole.CLIENT, ADA, 1)));
 
         projection.reset();
-        projection.on(new WorkerRegistered(ADA, "Ada Obi"), 0);
+        projection.on(new WorkerRegistered(WorkerId.of(ADA), "Ada Obi"), 0);
         assertThat(profile(projection, ADA)).isEqualTo(new WorkerProfileView(ADA, "Ada Obi", List.of(), null, null, null,
                 0, 0, 0, Reliability.none(), List.of(), false, null, null));
 

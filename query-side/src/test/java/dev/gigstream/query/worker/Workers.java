@@ -1,6 +1,7 @@
 package dev.gigstream.query.worker;
 
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.worker.AvailabilityWindow;
 import dev.gigstream.messages.worker.PremiumStarted;
 import dev.gigstream.messages.worker.WorkerProfileUpdated;
@@ -26,23 +27,23 @@ public final class Workers {
 
     public static void register(WorkerProfileProjection profiles, String workerId, GeoPoint home, List<String> skills,
                                 Instant lastOnline) {
-        profiles.on(new WorkerRegistered(workerId, "Worker " + workerId), 0);
-        profiles.on(new WorkerProfileUpdated(workerId, skills, null, home, EVERY_DAY, null), 1);
+        profiles.on(new WorkerRegistered(WorkerId.of(workerId), "Worker " + workerId), 0);
+        profiles.on(new WorkerProfileUpdated(WorkerId.of(workerId), skills, null, home, EVERY_DAY, null), 1);
         if (lastOnline != null) {
-            profiles.on(new WorkerWentOnline(workerId, lastOnline), 2);
+            profiles.on(new WorkerWentOnline(WorkerId.of(workerId), lastOnline), 2);
         }
     }
 
     /** A worker who signed up and has set no profile yet. */
     public static void registerWithoutProfile(WorkerProfileProjection profiles, String workerId) {
-        profiles.on(new WorkerRegistered(workerId, "Worker " + workerId), 0);
+        profiles.on(new WorkerRegistered(WorkerId.of(workerId), "Worker " + workerId), 0);
     }
 
     public static void suspend(WorkerProfileProjection profiles, String workerId) {
-        profiles.on(new WorkerSuspended(workerId, "suspended in a test", "admin-1"), 3);
+        profiles.on(new WorkerSuspended(WorkerId.of(workerId), "suspended in a test", "admin-1"), 3);
     }
 
     public static void premium(WorkerProfileProjection profiles, String workerId, Instant until) {
-        profiles.on(new PremiumStarted(workerId, until), 4);
+        profiles.on(new PremiumStarted(WorkerId.of(workerId), until), 4);
     }
 }

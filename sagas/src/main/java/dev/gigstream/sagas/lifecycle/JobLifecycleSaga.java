@@ -1,5 +1,7 @@
 package dev.gigstream.sagas.lifecycle;
 
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.dispute.DisputeOpened;
 import dev.gigstream.messages.dispute.DisputeResolved;
@@ -92,28 +94,28 @@ public class JobLifecycleSaga {
     @SagaEventHandler(associationProperty = JOB_ID)
     public void on(WorkerHired event, CommandGateway commands, DeadlineManager deadlines, LifecycleSettings settings,
                    @Timestamp Instant at) {
-        jobId = event.jobId();
-        escrowId = event.escrowId();
+        jobId = event.jobId().value();
+        escrowId = event.escrowId().value();
         SagaLifecycle.associateWith(ESCROW_ID, escrowId);
         Instant windowEnds = at.plus(settings.paymentWindow());
         paymentWindow = deadlines.schedule(event.shiftStart() != null && event.shiftStart().isBefore(windowEnds)
                 ? event.shiftStart() : windowEnds, PAYMENT_WINDOW, new PaymentWindowClosed(escrowId));
-        commands.sendAndWait(new RequestEscrowFunding(escrowId, jobId, event.clientId(), event.workerId(), event.pay()));
+        commands.sendAndWait(new RequestEscrowFunding(EscrowId.of(escrowId), JobId.of(jobId), event.clientId(), event.workerId(), event.pay()));
     }
 
     @SagaEventHandler(associationProperty = ESCROW_ID)
     public void on(EscrowFunded event, CommandGateway commands, DeadlineManager deadlines) {
         cancel(deadlines, PAYMENT_WINDOW, paymentWindow);
-        commands.sendAndWait(new MarkJobFunded(jobId, escrowId));
+        commands.sendAndWait(new MarkJobFunded(JobId.of(jobId), EscrowId.of(escrowId)));
     }
 
     /** The client did not pay in time: the escrow is cancelled and the job reopens, unless the money just came. */
     @DeadlineHandler(deadlineName = PAYMENT_WINDOW)
     public void on(PaymentWindowClosed deadline, CommandGateway commands) {
-        if (!accepted(commands, new CancelEscrow(escrowId, "the payment window closed"))) {
+        if (!accepted(commands, new CancelEscrow(EscrowId.of(escrowId), "the payment window closed"))) {
             return; // funded a moment ago: EscrowFunded carries on
         }
-        commands.sendAndWait(new LapseHire(jobId, "the client did not pay within the payment window"));
+        commands.sendAndWait(new LapseHire(JobId.of(jobId), "the client did not pay within the payment window"));
         SagaLifecycle.end();
     }
 
@@ -128,7 +130,7 @@ public class JobLifecycleSaga {
     @DeadlineHandler(deadlineName = AUTOMATIC_CHECK_OUT)
     public void on(CheckOutDue deadline, CommandGateway commands) {
         automaticCheckOut = null;
-        commands.sendAndWait(new CheckOutAutomatically(jobId, checkOutDue));
+        commands.sendAndWait(new CheckOutAutomatically(JobId.of(jobId), checkOutDue));
     }
 
     @SagaEventHandler(associationProperty = JOB_ID)
@@ -143,7 +145,7 @@ public class JobLifecycleSaga {
     @DeadlineHandler(deadlineName = CONFIRMATION_WINDOW)
     public void on(ConfirmationWindowClosed deadline, CommandGateway commands) {
         confirmationWindow = null;
-        if (!accepted(commands, new ConfirmShift(jobId, null, true))) {
+        if (!accepted(commands, new ConfirmShift(JobId.of(jobId), null, true))) {
             confirmationLeft = Duration.ZERO;
         }
     }
@@ -153,7 +155,7 @@ public class JobLifecycleSaga {
     public void on(ShiftConfirmed event, CommandGateway commands, DeadlineManager deadlines) {
         cancel(deadlines, CONFIRMATION_WINDOW, confirmationWindow);
         confirmationWindow = null;
-        releaseWaitsForTheEscrow = !accepted(commands, new ReleaseEscrow(escrowId));
+        releaseWaitsForTheEscrow = !accepted(commands, new ReleaseEscrow(EscrowId.of(escrowId)));
     }
 
     /** A dispute freezes the escrow and stops the clocks; the confirmation clock keeps the time that was left. */
@@ -169,14 +171,14 @@ public class JobLifecycleSaga {
         }
         cancel(deadlines, AUTOMATIC_CHECK_OUT, automaticCheckOut);
         automaticCheckOut = null;
-        commands.sendAndWait(new FreezeEscrow(escrowId, "dispute " + event.disputeId() + ": " + event.reason()));
+        commands.sendAndWait(new FreezeEscrow(EscrowId.of(escrowId), "dispute " + event.disputeId() + ": " + event.reason()));
     }
 
     /** The clocks resume once the escrow unfreezes: at once, or when Paystack lifts a chargeback's hold on the money. */
     @SagaEventHandler(associationProperty = JOB_ID)
     public void on(DisputeWithdrawn event, CommandGateway commands) {
-        commands.sendAndWait(new WithdrawJobDispute(jobId, event.disputeId()));
-        commands.sendAndWait(new UnfreezeEscrow(escrowId, "dispute " + event.disputeId() + " withdrawn"));
+        commands.sendAndWait(new WithdrawJobDispute(JobId.of(jobId), event.disputeId()));
+        commands.sendAndWait(new UnfreezeEscrow(EscrowId.of(escrowId), "dispute " + event.disputeId() + " withdrawn"));
     }
 
     /** The money is free again (a dispute withdrawn, a chargeback won): the stopped clocks and a refused release go on. */
@@ -184,7 +186,7 @@ public class JobLifecycleSaga {
     public void on(EscrowUnfrozen event, CommandGateway commands, DeadlineManager deadlines, @Timestamp Instant at) {
         resumeClocks(at, deadlines);
         if (releaseWaitsForTheEscrow) {
-            releaseWaitsForTheEscrow = !accepted(commands, new ReleaseEscrow(escrowId));
+            releaseWaitsForTheEscrow = !accepted(commands, new ReleaseEscrow(EscrowId.of(escrowId)));
         }
     }
 
@@ -206,31 +208,31 @@ public class JobLifecycleSaga {
      */
     @SagaEventHandler(associationProperty = JOB_ID)
     public void on(DisputeResolved event, CommandGateway commands) {
-        commands.sendAndWait(new SettleJobDispute(jobId, event.disputeId(), event.outcome()));
+        commands.sendAndWait(new SettleJobDispute(JobId.of(jobId), event.disputeId(), event.outcome()));
         confirmationLeft = null;
         checkOutDue = null;
         String reason = "dispute " + event.disputeId() + " resolved: " + event.outcome();
         switch (event.outcome()) {
             case RELEASE_TO_WORKER -> {
-                commands.sendAndWait(new UnfreezeEscrow(escrowId, reason));
-                accepted(commands, new ReleaseEscrow(escrowId));
+                commands.sendAndWait(new UnfreezeEscrow(EscrowId.of(escrowId), reason));
+                accepted(commands, new ReleaseEscrow(EscrowId.of(escrowId)));
             }
-            case REFUND_TO_CLIENT, SPLIT -> accepted(commands, new RefundEscrow(escrowId, event.workerShare(), reason));
+            case REFUND_TO_CLIENT, SPLIT -> accepted(commands, new RefundEscrow(EscrowId.of(escrowId), event.workerShare(), reason));
         }
     }
 
     @SagaEventHandler(associationProperty = JOB_ID)
     public void on(WorkerNoShow event, CommandGateway commands) {
-        commands.sendAndWait(new RefundEscrow(escrowId, event.workerShare(), "the worker did not show up"));
+        commands.sendAndWait(new RefundEscrow(EscrowId.of(escrowId), event.workerShare(), "the worker did not show up"));
     }
 
     @SagaEventHandler(associationProperty = JOB_ID)
     public void on(JobCancelled event, CommandGateway commands, DeadlineManager deadlines) {
         if (event.escrowId() != null) {
-            commands.sendAndWait(new RefundEscrow(escrowId, event.workerShare(), "cancelled by the client: " + event.reason()));
+            commands.sendAndWait(new RefundEscrow(EscrowId.of(escrowId), event.workerShare(), "cancelled by the client: " + event.reason()));
         } else {
             cancel(deadlines, PAYMENT_WINDOW, paymentWindow);
-            commands.sendAndWait(new CancelEscrow(escrowId, "the job was cancelled before payment"));
+            commands.sendAndWait(new CancelEscrow(EscrowId.of(escrowId), "the job was cancelled before payment"));
             SagaLifecycle.end();
         }
     }
@@ -239,7 +241,7 @@ public class JobLifecycleSaga {
     @SagaEventHandler(associationProperty = ESCROW_ID)
     public void on(EscrowSettled event, CommandGateway commands) {
         if (event.status() == EscrowStatus.RELEASED) {
-            commands.sendAndWait(new CompleteJob(jobId));
+            commands.sendAndWait(new CompleteJob(JobId.of(jobId)));
         }
         SagaLifecycle.end();
     }
@@ -279,14 +281,14 @@ public class JobLifecycleSaga {
     /** The escrow flags the payout only while that reference is still pending; the operator's retry pays it. */
     @DeadlineHandler(deadlineName = PAYOUT_RETRY)
     public void on(PayoutRetryDue deadline, CommandGateway commands) {
-        commands.sendAndWait(new FlagPayoutForAdmin(escrowId, deadline.payoutReference(), "the payout "
+        commands.sendAndWait(new FlagPayoutForAdmin(EscrowId.of(escrowId), deadline.payoutReference(), "the payout "
                 + deadline.payoutReference() + " was waiting for a retry when the payment saga took over; retry it"));
     }
 
     /** The escrow flags the refund only while it is still owed. */
     @DeadlineHandler(deadlineName = REFUND_RETRY)
     public void on(RefundRetryDue deadline, CommandGateway commands) {
-        commands.sendAndWait(new FlagEscrowForAdmin(escrowId, "the refund of " + deadline.amount().amount() + " "
+        commands.sendAndWait(new FlagEscrowForAdmin(EscrowId.of(escrowId), "the refund of " + deadline.amount().amount() + " "
                 + deadline.amount().currency() + " was waiting for a retry when the payment saga took over;"
                 + " refund it at Paystack", FlagCauses.REFUND));
     }

@@ -1,5 +1,8 @@
 package dev.gigstream.sagas.payment;
 
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.dispute.OpenDispute;
 import dev.gigstream.messages.escrow.ChargebackReceived;
@@ -68,9 +71,9 @@ public class EscrowPaymentSaga {
     @SagaEventHandler(associationProperty = ESCROW_ID)
     public void on(EscrowFundingRequested event, Payments payments, CommandGateway commands, DeadlineManager deadlines,
                    PaymentRetries retries) {
-        escrow(event.escrowId(), event.jobId());
+        escrow(event.escrowId().value(), event.jobId().value());
         clientId = event.clientId();
-        workerId = event.workerId();
+        workerId = event.workerId().value();
         checkout(event.total(), 1, payments, commands, deadlines, retries);
     }
 
@@ -103,7 +106,7 @@ public class EscrowPaymentSaga {
     @StartSaga
     @SagaEventHandler(associationProperty = ESCROW_ID)
     public void on(ChargebackReceived event, CommandGateway commands) {
-        escrow(event.escrowId(), event.jobId());
+        escrow(event.escrowId().value(), event.jobId().value());
         if (!event.moneyHeld()) {
             if (!knowsTheWorker()) {
                 SagaLifecycle.end(); // started by this event alone: nothing of this escrow moves
@@ -112,7 +115,7 @@ public class EscrowPaymentSaga {
         }
         String disputeId = UUID.nameUUIDFromBytes(("chargeback:" + event.chargebackId()).getBytes(StandardCharsets.UTF_8))
                 .toString();
-        accepted(commands, new OpenDispute(disputeId, jobId, event.clientId(), "chargeback",
+        accepted(commands, new OpenDispute(DisputeId.of(disputeId), JobId.of(jobId), event.clientId(), "chargeback",
                 "The client's bank disputes the payment (Paystack dispute " + event.chargebackId() + "): " + event.reason(),
                 event.at()));
     }
@@ -121,8 +124,8 @@ public class EscrowPaymentSaga {
     @SagaEventHandler(associationProperty = ESCROW_ID)
     public void on(EscrowReleased event, Payouts payouts, CommandGateway commands, DeadlineManager deadlines,
                    PaymentRetries retries) {
-        escrow(event.escrowId(), event.jobId());
-        workerId = event.workerId();
+        escrow(event.escrowId().value(), event.jobId().value());
+        workerId = event.workerId().value();
         pay(event.payoutReference(), event.workerAmount(), 0, payouts, commands, deadlines, retries);
     }
 
@@ -130,8 +133,8 @@ public class EscrowPaymentSaga {
     @SagaEventHandler(associationProperty = ESCROW_ID)
     public void on(EscrowRefundStarted event, Payments payments, Payouts payouts, CommandGateway commands,
                    DeadlineManager deadlines, PaymentRetries retries) {
-        escrow(event.escrowId(), event.jobId());
-        workerId = event.workerId();
+        escrow(event.escrowId().value(), event.jobId().value());
+        workerId = event.workerId().value();
         if (event.refund().isPositive()) {
             refund(event.refund(), 1, payments, commands, deadlines, retries);
         }
@@ -148,11 +151,11 @@ public class EscrowPaymentSaga {
     @StartSaga
     @SagaEventHandler(associationProperty = ESCROW_ID)
     public void on(PayoutFailed event, CommandGateway commands, DeadlineManager deadlines, PaymentRetries retries) {
-        escrowId = event.escrowId();
+        escrowId = event.escrowId().value();
         cancel(deadlines, PAYOUT_RETRY, payoutRetry);
         payoutRetry = null;
         if (!knowsTheWorker() || event.failures() >= retries.maxAttempts()) {
-            commands.sendAndWait(new FlagPayoutForAdmin(escrowId, event.nextPayoutReference(), "the payout failed "
+            commands.sendAndWait(new FlagPayoutForAdmin(EscrowId.of(escrowId), event.nextPayoutReference(), "the payout failed "
                     + event.failures() + " times (last: " + event.reason() + "); check the worker's payout account, then retry"));
             if (!knowsTheWorker()) {
                 SagaLifecycle.end();
@@ -175,8 +178,8 @@ public class EscrowPaymentSaga {
     @SagaEventHandler(associationProperty = ESCROW_ID)
     public void on(PayoutRetryRequested event, Payouts payouts, CommandGateway commands, DeadlineManager deadlines,
                    PaymentRetries retries) {
-        escrow(event.escrowId(), event.jobId());
-        workerId = event.workerId();
+        escrow(event.escrowId().value(), event.jobId().value());
+        workerId = event.workerId().value();
         cancel(deadlines, PAYOUT_RETRY, payoutRetry);
         payoutRetry = null;
         pay(event.payoutReference(), event.amount(), 0, payouts, commands, deadlines, retries);

@@ -1,5 +1,6 @@
 package dev.gigstream.sagas.payment;
 
+import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.escrow.ConfirmPayout;
 import dev.gigstream.messages.escrow.FlagCauses;
@@ -29,7 +30,7 @@ final class ProviderCalls {
     static boolean checkout(String escrowId, String clientId, Money total, int attempt, Payments payments,
                             CommandGateway commands) {
         try {
-            commands.sendAndWait(new RecordCheckout(escrowId, payments.openCheckout(escrowId, clientId, charge(escrowId), total)));
+            commands.sendAndWait(new RecordCheckout(EscrowId.of(escrowId), payments.openCheckout(escrowId, clientId, charge(EscrowId.of(escrowId)), total)));
         } catch (PaymentProviderUnavailable e) {
             log.warn("Checkout for escrow {} not opened (attempt {}): {}", escrowId, attempt, e.getMessage());
             return false;
@@ -49,14 +50,14 @@ final class ProviderCalls {
             if (attempt < retries.maxAttempts()) {
                 return false;
             }
-            commands.sendAndWait(new FlagPayoutForAdmin(escrowId, reference, "Paystack did not answer the payout " + reference
+            commands.sendAndWait(new FlagPayoutForAdmin(EscrowId.of(escrowId), reference, "Paystack did not answer the payout " + reference
                     + " " + attempt + " times; retry once it is reachable"));
             return true;
         }
         switch (outcome) {
-            case SUCCEEDED -> commands.sendAndWait(new ConfirmPayout(escrowId, reference));
-            case FAILED -> commands.sendAndWait(new ReportPayoutFailure(escrowId, reference, "Paystack refused the transfer"));
-            case NEEDS_OTP -> commands.sendAndWait(new FlagPayoutForAdmin(escrowId, reference,
+            case SUCCEEDED -> commands.sendAndWait(new ConfirmPayout(EscrowId.of(escrowId), reference));
+            case FAILED -> commands.sendAndWait(new ReportPayoutFailure(EscrowId.of(escrowId), reference, "Paystack refused the transfer"));
+            case NEEDS_OTP -> commands.sendAndWait(new FlagPayoutForAdmin(EscrowId.of(escrowId), reference,
                     "Paystack asks for an OTP on transfers: disable OTP for transfers in the Paystack dashboard, then retry"));
             case PENDING -> { } // transfer.success or transfer.failed (or the reconciliation sweep) tells
         }
@@ -67,15 +68,15 @@ final class ProviderCalls {
     static boolean refund(String escrowId, Money amount, int attempt, PaymentRetries retries, Payments payments,
                           CommandGateway commands) {
         try {
-            payments.refund(charge(escrowId), amount);
+            payments.refund(charge(EscrowId.of(escrowId)), amount);
         } catch (PaymentProviderUnavailable e) {
             if (attempt == retries.maxAttempts()) {
-                commands.sendAndWait(new FlagEscrowForAdmin(escrowId, "Paystack did not answer the refund of "
+                commands.sendAndWait(new FlagEscrowForAdmin(EscrowId.of(escrowId), "Paystack did not answer the refund of "
                         + amount.amount() + " " + amount.currency() + " " + attempt + " times; still trying", FlagCauses.REFUND));
             }
             return false;
         } catch (PaymentRefused e) {
-            commands.sendAndWait(new FlagEscrowForAdmin(escrowId, "Paystack refused the refund of " + amount.amount() + " "
+            commands.sendAndWait(new FlagEscrowForAdmin(EscrowId.of(escrowId), "Paystack refused the refund of " + amount.amount() + " "
                     + amount.currency() + ": " + e.getMessage(), FlagCauses.REFUND));
         }
         return true;

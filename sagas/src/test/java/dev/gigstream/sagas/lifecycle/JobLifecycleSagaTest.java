@@ -1,11 +1,15 @@
 package dev.gigstream.sagas.lifecycle;
 
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.DisputeId;
 import dev.gigstream.messages.common.ErrorCode;
+import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
-import dev.gigstream.messages.common.ShiftWindow;
 import dev.gigstream.messages.common.Refusal;
+import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.dispute.DisputeOpened;
 import dev.gigstream.messages.dispute.DisputeOutcome;
 import dev.gigstream.messages.dispute.DisputeParty;
@@ -13,20 +17,20 @@ import dev.gigstream.messages.dispute.DisputeResolved;
 import dev.gigstream.messages.dispute.DisputeWithdrawn;
 import dev.gigstream.messages.escrow.CancelEscrow;
 import dev.gigstream.messages.escrow.ChargebackReceived;
-import dev.gigstream.messages.escrow.EscrowUnfrozen;
 import dev.gigstream.messages.escrow.EscrowErrorCode;
 import dev.gigstream.messages.escrow.EscrowFunded;
-import dev.gigstream.messages.escrow.EscrowKeptFrozen;
-import dev.gigstream.messages.escrow.FlagCauses;
-import dev.gigstream.messages.escrow.FlagEscrowForAdmin;
-import dev.gigstream.messages.escrow.FlagPayoutForAdmin;
 import dev.gigstream.messages.escrow.EscrowFundingRequested;
+import dev.gigstream.messages.escrow.EscrowKeptFrozen;
 import dev.gigstream.messages.escrow.EscrowReferences;
 import dev.gigstream.messages.escrow.EscrowRefundStarted;
 import dev.gigstream.messages.escrow.EscrowRefunded;
 import dev.gigstream.messages.escrow.EscrowReleased;
 import dev.gigstream.messages.escrow.EscrowSettled;
 import dev.gigstream.messages.escrow.EscrowStatus;
+import dev.gigstream.messages.escrow.EscrowUnfrozen;
+import dev.gigstream.messages.escrow.FlagCauses;
+import dev.gigstream.messages.escrow.FlagEscrowForAdmin;
+import dev.gigstream.messages.escrow.FlagPayoutForAdmin;
 import dev.gigstream.messages.escrow.FreezeEscrow;
 import dev.gigstream.messages.escrow.PayoutCompleted;
 import dev.gigstream.messages.escrow.PayoutRetryRequested;
@@ -89,10 +93,10 @@ class JobLifecycleSagaTest {
     private static final Money NOTHING = Money.zero(Currency.NGN);
     private static final Money SHARE = Money.of(600_000, Currency.NGN);
     private static final Money REST = TOTAL.minus(SHARE);
-    private static final String CHARGE = EscrowReferences.charge(ESCROW);
+    private static final String CHARGE = EscrowReferences.charge(EscrowId.of(ESCROW));
     private static final String CHECKOUT_URL = "https://checkout.paystack.com/" + CHARGE;
-    private static final String PAYOUT_1 = EscrowReferences.payout(ESCROW, 1);
-    private static final String PAYOUT_2 = EscrowReferences.payout(ESCROW, 2);
+    private static final String PAYOUT_1 = EscrowReferences.payout(EscrowId.of(ESCROW), 1);
+    private static final String PAYOUT_2 = EscrowReferences.payout(EscrowId.of(ESCROW), 2);
 
     /** Event timestamps carry milliseconds, so the scenarios start on a whole millisecond. */
     private static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
@@ -116,7 +120,7 @@ class JobLifecycleSagaTest {
         fixture.givenCurrentTime(T0)
                .whenAggregate(JOB).publishes(hired(SHIFT_START))
                .expectActiveSagas(1)
-               .expectDispatchedCommands(new RequestEscrowFunding(ESCROW, JOB, CLIENT, WORKER, PAY))
+               .expectDispatchedCommands(new RequestEscrowFunding(EscrowId.of(ESCROW), JobId.of(JOB), CLIENT, WorkerId.of(WORKER), PAY))
                .expectScheduledDeadlineWithName(Duration.ofHours(2), PAYMENT_WINDOW);
     }
 
@@ -139,7 +143,7 @@ class JobLifecycleSagaTest {
     void fundingPutsTheJobOnAndStopsThePaymentClock() {
         fixture.givenCurrentTime(T0).andThenAggregate(JOB).published(hired(SHIFT_START))
                .whenAggregate(ESCROW).publishes(funded())
-               .expectDispatchedCommands(new MarkJobFunded(JOB, ESCROW))
+               .expectDispatchedCommands(new MarkJobFunded(JobId.of(JOB), EscrowId.of(ESCROW)))
                .expectNoScheduledDeadlines();
     }
 
@@ -148,8 +152,8 @@ class JobLifecycleSagaTest {
         fixture.givenCurrentTime(T0).andThenAggregate(JOB).published(hired(SHIFT_START))
                .whenTimeElapses(Duration.ofHours(2))
                .expectTriggeredDeadlinesWithName(PAYMENT_WINDOW)
-               .expectDispatchedCommands(new CancelEscrow(ESCROW, "the payment window closed"),
-                       new LapseHire(JOB, "the client did not pay within the payment window"))
+               .expectDispatchedCommands(new CancelEscrow(EscrowId.of(ESCROW), "the payment window closed"),
+                       new LapseHire(JobId.of(JOB), "the client did not pay within the payment window"))
                .expectActiveSagas(0);
     }
 
@@ -159,15 +163,15 @@ class JobLifecycleSagaTest {
         fixture.givenCurrentTime(T0).andThenAggregate(JOB).published(hired(SHIFT_START))
                .whenTimeElapses(Duration.ofHours(2))
                .expectSuccessfulHandlerExecution()
-               .expectDispatchedCommands(new CancelEscrow(ESCROW, "the payment window closed"))
+               .expectDispatchedCommands(new CancelEscrow(EscrowId.of(ESCROW), "the payment window closed"))
                .expectActiveSagas(1);
     }
 
     @Test
     void aCancellationBeforeFundingCancelsTheEscrowAndEndsTheLifecycle() {
         fixture.givenCurrentTime(T0).andThenAggregate(JOB).published(hired(SHIFT_START))
-               .whenAggregate(JOB).publishes(new JobCancelled(JOB, CLIENT, "plans changed", null, NOTHING))
-               .expectDispatchedCommands(new CancelEscrow(ESCROW, "the job was cancelled before payment"))
+               .whenAggregate(JOB).publishes(new JobCancelled(JobId.of(JOB), CLIENT, "plans changed", null, NOTHING))
+               .expectDispatchedCommands(new CancelEscrow(EscrowId.of(ESCROW), "the job was cancelled before payment"))
                .expectNoScheduledDeadlines()
                .expectActiveSagas(0);
     }
@@ -194,7 +198,7 @@ class JobLifecycleSagaTest {
         givenCheckedIn()
                .whenTimeAdvancesTo(CHECK_OUT_DUE)
                .expectTriggeredDeadlinesWithName(AUTOMATIC_CHECK_OUT)
-               .expectDispatchedCommands(new CheckOutAutomatically(JOB, CHECK_OUT_DUE));
+               .expectDispatchedCommands(new CheckOutAutomatically(JobId.of(JOB), CHECK_OUT_DUE));
         setUp();
         givenCheckedIn()
                .whenTimeAdvancesTo(CHECK_OUT_DUE.minusMillis(1))
@@ -226,7 +230,7 @@ class JobLifecycleSagaTest {
     void theConfirmationWindowRunsFromTheCheckOutInstantNotFromWhenTheEventIsHandled() {
         Instant checkedOutAt = T0.minus(Duration.ofHours(1));
         givenFunded()
-               .whenAggregate(JOB).publishes(new WorkerCheckedOut(JOB, WORKER, null, 0, checkedOutAt, true))
+               .whenAggregate(JOB).publishes(new WorkerCheckedOut(JobId.of(JOB), WorkerId.of(WORKER), null, 0, checkedOutAt, true))
                .expectScheduledDeadlineWithName(checkedOutAt.plus(Duration.ofHours(48)), CONFIRMATION_WINDOW);
     }
 
@@ -235,7 +239,7 @@ class JobLifecycleSagaTest {
         givenCheckedOutAtT0()
                .whenTimeElapses(Duration.ofHours(48))
                .expectTriggeredDeadlinesWithName(CONFIRMATION_WINDOW)
-               .expectDispatchedCommands(new ConfirmShift(JOB, null, true));
+               .expectDispatchedCommands(new ConfirmShift(JobId.of(JOB), null, true));
     }
 
     @Test
@@ -244,15 +248,15 @@ class JobLifecycleSagaTest {
         givenCheckedOutAtT0()
                .whenTimeElapses(Duration.ofHours(48))
                .expectSuccessfulHandlerExecution()
-               .expectDispatchedCommands(new ConfirmShift(JOB, null, true))
+               .expectDispatchedCommands(new ConfirmShift(JobId.of(JOB), null, true))
                .expectActiveSagas(1);
     }
 
     @Test
     void aConfirmedShiftReleasesTheEscrowAndStopsTheConfirmationClock() {
         givenCheckedOutAtT0()
-               .whenAggregate(JOB).publishes(new ShiftConfirmed(JOB, ESCROW, WORKER, false))
-               .expectDispatchedCommands(new ReleaseEscrow(ESCROW))
+               .whenAggregate(JOB).publishes(new ShiftConfirmed(JobId.of(JOB), EscrowId.of(ESCROW), WorkerId.of(WORKER), false))
+               .expectDispatchedCommands(new ReleaseEscrow(EscrowId.of(ESCROW)))
                .expectNoScheduledDeadlines();
     }
 
@@ -262,14 +266,14 @@ class JobLifecycleSagaTest {
     void aDisputeFreezesTheEscrow() {
         givenFunded()
                .whenAggregate(DISPUTE).publishes(disputeOpened(T0))
-               .expectDispatchedCommands(new FreezeEscrow(ESCROW, "dispute " + DISPUTE + ": no-show"));
+               .expectDispatchedCommands(new FreezeEscrow(EscrowId.of(ESCROW), "dispute " + DISPUTE + ": no-show"));
     }
 
     @Test
     void aDisputeOpenedTenHoursIntoTheConfirmationWindowCancelsIt() throws Exception {
         givenCheckedOutAtT0().andThenTimeElapses(Duration.ofHours(10))
                .whenAggregate(DISPUTE).publishes(disputeOpened(T0.plus(Duration.ofHours(10))))
-               .expectDispatchedCommands(new FreezeEscrow(ESCROW, "dispute " + DISPUTE + ": no-show"))
+               .expectDispatchedCommands(new FreezeEscrow(EscrowId.of(ESCROW), "dispute " + DISPUTE + ": no-show"))
                .expectNoScheduledDeadlines();
     }
 
@@ -287,8 +291,8 @@ class JobLifecycleSagaTest {
         Instant withdrawnAt = T0.plus(Duration.ofHours(34));
         givenDisputedTenHoursIntoTheConfirmationWindow().andThenTimeAdvancesTo(withdrawnAt)
                .whenAggregate(DISPUTE).publishes(disputeWithdrawn(withdrawnAt))
-               .expectDispatchedCommands(new WithdrawJobDispute(JOB, DISPUTE),
-                       new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"));
+               .expectDispatchedCommands(new WithdrawJobDispute(JobId.of(JOB), DisputeId.of(DISPUTE)),
+                       new UnfreezeEscrow(EscrowId.of(ESCROW), "dispute " + DISPUTE + " withdrawn"));
         setUp();
         givenDisputedTenHoursIntoTheConfirmationWindow().andThenTimeAdvancesTo(withdrawnAt)
                .andThenAggregate(DISPUTE).published(disputeWithdrawn(withdrawnAt))
@@ -308,7 +312,7 @@ class JobLifecycleSagaTest {
         givenWithdrawnAt(withdrawnAt)
                .whenTimeAdvancesTo(withdrawnAt.plus(Duration.ofHours(38)))
                .expectTriggeredDeadlinesWithName(CONFIRMATION_WINDOW)
-               .expectDispatchedCommands(new ConfirmShift(JOB, null, true));
+               .expectDispatchedCommands(new ConfirmShift(JobId.of(JOB), null, true));
     }
 
     /**
@@ -329,14 +333,14 @@ class JobLifecycleSagaTest {
                 .andThenAggregate(ESCROW).published(unfrozenByWithdrawal());
         fixture.setCallbackBehavior((payload, metaData) -> null);
         withdrawn.whenTimeElapses(Duration.ofMinutes(1))
-                 .expectDispatchedCommands(new ConfirmShift(JOB, null, true));
+                 .expectDispatchedCommands(new ConfirmShift(JobId.of(JOB), null, true));
     }
 
     @Test
     void aDisputeBeforeTheAutomaticCheckOutCancelsIt() {
         givenCheckedIn()
                .whenAggregate(DISPUTE).publishes(disputeOpened(T0.plus(Duration.ofHours(5))))
-               .expectDispatchedCommands(new FreezeEscrow(ESCROW, "dispute " + DISPUTE + ": no-show"))
+               .expectDispatchedCommands(new FreezeEscrow(EscrowId.of(ESCROW), "dispute " + DISPUTE + ": no-show"))
                .expectNoScheduledDeadlines();
         setUp();
         givenCheckedIn().andThenAggregate(DISPUTE).published(disputeOpened(T0.plus(Duration.ofHours(5))))
@@ -351,8 +355,8 @@ class JobLifecycleSagaTest {
         givenCheckedIn().andThenAggregate(DISPUTE).published(disputeOpened(T0.plus(Duration.ofHours(5))))
                .andThenTimeAdvancesTo(withdrawnAt)
                .whenAggregate(DISPUTE).publishes(disputeWithdrawn(withdrawnAt))
-               .expectDispatchedCommands(new WithdrawJobDispute(JOB, DISPUTE),
-                       new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"));
+               .expectDispatchedCommands(new WithdrawJobDispute(JobId.of(JOB), DisputeId.of(DISPUTE)),
+                       new UnfreezeEscrow(EscrowId.of(ESCROW), "dispute " + DISPUTE + " withdrawn"));
         setUp();
         givenCheckedIn().andThenAggregate(DISPUTE).published(disputeOpened(T0.plus(Duration.ofHours(5))))
                .andThenTimeAdvancesTo(withdrawnAt)
@@ -372,7 +376,7 @@ class JobLifecycleSagaTest {
                .andThenAggregate(ESCROW).published(unfrozenByWithdrawal())
                .whenTimeElapses(Duration.ofMinutes(1))
                .expectTriggeredDeadlinesWithName(AUTOMATIC_CHECK_OUT)
-               .expectDispatchedCommands(new CheckOutAutomatically(JOB, withdrawnAt));
+               .expectDispatchedCommands(new CheckOutAutomatically(JobId.of(JOB), withdrawnAt));
     }
 
     /** The same race for the check-out: the job ignores an automatic check-out while disputed. */
@@ -385,7 +389,7 @@ class JobLifecycleSagaTest {
                .andThenAggregate(DISPUTE).published(disputeWithdrawn(withdrawnAt))
                .andThenAggregate(ESCROW).published(unfrozenByWithdrawal())
                .whenTimeElapses(Duration.ofMinutes(1)) // (the fixture keeps the given phase's triggered deadlines)
-               .expectDispatchedCommands(new CheckOutAutomatically(JOB, withdrawnAt));
+               .expectDispatchedCommands(new CheckOutAutomatically(JobId.of(JOB), withdrawnAt));
     }
 
     @Test
@@ -402,8 +406,8 @@ class JobLifecycleSagaTest {
     void aDisputeWithdrawnBeforeCheckInOnlyUnfreezesTheEscrow() {
         givenFunded().andThenAggregate(DISPUTE).published(disputeOpened(T0))
                .whenAggregate(DISPUTE).publishes(disputeWithdrawn(T0))
-               .expectDispatchedCommands(new WithdrawJobDispute(JOB, DISPUTE),
-                       new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"))
+               .expectDispatchedCommands(new WithdrawJobDispute(JobId.of(JOB), DisputeId.of(DISPUTE)),
+                       new UnfreezeEscrow(EscrowId.of(ESCROW), "dispute " + DISPUTE + " withdrawn"))
                .expectNoScheduledDeadlines();
         setUp();
         givenFunded().andThenAggregate(DISPUTE).published(disputeOpened(T0), disputeWithdrawn(T0))
@@ -417,9 +421,9 @@ class JobLifecycleSagaTest {
         givenDisputedTenHoursIntoTheConfirmationWindow()
                .whenAggregate(DISPUTE).publishes(disputeResolved(DisputeOutcome.RELEASE_TO_WORKER, PAY, NOTHING))
                .expectDispatchedCommands(
-                       new SettleJobDispute(JOB, DISPUTE, DisputeOutcome.RELEASE_TO_WORKER),
-                       new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " resolved: RELEASE_TO_WORKER"),
-                       new ReleaseEscrow(ESCROW))
+                       new SettleJobDispute(JobId.of(JOB), DisputeId.of(DISPUTE), DisputeOutcome.RELEASE_TO_WORKER),
+                       new UnfreezeEscrow(EscrowId.of(ESCROW), "dispute " + DISPUTE + " resolved: RELEASE_TO_WORKER"),
+                       new ReleaseEscrow(EscrowId.of(ESCROW)))
                .expectNoScheduledDeadlines();
     }
 
@@ -428,8 +432,8 @@ class JobLifecycleSagaTest {
         givenDisputedTenHoursIntoTheConfirmationWindow()
                .whenAggregate(DISPUTE).publishes(disputeResolved(DisputeOutcome.REFUND_TO_CLIENT, NOTHING, TOTAL))
                .expectDispatchedCommands(
-                       new SettleJobDispute(JOB, DISPUTE, DisputeOutcome.REFUND_TO_CLIENT),
-                       new RefundEscrow(ESCROW, NOTHING, "dispute " + DISPUTE + " resolved: REFUND_TO_CLIENT"))
+                       new SettleJobDispute(JobId.of(JOB), DisputeId.of(DISPUTE), DisputeOutcome.REFUND_TO_CLIENT),
+                       new RefundEscrow(EscrowId.of(ESCROW), NOTHING, "dispute " + DISPUTE + " resolved: REFUND_TO_CLIENT"))
                .expectNoScheduledDeadlines();
     }
 
@@ -437,8 +441,8 @@ class JobLifecycleSagaTest {
     void aSplitDisputeRefundsTheEscrowWithTheWorkersShare() throws Exception {
         givenDisputedTenHoursIntoTheConfirmationWindow()
                .whenAggregate(DISPUTE).publishes(disputeResolved(DisputeOutcome.SPLIT, SHARE, REST))
-               .expectDispatchedCommands(new SettleJobDispute(JOB, DISPUTE, DisputeOutcome.SPLIT),
-                       new RefundEscrow(ESCROW, SHARE, "dispute " + DISPUTE + " resolved: SPLIT"))
+               .expectDispatchedCommands(new SettleJobDispute(JobId.of(JOB), DisputeId.of(DISPUTE), DisputeOutcome.SPLIT),
+                       new RefundEscrow(EscrowId.of(ESCROW), SHARE, "dispute " + DISPUTE + " resolved: SPLIT"))
                .expectNoScheduledDeadlines();
     }
 
@@ -456,13 +460,13 @@ class JobLifecycleSagaTest {
     void theUnfreezeOfAResolutionForTheWorkerResumesNoClock() throws Exception {
         givenCheckedIn().andThenAggregate(DISPUTE).published(disputeOpened(T0.plus(Duration.ofHours(5))),
                        disputeResolved(DisputeOutcome.RELEASE_TO_WORKER, PAY, NOTHING))
-               .whenAggregate(ESCROW).publishes(new EscrowUnfrozen(ESCROW, "dispute " + DISPUTE + " resolved: RELEASE_TO_WORKER"))
+               .whenAggregate(ESCROW).publishes(new EscrowUnfrozen(EscrowId.of(ESCROW), "dispute " + DISPUTE + " resolved: RELEASE_TO_WORKER"))
                .expectNoDispatchedCommands()
                .expectNoScheduledDeadlines();
         setUp();
         givenDisputedTenHoursIntoTheConfirmationWindow()
                .andThenAggregate(DISPUTE).published(disputeResolved(DisputeOutcome.RELEASE_TO_WORKER, PAY, NOTHING))
-               .whenAggregate(ESCROW).publishes(new EscrowUnfrozen(ESCROW, "dispute " + DISPUTE + " resolved: RELEASE_TO_WORKER"))
+               .whenAggregate(ESCROW).publishes(new EscrowUnfrozen(EscrowId.of(ESCROW), "dispute " + DISPUTE + " resolved: RELEASE_TO_WORKER"))
                .expectNoDispatchedCommands()
                .expectNoScheduledDeadlines();
     }
@@ -494,8 +498,8 @@ class JobLifecycleSagaTest {
         Instant withdrawnAt = T0.plus(Duration.ofHours(34));
         givenChargedBackDuringTheDispute().andThenTimeAdvancesTo(withdrawnAt)
                .whenAggregate(DISPUTE).publishes(disputeWithdrawn(withdrawnAt))
-               .expectDispatchedCommands(new WithdrawJobDispute(JOB, DISPUTE),
-                       new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " withdrawn"))
+               .expectDispatchedCommands(new WithdrawJobDispute(JobId.of(JOB), DisputeId.of(DISPUTE)),
+                       new UnfreezeEscrow(EscrowId.of(ESCROW), "dispute " + DISPUTE + " withdrawn"))
                .expectNoScheduledDeadlines();
         setUp();
         givenChargedBackDuringTheDispute().andThenTimeAdvancesTo(withdrawnAt)
@@ -521,9 +525,9 @@ class JobLifecycleSagaTest {
     void aShiftConfirmedWhileAChargebackHoldsTheMoneyReleasesNothing() throws Exception {
         refuse(ReleaseEscrow.class, () -> refusal(EscrowErrorCode.FROZEN, "frozen by chargeback CHB-4471"));
         givenCheckedOutAtT0().andThenAggregate(ESCROW).published(chargeback("CHB-4471", true, T0))
-               .whenAggregate(JOB).publishes(new ShiftConfirmed(JOB, ESCROW, WORKER, false))
+               .whenAggregate(JOB).publishes(new ShiftConfirmed(JobId.of(JOB), EscrowId.of(ESCROW), WorkerId.of(WORKER), false))
                .expectSuccessfulHandlerExecution()
-               .expectDispatchedCommands(new ReleaseEscrow(ESCROW))
+               .expectDispatchedCommands(new ReleaseEscrow(EscrowId.of(ESCROW)))
                .expectNoScheduledDeadlines();
     }
 
@@ -545,11 +549,11 @@ class JobLifecycleSagaTest {
     void aShiftConfirmedDuringTheHoldIsReleasedOnceTheChargebackIsWon() throws Exception {
         refuse(ReleaseEscrow.class, () -> refusal(EscrowErrorCode.FROZEN, "frozen by chargeback CHB-4471"));
         ContinuedGivenState held = givenCheckedOutAtT0().andThenAggregate(ESCROW).published(chargeback("CHB-4471", true, T0))
-               .andThenAggregate(JOB).published(new ShiftConfirmed(JOB, ESCROW, WORKER, false))
+               .andThenAggregate(JOB).published(new ShiftConfirmed(JobId.of(JOB), EscrowId.of(ESCROW), WorkerId.of(WORKER), false))
                .andThenTimeElapses(Duration.ofDays(20));
         fixture.setCallbackBehavior((payload, metaData) -> null);
         held.whenAggregate(ESCROW).publishes(unfrozenByWonChargeback("CHB-4471"))
-               .expectDispatchedCommands(new ReleaseEscrow(ESCROW))
+               .expectDispatchedCommands(new ReleaseEscrow(EscrowId.of(ESCROW)))
                .expectNoScheduledDeadlines();
     }
 
@@ -570,16 +574,16 @@ class JobLifecycleSagaTest {
                .whenAggregate(DISPUTE).publishes(disputeResolved(DisputeOutcome.RELEASE_TO_WORKER, PAY, NOTHING))
                .expectSuccessfulHandlerExecution()
                .expectDispatchedCommands(
-                       new SettleJobDispute(JOB, DISPUTE, DisputeOutcome.RELEASE_TO_WORKER),
-                       new UnfreezeEscrow(ESCROW, "dispute " + DISPUTE + " resolved: RELEASE_TO_WORKER"),
-                       new ReleaseEscrow(ESCROW));
+                       new SettleJobDispute(JobId.of(JOB), DisputeId.of(DISPUTE), DisputeOutcome.RELEASE_TO_WORKER),
+                       new UnfreezeEscrow(EscrowId.of(ESCROW), "dispute " + DISPUTE + " resolved: RELEASE_TO_WORKER"),
+                       new ReleaseEscrow(EscrowId.of(ESCROW)));
         setUp();
         refuse(RefundEscrow.class, () -> refusal(EscrowErrorCode.FROZEN, "frozen by chargeback CHB-4471"));
         givenChargedBackDuringTheDispute()
                .whenAggregate(DISPUTE).publishes(disputeResolved(DisputeOutcome.SPLIT, SHARE, REST))
                .expectSuccessfulHandlerExecution()
-               .expectDispatchedCommands(new SettleJobDispute(JOB, DISPUTE, DisputeOutcome.SPLIT),
-                       new RefundEscrow(ESCROW, SHARE, "dispute " + DISPUTE + " resolved: SPLIT"));
+               .expectDispatchedCommands(new SettleJobDispute(JobId.of(JOB), DisputeId.of(DISPUTE), DisputeOutcome.SPLIT),
+                       new RefundEscrow(EscrowId.of(ESCROW), SHARE, "dispute " + DISPUTE + " resolved: SPLIT"));
     }
 
     // ---------------------------------------------------------------- payouts
@@ -587,9 +591,9 @@ class JobLifecycleSagaTest {
     /** The payouts are the escrow's payment saga's; an operator's retry after the settlement starts no lifecycle. */
     @Test
     void theLifecycleEndsAtTheFirstSettlementAndAnOperatorsRetryIsLeftToThePaymentSaga() {
-        givenReleased().andThenAggregate(ESCROW).published(new EscrowSettled(ESCROW, JOB, EscrowStatus.RELEASED),
+        givenReleased().andThenAggregate(ESCROW).published(new EscrowSettled(EscrowId.of(ESCROW), JobId.of(JOB), EscrowStatus.RELEASED),
                        retryRequested(PAYOUT_2))
-               .whenAggregate(ESCROW).publishes(new EscrowSettled(ESCROW, JOB, EscrowStatus.RELEASED))
+               .whenAggregate(ESCROW).publishes(new EscrowSettled(EscrowId.of(ESCROW), JobId.of(JOB), EscrowStatus.RELEASED))
                .expectNoDispatchedCommands()
                .expectActiveSagas(0);
     }
@@ -599,16 +603,16 @@ class JobLifecycleSagaTest {
     @Test
     void aNoShowRefundsTheClientInFull() {
         givenFunded()
-               .whenAggregate(JOB).publishes(new WorkerNoShow(JOB, WORKER, ESCROW, NOTHING))
-               .expectDispatchedCommands(new RefundEscrow(ESCROW, NOTHING, "the worker did not show up"));
+               .whenAggregate(JOB).publishes(new WorkerNoShow(JobId.of(JOB), WorkerId.of(WORKER), EscrowId.of(ESCROW), NOTHING))
+               .expectDispatchedCommands(new RefundEscrow(EscrowId.of(ESCROW), NOTHING, "the worker did not show up"));
     }
 
     @Test
     void aCancellationAfterFundingRefundsPerThePolicy() {
         Money half = Money.of(750_000, Currency.NGN);
         givenFunded()
-               .whenAggregate(JOB).publishes(new JobCancelled(JOB, CLIENT, "plans changed", ESCROW, half))
-               .expectDispatchedCommands(new RefundEscrow(ESCROW, half, "cancelled by the client: plans changed"))
+               .whenAggregate(JOB).publishes(new JobCancelled(JobId.of(JOB), CLIENT, "plans changed", EscrowId.of(ESCROW), half))
+               .expectDispatchedCommands(new RefundEscrow(EscrowId.of(ESCROW), half, "cancelled by the client: plans changed"))
                .expectActiveSagas(1);
     }
 
@@ -617,15 +621,15 @@ class JobLifecycleSagaTest {
     @Test
     void aReleasedSettlementCompletesTheJobAndEndsTheLifecycle() {
         givenReleased()
-               .whenAggregate(ESCROW).publishes(new EscrowSettled(ESCROW, JOB, EscrowStatus.RELEASED))
-               .expectDispatchedCommands(new CompleteJob(JOB))
+               .whenAggregate(ESCROW).publishes(new EscrowSettled(EscrowId.of(ESCROW), JobId.of(JOB), EscrowStatus.RELEASED))
+               .expectDispatchedCommands(new CompleteJob(JobId.of(JOB)))
                .expectActiveSagas(0);
     }
 
     @Test
     void aSplitSettlementEndsTheLifecycleWithoutCompletingTheJob() {
         givenFunded().andThenAggregate(ESCROW).published(refundStarted(REST, SHARE, PAYOUT_1))
-               .whenAggregate(ESCROW).publishes(new EscrowSettled(ESCROW, JOB, EscrowStatus.SPLIT))
+               .whenAggregate(ESCROW).publishes(new EscrowSettled(EscrowId.of(ESCROW), JobId.of(JOB), EscrowStatus.SPLIT))
                .expectNoDispatchedCommands()
                .expectActiveSagas(0);
     }
@@ -633,7 +637,7 @@ class JobLifecycleSagaTest {
     @Test
     void aRefundedSettlementEndsTheLifecycleWithoutCompletingTheJob() {
         givenFunded().andThenAggregate(ESCROW).published(refundStarted(TOTAL, NOTHING, null))
-               .whenAggregate(ESCROW).publishes(new EscrowSettled(ESCROW, JOB, EscrowStatus.REFUNDED))
+               .whenAggregate(ESCROW).publishes(new EscrowSettled(EscrowId.of(ESCROW), JobId.of(JOB), EscrowStatus.REFUNDED))
                .expectNoDispatchedCommands()
                .expectActiveSagas(0);
     }
@@ -641,12 +645,12 @@ class JobLifecycleSagaTest {
     @Test
     void neitherACompletedPayoutNorAProcessedRefundEndsTheLifecycleBeforeTheEscrowSettles() {
         givenFunded().andThenAggregate(ESCROW).published(refundStarted(REST, SHARE, PAYOUT_1))
-               .whenAggregate(ESCROW).publishes(new PayoutCompleted(ESCROW, JOB, WORKER, SHARE, PAYOUT_1, List.of()))
+               .whenAggregate(ESCROW).publishes(new PayoutCompleted(EscrowId.of(ESCROW), JobId.of(JOB), WorkerId.of(WORKER), SHARE, PAYOUT_1, List.of()))
                .expectNoDispatchedCommands()
                .expectActiveSagas(1);
         setUp();
         givenFunded().andThenAggregate(ESCROW).published(refundStarted(REST, SHARE, PAYOUT_1))
-               .whenAggregate(ESCROW).publishes(new EscrowRefunded(ESCROW, JOB, REST, List.of()))
+               .whenAggregate(ESCROW).publishes(new EscrowRefunded(EscrowId.of(ESCROW), JobId.of(JOB), REST, List.of()))
                .expectNoDispatchedCommands()
                .expectActiveSagas(1);
     }
@@ -659,7 +663,7 @@ class JobLifecycleSagaTest {
         fixture.givenCurrentTime(T0).andThenAggregate(JOB).published(hired(SHIFT_START))
                .whenTimeElapses(Duration.ofHours(2))
                .expectTriggeredDeadlinesWithName(JobLifecycleSaga.PAYOUT_RETRY)
-               .expectDispatchedCommands(new FlagPayoutForAdmin(ESCROW, PAYOUT_2, "the payout " + PAYOUT_2
+               .expectDispatchedCommands(new FlagPayoutForAdmin(EscrowId.of(ESCROW), PAYOUT_2, "the payout " + PAYOUT_2
                        + " was waiting for a retry when the payment saga took over; retry it"))
                .expectActiveSagas(1);
     }
@@ -670,7 +674,7 @@ class JobLifecycleSagaTest {
         fixture.givenCurrentTime(T0).andThenAggregate(JOB).published(hired(SHIFT_START))
                .whenTimeElapses(Duration.ofHours(2))
                .expectTriggeredDeadlinesWithName(JobLifecycleSaga.REFUND_RETRY)
-               .expectDispatchedCommands(new FlagEscrowForAdmin(ESCROW, "the refund of 1650000 NGN was waiting for a retry"
+               .expectDispatchedCommands(new FlagEscrowForAdmin(EscrowId.of(ESCROW), "the refund of 1650000 NGN was waiting for a retry"
                        + " when the payment saga took over; refund it at Paystack", FlagCauses.REFUND));
     }
 
@@ -750,66 +754,66 @@ class JobLifecycleSagaTest {
     // ---------------------------------------------------------------- messages
 
     private static WorkerHired hired(Instant shiftStart) {
-        return new WorkerHired(JOB, WORKER, CLIENT, PAY, ESCROW, shiftStart);
+        return new WorkerHired(JobId.of(JOB), WorkerId.of(WORKER), CLIENT, PAY, EscrowId.of(ESCROW), shiftStart);
     }
 
     private static EscrowFundingRequested fundingRequested() {
-        return new EscrowFundingRequested(ESCROW, JOB, CLIENT, WORKER, PAY, FEE, TOTAL, CHARGE);
+        return new EscrowFundingRequested(EscrowId.of(ESCROW), JobId.of(JOB), CLIENT, WorkerId.of(WORKER), PAY, FEE, TOTAL, CHARGE);
     }
 
     private static EscrowFunded funded() {
-        return new EscrowFunded(ESCROW, JOB, TOTAL, Money.of(34_750, TOTAL.currency()), List.of());
+        return new EscrowFunded(EscrowId.of(ESCROW), JobId.of(JOB), TOTAL, Money.of(34_750, TOTAL.currency()), List.of());
     }
 
     private static WorkerCheckedIn checkedIn(Instant shiftEnd) {
-        return new WorkerCheckedIn(JOB, WORKER, SITE, 12.5, T0,
+        return new WorkerCheckedIn(JobId.of(JOB), WorkerId.of(WORKER), SITE, 12.5, T0,
                 shiftEnd == null ? null : new ShiftWindow(shiftEnd.minus(Duration.ofHours(8)), shiftEnd));
     }
 
     private static WorkerCheckedOut checkedOut(Instant at) {
-        return new WorkerCheckedOut(JOB, WORKER, SITE, 8.0, at, false);
+        return new WorkerCheckedOut(JobId.of(JOB), WorkerId.of(WORKER), SITE, 8.0, at, false);
     }
 
     private static DisputeOpened disputeOpened(Instant at) {
-        return new DisputeOpened(DISPUTE, JOB, ESCROW, CLIENT, WORKER, CLIENT, DisputeParty.CLIENT, "no-show",
+        return new DisputeOpened(DisputeId.of(DISPUTE), JobId.of(JOB), EscrowId.of(ESCROW), CLIENT, WorkerId.of(WORKER), CLIENT, DisputeParty.CLIENT, "no-show",
                 "The worker left after an hour.", PAY, TOTAL, at, at.plus(Duration.ofHours(72)));
     }
 
     private static DisputeWithdrawn disputeWithdrawn(Instant at) {
-        return new DisputeWithdrawn(DISPUTE, JOB, ESCROW, CLIENT, at);
+        return new DisputeWithdrawn(DisputeId.of(DISPUTE), JobId.of(JOB), EscrowId.of(ESCROW), CLIENT, at);
     }
 
     private static DisputeResolved disputeResolved(DisputeOutcome outcome, Money workerShare, Money clientRefund) {
-        return new DisputeResolved(DISPUTE, JOB, ESCROW, CLIENT, WORKER, outcome, workerShare, clientRefund,
+        return new DisputeResolved(DisputeId.of(DISPUTE), JobId.of(JOB), EscrowId.of(ESCROW), CLIENT, WorkerId.of(WORKER), outcome, workerShare, clientRefund,
                 "decided on the evidence", ADMIN, T0.plus(Duration.ofDays(3)));
     }
 
     private static ChargebackReceived chargeback(String chargebackId, boolean moneyHeld, Instant at) {
-        return new ChargebackReceived(ESCROW, JOB, CLIENT, chargebackId, "fraudulent", moneyHeld, at);
+        return new ChargebackReceived(EscrowId.of(ESCROW), JobId.of(JOB), CLIENT, chargebackId, "fraudulent", moneyHeld, at);
     }
 
     private static EscrowUnfrozen unfrozenByWithdrawal() {
-        return new EscrowUnfrozen(ESCROW, "dispute " + DISPUTE + " withdrawn");
+        return new EscrowUnfrozen(EscrowId.of(ESCROW), "dispute " + DISPUTE + " withdrawn");
     }
 
     /** The escrow's answer to the withdrawal's unfreeze while a chargeback holds the money. */
     private static EscrowKeptFrozen keptFrozenByChargeback(String chargebackId) {
-        return new EscrowKeptFrozen(ESCROW, JOB, "dispute " + DISPUTE + " withdrawn", chargebackId);
+        return new EscrowKeptFrozen(EscrowId.of(ESCROW), JobId.of(JOB), "dispute " + DISPUTE + " withdrawn", chargebackId);
     }
 
     private static EscrowUnfrozen unfrozenByWonChargeback(String chargebackId) {
-        return new EscrowUnfrozen(ESCROW, "chargeback " + chargebackId + " resolved in the platform's favour");
+        return new EscrowUnfrozen(EscrowId.of(ESCROW), "chargeback " + chargebackId + " resolved in the platform's favour");
     }
 
     private static EscrowReleased released() {
-        return new EscrowReleased(ESCROW, JOB, WORKER, PAY, FEE, PAYOUT_1, List.of());
+        return new EscrowReleased(EscrowId.of(ESCROW), JobId.of(JOB), WorkerId.of(WORKER), PAY, FEE, PAYOUT_1, List.of());
     }
 
     private static PayoutRetryRequested retryRequested(String reference) {
-        return new PayoutRetryRequested(ESCROW, JOB, WORKER, reference, PAY, ADMIN);
+        return new PayoutRetryRequested(EscrowId.of(ESCROW), JobId.of(JOB), WorkerId.of(WORKER), reference, PAY, ADMIN);
     }
 
     private static EscrowRefundStarted refundStarted(Money refund, Money workerShare, String payoutReference) {
-        return new EscrowRefundStarted(ESCROW, JOB, WORKER, refund, workerShare, payoutReference, "refund", List.of());
+        return new EscrowRefundStarted(EscrowId.of(ESCROW), JobId.of(JOB), WorkerId.of(WORKER), refund, workerShare, payoutReference, "refund", List.of());
     }
 }

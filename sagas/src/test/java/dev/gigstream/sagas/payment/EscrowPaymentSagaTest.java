@@ -1,9 +1,13 @@
 package dev.gigstream.sagas.payment;
 
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.DisputeId;
 import dev.gigstream.messages.common.ErrorCode;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.Refusal;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.dispute.DisputeErrorCode;
 import dev.gigstream.messages.dispute.OpenDispute;
 import dev.gigstream.messages.escrow.ChargebackReceived;
@@ -63,10 +67,10 @@ class EscrowPaymentSagaTest {
     private static final Money NOTHING = Money.zero(Currency.NGN);
     private static final Money SHARE = Money.of(600_000, Currency.NGN);
     private static final Money REST = TOTAL.minus(SHARE);
-    private static final String CHARGE = EscrowReferences.charge(ESCROW);
+    private static final String CHARGE = EscrowReferences.charge(EscrowId.of(ESCROW));
     private static final String CHECKOUT_URL = "https://checkout.paystack.com/" + CHARGE;
-    private static final String PAYOUT_1 = EscrowReferences.payout(ESCROW, 1);
-    private static final String PAYOUT_2 = EscrowReferences.payout(ESCROW, 2);
+    private static final String PAYOUT_1 = EscrowReferences.payout(EscrowId.of(ESCROW), 1);
+    private static final String PAYOUT_2 = EscrowReferences.payout(EscrowId.of(ESCROW), 2);
 
     /** Event timestamps carry milliseconds, so the scenarios start on a whole millisecond. */
     private static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
@@ -92,7 +96,7 @@ class EscrowPaymentSagaTest {
         fixture.givenCurrentTime(T0)
                .whenAggregate(ESCROW).publishes(fundingRequested())
                .expectActiveSagas(1)
-               .expectDispatchedCommands(new RecordCheckout(ESCROW, CHECKOUT_URL))
+               .expectDispatchedCommands(new RecordCheckout(EscrowId.of(ESCROW), CHECKOUT_URL))
                .expectNoScheduledDeadlineWithName(Duration.ofMinutes(1), CHECKOUT_RETRY);
         assertThat(payments.checkouts).containsExactly(ESCROW + " " + CLIENT + " " + CHARGE + " " + TOTAL.amount());
     }
@@ -113,7 +117,7 @@ class EscrowPaymentSagaTest {
         fixture.givenCurrentTime(T0).andThenAggregate(ESCROW).published(fundingRequested())
                .whenTimeElapses(Duration.ofMinutes(3)) // tries at 0, +1 min, +1+2 min
                .expectTriggeredDeadlinesWithName(CHECKOUT_RETRY, CHECKOUT_RETRY)
-               .expectDispatchedCommands(new RecordCheckout(ESCROW, CHECKOUT_URL))
+               .expectDispatchedCommands(new RecordCheckout(EscrowId.of(ESCROW), CHECKOUT_URL))
                .expectNoScheduledDeadlineWithName(Duration.ofMinutes(4), CHECKOUT_RETRY);
         assertThat(payments.checkouts).hasSize(3).containsOnly(payments.checkouts.get(0));
     }
@@ -134,7 +138,7 @@ class EscrowPaymentSagaTest {
         payments.checkout.unavailableAlways();
         fixture.givenCurrentTime(T0).andThenAggregate(ESCROW).published(fundingRequested())
                .andThenTimeElapses(Duration.ofHours(2))
-               .whenAggregate(ESCROW).publishes(new EscrowCancelled(ESCROW, JOB, "the payment window closed"))
+               .whenAggregate(ESCROW).publishes(new EscrowCancelled(EscrowId.of(ESCROW), JobId.of(JOB), "the payment window closed"))
                .expectNoDispatchedCommands()
                .expectNoScheduledDeadlines()
                .expectActiveSagas(0);
@@ -160,7 +164,7 @@ class EscrowPaymentSagaTest {
         givenFunded()
                .whenAggregate(ESCROW).publishes(chargeback("CHB-4471", true, at))
                .expectSuccessfulHandlerExecution()
-               .expectDispatchedCommands(new OpenDispute(disputeOfChargeback("CHB-4471"), JOB, CLIENT, "chargeback",
+               .expectDispatchedCommands(new OpenDispute(DisputeId.of(disputeOfChargeback("CHB-4471")), JobId.of(JOB), CLIENT, "chargeback",
                        "The client's bank disputes the payment (Paystack dispute CHB-4471): fraudulent", at));
     }
 
@@ -173,7 +177,7 @@ class EscrowPaymentSagaTest {
                .whenAggregate(ESCROW).publishes(chargeback("CHB-4471", true, at))
                .expectSuccessfulHandlerExecution()
                .expectDispatchedCommands(
-                       new OpenDispute(disputeOfChargeback("CHB-4471"), JOB, CLIENT, "chargeback",
+                       new OpenDispute(DisputeId.of(disputeOfChargeback("CHB-4471")), JobId.of(JOB), CLIENT, "chargeback",
                                "The client's bank disputes the payment (Paystack dispute CHB-4471): fraudulent", at));
     }
 
@@ -197,7 +201,7 @@ class EscrowPaymentSagaTest {
         fixture.givenCurrentTime(T0)
                .whenAggregate(ESCROW).publishes(chargeback("CHB-4471", true, at))
                .expectActiveSagas(1)
-               .expectDispatchedCommands(new OpenDispute(disputeOfChargeback("CHB-4471"), JOB, CLIENT, "chargeback",
+               .expectDispatchedCommands(new OpenDispute(DisputeId.of(disputeOfChargeback("CHB-4471")), JobId.of(JOB), CLIENT, "chargeback",
                        "The client's bank disputes the payment (Paystack dispute CHB-4471): fraudulent", at));
     }
 
@@ -227,7 +231,7 @@ class EscrowPaymentSagaTest {
         payouts.outcome = Payouts.Outcome.SUCCEEDED;
         givenFunded()
                .whenAggregate(ESCROW).publishes(released())
-               .expectDispatchedCommands(new ConfirmPayout(ESCROW, PAYOUT_1));
+               .expectDispatchedCommands(new ConfirmPayout(EscrowId.of(ESCROW), PAYOUT_1));
     }
 
     @Test
@@ -235,7 +239,7 @@ class EscrowPaymentSagaTest {
         payouts.outcome = Payouts.Outcome.FAILED;
         givenFunded()
                .whenAggregate(ESCROW).publishes(released())
-               .expectDispatchedCommands(new ReportPayoutFailure(ESCROW, PAYOUT_1, "Paystack refused the transfer"));
+               .expectDispatchedCommands(new ReportPayoutFailure(EscrowId.of(ESCROW), PAYOUT_1, "Paystack refused the transfer"));
     }
 
     @Test
@@ -243,7 +247,7 @@ class EscrowPaymentSagaTest {
         payouts.outcome = Payouts.Outcome.NEEDS_OTP;
         givenFunded()
                .whenAggregate(ESCROW).publishes(released())
-               .expectDispatchedCommands(new FlagPayoutForAdmin(ESCROW, PAYOUT_1,
+               .expectDispatchedCommands(new FlagPayoutForAdmin(EscrowId.of(ESCROW), PAYOUT_1,
                        "Paystack asks for an OTP on transfers: disable OTP for transfers in the Paystack dashboard, then retry"));
     }
 
@@ -266,8 +270,8 @@ class EscrowPaymentSagaTest {
     @Test
     void afterTheLastFailedAttemptAnAdminIsAskedInsteadOfRetrying() {
         givenReleased()
-               .whenAggregate(ESCROW).publishes(payoutFailed(PAYOUT_1, 5, EscrowReferences.payout(ESCROW, 6)))
-               .expectDispatchedCommands(new FlagPayoutForAdmin(ESCROW, EscrowReferences.payout(ESCROW, 6),
+               .whenAggregate(ESCROW).publishes(payoutFailed(PAYOUT_1, 5, EscrowReferences.payout(EscrowId.of(ESCROW), 6)))
+               .expectDispatchedCommands(new FlagPayoutForAdmin(EscrowId.of(ESCROW), EscrowReferences.payout(EscrowId.of(ESCROW), 6),
                        "the payout failed 5 times (last: Account resolution failed); check the worker's payout account, then retry"))
                .expectNoScheduledDeadlines();
     }
@@ -280,7 +284,7 @@ class EscrowPaymentSagaTest {
     void aFailedPayoutThisSagaNeverSawIsLeftToAnOperatorsRetry() {
         fixture.givenCurrentTime(T0)
                .whenAggregate(ESCROW).publishes(payoutFailed(PAYOUT_1, 1, PAYOUT_2))
-               .expectDispatchedCommands(new FlagPayoutForAdmin(ESCROW, PAYOUT_2,
+               .expectDispatchedCommands(new FlagPayoutForAdmin(EscrowId.of(ESCROW), PAYOUT_2,
                        "the payout failed 1 times (last: Account resolution failed); check the worker's payout account, then retry"))
                .expectNoScheduledDeadlines()
                .expectActiveSagas(0);
@@ -290,7 +294,7 @@ class EscrowPaymentSagaTest {
     @Test
     void aCompletedPayoutStopsAPendingRetry() {
         givenReleased().andThenAggregate(ESCROW).published(payoutFailed(PAYOUT_1, 1, PAYOUT_2))
-               .whenAggregate(ESCROW).publishes(new PayoutCompleted(ESCROW, JOB, WORKER, PAY, PAYOUT_1, List.of()))
+               .whenAggregate(ESCROW).publishes(new PayoutCompleted(EscrowId.of(ESCROW), JobId.of(JOB), WorkerId.of(WORKER), PAY, PAYOUT_1, List.of()))
                .expectNoDispatchedCommands()
                .expectNoScheduledDeadlines();
     }
@@ -312,7 +316,7 @@ class EscrowPaymentSagaTest {
         givenReleased()
                .whenTimeElapses(Duration.ofMinutes(1))
                .expectTriggeredDeadlinesWithName(PAYOUT_RETRY)
-               .expectDispatchedCommands(new ConfirmPayout(ESCROW, PAYOUT_1))
+               .expectDispatchedCommands(new ConfirmPayout(EscrowId.of(ESCROW), PAYOUT_1))
                .expectNoScheduledDeadlines();
         assertThat(payouts.calls).containsExactly(payout(PAYOUT_1, PAY), payout(PAYOUT_1, PAY));
     }
@@ -324,7 +328,7 @@ class EscrowPaymentSagaTest {
                .whenTimeElapses(Duration.ofHours(1)) // tries at 0, 1, 3, 7 and 15 minutes
                .expectSuccessfulHandlerExecution()
                .expectTriggeredDeadlinesWithName(PAYOUT_RETRY, PAYOUT_RETRY, PAYOUT_RETRY, PAYOUT_RETRY)
-               .expectDispatchedCommands(new FlagPayoutForAdmin(ESCROW, PAYOUT_1,
+               .expectDispatchedCommands(new FlagPayoutForAdmin(EscrowId.of(ESCROW), PAYOUT_1,
                        "Paystack did not answer the payout " + PAYOUT_1 + " 5 times; retry once it is reachable"))
                .expectNoScheduledDeadlines();
         assertThat(payouts.calls).hasSize(5).containsOnly(payout(PAYOUT_1, PAY));
@@ -341,7 +345,7 @@ class EscrowPaymentSagaTest {
 
     @Test
     void anOperatorsRetryAfterTheEscrowSettledStartsANewSagaThatPaysThePendingReference() {
-        givenReleased().andThenAggregate(ESCROW).published(new EscrowSettled(ESCROW, JOB, EscrowStatus.RELEASED))
+        givenReleased().andThenAggregate(ESCROW).published(new EscrowSettled(EscrowId.of(ESCROW), JobId.of(JOB), EscrowStatus.RELEASED))
                .whenAggregate(ESCROW).publishes(retryRequested(PAYOUT_2))
                .expectActiveSagas(1)
                .expectNoDispatchedCommands();
@@ -350,9 +354,9 @@ class EscrowPaymentSagaTest {
 
     @Test
     void theSagaAnOperatorsRetryStartedEndsWhenTheEscrowSettlesAgain() {
-        givenReleased().andThenAggregate(ESCROW).published(new EscrowSettled(ESCROW, JOB, EscrowStatus.RELEASED),
+        givenReleased().andThenAggregate(ESCROW).published(new EscrowSettled(EscrowId.of(ESCROW), JobId.of(JOB), EscrowStatus.RELEASED),
                        retryRequested(PAYOUT_2))
-               .whenAggregate(ESCROW).publishes(new EscrowSettled(ESCROW, JOB, EscrowStatus.RELEASED))
+               .whenAggregate(ESCROW).publishes(new EscrowSettled(EscrowId.of(ESCROW), JobId.of(JOB), EscrowStatus.RELEASED))
                .expectNoDispatchedCommands()
                .expectActiveSagas(0);
     }
@@ -416,7 +420,7 @@ class EscrowPaymentSagaTest {
                .whenTimeElapses(Duration.ofMinutes(31)) // tries at 0, 1, 3, 7, 15 and 31 minutes
                .expectSuccessfulHandlerExecution()
                .expectTriggeredDeadlinesWithName(REFUND_RETRY, REFUND_RETRY, REFUND_RETRY, REFUND_RETRY, REFUND_RETRY)
-               .expectDispatchedCommands(new FlagEscrowForAdmin(ESCROW,
+               .expectDispatchedCommands(new FlagEscrowForAdmin(EscrowId.of(ESCROW),
                        "Paystack did not answer the refund of 1650000 NGN 5 times; still trying", FlagCauses.REFUND))
                .expectScheduledDeadlineWithName(Duration.ofMinutes(32), REFUND_RETRY);
         assertThat(payments.refunds).hasSize(6);
@@ -428,7 +432,7 @@ class EscrowPaymentSagaTest {
         givenFunded()
                .whenAggregate(ESCROW).publishes(refundStarted(TOTAL, NOTHING, null))
                .expectSuccessfulHandlerExecution()
-               .expectDispatchedCommands(new FlagEscrowForAdmin(ESCROW,
+               .expectDispatchedCommands(new FlagEscrowForAdmin(EscrowId.of(ESCROW),
                        "Paystack refused the refund of 1650000 NGN: the refund exceeds the transaction", FlagCauses.REFUND))
                .expectNoScheduledDeadlines();
     }
@@ -477,7 +481,7 @@ class EscrowPaymentSagaTest {
     @Test
     void aReleasedSettlementEndsTheSaga() {
         givenReleased()
-               .whenAggregate(ESCROW).publishes(new EscrowSettled(ESCROW, JOB, EscrowStatus.RELEASED))
+               .whenAggregate(ESCROW).publishes(new EscrowSettled(EscrowId.of(ESCROW), JobId.of(JOB), EscrowStatus.RELEASED))
                .expectNoDispatchedCommands()
                .expectActiveSagas(0);
     }
@@ -485,12 +489,12 @@ class EscrowPaymentSagaTest {
     @Test
     void aSplitOrRefundedSettlementEndsTheSaga() {
         givenFunded().andThenAggregate(ESCROW).published(refundStarted(REST, SHARE, PAYOUT_1))
-               .whenAggregate(ESCROW).publishes(new EscrowSettled(ESCROW, JOB, EscrowStatus.SPLIT))
+               .whenAggregate(ESCROW).publishes(new EscrowSettled(EscrowId.of(ESCROW), JobId.of(JOB), EscrowStatus.SPLIT))
                .expectNoDispatchedCommands()
                .expectActiveSagas(0);
         setUp();
         givenFunded().andThenAggregate(ESCROW).published(refundStarted(TOTAL, NOTHING, null))
-               .whenAggregate(ESCROW).publishes(new EscrowSettled(ESCROW, JOB, EscrowStatus.REFUNDED))
+               .whenAggregate(ESCROW).publishes(new EscrowSettled(EscrowId.of(ESCROW), JobId.of(JOB), EscrowStatus.REFUNDED))
                .expectNoDispatchedCommands()
                .expectActiveSagas(0);
     }
@@ -498,12 +502,12 @@ class EscrowPaymentSagaTest {
     @Test
     void neitherACompletedPayoutNorAProcessedRefundEndsTheSagaBeforeTheEscrowSettles() {
         givenFunded().andThenAggregate(ESCROW).published(refundStarted(REST, SHARE, PAYOUT_1))
-               .whenAggregate(ESCROW).publishes(new PayoutCompleted(ESCROW, JOB, WORKER, SHARE, PAYOUT_1, List.of()))
+               .whenAggregate(ESCROW).publishes(new PayoutCompleted(EscrowId.of(ESCROW), JobId.of(JOB), WorkerId.of(WORKER), SHARE, PAYOUT_1, List.of()))
                .expectNoDispatchedCommands()
                .expectActiveSagas(1);
         setUp();
         givenFunded().andThenAggregate(ESCROW).published(refundStarted(REST, SHARE, PAYOUT_1))
-               .whenAggregate(ESCROW).publishes(new EscrowRefunded(ESCROW, JOB, REST, List.of()))
+               .whenAggregate(ESCROW).publishes(new EscrowRefunded(EscrowId.of(ESCROW), JobId.of(JOB), REST, List.of()))
                .expectNoDispatchedCommands()
                .expectActiveSagas(1);
     }
@@ -513,7 +517,7 @@ class EscrowPaymentSagaTest {
         payments.refund.unavailableFor(1);
         payouts.script.unavailableFor(1);
         givenFunded().andThenAggregate(ESCROW).published(refundStarted(REST, SHARE, PAYOUT_1))
-               .whenAggregate(ESCROW).publishes(new EscrowSettled(ESCROW, JOB, EscrowStatus.SPLIT))
+               .whenAggregate(ESCROW).publishes(new EscrowSettled(EscrowId.of(ESCROW), JobId.of(JOB), EscrowStatus.SPLIT))
                .expectNoScheduledDeadlines()
                .expectActiveSagas(0);
     }
@@ -546,15 +550,15 @@ class EscrowPaymentSagaTest {
     // ---------------------------------------------------------------- messages
 
     private static EscrowFundingRequested fundingRequested() {
-        return new EscrowFundingRequested(ESCROW, JOB, CLIENT, WORKER, PAY, FEE, TOTAL, CHARGE);
+        return new EscrowFundingRequested(EscrowId.of(ESCROW), JobId.of(JOB), CLIENT, WorkerId.of(WORKER), PAY, FEE, TOTAL, CHARGE);
     }
 
     private static EscrowFunded funded() {
-        return new EscrowFunded(ESCROW, JOB, TOTAL, Money.of(34_750, TOTAL.currency()), List.of());
+        return new EscrowFunded(EscrowId.of(ESCROW), JobId.of(JOB), TOTAL, Money.of(34_750, TOTAL.currency()), List.of());
     }
 
     private static ChargebackReceived chargeback(String chargebackId, boolean moneyHeld, Instant at) {
-        return new ChargebackReceived(ESCROW, JOB, CLIENT, chargebackId, "fraudulent", moneyHeld, at);
+        return new ChargebackReceived(EscrowId.of(ESCROW), JobId.of(JOB), CLIENT, chargebackId, "fraudulent", moneyHeld, at);
     }
 
     /** The dispute a chargeback opens has an id derived from the chargeback, so a redelivery cannot open two. */
@@ -563,19 +567,19 @@ class EscrowPaymentSagaTest {
     }
 
     private static EscrowReleased released() {
-        return new EscrowReleased(ESCROW, JOB, WORKER, PAY, FEE, PAYOUT_1, List.of());
+        return new EscrowReleased(EscrowId.of(ESCROW), JobId.of(JOB), WorkerId.of(WORKER), PAY, FEE, PAYOUT_1, List.of());
     }
 
     private static PayoutFailed payoutFailed(String reference, int failures, String nextReference) {
-        return new PayoutFailed(ESCROW, reference, "Account resolution failed", failures, nextReference, PAY, List.of());
+        return new PayoutFailed(EscrowId.of(ESCROW), reference, "Account resolution failed", failures, nextReference, PAY, List.of());
     }
 
     private static PayoutRetryRequested retryRequested(String reference) {
-        return new PayoutRetryRequested(ESCROW, JOB, WORKER, reference, PAY, ADMIN);
+        return new PayoutRetryRequested(EscrowId.of(ESCROW), JobId.of(JOB), WorkerId.of(WORKER), reference, PAY, ADMIN);
     }
 
     private static EscrowRefundStarted refundStarted(Money refund, Money workerShare, String payoutReference) {
-        return new EscrowRefundStarted(ESCROW, JOB, WORKER, refund, workerShare, payoutReference, "refund", List.of());
+        return new EscrowRefundStarted(EscrowId.of(ESCROW), JobId.of(JOB), WorkerId.of(WORKER), refund, workerShare, payoutReference, "refund", List.of());
     }
 
     private static String payout(String reference, Money amount) {
