@@ -9,6 +9,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.gigstream.messages.common.Refusal;
 import dev.gigstream.messages.common.RefusedException;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.job.JobCompleted;
 import dev.gigstream.messages.job.JobDisputeSettled;
 import dev.gigstream.messages.job.JobStatus;
@@ -84,20 +85,20 @@ public class BadgeAwarding {
 
     @EventHandler
     void on(JobCompleted event, @Timestamp Instant at, ReplayStatus replay) {
-        completed(event.workerId(), event.jobId(), at, replay);
+        completed(event.workerId().value(), event.jobId().value(), at, replay);
     }
 
     @EventHandler
     void on(JobDisputeSettled event, @Timestamp Instant at, ReplayStatus replay) {
         // settled COMPLETED, the worker was paid (whole or in part) for the shift; CANCELLED, it was refunded
         if (event.status() == JobStatus.COMPLETED) {
-            completed(event.workerId(), event.jobId(), at, replay);
+            completed(event.workerId().value(), event.jobId().value(), at, replay);
         }
     }
 
     @EventHandler
     void on(WorkerNoShow event) {
-        count(event.workerId(), "no-show:" + event.jobId(), Updates.set(SINCE_NO_SHOW, 0));
+        count(event.workerId().value(), "no-show:" + event.jobId(), Updates.set(SINCE_NO_SHOW, 0));
     }
 
     @EventHandler
@@ -117,7 +118,7 @@ public class BadgeAwarding {
     @EventHandler
     void on(BadgeAwarded event) {
         // an award counts as sent, so after a rebuild only what was never awarded is asked for again
-        progress.updateOne(Filters.eq("_id", idOf(event.workerId())), Updates.addToSet(SENT, event.badge().name()),
+        progress.updateOne(Filters.eq("_id", idOf(event.workerId().value())), Updates.addToSet(SENT, event.badge().name()),
                 new UpdateOptions().upsert(true));
     }
 
@@ -171,7 +172,7 @@ public class BadgeAwarding {
 
     private void award(String workerId, Badge badge, Instant at) {
         try {
-            commands.sendAndWait(new AwardBadge(workerId, badge, at));
+            commands.sendAndWait(new AwardBadge(WorkerId.of(workerId), badge, at));
         } catch (RefusedException | CommandExecutionException e) {
             if (!alreadyAwarded(e)) {
                 throw e;

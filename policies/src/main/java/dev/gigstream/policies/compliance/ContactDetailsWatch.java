@@ -48,35 +48,35 @@ public class ContactDetailsWatch {
 
     @EventHandler
     void on(JobPosted event, @MessageIdentifier String eventId, @Timestamp Instant at, ReplayStatus replay) {
-        check(event.clientId(), eventId, at, replay, Map.of("jobId", event.jobId()),
+        check(event.clientId(), eventId, at, replay, Map.of("jobId", event.jobId().value()),
                 Map.of("title", nullToEmpty(event.title()), "description", nullToEmpty(event.description())));
     }
 
     @EventHandler
     void on(WorkerApplied event, @MessageIdentifier String eventId, @Timestamp Instant at, ReplayStatus replay) {
-        check(event.workerId(), eventId, at, replay, Map.of("jobId", event.jobId()), Map.of("note", nullToEmpty(event.note())));
+        check(event.workerId().value(), eventId, at, replay, Map.of("jobId", event.jobId().value()), Map.of("note", nullToEmpty(event.note())));
     }
 
     @EventHandler
     void on(DisputeOpened event, @MessageIdentifier String eventId, @Timestamp Instant at, ReplayStatus replay) {
-        check(event.openedBy(), eventId, at, replay, Map.of("jobId", event.jobId(), "disputeId", event.disputeId()),
+        check(event.openedBy(), eventId, at, replay, Map.of("jobId", event.jobId().value(), "disputeId", event.disputeId().value()),
                 Map.of("reason", nullToEmpty(event.reason()), "details", nullToEmpty(event.details())));
     }
 
     @EventHandler
     void on(EvidenceAdded event, @MessageIdentifier String eventId, @Timestamp Instant at, ReplayStatus replay) {
-        check(event.by(), eventId, at, replay, Map.of("jobId", event.jobId(), "disputeId", event.disputeId()),
+        check(event.by(), eventId, at, replay, Map.of("jobId", event.jobId().value(), "disputeId", event.disputeId().value()),
                 Map.of("evidence", nullToEmpty(event.text())));
     }
 
     @EventHandler
     void on(RatingGiven event, @MessageIdentifier String eventId, @Timestamp Instant at, ReplayStatus replay) {
-        check(event.raterId(), eventId, at, replay, Map.of("jobId", event.jobId()), Map.of("comment", nullToEmpty(event.comment())));
+        check(event.raterId(), eventId, at, replay, Map.of("jobId", event.jobId().value()), Map.of("comment", nullToEmpty(event.comment())));
     }
 
     @EventHandler
     void on(JobCancelled event, @MessageIdentifier String eventId, @Timestamp Instant at, ReplayStatus replay) {
-        check(event.cancelledBy(), eventId, at, replay, Map.of("jobId", event.jobId()), Map.of("reason", nullToEmpty(event.reason())));
+        check(event.cancelledBy(), eventId, at, replay, Map.of("jobId", event.jobId().value()), Map.of("reason", nullToEmpty(event.reason())));
     }
 
     @EventHandler
@@ -84,7 +84,7 @@ public class ContactDetailsWatch {
         List<ContactDetailsPolicy.Finding> found = policy.findings(event.bio());
         if (!found.isEmpty()) {
             String findings = describe(found);
-            raiser.raise(flag(event.workerId(), List.of("bio:" + findings), eventId, at, Map.of("bio", findings)),
+            raiser.raise(flag(event.workerId().value(), List.of("bio:" + findings), eventId, at, Map.of("bio", findings)),
                     replay.isReplay());
         }
     }

@@ -23,6 +23,6 @@ public record DisputesAgainstUserPolicy(Occurrences occurrences) implements Coun
     }
 
     public String accusedIn(DisputeOpened opened) {
-        return opened.openerRole() == DisputeParty.CLIENT ? opened.workerId() : opened.clientId();
+        return opened.openerRole() == DisputeParty.CLIENT ? opened.workerId().value() : opened.clientId();
     }
 }

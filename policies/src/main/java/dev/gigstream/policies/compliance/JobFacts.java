@@ -45,24 +45,24 @@ public class JobFacts {
 
     @EventHandler
     void on(JobPosted event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(jobs, event.jobId(), sequence, Updates.set("clientId", event.clientId()));
+        SequencedWrites.apply(jobs, event.jobId().value(), sequence, Updates.set("clientId", event.clientId()));
     }
 
     @EventHandler
     void on(WorkerHired event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
-        SequencedWrites.apply(jobs, event.jobId(), sequence, Updates.combine(Updates.set("workerId", event.workerId()),
+        SequencedWrites.apply(jobs, event.jobId().value(), sequence, Updates.combine(Updates.set("workerId", event.workerId()),
                 Updates.set("hiredEventId", eventId), Updates.unset("checkedInEventId")));
     }
 
     @EventHandler
     void on(HireLapsed event, @SequenceNumber long sequence) {
-        SequencedWrites.apply(jobs, event.jobId(), sequence, Updates.combine(Updates.unset("workerId"),
+        SequencedWrites.apply(jobs, event.jobId().value(), sequence, Updates.combine(Updates.unset("workerId"),
                 Updates.unset("hiredEventId"), Updates.unset("checkedInEventId")));
     }
 
     @EventHandler
     void on(WorkerCheckedIn event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
-        SequencedWrites.apply(jobs, event.jobId(), sequence, Updates.set("checkedInEventId", eventId));
+        SequencedWrites.apply(jobs, event.jobId().value(), sequence, Updates.set("checkedInEventId", eventId));
     }
 
     @ResetHandler

@@ -68,19 +68,19 @@ public class RepeatedConduct {
 
     @EventHandler
     void on(WorkerNoShow event, @MessageIdentifier String eventId, @Timestamp Instant at, ReplayStatus replay) {
-        count(noShows, noShows.subjectOf(event), new Occurrence(eventId, at, event.jobId()), "jobIds", replay);
+        count(noShows, noShows.subjectOf(event), new Occurrence(eventId, at, event.jobId().value()), "jobIds", replay);
     }
 
     @EventHandler
     void on(DisputeOpened event, @MessageIdentifier String eventId, @Timestamp Instant at, ReplayStatus replay) {
-        count(disputes, disputes.accusedIn(event), new Occurrence(eventId, at, event.disputeId()), "disputeIds", replay);
+        count(disputes, disputes.accusedIn(event), new Occurrence(eventId, at, event.disputeId().value()), "disputeIds", replay);
     }
 
     @EventHandler
     void on(JobCancelled event, @MessageIdentifier String eventId, @Timestamp Instant at, ReplayStatus replay) {
-        String clientOfJob = jobs.of(event.jobId()).map(JobFacts.Facts::clientId).orElse(null);
+        String clientOfJob = jobs.of(event.jobId().value()).map(JobFacts.Facts::clientId).orElse(null);
         cancellations.clientCounted(event, clientOfJob).ifPresent(clientId ->
-                count(cancellations, clientId, new Occurrence(eventId, at, event.jobId()), "jobIds", replay));
+                count(cancellations, clientId, new Occurrence(eventId, at, event.jobId().value()), "jobIds", replay));
     }
 
     @ResetHandler

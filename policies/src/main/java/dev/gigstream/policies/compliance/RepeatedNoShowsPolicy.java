@@ -19,6 +19,6 @@ public record RepeatedNoShowsPolicy(Occurrences occurrences) implements Counting
 
     /** The worker the no-show counts against. */
     public String subjectOf(WorkerNoShow noShow) {
-        return noShow.workerId();
+        return noShow.workerId().value();
     }
 }

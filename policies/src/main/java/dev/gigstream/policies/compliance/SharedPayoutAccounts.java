@@ -77,7 +77,7 @@ public class SharedPayoutAccounts {
                     Updates.pull(WORKERS, new Document("workerId", event.workerId())));
         }
         if (key != null) {
-            List<Document> sharing = join(key, event.workerId(), eventId, event.payout());
+            List<Document> sharing = join(key, event.workerId().value(), eventId, event.payout());
             List<String> workerIds = sharing.stream().map(doc -> doc.getString("workerId")).toList();
             if (policy.shared(workerIds)) {
                 raiser.raise(flag(key, event.payout(), sharing, at), replay.isReplay());

@@ -1,7 +1,9 @@
 package dev.gigstream.policies.matching;
 
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.job.FindJob;
 import dev.gigstream.messages.job.JobOfferWaveDue;
 import dev.gigstream.messages.job.JobPosted;
@@ -53,7 +55,7 @@ public class JobMatching {
 
     @EventHandler
     void on(JobPosted event) {
-        offer(event.jobId(), 1, event.requiredSkills(), event.site(), event.shift(), event.pay(), List.of());
+        offer(event.jobId().value(), 1, event.requiredSkills(), event.site(), event.shift(), event.pay(), List.of());
     }
 
     @EventHandler
@@ -61,9 +63,9 @@ public class JobMatching {
         if (event.wave() > settings.waves()) {
             return; // fewer waves are configured than when this one was scheduled
         }
-        JobView job = queries.query(new FindJob(event.jobId()), ResponseTypes.optionalInstanceOf(JobView.class)).join()
+        JobView job = queries.query(new FindJob(event.jobId().value()), ResponseTypes.optionalInstanceOf(JobView.class)).join()
                 .orElseThrow(() -> new IllegalStateException("Job " + event.jobId() + " is not in the job feed yet"));
-        offer(event.jobId(), event.wave(), job.requiredSkills(), job.site(), job.shift(), job.pay(), event.offeredWorkerIds());
+        offer(event.jobId().value(), event.wave(), job.requiredSkills(), job.site(), job.shift(), job.pay(), event.offeredWorkerIds());
     }
 
     private void offer(String jobId, int wave, List<String> skills, JobSite site, ShiftWindow shift, Money pay,
@@ -73,10 +75,10 @@ public class JobMatching {
                 offeredAlready, settings.waveSize()), WorkersToOffer.class).join();
         List<OfferJob.Offer> offers = new ArrayList<>();
         for (WorkersToOffer.Worker worker : best.workers()) {
-            offers.add(new OfferJob.Offer(worker.workerId(), offeredAlready.size() + offers.size() + 1,
+            offers.add(new OfferJob.Offer(WorkerId.of(worker.workerId()), offeredAlready.size() + offers.size() + 1,
                     worker.distanceKm(), now.plus(settings.offerLifetime())));
         }
         Instant nextWaveAt = wave < settings.waves() ? now.plus(settings.waveDelay()) : null;
-        commands.sendAndWait(new OfferJob(jobId, wave, offers, now, nextWaveAt));
+        commands.sendAndWait(new OfferJob(JobId.of(jobId), wave, offers, now, nextWaveAt));
     }
 }

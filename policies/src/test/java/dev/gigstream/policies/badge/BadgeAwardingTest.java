@@ -1,7 +1,11 @@
 package dev.gigstream.policies.badge;
 
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.dispute.DisputeOutcome;
 import dev.gigstream.messages.job.JobCompleted;
 import dev.gigstream.messages.job.JobDisputeSettled;
@@ -49,7 +53,7 @@ class BadgeAwardingTest {
     private void complete(BadgeAwarding awarding, String workerId, int shifts, ReplayStatus replay) {
         for (int i = 0; i < shifts; i++) {
             jobs++;
-            awarding.on(new JobCompleted("shift-" + jobs, workerId), T0.plusSeconds(jobs), replay);
+            awarding.on(new JobCompleted(JobId.of("shift-" + jobs), WorkerId.of(workerId)), T0.plusSeconds(jobs), replay);
         }
     }
 
@@ -63,7 +67,7 @@ class BadgeAwardingTest {
         for (int i = 0; i < count; i++) {
             jobs++;
             var rating = new RatingsRevealed.Rating("rater-" + jobs, by, rateeId, stars, "", T0);
-            revealed.add(new RatingsRevealed("ratings-" + jobs, "job-" + jobs, List.of(rating), T0));
+            revealed.add(new RatingsRevealed("ratings-" + jobs, JobId.of("job-" + jobs), List.of(rating), T0));
             awarding.on(revealed.get(i), T0, ReplayStatus.REGULAR);
         }
         return revealed;
@@ -81,12 +85,12 @@ class BadgeAwardingTest {
     @MethodSource("backends")
     void theFirstCompletedShiftIsAwardedOnceEvenWhenDeliveredTwice(MongoBackend backend) {
         var awarding = awarding(backend);
-        var completed = new JobCompleted("job-1", "worker-1");
+        var completed = new JobCompleted(JobId.of("job-1"), WorkerId.of("worker-1"));
 
         awarding.on(completed, T0, ReplayStatus.REGULAR);
         awarding.on(completed, T0, ReplayStatus.REGULAR);
 
-        assertThat(commands.asked()).containsExactly(new AwardBadge("worker-1", FIRST_SHIFT, T0));
+        assertThat(commands.asked()).containsExactly(new AwardBadge(WorkerId.of("worker-1"), FIRST_SHIFT, T0));
 
         complete(awarding, "worker-1", 8);
         assertThat(awarded("worker-1")).as("the redelivery was not counted").containsExactly(FIRST_SHIFT);
@@ -103,7 +107,7 @@ class BadgeAwardingTest {
         assertThat(awarded("worker-1")).containsExactly(FIRST_SHIFT);
 
         complete(awarding, "worker-1", 1);
-        assertThat(commands.asked()).last().isEqualTo(new AwardBadge("worker-1", TEN_SHIFTS, T0.plusSeconds(10)));
+        assertThat(commands.asked()).last().isEqualTo(new AwardBadge(WorkerId.of("worker-1"), TEN_SHIFTS, T0.plusSeconds(10)));
         assertThat(commands.asked()).hasSize(2);
     }
 
@@ -112,8 +116,8 @@ class BadgeAwardingTest {
     void aNoShowStartsTheReliableRunAgain(MongoBackend backend) {
         var awarding = awarding(backend);
         complete(awarding, "worker-1", 19);
-        awarding.on(new WorkerNoShow("job-no-show", "worker-1", "escrow-no-show", Money.of(0, Currency.NGN)));
-        awarding.on(new WorkerNoShow("job-no-show", "worker-1", "escrow-no-show", Money.of(0, Currency.NGN)));
+        awarding.on(new WorkerNoShow(JobId.of("job-no-show"), WorkerId.of("worker-1"), EscrowId.of("escrow-no-show"), Money.of(0, Currency.NGN)));
+        awarding.on(new WorkerNoShow(JobId.of("job-no-show"), WorkerId.of("worker-1"), EscrowId.of("escrow-no-show"), Money.of(0, Currency.NGN)));
 
         complete(awarding, "worker-1", 19);
         assertThat(awarded("worker-1")).containsExactly(FIRST_SHIFT, TEN_SHIFTS);
@@ -161,13 +165,13 @@ class BadgeAwardingTest {
     void aDisputeSettledAsCompletedCountsAsAShiftAndARefundDoesNot(MongoBackend backend) {
         var awarding = awarding(backend);
 
-        awarding.on(new JobDisputeSettled("job-1", "dispute-1", "client-1", "worker-1", DisputeOutcome.REFUND_TO_CLIENT,
+        awarding.on(new JobDisputeSettled(JobId.of("job-1"), DisputeId.of("dispute-1"), "client-1", WorkerId.of("worker-1"), DisputeOutcome.REFUND_TO_CLIENT,
                 JobStatus.CANCELLED), T0, ReplayStatus.REGULAR);
         assertThat(commands.asked()).isEmpty();
 
-        awarding.on(new JobDisputeSettled("job-2", "dispute-2", "client-1", "worker-1", DisputeOutcome.SPLIT,
+        awarding.on(new JobDisputeSettled(JobId.of("job-2"), DisputeId.of("dispute-2"), "client-1", WorkerId.of("worker-1"), DisputeOutcome.SPLIT,
                 JobStatus.COMPLETED), T0.plusSeconds(1), ReplayStatus.REGULAR);
-        assertThat(commands.asked()).containsExactly(new AwardBadge("worker-1", FIRST_SHIFT, T0.plusSeconds(1)));
+        assertThat(commands.asked()).containsExactly(new AwardBadge(WorkerId.of("worker-1"), FIRST_SHIFT, T0.plusSeconds(1)));
 
         complete(awarding, "worker-1", 8);
         assertThat(awarded("worker-1")).as("9 shifts, the refunded one not among them").containsExactly(FIRST_SHIFT);
@@ -198,7 +202,7 @@ class BadgeAwardingTest {
     void awardsReplayedCountAsSent(MongoBackend backend) {
         var awarding = awarding(backend);
         complete(awarding, "worker-1", 1, ReplayStatus.REPLAY);
-        awarding.on(new BadgeAwarded("worker-1", FIRST_SHIFT, T0));
+        awarding.on(new BadgeAwarded(WorkerId.of("worker-1"), FIRST_SHIFT, T0));
 
         complete(awarding, "worker-1", 1);
 
@@ -209,7 +213,7 @@ class BadgeAwardingTest {
     @MethodSource("backends")
     void anyOtherFailurePropagatesAndTheBadgeIsSentOnRedelivery(MongoBackend backend) {
         var awarding = awarding(backend);
-        var completed = new JobCompleted("job-1", "worker-1");
+        var completed = new JobCompleted(JobId.of("job-1"), WorkerId.of("worker-1"));
         commands.failWith(new IllegalStateException("the command bus is down"));
 
         assertThatThrownBy(() -> awarding.on(completed, T0, ReplayStatus.REGULAR)).hasMessage("the command bus is down");

@@ -1,6 +1,8 @@
 package dev.gigstream.policies.compliance;
 
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.job.JobCancelled;
 import dev.gigstream.policies.compliance.Occurrences.Occurrence;
@@ -43,8 +45,8 @@ class CancellationsAfterFundingPolicyTest {
 
     @Test
     void onlyAFundedJobCancelledByItsClientCounts() {
-        var funded = new JobCancelled("job-1", "client-1", "plans changed", "escrow-1", Money.of(750_000, Currency.NGN));
-        var beforeFunding = new JobCancelled("job-1", "client-1", "plans changed", null, NOTHING);
+        var funded = new JobCancelled(JobId.of("job-1"), "client-1", "plans changed", EscrowId.of("escrow-1"), Money.of(750_000, Currency.NGN));
+        var beforeFunding = new JobCancelled(JobId.of("job-1"), "client-1", "plans changed", null, NOTHING);
 
         assertThat(policy.clientCounted(funded, "client-1")).contains("client-1");
         assertThat(policy.clientCounted(funded, null)).as("the job's client not known: the canceller").contains("client-1");

@@ -2,9 +2,13 @@ package dev.gigstream.policies.compliance;
 
 import com.mongodb.client.MongoDatabase;
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.compliance.ComplianceFlagIds;
 import dev.gigstream.messages.compliance.ComplianceFlagRaised;
 import dev.gigstream.messages.compliance.ComplianceRule;
@@ -95,21 +99,21 @@ class ComplianceRulesTest {
     }
 
     private static WorkerNoShow noShow(String jobId, String workerId) {
-        return new WorkerNoShow(jobId, workerId, "escrow-" + jobId, Money.of(0, Currency.NGN));
+        return new WorkerNoShow(JobId.of(jobId), WorkerId.of(workerId), EscrowId.of("escrow-" + jobId), Money.of(0, Currency.NGN));
     }
 
     private static JobPosted posted(String jobId, String clientId, String description) {
-        return new JobPosted(jobId, clientId, "Barista for a launch", description, List.of("barista"),
+        return new JobPosted(JobId.of(jobId), clientId, "Barista for a launch", description, List.of("barista"),
                 new JobSite(LAGOS_ISLAND, "1 Marina, Lagos"), SHIFT, PAY, T0);
     }
 
     private static DisputeOpened disputeAgainstWorker(String disputeId, String clientId, String workerId) {
-        return new DisputeOpened(disputeId, "job-" + disputeId, "escrow-" + disputeId, clientId, workerId, clientId,
+        return new DisputeOpened(DisputeId.of(disputeId), JobId.of("job-" + disputeId), EscrowId.of("escrow-" + disputeId), clientId, WorkerId.of(workerId), clientId,
                 DisputeParty.CLIENT, "work not done", "The worker left early", PAY, PAY, T0, T0.plus(Duration.ofHours(72)));
     }
 
     private static WorkerProfileUpdated profile(String workerId, String bio, PayoutAccount payout) {
-        return new WorkerProfileUpdated(workerId, List.of("barista"), bio, LAGOS_ISLAND, List.of(), payout);
+        return new WorkerProfileUpdated(WorkerId.of(workerId), List.of("barista"), bio, LAGOS_ISLAND, List.of(), payout);
     }
 
     private static Instant day(int days) {
@@ -168,13 +172,13 @@ class ComplianceRulesTest {
         for (int job = 1; job <= 4; job++) {
             rules.jobs.on(posted("job-" + job, "client-1", "Espresso bar"), 0);
         }
-        rules.conduct.on(new JobCancelled("job-1", "client-1", "plans changed", "escrow-1", PAY), "cancelled-1", day(0), REGULAR);
-        rules.conduct.on(new JobCancelled("job-2", "client-1", "plans changed", null, Money.of(0, Currency.NGN)),
+        rules.conduct.on(new JobCancelled(JobId.of("job-1"), "client-1", "plans changed", EscrowId.of("escrow-1"), PAY), "cancelled-1", day(0), REGULAR);
+        rules.conduct.on(new JobCancelled(JobId.of("job-2"), "client-1", "plans changed", null, Money.of(0, Currency.NGN)),
                 "cancelled-2", day(1), REGULAR);
-        rules.conduct.on(new JobCancelled("job-3", "client-1", "plans changed", "escrow-3", PAY), "cancelled-3", day(2), REGULAR);
+        rules.conduct.on(new JobCancelled(JobId.of("job-3"), "client-1", "plans changed", EscrowId.of("escrow-3"), PAY), "cancelled-3", day(2), REGULAR);
         assertThat(commands.sent()).as("the cancellation before funding was free").isEmpty();
 
-        rules.conduct.on(new JobCancelled("job-4", "client-1", "plans changed", "escrow-4", PAY), "cancelled-4", day(3), REGULAR);
+        rules.conduct.on(new JobCancelled(JobId.of("job-4"), "client-1", "plans changed", EscrowId.of("escrow-4"), PAY), "cancelled-4", day(3), REGULAR);
 
         assertThat(commands.sent()).singleElement().satisfies(flag -> {
             assertThat(flag.rule()).isEqualTo(ComplianceRule.CANCELLATIONS_AFTER_FUNDING);
@@ -255,8 +259,8 @@ class ComplianceRulesTest {
     void locationSignalsBecomeFlagsWithTheJobsHireAndCheckInAsEvidence(MongoBackend backend) {
         var rules = rules(backend);
         rules.jobs.on(posted("job-1", "client-1", "Espresso bar"), 0);
-        rules.jobs.on(new WorkerHired("job-1", "worker-1", "client-1", PAY, "escrow-1", SHIFT.start()), 2, "hired-1");
-        rules.jobs.on(new WorkerCheckedIn("job-1", "worker-1", LAGOS_ISLAND, 20, SHIFT.start(), SHIFT), 4, "checked-in-1");
+        rules.jobs.on(new WorkerHired(JobId.of("job-1"), WorkerId.of("worker-1"), "client-1", PAY, EscrowId.of("escrow-1"), SHIFT.start()), 2, "hired-1");
+        rules.jobs.on(new WorkerCheckedIn(JobId.of("job-1"), WorkerId.of("worker-1"), LAGOS_ISLAND, 20, SHIFT.start(), SHIFT), 4, "checked-in-1");
         var farCheckIn = new LocationSignals.Recorded("CHECK_IN_FAR_FROM_PINGS:job-1:worker-1",
                 new LocationSignals.Signal(LocationSignals.Type.CHECK_IN_FAR_FROM_PINGS, "worker-1", "job-1",
                         new Document("distanceKm", 3.2).append("thresholdKm", 1.0), SHIFT.start()), List.of("checked-in-1"));

@@ -1,7 +1,11 @@
 package dev.gigstream.policies.compliance;
 
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.dispute.DisputeOpened;
 import dev.gigstream.messages.dispute.DisputeParty;
 import dev.gigstream.policies.compliance.Occurrences.Occurrence;
@@ -31,7 +35,7 @@ class DisputesAgainstUserPolicyTest {
     }
 
     private static DisputeOpened openedBy(DisputeParty opener) {
-        return new DisputeOpened("dispute-1", "job-1", "escrow-1", "client-1", "worker-1",
+        return new DisputeOpened(DisputeId.of("dispute-1"), JobId.of("job-1"), EscrowId.of("escrow-1"), "client-1", WorkerId.of("worker-1"),
                 opener == DisputeParty.CLIENT ? "client-1" : "worker-1", opener, "work not done", "details",
                 Money.of(1_500_000, Currency.NGN), Money.of(1_650_000, Currency.NGN), T0, T0.plus(Duration.ofHours(72)));
     }

@@ -1,7 +1,10 @@
 package dev.gigstream.policies.compliance;
 
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.job.WorkerNoShow;
 import dev.gigstream.policies.compliance.Occurrences.Occurrence;
 import dev.gigstream.policies.compliance.Occurrences.Tally;
@@ -74,7 +77,7 @@ class RepeatedNoShowsPolicyTest {
 
     @Test
     void theNoShowCountsAgainstTheWorker() {
-        assertThat(policy.subjectOf(new WorkerNoShow("job-1", "worker-1", "escrow-1", Money.of(0, Currency.NGN))))
+        assertThat(policy.subjectOf(new WorkerNoShow(JobId.of("job-1"), WorkerId.of("worker-1"), EscrowId.of("escrow-1"), Money.of(0, Currency.NGN))))
                 .isEqualTo("worker-1");
     }
 }

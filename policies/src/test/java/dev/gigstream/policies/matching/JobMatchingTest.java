@@ -1,6 +1,7 @@
 package dev.gigstream.policies.matching;
 
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
 import dev.gigstream.messages.job.FindJob;
@@ -72,7 +73,7 @@ class JobMatchingTest {
 
     private JobPosted posted(String jobId, String skill) {
         Instant start = T0.plus(Duration.ofDays(1));
-        JobPosted posted = new JobPosted(jobId, "client-1", "Cook", "", List.of(skill), new JobSite(LAGOS_ISLAND, "Marina"),
+        JobPosted posted = new JobPosted(JobId.of(jobId), "client-1", "Cook", "", List.of(skill), new JobSite(LAGOS_ISLAND, "Marina"),
                 new ShiftWindow(start, start.plus(Duration.ofHours(6))), Money.of(900_000, Currency.NGN), T0);
         feed.put(jobId, new JobView(jobId, posted.clientId(), posted.title(), posted.description(), posted.requiredSkills(),
                 posted.site(), posted.shift(), posted.pay(), JobStatus.OPEN, T0, null, null, List.of(), null, null, false, null));
@@ -86,7 +87,7 @@ class JobMatchingTest {
         OfferJob wave = commands.sent().get(0);
         assertThat(wave.jobId()).isEqualTo("job-1");
         assertThat(wave.wave()).isEqualTo(1);
-        assertThat(wave.offers()).extracting(OfferJob.Offer::workerId).containsExactly("premium-far", "online-now");
+        assertThat(wave.offers()).extracting(offer -> offer.workerId().value()).containsExactly("premium-far", "online-now");
         assertThat(wave.offers()).extracting(OfferJob.Offer::rank).containsExactly(1, 2);
         assertThat(wave.offers().get(0).distanceKm()).isCloseTo(30, within(0.01));
         assertThat(wave.offers()).extracting(OfferJob.Offer::expiresAt).containsOnly(NOW.plus(Duration.ofMinutes(15)));
@@ -99,11 +100,11 @@ class JobMatchingTest {
         var matching = matching(TWO_WAVES_OF_TWO);
         posted("job-1", "cook");
 
-        matching.on(new JobOfferWaveDue("job-1", 2, List.of("premium-far", "online-now")));
+        matching.on(new JobOfferWaveDue(JobId.of("job-1"), 2, List.of("premium-far", "online-now")));
 
         OfferJob wave = commands.sent().get(0);
         assertThat(wave.wave()).isEqualTo(2);
-        assertThat(wave.offers()).extracting(OfferJob.Offer::workerId).containsExactly("online-before", "online-long-ago");
+        assertThat(wave.offers()).extracting(offer -> offer.workerId().value()).containsExactly("online-before", "online-long-ago");
         assertThat(wave.offers()).extracting(OfferJob.Offer::rank).containsExactly(3, 4);
         assertThat(wave.nextWaveAt()).as("no wave after the last").isNull();
     }
@@ -123,7 +124,7 @@ class JobMatchingTest {
         posted("job-1", "cook");
 
         matching(new MatchingSettings(2, 1, Duration.ofMinutes(2), Duration.ofMinutes(15)))
-                .on(new JobOfferWaveDue("job-1", 2, List.of("premium-far", "online-now")));
+                .on(new JobOfferWaveDue(JobId.of("job-1"), 2, List.of("premium-far", "online-now")));
 
         assertThat(commands.sent()).isEmpty();
     }

@@ -63,12 +63,12 @@ public class ApplicantsProjection {
 
     @EventHandler
     void on(WorkerApplied event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(jobs, event.jobId().value(), sequence, Updates.addToSet("applicants", event.workerId()));
+        SequencedWrites.batch(jobs, event.jobId().value(), sequence, Updates.addToSet("applicants", event.workerId().value()));
     }
 
     @EventHandler
     void on(ApplicationWithdrawn event, @SequenceNumber long sequence) {
-        SequencedWrites.batch(jobs, event.jobId().value(), sequence, Updates.pull("applicants", event.workerId()));
+        SequencedWrites.batch(jobs, event.jobId().value(), sequence, Updates.pull("applicants", event.workerId().value()));
     }
 
     @ResetHandler

@@ -58,10 +58,10 @@ public class DisputeProjection {
     @EventHandler
     void on(DisputeOpened event, @SequenceNumber long sequence) {
         SequencedWrites.batch(disputes, event.disputeId().value(), sequence, Updates.combine(
-                Updates.set("jobId", event.jobId()),
-                Updates.set("escrowId", event.escrowId()),
+                Updates.set("jobId", event.jobId().value()),
+                Updates.set("escrowId", event.escrowId().value()),
                 Updates.set("clientId", event.clientId()),
-                Updates.set("workerId", event.workerId()),
+                Updates.set("workerId", event.workerId().value()),
                 Updates.set("openedBy", event.openedBy()),
                 Updates.set("openerRole", event.openerRole().name()),
                 Updates.set("reason", event.reason()),

@@ -79,9 +79,9 @@ public class EscrowProjection {
     @EventHandler
     void on(EscrowFundingRequested event, @SequenceNumber long sequence, @Timestamp Instant at) {
         write(event.escrowId().value(), sequence, at, Updates.combine(
-                Updates.set("jobId", event.jobId()),
+                Updates.set("jobId", event.jobId().value()),
                 Updates.set("clientId", event.clientId()),
-                Updates.set("workerId", event.workerId()),
+                Updates.set("workerId", event.workerId().value()),
                 Updates.set("status", EscrowStatus.AWAITING_FUNDING.name()),
                 Updates.set("amount", Documents.money(event.pay())),
                 Updates.set("serviceFee", Documents.money(event.serviceFee())),

@@ -94,7 +94,7 @@ public class JobFeedProjection {
     @EventHandler
     void on(WorkerHired event, @SequenceNumber long sequence, @Timestamp Instant at) {
         changeStatus(event.jobId().value(), sequence, JobStatus.HIRED, at, Updates.combine(
-                Updates.set("hiredWorkerId", event.workerId()), Updates.set("escrowId", event.escrowId())));
+                Updates.set("hiredWorkerId", event.workerId().value()), Updates.set("escrowId", event.escrowId().value())));
     }
 
     @EventHandler
@@ -133,7 +133,7 @@ public class JobFeedProjection {
 
     @EventHandler
     void on(JobDisputed event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        changeStatus(event.jobId().value(), sequence, JobStatus.DISPUTED, at, Updates.set("disputeId", event.disputeId()));
+        changeStatus(event.jobId().value(), sequence, JobStatus.DISPUTED, at, Updates.set("disputeId", event.disputeId().value()));
     }
 
     @EventHandler

@@ -61,7 +61,7 @@ public class OpenJobIndex {
 
     @EventHandler
     void on(HireLapsed event) {
-        JobFeedItem item = hired.remove(event.jobId());
+        JobFeedItem item = hired.remove(event.jobId().value());
         if (item != null) {
             add(item);
         }
@@ -69,13 +69,13 @@ public class OpenJobIndex {
 
     @EventHandler
     void on(JobFunded event) {
-        hired.remove(event.jobId());
+        hired.remove(event.jobId().value());
     }
 
     @EventHandler
     void on(JobCancelled event) {
         remove(event.jobId().value());
-        hired.remove(event.jobId());
+        hired.remove(event.jobId().value());
     }
 
     @EventHandler

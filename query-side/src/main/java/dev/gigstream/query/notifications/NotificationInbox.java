@@ -121,7 +121,7 @@ public class NotificationInbox {
 
     @EventHandler
     void on(WorkerHired event, EventMessage<?> message, ReplayStatus replay) {
-        jobs.write(event.jobId().value(), Updates.set("workerId", event.workerId()), false, job -> job.append("workerId", event.workerId()));
+        jobs.write(event.jobId().value(), Updates.set("workerId", event.workerId().value()), false, job -> job.append("workerId", event.workerId().value()));
         raise(message, replay, event.workerId().value(), "worker.hired", event.jobId().value(),
                 details(job(event.jobId().value()), "escrowId", event.escrowId().value()));
     }

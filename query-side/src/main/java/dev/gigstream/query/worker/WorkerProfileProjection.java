@@ -151,7 +151,7 @@ public class WorkerProfileProjection {
     @EventHandler
     void on(WorkerCheckedIn event, @SequenceNumber long sequence) {
         SequencedWrites.batch(shifts, event.jobId().value(), sequence, Updates.combine(
-                Updates.set("workerId", event.workerId()),
+                Updates.set("workerId", event.workerId().value()),
                 Updates.set("late", ReliabilityPolicy.isLate(event.at(), event.shift()))));
     }
 
@@ -172,7 +172,7 @@ public class WorkerProfileProjection {
             finish(event.jobId().value(), event.workerId().value(), Outcome.COMPLETED, sequence, at);
         } else {
             SequencedWrites.writeHeld(shifts);
-            shifts.deleteOne(Filters.eq("_id", event.jobId()));
+            shifts.deleteOne(Filters.eq("_id", event.jobId().value()));
         }
     }
 
