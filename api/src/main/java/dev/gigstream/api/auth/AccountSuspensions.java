@@ -54,7 +54,7 @@ class AccountSuspensions {
 
     @EventHandler
     void on(WorkerSuspended event, @Timestamp Instant at) {
-        suspend(event.workerId(), event.reason(), at);
+        suspend(event.workerId().value(), event.reason(), at);
     }
 
     @EventHandler
@@ -64,7 +64,7 @@ class AccountSuspensions {
 
     @EventHandler
     void on(WorkerReinstated event) {
-        reinstate(event.workerId());
+        reinstate(event.workerId().value());
     }
 
     @EventHandler

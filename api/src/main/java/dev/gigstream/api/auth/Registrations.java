@@ -1,5 +1,6 @@
 package dev.gigstream.api.auth;
 
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.worker.RegisterWorker;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -43,7 +44,7 @@ class Registrations {
                 passwordEncoder.encode(password), fullName.strip(), phone, role);
         accounts.create(account);
         if (role == Role.WORKER) {
-            commands.sendAndWait(new RegisterWorker(account.id(), account.fullName()));
+            commands.sendAndWait(new RegisterWorker(WorkerId.of(account.id()), account.fullName()));
         }
         return account;
     }

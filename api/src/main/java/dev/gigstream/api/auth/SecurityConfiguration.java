@@ -188,9 +188,9 @@ class SecurityConfiguration {
                                       @Value("${gigstream.auth.account-standings:100000}") long size,
                                       @Value("${gigstream.auth.account-standing-lifetime:10m}") Duration lifetime) {
         AccountStandings standings = new AccountStandings(accounts, size, lifetime);
-        committedEvents.onEach(WorkerSuspended.class, event -> standings.suspended(event.workerId()));
+        committedEvents.onEach(WorkerSuspended.class, event -> standings.suspended(event.workerId().value()));
         committedEvents.onEach(ClientSuspended.class, event -> standings.suspended(event.clientId()));
-        committedEvents.onEach(WorkerReinstated.class, event -> standings.reinstated(event.workerId()));
+        committedEvents.onEach(WorkerReinstated.class, event -> standings.reinstated(event.workerId().value()));
         committedEvents.onEach(ClientReinstated.class, event -> standings.reinstated(event.clientId()));
         return standings;
     }

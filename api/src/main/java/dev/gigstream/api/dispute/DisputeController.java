@@ -3,7 +3,11 @@ package dev.gigstream.api.dispute;
 import dev.gigstream.api.idempotency.IdempotentCommands;
 import dev.gigstream.api.job.JobPartiesOnly;
 import dev.gigstream.api.web.Idempotent;
+import dev.gigstream.api.web.openapi.ProblemResponse;
+import dev.gigstream.api.web.openapi.SendsCommand;
 import dev.gigstream.api.web.problems.NotFoundException;
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.dispute.AddEvidence;
 import dev.gigstream.messages.dispute.DisputeList;
 import dev.gigstream.messages.dispute.DisputeStatus;
@@ -13,8 +17,6 @@ import dev.gigstream.messages.dispute.FindDisputes;
 import dev.gigstream.messages.dispute.OpenDispute;
 import dev.gigstream.messages.dispute.ResolveDispute;
 import dev.gigstream.messages.dispute.WithdrawDispute;
-import dev.gigstream.api.web.openapi.ProblemResponse;
-import dev.gigstream.api.web.openapi.SendsCommand;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -87,7 +89,7 @@ class DisputeController {
     ResponseEntity<DisputeRequests.Opened> open(@PathVariable String jobId, @Valid @RequestBody DisputeRequests.Open request,
                                                 @AuthenticationPrincipal Jwt party) {
         String disputeId = idempotent.newId("dispute");
-        commands.sendAndWait(new OpenDispute(disputeId, jobId, party.getSubject(), request.reason(), request.details(),
+        commands.sendAndWait(new OpenDispute(DisputeId.of(disputeId), JobId.of(jobId), party.getSubject(), request.reason(), request.details(),
                 clock.instant()));
         return ResponseEntity.created(URI.create("/api/v1/disputes/" + disputeId))
                 .body(new DisputeRequests.Opened(disputeId, jobId));
@@ -107,7 +109,7 @@ class DisputeController {
     DisputeRequests.EvidenceAdded evidence(@PathVariable String disputeId, @Valid @RequestBody DisputeRequests.Evidence request,
                                            @AuthenticationPrincipal Jwt party) {
         String evidenceId = idempotent.newId("evidence");
-        commands.sendAndWait(new AddEvidence(disputeId, evidenceId, party.getSubject(), request.text(), clock.instant()));
+        commands.sendAndWait(new AddEvidence(DisputeId.of(disputeId), evidenceId, party.getSubject(), request.text(), clock.instant()));
         return new DisputeRequests.EvidenceAdded(disputeId, evidenceId);
     }
 
@@ -123,7 +125,7 @@ class DisputeController {
     @ProblemResponse(status = 409, codes = "DISPUTE_CLOSED")
     @ProblemResponse(status = 503, codes = "TOKEN_CHECK_UNAVAILABLE")
     void withdraw(@PathVariable String disputeId, @AuthenticationPrincipal Jwt party) {
-        commands.sendAndWait(new WithdrawDispute(disputeId, party.getSubject(), clock.instant()));
+        commands.sendAndWait(new WithdrawDispute(DisputeId.of(disputeId), party.getSubject(), clock.instant()));
     }
 
     @GetMapping("/api/v1/disputes/{disputeId}")
@@ -170,7 +172,7 @@ class DisputeController {
     @ProblemResponse(status = 503, codes = "TOKEN_CHECK_UNAVAILABLE")
     void resolve(@PathVariable String disputeId, @Valid @RequestBody DisputeRequests.Resolve request,
                  @AuthenticationPrincipal Jwt admin) {
-        commands.sendAndWait(new ResolveDispute(disputeId, admin.getSubject(), request.outcome(),
+        commands.sendAndWait(new ResolveDispute(DisputeId.of(disputeId), admin.getSubject(), request.outcome(),
                 request.workerShare() == null ? null : request.workerShare().money(), request.note().strip(),
                 clock.instant()));
     }

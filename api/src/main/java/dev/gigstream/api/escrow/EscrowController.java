@@ -2,9 +2,10 @@ package dev.gigstream.api.escrow;
 
 import dev.gigstream.api.web.AnswersReadPosition;
 import dev.gigstream.api.web.AwaitsReadPosition;
-import dev.gigstream.api.web.problems.InvalidRequestException;
 import dev.gigstream.api.web.ReadPositions;
 import dev.gigstream.api.web.WrittenEvents;
+import dev.gigstream.api.web.problems.InvalidRequestException;
+import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.escrow.EscrowFunded;
 import jakarta.servlet.http.HttpServletResponse;
 import dev.gigstream.api.web.problems.NotFoundException;
@@ -103,7 +104,7 @@ class EscrowController {
             response.setHeader(ReadPositions.HEADER, ReadPositions.header(writes.head()));
             return EscrowResponse.of(escrow);
         }
-        var funded = writes.expect(EscrowFunded.class, event -> event.escrowId().equals(escrowId));
+        var funded = writes.expect(EscrowFunded.class, event -> event.escrowId().value().equals(escrowId));
         try {
             commands.sendAndWait(paid.get());
         } catch (RuntimeException refused) {
@@ -141,7 +142,7 @@ class EscrowController {
     @ProblemResponse(status = 409, codes = "NO_PAYOUT_TO_RETRY")
     @ProblemResponse(status = 503, codes = "TOKEN_CHECK_UNAVAILABLE")
     void retryPayout(@PathVariable String escrowId, @AuthenticationPrincipal Jwt admin) {
-        commands.sendAndWait(new RetryPayout(escrowId, admin.getSubject()));
+        commands.sendAndWait(new RetryPayout(EscrowId.of(escrowId), admin.getSubject()));
     }
 
     private EscrowView find(String escrowId) {

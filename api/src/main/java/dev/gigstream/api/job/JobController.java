@@ -1,24 +1,26 @@
 package dev.gigstream.api.job;
 
-import dev.gigstream.messages.job.JobErrorCode;
-import dev.gigstream.api.idempotency.IdempotentCommands;
 import dev.gigstream.api.escrow.PaymentProvider;
 import dev.gigstream.api.geocode.Places;
+import dev.gigstream.api.idempotency.IdempotentCommands;
 import dev.gigstream.api.web.AnswersReadPosition;
 import dev.gigstream.api.web.AwaitsReadPosition;
-import dev.gigstream.api.web.ReadPositions;
-import dev.gigstream.api.web.WrittenEvents;
 import dev.gigstream.api.web.Idempotent;
-import dev.gigstream.api.web.problems.InvalidRequestException;
-import dev.gigstream.api.web.problems.NotFoundException;
+import dev.gigstream.api.web.ReadPositions;
+import dev.gigstream.api.web.SkillParameters;
+import dev.gigstream.api.web.WrittenEvents;
 import dev.gigstream.api.web.openapi.ProblemResponse;
 import dev.gigstream.api.web.openapi.SendsCommand;
-import dev.gigstream.api.web.SkillParameters;
+import dev.gigstream.api.web.problems.InvalidRequestException;
+import dev.gigstream.api.web.problems.NotFoundException;
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.escrow.CheckoutOpened;
 import dev.gigstream.messages.escrow.EscrowErrorCode;
 import dev.gigstream.messages.escrow.EscrowFundingRequested;
@@ -33,11 +35,12 @@ import dev.gigstream.messages.job.ConfirmShift;
 import dev.gigstream.messages.job.FindJob;
 import dev.gigstream.messages.job.FindJobFeed;
 import dev.gigstream.messages.job.FindRankedApplicants;
+import dev.gigstream.messages.job.GeocodedBy;
 import dev.gigstream.messages.job.HireWorker;
+import dev.gigstream.messages.job.JobErrorCode;
 import dev.gigstream.messages.job.JobFeedPage;
 import dev.gigstream.messages.job.JobLimits;
 import dev.gigstream.messages.job.JobRules;
-import dev.gigstream.messages.job.GeocodedBy;
 import dev.gigstream.messages.job.JobSite;
 import dev.gigstream.messages.job.JobStatus;
 import dev.gigstream.messages.job.JobView;
@@ -136,7 +139,7 @@ class JobController {
     ResponseEntity<JobRequests.Posted> post(@Valid @RequestBody JobRequests.PostJob request, @AuthenticationPrincipal Jwt client) {
         String jobId = idempotent.newId("job");
         JobSite site = site(request.location(), request.pay().currency());
-        commands.sendAndWait(new PostJob(jobId, client.getSubject(), request.title().strip(),
+        commands.sendAndWait(new PostJob(JobId.of(jobId), client.getSubject(), request.title().strip(),
                 request.description() == null ? "" : request.description().strip(), SkillParameters.normalize("requiredSkills", request.requiredSkills()),
                 site, shift(request.shift()), new Money(request.pay().amount(), request.pay().currency()), clock.instant()));
         return ResponseEntity.created(URI.create("/api/v1/jobs/" + jobId)).body(new JobRequests.Posted(jobId, site.geocodedBy()));
@@ -209,9 +212,9 @@ class JobController {
                               @AuthenticationPrincipal Jwt worker, HttpServletResponse response) {
         String note = request == null || request.note() == null || request.note().isBlank() ? null : request.note().strip();
         String workerId = worker.getSubject();
-        var applied = writes.expect(WorkerApplied.class, event -> event.jobId().equals(jobId) && event.workerId().equals(workerId));
+        var applied = writes.expect(WorkerApplied.class, event -> event.jobId().value().equals(jobId) && event.workerId().value().equals(workerId));
         try {
-            idempotent.send(commands, new ApplyToJob(jobId, workerId, note, clock.instant()), JobErrorCode.ALREADY_APPLIED);
+            idempotent.send(commands, new ApplyToJob(JobId.of(jobId), WorkerId.of(workerId), note, clock.instant()), JobErrorCode.ALREADY_APPLIED);
         } catch (RuntimeException refused) {
             applied.cancel();
             throw refused;
@@ -229,7 +232,7 @@ class JobController {
     @ProblemResponse(status = 404, codes = "NOT_FOUND")
     @ProblemResponse(status = 409, codes = {"HIRED_WORKER_CANNOT_WITHDRAW", "NOT_AN_APPLICANT"})
     void withdraw(@PathVariable String jobId, @AuthenticationPrincipal Jwt worker) {
-        commands.sendAndWait(new WithdrawApplication(jobId, worker.getSubject()));
+        commands.sendAndWait(new WithdrawApplication(JobId.of(jobId), WorkerId.of(worker.getSubject())));
     }
 
     @GetMapping("/{jobId}/applicants")
@@ -273,19 +276,19 @@ class JobController {
             throw new RefusedException(EscrowErrorCode.PAYMENTS_NOT_CONFIGURED,
                     "Payments are off: set PAYSTACK_SECRET_KEY to hire and pay through Paystack");
         }
-        String newEscrowId = UUID.randomUUID().toString();
+        EscrowId newEscrowId = EscrowId.of(UUID.randomUUID().toString());
         // the lifecycle opens the escrow and Paystack's checkout page right after the hire: wait for those facts
         var funding = writes.expect(EscrowFundingRequested.class, event -> event.escrowId().equals(newEscrowId));
         var checkout = writes.expect(CheckoutOpened.class, event -> event.escrowId().equals(newEscrowId));
         String escrowId;
         try {
-            escrowId = commands.sendAndWait(new HireWorker(jobId, request.workerId(), client.getSubject(), newEscrowId, clock.instant()));
+            escrowId = commands.sendAndWait(new HireWorker(JobId.of(jobId), WorkerId.of(request.workerId()), client.getSubject(), newEscrowId, clock.instant()));
         } catch (RuntimeException refused) {
             funding.cancel();
             checkout.cancel();
             throw refused;
         }
-        if (!escrowId.equals(newEscrowId)) { // a repeated hire keeps the first escrow, whose facts are in its view
+        if (!escrowId.equals(newEscrowId.value())) { // a repeated hire keeps the first escrow, whose facts are in its view
             funding.cancel();
             checkout.cancel();
             response.setHeader(ReadPositions.HEADER, ReadPositions.header(writes.head()));
@@ -308,7 +311,7 @@ class JobController {
 
     private static JobRequests.Hired hired(String jobId, String workerId, String escrowId, String authorizationUrl,
                                            Money amount, Money serviceFee, Money total) {
-        return new JobRequests.Hired(jobId, workerId, escrowId, EscrowReferences.charge(escrowId), authorizationUrl,
+        return new JobRequests.Hired(jobId, workerId, escrowId, EscrowReferences.charge(EscrowId.of(escrowId)), authorizationUrl,
                 amount, serviceFee, total);
     }
 
@@ -333,7 +336,7 @@ class JobController {
     @ProblemResponse(status = 404, codes = "NOT_FOUND")
     @ProblemResponse(status = 409, codes = {"JOB_DISPUTED", "JOB_NOT_FUNDED", "OUTSIDE_GEOFENCE", "OUTSIDE_CHECK_IN_WINDOW"})
     void checkIn(@PathVariable String jobId, @Valid @RequestBody JobRequests.Attendance request, @AuthenticationPrincipal Jwt worker) {
-        var checkIn = new CheckIn(jobId, worker.getSubject(), new GeoPoint(request.location().lat(), request.location().lng()),
+        var checkIn = new CheckIn(JobId.of(jobId), WorkerId.of(worker.getSubject()), new GeoPoint(request.location().lat(), request.location().lng()),
                 clock.instant());
         try {
             commands.sendAndWait(checkIn);
@@ -357,7 +360,7 @@ class JobController {
     @ProblemResponse(status = 404, codes = "NOT_FOUND")
     @ProblemResponse(status = 409, codes = {"JOB_DISPUTED", "NOT_CHECKED_IN", "OUTSIDE_GEOFENCE"})
     void checkOut(@PathVariable String jobId, @Valid @RequestBody JobRequests.Attendance request, @AuthenticationPrincipal Jwt worker) {
-        commands.sendAndWait(new CheckOut(jobId, worker.getSubject(),
+        commands.sendAndWait(new CheckOut(JobId.of(jobId), WorkerId.of(worker.getSubject()),
                 new GeoPoint(request.location().lat(), request.location().lng()), clock.instant()));
     }
 
@@ -372,7 +375,7 @@ class JobController {
     @ProblemResponse(status = 409, codes = {"JOB_DISPUTED", "NOT_CHECKED_OUT"})
     @ProblemResponse(status = 503, codes = "TOKEN_CHECK_UNAVAILABLE")
     void confirm(@PathVariable String jobId, @AuthenticationPrincipal Jwt client) {
-        commands.sendAndWait(new ConfirmShift(jobId, client.getSubject(), false));
+        commands.sendAndWait(new ConfirmShift(JobId.of(jobId), client.getSubject(), false));
     }
 
     @PostMapping("/{jobId}/no-show")
@@ -388,7 +391,7 @@ class JobController {
     @ProblemResponse(status = 409, codes = {"JOB_DISPUTED", "WORKER_CHECKED_IN", "JOB_NOT_FUNDED", "NO_SHOW_TOO_EARLY"})
     @ProblemResponse(status = 503, codes = "TOKEN_CHECK_UNAVAILABLE")
     void noShow(@PathVariable String jobId, @AuthenticationPrincipal Jwt client) {
-        commands.sendAndWait(new ReportNoShow(jobId, client.getSubject(), clock.instant()));
+        commands.sendAndWait(new ReportNoShow(JobId.of(jobId), client.getSubject(), clock.instant()));
     }
 
     @PostMapping("/{jobId}/cancel")
@@ -404,7 +407,7 @@ class JobController {
     @ProblemResponse(status = 409, codes = "JOB_CANNOT_BE_CANCELLED")
     @ProblemResponse(status = 503, codes = "TOKEN_CHECK_UNAVAILABLE")
     void cancel(@PathVariable String jobId, @Valid @RequestBody JobRequests.Cancel request, @AuthenticationPrincipal Jwt client) {
-        commands.sendAndWait(new CancelJob(jobId, client.getSubject(), request.reason().strip(), clock.instant()));
+        commands.sendAndWait(new CancelJob(JobId.of(jobId), client.getSubject(), request.reason().strip(), clock.instant()));
     }
 
     @Schema(name = "ApplicantList")

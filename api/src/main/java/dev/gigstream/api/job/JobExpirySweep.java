@@ -3,6 +3,7 @@ package dev.gigstream.api.job;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.job.ExpireJob;
 import dev.gigstream.messages.job.FindJobFeed;
 import dev.gigstream.messages.job.JobFeedItem;
@@ -56,7 +57,7 @@ class JobExpirySweep {
                         JobFeedPage.class).join();
                 for (JobFeedItem job : due.items()) {
                     try {
-                        commands.sendAndWait(new ExpireJob(job.jobId(), now));
+                        commands.sendAndWait(new ExpireJob(JobId.of(job.jobId()), now));
                         sent++;
                     } catch (RuntimeException e) { // the next sweep tries again
                         log.warn("Could not expire job {}: {}", job.jobId(), e.getMessage());

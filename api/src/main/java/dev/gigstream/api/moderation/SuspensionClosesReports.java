@@ -24,7 +24,7 @@ class SuspensionClosesReports {
 
     @EventHandler
     void on(WorkerSuspended event) {
-        reports.closeAllAbout(event.workerId(), event.adminId(), "Suspended: " + event.reason());
+        reports.closeAllAbout(event.workerId().value(), event.adminId(), "Suspended: " + event.reason());
     }
 
     @EventHandler

@@ -3,13 +3,14 @@ package dev.gigstream.api.moderation;
 import dev.gigstream.api.auth.Account;
 import dev.gigstream.api.auth.Accounts;
 import dev.gigstream.api.auth.Role;
-import dev.gigstream.messages.client.ReinstateClient;
-import dev.gigstream.messages.client.SuspendClient;
-import dev.gigstream.messages.worker.ReinstateWorker;
-import dev.gigstream.messages.worker.SuspendWorker;
-import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.api.web.openapi.ProblemResponse;
 import dev.gigstream.api.web.openapi.SendsCommand;
+import dev.gigstream.messages.client.ReinstateClient;
+import dev.gigstream.messages.client.SuspendClient;
+import dev.gigstream.messages.common.RefusedException;
+import dev.gigstream.messages.common.WorkerId;
+import dev.gigstream.messages.worker.ReinstateWorker;
+import dev.gigstream.messages.worker.SuspendWorker;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -66,7 +67,7 @@ class SuspensionController {
         Account account = suspendable(userId);
         String reason = request.reason().strip();
         int openBefore = reports.openAbout(userId);
-        commands.sendAndWait(account.role() == Role.WORKER ? new SuspendWorker(userId, admin.getSubject(), reason)
+        commands.sendAndWait(account.role() == Role.WORKER ? new SuspendWorker(WorkerId.of(userId), admin.getSubject(), reason)
                 : new SuspendClient(userId, admin.getSubject(), reason));
         // the suspension closed the reports about the user as it was stored (SuspensionClosesReports)
         int closed = Math.max(0, openBefore - reports.openAbout(userId));
@@ -84,7 +85,7 @@ class SuspensionController {
                                          @AuthenticationPrincipal Jwt admin) {
         Account account = suspendable(userId);
         String reason = request.reason().strip();
-        commands.sendAndWait(account.role() == Role.WORKER ? new ReinstateWorker(userId, admin.getSubject(), reason)
+        commands.sendAndWait(account.role() == Role.WORKER ? new ReinstateWorker(WorkerId.of(userId), admin.getSubject(), reason)
                 : new ReinstateClient(userId, admin.getSubject(), reason));
         return new ModerationRequests.Decided(userId, account.role(), false, 0);
     }

@@ -1,6 +1,7 @@
 package dev.gigstream.api.paystack;
 
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.escrow.ConfirmEscrowFunded;
 import dev.gigstream.messages.escrow.ConfirmPayout;
@@ -32,16 +33,16 @@ final class PaystackFacts {
             return Optional.empty();
         }
         return EscrowReferences.escrowOfCharge(charge.reference()).flatMap(escrowId -> currency(charge.currency())
-                .map(currency -> new ConfirmEscrowFunded(escrowId, charge.reference(), new Money(charge.amount(), currency),
+                .map(currency -> new ConfirmEscrowFunded(EscrowId.of(escrowId), charge.reference(), new Money(charge.amount(), currency),
                         new Money(charge.fees() == null ? 0 : charge.fees(), currency), charge.paidAt() == null ? Instant.now() : charge.paidAt())));
     }
 
     static Optional<Object> ofTransfer(String reference, String event) {
         return EscrowReferences.escrowOfPayout(reference).map(escrowId -> switch (event) {
-            case "transfer.success" -> new ConfirmPayout(escrowId, reference);
-            case "transfer.otp" -> new FlagPayoutForAdmin(escrowId, reference,
+            case "transfer.success" -> new ConfirmPayout(EscrowId.of(escrowId), reference);
+            case "transfer.otp" -> new FlagPayoutForAdmin(EscrowId.of(escrowId), reference,
                     "Paystack asks for an OTP on transfers: disable OTP for transfers in the Paystack dashboard");
-            default -> new ReportPayoutFailure(escrowId, reference,
+            default -> new ReportPayoutFailure(EscrowId.of(escrowId), reference,
                     event.equals("transfer.reversed") ? "the transfer was reversed" : "the transfer failed");
         });
     }
@@ -59,7 +60,7 @@ final class PaystackFacts {
 
     static Optional<Object> ofRefund(String chargeReference, long amount, String currency) {
         return EscrowReferences.escrowOfCharge(chargeReference).flatMap(escrowId -> currency(currency)
-                .map(c -> new ConfirmRefund(escrowId, new Money(amount, c))));
+                .map(c -> new ConfirmRefund(EscrowId.of(escrowId), new Money(amount, c))));
     }
 
     /**
@@ -70,10 +71,10 @@ final class PaystackFacts {
         String chargebackId = dispute.id().toString();
         return EscrowReferences.escrowOfCharge(dispute.transaction().reference())
                 .map(escrowId -> event.equals("charge.dispute.create")
-                        ? new RecordChargeback(escrowId, chargebackId, or(dispute.category(), "chargeback") + " of "
+                        ? new RecordChargeback(EscrowId.of(escrowId), chargebackId, or(dispute.category(), "chargeback") + " of "
                         + (dispute.refundAmount() == null ? 0 : dispute.refundAmount()) + " " + or(dispute.currency(), ""),
                         dispute.createdAt() == null ? Instant.now() : dispute.createdAt())
-                        : new RecordChargebackResolution(escrowId, chargebackId, or(dispute.resolution(), "unknown"),
+                        : new RecordChargebackResolution(EscrowId.of(escrowId), chargebackId, or(dispute.resolution(), "unknown"),
                         amount(dispute.refundAmount(), dispute.currency())));
     }
 

@@ -1,5 +1,6 @@
 package dev.gigstream.api.paystack;
 
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.worker.ExtendPremium;
 import dev.gigstream.messages.worker.StopPremiumRenewal;
 import dev.gigstream.paystack.PaystackClient;
@@ -47,9 +48,9 @@ class PremiumReconciliation implements Reconciliation<PremiumSubscriptions.Subsc
     public boolean reconcile(PremiumSubscriptions.Subscription known) {
         var current = paystack.fetchSubscription(known.code());
         if (current.renews() && current.nextPaymentDate() != null && current.nextPaymentDate().isAfter(known.periodEnd())) {
-            commands.sendAndWait(new ExtendPremium(known.workerId(), current.nextPaymentDate()));
+            commands.sendAndWait(new ExtendPremium(WorkerId.of(known.workerId()), current.nextPaymentDate()));
         } else if (!current.renews()) {
-            commands.sendAndWait(new StopPremiumRenewal(known.workerId(), "Paystack: subscription " + current.status()));
+            commands.sendAndWait(new StopPremiumRenewal(WorkerId.of(known.workerId()), "Paystack: subscription " + current.status()));
         } else {
             return false; // still due: Paystack is retrying the charge
         }

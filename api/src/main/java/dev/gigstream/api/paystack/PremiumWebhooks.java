@@ -1,6 +1,7 @@
 package dev.gigstream.api.paystack;
 
 import dev.gigstream.api.auth.AccountEmails;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.worker.ExtendPremium;
 import dev.gigstream.messages.worker.StopPremiumRenewal;
 import dev.gigstream.paystack.PaystackEvents;
@@ -63,7 +64,7 @@ public class PremiumWebhooks {
         subscriptions.save(new PremiumSubscriptions.Subscription(code, worker.get(),
                 subscription.emailToken() == null ? "" : subscription.emailToken(), plan,
                 subscription.status() == null ? "active" : subscription.status(), until));
-        return Optional.of(new ExtendPremium(worker.get(), until));
+        return Optional.of(new ExtendPremium(WorkerId.of(worker.get()), until));
     }
 
     /** A renewal pays the next month: the period runs from the charge to a month later, in the plan's rhythm. */
@@ -81,7 +82,7 @@ public class PremiumWebhooks {
         var known = subscription.get();
         subscriptions.save(new PremiumSubscriptions.Subscription(known.code(), known.workerId(), known.emailToken(),
                 known.planCode(), "active", until.isAfter(known.periodEnd()) ? until : known.periodEnd()));
-        return Optional.of(new ExtendPremium(known.workerId(), until));
+        return Optional.of(new ExtendPremium(WorkerId.of(known.workerId()), until));
     }
 
     private Optional<Object> renewalStopped(PaystackEvents.Subscription subscription, String event) {
@@ -90,7 +91,7 @@ public class PremiumWebhooks {
             subscriptions.save(new PremiumSubscriptions.Subscription(known.code(), known.workerId(), known.emailToken(),
                     known.planCode(), subscription.status() == null ? "non-renewing" : subscription.status(),
                     known.periodEnd()));
-            return (Object) new StopPremiumRenewal(known.workerId(), "Paystack: " + event);
+            return (Object) new StopPremiumRenewal(WorkerId.of(known.workerId()), "Paystack: " + event);
         }).or(() -> {
             log.warn("Paystack {} for subscription {} that is not one of ours", event, code);
             return Optional.empty();

@@ -1,13 +1,14 @@
 package dev.gigstream.api.premium;
 
 import dev.gigstream.api.escrow.PaymentProvider;
+import dev.gigstream.api.web.openapi.ProblemResponse;
+import dev.gigstream.api.web.openapi.SendsCommand;
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.RefusedException;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.escrow.EscrowErrorCode;
 import dev.gigstream.messages.worker.RequestPremium;
 import dev.gigstream.messages.worker.StopPremiumRenewal;
-import dev.gigstream.api.web.openapi.ProblemResponse;
-import dev.gigstream.api.web.openapi.SendsCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -62,7 +63,7 @@ class PremiumController {
         }
         Currency currency = request == null || request.currency() == null ? Currency.NGN : request.currency();
         String reference = "gs-prm-" + UUID.randomUUID();
-        commands.sendAndWait(new RequestPremium(worker.getSubject(), reference));
+        commands.sendAndWait(new RequestPremium(WorkerId.of(worker.getSubject()), reference));
         return new Checkout(billing.checkout(worker.getSubject(), currency, reference), reference);
     }
 
@@ -76,7 +77,7 @@ class PremiumController {
     @ProblemResponse(status = 503, codes = "TOKEN_CHECK_UNAVAILABLE")
     void cancel(@AuthenticationPrincipal Jwt worker) {
         billing.stopRenewal(worker.getSubject());
-        commands.sendAndWait(new StopPremiumRenewal(worker.getSubject(), "cancelled by the worker"));
+        commands.sendAndWait(new StopPremiumRenewal(WorkerId.of(worker.getSubject()), "cancelled by the worker"));
     }
 
     @Schema(name = "SubscribePremiumRequest")

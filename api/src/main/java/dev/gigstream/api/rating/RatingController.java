@@ -1,10 +1,12 @@
 package dev.gigstream.api.rating;
 
-import dev.gigstream.messages.rating.RatingErrorCode;
 import dev.gigstream.api.idempotency.IdempotentCommands;
 import dev.gigstream.api.job.JobPartiesOnly;
 import dev.gigstream.api.web.Idempotent;
+import dev.gigstream.api.web.openapi.ProblemResponse;
+import dev.gigstream.api.web.openapi.SendsCommand;
 import dev.gigstream.api.web.problems.NotFoundException;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.job.FindJob;
 import dev.gigstream.messages.job.JobView;
 import dev.gigstream.messages.rating.FindJobRatings;
@@ -13,10 +15,9 @@ import dev.gigstream.messages.rating.JobRatingsIds;
 import dev.gigstream.messages.rating.JobRatingsView;
 import dev.gigstream.messages.rating.RateJob;
 import dev.gigstream.messages.rating.RaterRole;
+import dev.gigstream.messages.rating.RatingErrorCode;
 import dev.gigstream.messages.rating.RatingRules;
 import dev.gigstream.messages.rating.UserRatingsView;
-import dev.gigstream.api.web.openapi.ProblemResponse;
-import dev.gigstream.api.web.openapi.SendsCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -82,7 +83,7 @@ class RatingController {
     @ProblemResponse(status = 409, codes = {"JOB_NOT_FINISHED", "NO_SHOW_RATED_BY_CLIENT_ONLY", "ALREADY_RATED",
             "RATING_WINDOW_CLOSED"})
     Rated rate(@PathVariable String jobId, @Valid @RequestBody Rate request, @AuthenticationPrincipal Jwt rater) {
-        idempotent.send(commands, new RateJob(JobRatingsIds.of(jobId), jobId, rater.getSubject(), request.stars(),
+        idempotent.send(commands, new RateJob(JobRatingsIds.of(jobId), JobId.of(jobId), rater.getSubject(), request.stars(),
                 request.comment(), clock.instant()), RatingErrorCode.ALREADY_RATED);
         return new Rated(jobId, request.stars());
     }

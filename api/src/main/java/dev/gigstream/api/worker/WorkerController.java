@@ -1,17 +1,18 @@
 package dev.gigstream.api.worker;
 
 import dev.gigstream.api.geocode.Places;
+import dev.gigstream.api.web.SkillParameters;
+import dev.gigstream.api.web.openapi.ProblemResponse;
+import dev.gigstream.api.web.openapi.SendsCommand;
 import dev.gigstream.api.web.problems.InvalidRequestException;
 import dev.gigstream.api.web.problems.NotFoundException;
-import dev.gigstream.api.web.SkillParameters;
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.worker.AvailabilityWindow;
 import dev.gigstream.messages.worker.FindWorkerProfile;
 import dev.gigstream.messages.worker.PayoutAccount;
 import dev.gigstream.messages.worker.UpdateWorkerProfile;
 import dev.gigstream.messages.worker.WorkerProfileView;
-import dev.gigstream.api.web.openapi.ProblemResponse;
-import dev.gigstream.api.web.openapi.SendsCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -101,7 +102,7 @@ class WorkerController {
             }
         }
         var payout = request.payout();
-        return new UpdateWorkerProfile(workerId, skills, request.bio(),
+        return new UpdateWorkerProfile(WorkerId.of(workerId), skills, request.bio(),
                 home(request.home()), availability,
                 payout == null ? null : new PayoutAccount(payout.bankCode(), payout.accountNumber(), payout.accountName()));
     }
@@ -113,7 +114,7 @@ class WorkerController {
 
         static OwnProfile of(UpdateWorkerProfile command) {
             PayoutAccount payout = command.payout();
-            return new OwnProfile(command.workerId(), command.skills(), command.bio(), command.home(),
+            return new OwnProfile(command.workerId().value(), command.skills(), command.bio(), command.home(),
                     command.availability().stream().map(OwnProfile::asSent).toList(), payout == null ? null
                     : new MaskedPayout(payout.bankCode(), payout.maskedAccountNumber(), payout.accountName()));
         }

@@ -2,6 +2,7 @@ package dev.gigstream.api.worker;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.worker.RecordWorkerOnline;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -54,7 +55,7 @@ class WorkerPresenceFilter extends OncePerRequestFilter {
             Instant now = clock.instant();
             if (lastForwarded.asMap().putIfAbsent(user.getName(), now) == null) {
                 try {
-                    commands.sendAndWait(new RecordWorkerOnline(user.getName(), now));
+                    commands.sendAndWait(new RecordWorkerOnline(WorkerId.of(user.getName()), now));
                 } catch (RuntimeException e) {
                     log.warn("Could not record worker {} online: {}", user.getName(), e.getMessage());
                 }

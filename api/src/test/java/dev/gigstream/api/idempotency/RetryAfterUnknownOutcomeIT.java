@@ -82,7 +82,7 @@ class RetryAfterUnknownOutcomeIT {
         Api.Response retry = post(JOBS, job(), client, key);
 
         assertThat(retry.status()).as(retry.body()).isEqualTo(201);
-        String stored = handled.get(0).jobId();
+        String stored = handled.get(0).jobId().value();
         assertThat(retry.json().get("jobId").asText()).as("the job the first attempt stored").isEqualTo(stored);
         assertThat(retry.header("Location")).isEqualTo(JOBS + "/" + stored);
         assertThat(eventsOf("JobPosted", ids(handled, PostJob::jobId))).as("jobs posted").isEqualTo(1);
@@ -123,7 +123,7 @@ class RetryAfterUnknownOutcomeIT {
         Api.Response retry = post(disputes, complaint, hire.client(), key);
 
         assertThat(retry.status()).as(retry.body()).isEqualTo(201);
-        String stored = handled.get(0).disputeId();
+        String stored = handled.get(0).disputeId().value();
         assertThat(retry.json().get("disputeId").asText()).as("the dispute the first attempt opened").isEqualTo(stored);
         assertThat(retry.header("Location")).isEqualTo("/api/v1/disputes/" + stored);
         assertThat(eventsOf("DisputeOpened", ids(handled, OpenDispute::disputeId))).as("disputes opened").isEqualTo(1);
@@ -176,7 +176,7 @@ class RetryAfterUnknownOutcomeIT {
         Api.Response retry = api.send("POST", "/api/v1/auth/register", registration, null, Map.of("Idempotency-Key", key));
 
         assertThat(retry.status()).as(retry.body()).isEqualTo(201);
-        String stored = handled.get(0).workerId();
+        String stored = handled.get(0).workerId().value();
         assertThat(retry.json().get("userId").asText()).as("the worker the first attempt registered").isEqualTo(stored);
         assertThat(eventsOf("WorkerRegistered", ids(handled, RegisterWorker::workerId))).as("workers registered")
                 .isEqualTo(1);

@@ -3,6 +3,7 @@ package dev.gigstream.api.job;
 import dev.gigstream.api.testsupport.Api;
 import dev.gigstream.api.testsupport.PostgresIT;
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.worker.ExtendPremium;
 import dev.gigstream.messages.worker.SuspendWorker;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -98,7 +99,7 @@ class JobMarketplaceIT {
         String jobId = post(client, job(List.of("Barista"), 1_500_000));
 
         var premiumFar = worker(kmNorth(40), List.of("barista"), everyDay());
-        commands.sendAndWait(new ExtendPremium(premiumFar.id(), Instant.now().plus(Duration.ofDays(30))));
+        commands.sendAndWait(new ExtendPremium(WorkerId.of(premiumFar.id()), Instant.now().plus(Duration.ofDays(30))));
         var onlineEarlier = worker(kmNorth(10), List.of("barista", "cook"), everyDay());
         // the next worker is online strictly later: wait until the clock has passed the first one's time
         Instant earlierOnline = Instant.parse(awaitJson("/api/v1/workers/" + onlineEarlier.id(), client.accessToken(),
@@ -198,7 +199,7 @@ class JobMarketplaceIT {
         assertThat(refused.json().get("code").asText()).isEqualTo("WORKER_HAS_NO_PROFILE");
 
         var suspended = worker(kmNorth(1), List.of("cook"), everyDay());
-        commands.sendAndWait(new SuspendWorker(suspended.id(), "admin-1", "fake documents"));
+        commands.sendAndWait(new SuspendWorker(WorkerId.of(suspended.id()), "admin-1", "fake documents"));
         // the suspension stops the worker's access token before the Job refuses the application (WORKER_SUSPENDED)
         var whileSuspended = api.post("/api/v1/jobs/" + jobId + "/applications", null, suspended.accessToken());
         assertThat(whileSuspended.status()).isEqualTo(401);

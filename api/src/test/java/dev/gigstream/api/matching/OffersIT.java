@@ -5,6 +5,7 @@ import dev.gigstream.api.testsupport.Marketplace;
 import dev.gigstream.api.testsupport.MovableTime;
 import dev.gigstream.api.testsupport.PostgresIT;
 import dev.gigstream.api.testsupport.RedisBackedIT;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.worker.ExtendPremium;
 import dev.gigstream.policies.matching.JobMatching;
 import dev.gigstream.query.matching.OfferQueueProjection;
@@ -77,7 +78,7 @@ class OffersIT extends RedisBackedIT {
         String lifeguard = "lifeguard " + n;
         String firstAid = "first aid " + n;
         var premium = worker(5, List.of(lifeguard));
-        commands.sendAndWait(new ExtendPremium(premium.id(), Instant.now().plus(Duration.ofDays(30))));
+        commands.sendAndWait(new ExtendPremium(WorkerId.of(premium.id()), Instant.now().plus(Duration.ofDays(30))));
         var carol = worker(3, List.of(lifeguard));
         var bob = worker(2, List.of(lifeguard));
         var alice = worker(1, List.of(lifeguard, firstAid)); // the last online, so first after premium

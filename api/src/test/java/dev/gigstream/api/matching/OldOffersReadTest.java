@@ -1,5 +1,7 @@
 package dev.gigstream.api.matching;
 
+import dev.gigstream.messages.common.JobId;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.job.JobOffered;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -27,6 +29,6 @@ class OldOffersReadTest {
         JobOffered read = serializer.deserialize(new SimpleSerializedObject<>(stored.getData(), byte[].class,
                 JobOffered.class.getName(), null));
 
-        assertThat(read).isEqualTo(new JobOffered("job-1", "worker-1", 2, at, at.plusSeconds(900), null, null, null, null));
+        assertThat(read).isEqualTo(new JobOffered(JobId.of("job-1"), WorkerId.of("worker-1"), 2, at, at.plusSeconds(900), null, null, null, null));
     }
 }

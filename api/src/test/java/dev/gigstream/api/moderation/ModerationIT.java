@@ -5,6 +5,7 @@ import dev.gigstream.api.testsupport.Marketplace;
 import dev.gigstream.api.testsupport.PostgresIT;
 import dev.gigstream.api.testsupport.StompUser;
 import dev.gigstream.messages.client.ClientSuspended;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.worker.WorkerReinstated;
 import dev.gigstream.messages.worker.WorkerSuspended;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -85,11 +86,11 @@ class ModerationIT {
         assertThat(closed.findValuesAsString("reportId")).contains(reportId);
         assertThat(api.get("/api/v1/admin/suspensions", admin.accessToken()).json().findValuesAsString("userId")).contains(worker.id());
         // the decision is an event of the Worker with the admin and the reason
-        assertThat(lastEventOf(worker.id())).isEqualTo(new WorkerSuspended(worker.id(), "off-platform payment", adminId(admin)));
+        assertThat(lastEventOf(worker.id())).isEqualTo(new WorkerSuspended(WorkerId.of(worker.id()), "off-platform payment", adminId(admin)));
 
         api.post("/api/v1/admin/users/" + worker.id() + "/reinstate", Map.of("reason", "explained and apologised"),
                 admin.accessToken()).expect(202);
-        assertThat(lastEventOf(worker.id())).isEqualTo(new WorkerReinstated(worker.id(), "explained and apologised", adminId(admin)));
+        assertThat(lastEventOf(worker.id())).isEqualTo(new WorkerReinstated(WorkerId.of(worker.id()), "explained and apologised", adminId(admin)));
         var back = api.logIn(worker.email(), Api.PASSWORD, worker.id());
         api.get("/api/v1/me", worker.accessToken()).expect(200);
         market.awaitJson("/api/v1/jobs/" + jobId + "/applicants", client.accessToken(), json -> json.get("items").size() == 1);

@@ -4,9 +4,12 @@ import dev.gigstream.api.testsupport.Api;
 import dev.gigstream.api.testsupport.Marketplace;
 import dev.gigstream.api.testsupport.PostgresIT;
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.job.GeocodedBy;
 import dev.gigstream.messages.job.JobCompleted;
 import dev.gigstream.messages.job.JobPosted;
@@ -57,7 +60,7 @@ class RatingsFromBeforeTheUpgradeIT {
 
         String yesterdays = UUID.randomUUID().toString();
         List<GenericDomainEventMessage<?>> stored = new ArrayList<>(finishedJob(yesterdays, client, worker, now.minus(Duration.ofDays(1))));
-        stored.add(event("JobRatings", JobRatingsIds.of(yesterdays), 0, new RatingGiven(JobRatingsIds.of(yesterdays), yesterdays,
+        stored.add(event("JobRatings", JobRatingsIds.of(yesterdays), 0, new RatingGiven(JobRatingsIds.of(yesterdays), JobId.of(yesterdays),
                 client.id(), RaterRole.CLIENT, worker.id(), 5, "Rated before the upgrade", now.minus(Duration.ofHours(20))),
                 now.minus(Duration.ofHours(20))));
         String lastMonths = UUID.randomUUID().toString();
@@ -82,12 +85,12 @@ class RatingsFromBeforeTheUpgradeIT {
         ShiftWindow shift = new ShiftWindow(finishedAt.minus(Duration.ofHours(6)), finishedAt.minus(Duration.ofHours(2)));
         Money pay = Money.of(50_000, Currency.GHS);
         return List.of(
-                event("Job", jobId, 0, new JobPosted(jobId, client.id(), "Welder", "Gate repair", List.of("welder"),
+                event("Job", jobId, 0, new JobPosted(JobId.of(jobId), client.id(), "Welder", "Gate repair", List.of("welder"),
                         new JobSite(new GeoPoint(5.6037, -0.187), "Osu, Accra", GeocodedBy.GAZETTEER), shift, pay, posted), posted),
-                event("Job", jobId, 1, new WorkerApplied(jobId, worker.id(), null, posted.plusSeconds(60)), posted.plusSeconds(60)),
-                event("Job", jobId, 2, new WorkerHired(jobId, worker.id(), client.id(), pay, UUID.randomUUID().toString(),
+                event("Job", jobId, 1, new WorkerApplied(JobId.of(jobId), WorkerId.of(worker.id()), null, posted.plusSeconds(60)), posted.plusSeconds(60)),
+                event("Job", jobId, 2, new WorkerHired(JobId.of(jobId), WorkerId.of(worker.id()), client.id(), pay, UUID.randomUUID(EscrowId.of().toString()),
                         shift.start()), posted.plusSeconds(120)),
-                event("Job", jobId, 3, new JobCompleted(jobId, worker.id()), finishedAt));
+                event("Job", jobId, 3, new JobCompleted(JobId.of(jobId), WorkerId.of(worker.id())), finishedAt));
     }
 
     private static GenericDomainEventMessage<?> event(String type, String aggregateId, long sequence, Object payload, Instant at) {

@@ -4,11 +4,14 @@ import dev.gigstream.api.testsupport.PostgresIT;
 import dev.gigstream.command.job.Job;
 import dev.gigstream.command.worker.Worker;
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.Refusal;
 import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.job.ApplyToJob;
 import dev.gigstream.messages.job.GeocodedBy;
 import dev.gigstream.messages.job.HireWorker;
@@ -95,34 +98,34 @@ class AggregateSnapshotsIT {
         }
         List<OfferJob.Offer> offers = new ArrayList<>();
         for (String workerId : offeredOnly) {
-            offers.add(new OfferJob.Offer(workerId, offers.size() + 1, 1.5, Instant.now().plus(Duration.ofHours(1))));
+            offers.add(new OfferJob.Offer(WorkerId.of(workerId), offers.size() + 1, 1.5, Instant.now().plus(Duration.ofHours(1))));
         }
-        commands.sendAndWait(new OfferJob(jobId, 1, offers, Instant.now(), Instant.now().plus(Duration.ofHours(1))));
+        commands.sendAndWait(new OfferJob(JobId.of(jobId), 1, offers, Instant.now(), Instant.now().plus(Duration.ofHours(1))));
         for (String workerId : applicants) {
-            commands.sendAndWait(new ApplyToJob(jobId, workerId, "I can do it", Instant.now()));
+            commands.sendAndWait(new ApplyToJob(JobId.of(jobId), WorkerId.of(workerId), "I can do it", Instant.now()));
         }
         String withdrawn = applicants.get(7);
-        commands.sendAndWait(new WithdrawApplication(jobId, withdrawn));
+        commands.sendAndWait(new WithdrawApplication(JobId.of(jobId), WorkerId.of(withdrawn)));
 
         long snapshotAt = awaitSnapshot(jobId, Job.class);
         assertThat(snapshotAt).isGreaterThanOrEqualTo(jobEvery - 1);
         assertThat(events.readEvents(jobId).peek().getPayload()).isInstanceOf(Job.class);
         assertThat(loaded(jobs, jobId)).usingRecursiveComparison().isEqualTo(replayed(Job.class, jobId));
 
-        assertThat(refusal(() -> commands.sendAndWait(new ApplyToJob(jobId, applicants.get(3), "again", Instant.now()))))
+        assertThat(refusal(() -> commands.sendAndWait(new ApplyToJob(JobId.of(jobId), WorkerId.of(applicants.get(3)), "again", Instant.now()))))
                 .isEqualTo("ALREADY_APPLIED");
-        assertThat(refusal(() -> commands.sendAndWait(new WithdrawApplication(jobId, withdrawn)))).isEqualTo("NOT_AN_APPLICANT");
-        assertThat(refusal(() -> commands.sendAndWait(new OfferJob(jobId, 2, List.of(), Instant.now(), null))))
+        assertThat(refusal(() -> commands.sendAndWait(new WithdrawApplication(JobId.of(jobId), WorkerId.of(withdrawn))))).isEqualTo("NOT_AN_APPLICANT");
+        assertThat(refusal(() -> commands.sendAndWait(new OfferJob(JobId.of(jobId), 2, List.of(), Instant.now(), null))))
                 .isEqualTo("OFFER_WAVE_NOT_DUE");
         long before = lastSequence(jobId);
-        commands.sendAndWait(new OfferJob(jobId, 1, offers, Instant.now(), null)); // wave 1 was taken: nothing
+        commands.sendAndWait(new OfferJob(JobId.of(jobId), 1, offers, Instant.now(), null)); // wave 1 was taken: nothing
         assertThat(lastSequence(jobId)).isEqualTo(before);
-        assertThat(refusal(() -> commands.sendAndWait(new HireWorker(jobId, applicants.get(0), "someone else",
-                UUID.randomUUID().toString(), Instant.now())))).isEqualTo("NOT_THE_JOBS_CLIENT");
-        assertThat(refusal(() -> commands.sendAndWait(new HireWorker(jobId, offeredOnly.get(0), clientId,
-                UUID.randomUUID().toString(), Instant.now())))).isEqualTo("NOT_AN_APPLICANT");
+        assertThat(refusal(() -> commands.sendAndWait(new HireWorker(JobId.of(jobId), WorkerId.of(applicants.get(0)), "someone else",
+                UUID.randomUUID(EscrowId.of().toString()), Instant.now())))).isEqualTo("NOT_THE_JOBS_CLIENT");
+        assertThat(refusal(() -> commands.sendAndWait(new HireWorker(JobId.of(jobId), WorkerId.of(offeredOnly.get(0)), clientId,
+                UUID.randomUUID(EscrowId.of().toString()), Instant.now())))).isEqualTo("NOT_AN_APPLICANT");
         String escrowId = UUID.randomUUID().toString();
-        assertThat((String) commands.sendAndWait(new HireWorker(jobId, applicants.get(0), clientId, escrowId, Instant.now())))
+        assertThat((String) commands.sendAndWait(new HireWorker(JobId.of(jobId), WorkerId.of(applicants.get(0)), clientId, EscrowId.of(escrowId), Instant.now())))
                 .isEqualTo(escrowId);
     }
 
@@ -133,7 +136,7 @@ class AggregateSnapshotsIT {
         List<String> applicants = new ArrayList<>();
         for (int i = 0; i < jobEvery + 2; i++) {
             applicants.add(worker());
-            commands.sendAndWait(new ApplyToJob(jobId, applicants.get(i), null, Instant.now()));
+            commands.sendAndWait(new ApplyToJob(JobId.of(jobId), WorkerId.of(applicants.get(i)), null, Instant.now()));
         }
         awaitSnapshot(jobId, Job.class);
         // the same snapshot as a Job of an older shape would have stored it: cancelled, nobody applied
@@ -146,43 +149,43 @@ class AggregateSnapshotsIT {
 
         assertThat(events.readEvents(jobId).peek().getPayload()).isNotInstanceOf(Job.class);
         assertThat(loaded(jobs, jobId)).usingRecursiveComparison().isEqualTo(replayed(Job.class, jobId));
-        assertThat(refusal(() -> commands.sendAndWait(new ApplyToJob(jobId, applicants.get(1), null, Instant.now()))))
+        assertThat(refusal(() -> commands.sendAndWait(new ApplyToJob(JobId.of(jobId), WorkerId.of(applicants.get(1)), null, Instant.now()))))
                 .isEqualTo("ALREADY_APPLIED");
 
         // the same forged snapshot under the current revision would be believed: the revision is what protects
         // (the loads above replayed the whole history and stored a newer snapshot, which replaced the forged one)
         jdbc.sql("UPDATE snapshot_event_entry SET payload = ?, payload_revision = ? WHERE aggregate_identifier = ?")
                 .params(forged.getBytes(StandardCharsets.UTF_8), revisionOf(Job.class), jobId).update();
-        assertThat(refusal(() -> commands.sendAndWait(new ApplyToJob(jobId, applicants.get(1), null, Instant.now()))))
+        assertThat(refusal(() -> commands.sendAndWait(new ApplyToJob(JobId.of(jobId), WorkerId.of(applicants.get(1)), null, Instant.now()))))
                 .isEqualTo("JOB_NOT_OPEN");
     }
 
     @Test
     void aWorkerLoadedFromItsSnapshotHoldsAndDecidesWhatItsWholeHistorySays() {
         String workerId = worker();
-        commands.sendAndWait(new AwardBadge(workerId, Badge.FIRST_SHIFT, Instant.now()));
-        commands.sendAndWait(new AwardBadge(workerId, Badge.RELIABLE, Instant.now()));
+        commands.sendAndWait(new AwardBadge(WorkerId.of(workerId), Badge.FIRST_SHIFT, Instant.now()));
+        commands.sendAndWait(new AwardBadge(WorkerId.of(workerId), Badge.RELIABLE, Instant.now()));
         Instant online = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofDays(1));
         for (int i = 0; i < workerEvery + 5; i++) {
             online = online.plus(Duration.ofMinutes(1));
-            commands.sendAndWait(new RecordWorkerOnline(workerId, online));
+            commands.sendAndWait(new RecordWorkerOnline(WorkerId.of(workerId), online));
         }
 
         awaitSnapshot(workerId, Worker.class);
         assertThat(events.readEvents(workerId).peek().getPayload()).isInstanceOf(Worker.class);
         assertThat(loaded(workers, workerId)).usingRecursiveComparison().isEqualTo(replayed(Worker.class, workerId));
 
-        assertThat(refusal(() -> commands.sendAndWait(new AwardBadge(workerId, Badge.RELIABLE, Instant.now()))))
+        assertThat(refusal(() -> commands.sendAndWait(new AwardBadge(WorkerId.of(workerId), Badge.RELIABLE, Instant.now()))))
                 .isEqualTo("BADGE_ALREADY_AWARDED");
         long before = lastSequence(workerId);
-        commands.sendAndWait(new RecordWorkerOnline(workerId, online.plusSeconds(30))); // within the minute: nothing
+        commands.sendAndWait(new RecordWorkerOnline(WorkerId.of(workerId), online.plusSeconds(30))); // within the minute: nothing
         assertThat(lastSequence(workerId)).isEqualTo(before);
     }
 
     private String postJob(String clientId) {
         String jobId = UUID.randomUUID().toString();
         Instant start = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
-        commands.sendAndWait(new PostJob(jobId, clientId, "Barista for a launch party", "Espresso bar", List.of("barista"),
+        commands.sendAndWait(new PostJob(JobId.of(jobId), clientId, "Barista for a launch party", "Espresso bar", List.of("barista"),
                 new JobSite(SITE, "1 Marina, Lagos Island", GeocodedBy.GAZETTEER), new ShiftWindow(start, start.plus(Duration.ofHours(8))),
                 new Money(1_500_000, Currency.NGN), Instant.now()));
         return jobId;
@@ -190,8 +193,8 @@ class AggregateSnapshotsIT {
 
     private String worker() {
         String workerId = UUID.randomUUID().toString();
-        commands.sendAndWait(new RegisterWorker(workerId, "Ada Worker"));
-        commands.sendAndWait(new UpdateWorkerProfile(workerId, List.of("barista", "waiter"), "Ten years behind a bar", SITE,
+        commands.sendAndWait(new RegisterWorker(WorkerId.of(workerId), "Ada Worker"));
+        commands.sendAndWait(new UpdateWorkerProfile(WorkerId.of(workerId), List.of("barista", "waiter"), "Ten years behind a bar", SITE,
                 List.of(new AvailabilityWindow(DayOfWeek.MONDAY, LocalTime.of(8, 0), LocalTime.of(18, 0))),
                 new PayoutAccount("058", "0123456789", "Ada Worker")));
         return workerId;

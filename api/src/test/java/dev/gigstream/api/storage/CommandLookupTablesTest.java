@@ -8,7 +8,11 @@ import dev.gigstream.command.worker.WorkerStandingsTable;
 import dev.gigstream.messages.client.ClientReinstated;
 import dev.gigstream.messages.client.ClientSuspended;
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.dispute.DisputeOpened;
 import dev.gigstream.messages.dispute.DisputeParty;
 import dev.gigstream.messages.escrow.ChargebackLost;
@@ -80,75 +84,75 @@ class CommandLookupTablesTest {
 
     @Test
     void anEscrowHoldsWhatWasFundedLessWhatALostChargebackTookUntilItIsReleased() throws Exception {
-        escrow(new EscrowFunded(ESCROW, "job-1", HELD, Money.zero(HELD.currency()), List.of()));
-        assertThat(escrows.held(ESCROW)).isEqualTo(HELD);
+        escrow(new EscrowFunded(EscrowId.of(ESCROW), JobId.of("job-1"), HELD, Money.zero(HELD.currency()), List.of()));
+        assertThat(escrows.held(EscrowId.of(ESCROW))).isEqualTo(HELD);
 
-        escrow(new ChargebackLost(ESCROW, "job-1", "cb-1", Money.of(500_000, Currency.NGN),
+        escrow(new ChargebackLost(EscrowId.of(ESCROW), JobId.of("job-1"), "cb-1", Money.of(500_000, Currency.NGN),
                 List.of(new Posting(LedgerAccount.ESCROW, 500_000), new Posting(LedgerAccount.PAYSTACK_BALANCE, -500_000))));
-        assertThat(escrows.held(ESCROW)).isEqualTo(Money.of(1_150_000, Currency.NGN));
+        assertThat(escrows.held(EscrowId.of(ESCROW))).isEqualTo(Money.of(1_150_000, Currency.NGN));
 
-        escrow(new EscrowReleased(ESCROW, "job-1", "worker-1", Money.of(1_000_000, Currency.NGN),
+        escrow(new EscrowReleased(EscrowId.of(ESCROW), JobId.of("job-1"), WorkerId.of("worker-1"), Money.of(1_000_000, Currency.NGN),
                 Money.of(150_000, Currency.NGN), "gs-pay-" + ESCROW + "-1", List.of()));
-        assertThat(escrows.held(ESCROW)).isEqualTo(Money.zero(Currency.NGN));
+        assertThat(escrows.held(EscrowId.of(ESCROW))).isEqualTo(Money.zero(Currency.NGN));
     }
 
     @Test
     void aChargebackIsOpenFromItsArrivalOnTheHeldMoneyUntilPaystackResolvesItForThePlatform() throws Exception {
-        escrow(new EscrowFunded(ESCROW, "job-1", HELD, Money.zero(HELD.currency()), List.of()));
-        assertThat(escrows.chargebackOpen(ESCROW)).isFalse();
+        escrow(new EscrowFunded(EscrowId.of(ESCROW), JobId.of("job-1"), HELD, Money.zero(HELD.currency()), List.of()));
+        assertThat(escrows.chargebackOpen(EscrowId.of(ESCROW))).isFalse();
 
-        escrow(new ChargebackReceived(ESCROW, "job-1", "client-1", "cb-1", "fraudulent", true, AT));
-        assertThat(escrows.chargebackOpen(ESCROW)).isTrue();
+        escrow(new ChargebackReceived(EscrowId.of(ESCROW), JobId.of("job-1"), "client-1", "cb-1", "fraudulent", true, AT));
+        assertThat(escrows.chargebackOpen(EscrowId.of(ESCROW))).isTrue();
 
-        escrow(new ChargebackResolved(ESCROW, "job-1", "cb-1", "unknown"));
-        assertThat(escrows.chargebackOpen(ESCROW)).as("a resolution Paystack did not document keeps the hold").isTrue();
+        escrow(new ChargebackResolved(EscrowId.of(ESCROW), JobId.of("job-1"), "cb-1", "unknown"));
+        assertThat(escrows.chargebackOpen(EscrowId.of(ESCROW))).as("a resolution Paystack did not document keeps the hold").isTrue();
 
-        escrow(new ChargebackResolved(ESCROW, "job-1", "cb-1", "declined"));
-        assertThat(escrows.chargebackOpen(ESCROW)).isFalse();
+        escrow(new ChargebackResolved(EscrowId.of(ESCROW), JobId.of("job-1"), "cb-1", "declined"));
+        assertThat(escrows.chargebackOpen(EscrowId.of(ESCROW))).isFalse();
     }
 
     @Test
     void aChargebackOnMoneyNotYetHeldHoldsItWhenItArrivesUnlessResolvedFirst() throws Exception {
-        escrow(new ChargebackReceived(ESCROW, "job-1", "client-1", "cb-1", "fraudulent", false, AT));
-        assertThat(escrows.chargebackOpen(ESCROW)).isFalse();
+        escrow(new ChargebackReceived(EscrowId.of(ESCROW), JobId.of("job-1"), "client-1", "cb-1", "fraudulent", false, AT));
+        assertThat(escrows.chargebackOpen(EscrowId.of(ESCROW))).isFalse();
 
-        escrow(new EscrowFunded(ESCROW, "job-1", HELD, Money.zero(HELD.currency()), List.of()));
-        assertThat(escrows.chargebackOpen(ESCROW)).isTrue();
+        escrow(new EscrowFunded(EscrowId.of(ESCROW), JobId.of("job-1"), HELD, Money.zero(HELD.currency()), List.of()));
+        assertThat(escrows.chargebackOpen(EscrowId.of(ESCROW))).isTrue();
 
-        escrow(new ChargebackLost(ESCROW, "job-1", "cb-1", HELD, List.of(new Posting(LedgerAccount.ESCROW, 0))));
-        assertThat(escrows.chargebackOpen(ESCROW)).as("lost: the card network took the money").isFalse();
+        escrow(new ChargebackLost(EscrowId.of(ESCROW), JobId.of("job-1"), "cb-1", HELD, List.of(new Posting(LedgerAccount.ESCROW, 0))));
+        assertThat(escrows.chargebackOpen(EscrowId.of(ESCROW))).as("lost: the card network took the money").isFalse();
 
-        escrow(new ChargebackReceived("escrow-2", "job-2", "client-1", "cb-2", "fraudulent", false, AT));
-        escrow(new ChargebackResolved("escrow-2", "job-2", "cb-2", "declined"));
-        escrow(new EscrowFunded("escrow-2", "job-2", HELD, Money.zero(HELD.currency()), List.of()));
-        assertThat(escrows.chargebackOpen("escrow-2")).isFalse();
+        escrow(new ChargebackReceived(EscrowId.of("escrow-2"), JobId.of("job-2"), "client-1", "cb-2", "fraudulent", false, AT));
+        escrow(new ChargebackResolved(EscrowId.of("escrow-2"), JobId.of("job-2"), "cb-2", "declined"));
+        escrow(new EscrowFunded(EscrowId.of("escrow-2"), JobId.of("job-2"), HELD, Money.zero(HELD.currency()), List.of()));
+        assertThat(escrows.chargebackOpen(EscrowId.of("escrow-2"))).isFalse();
     }
 
     @Test
     void everyOpenedDisputeIsKnownWithItsJob() throws Exception {
-        assertThat(disputes.jobOf("dispute-1")).isEmpty();
+        assertThat(disputes.jobOf(DisputeId.of("dispute-1"))).isEmpty();
 
-        disputeEvents.handle(GenericEventMessage.asEventMessage(new DisputeOpened("dispute-1", "job-1", ESCROW, "client-1",
+        disputeEvents.handle(GenericEventMessage.asEventMessage(new DisputeOpened(DisputeId.of("dispute-1"), JobId.of("job-1"), EscrowId.of(ESCROW), "client-1",
                 "worker-1", "client-1", DisputeParty.CLIENT, "late", "an hour late", HELD, HELD, AT, AT)));
 
-        assertThat(disputes.jobOf("dispute-1")).contains("job-1");
+        assertThat(disputes.jobOf(DisputeId.of("dispute-1"))).contains(JobId.of("job-1"));
     }
 
     @Test
     void aWorkerHasAProfileOnceTheyFilledItAndIsSuspendedUntilReinstated() throws Exception {
-        assertThat(workers.of("worker-1")).as("unknown").isEqualTo(ApplicantStanding.unknown());
+        assertThat(workers.of(WorkerId.of("worker-1"))).as("unknown").isEqualTo(ApplicantStanding.unknown());
 
-        workerEvents.handle(GenericEventMessage.asEventMessage(new WorkerSuspended("worker-1", "abuse", "admin-1")));
-        assertThat(workers.of("worker-1")).isEqualTo(new ApplicantStanding(false, true));
+        workerEvents.handle(GenericEventMessage.asEventMessage(new WorkerSuspended(WorkerId.of("worker-1"), "abuse", "admin-1")));
+        assertThat(workers.of(WorkerId.of("worker-1"))).isEqualTo(new ApplicantStanding(false, true));
 
-        workerEvents.handle(GenericEventMessage.asEventMessage(new WorkerProfileUpdated("worker-1", List.of("barista"),
+        workerEvents.handle(GenericEventMessage.asEventMessage(new WorkerProfileUpdated(WorkerId.of("worker-1"), List.of("barista"),
                 "bio", null, List.of(), null)));
-        assertThat(workers.of("worker-1")).isEqualTo(new ApplicantStanding(true, true));
+        assertThat(workers.of(WorkerId.of("worker-1"))).isEqualTo(new ApplicantStanding(true, true));
 
-        workerEvents.handle(GenericEventMessage.asEventMessage(new WorkerReinstated("worker-1", "appeal", "admin-1")));
-        workerEvents.handle(GenericEventMessage.asEventMessage(new WorkerProfileUpdated("worker-1", List.of("barista"),
+        workerEvents.handle(GenericEventMessage.asEventMessage(new WorkerReinstated(WorkerId.of("worker-1"), "appeal", "admin-1")));
+        workerEvents.handle(GenericEventMessage.asEventMessage(new WorkerProfileUpdated(WorkerId.of("worker-1"), List.of("barista"),
                 "new bio", null, List.of(), null)));
-        assertThat(workers.of("worker-1")).isEqualTo(new ApplicantStanding(true, false));
+        assertThat(workers.of(WorkerId.of("worker-1"))).isEqualTo(new ApplicantStanding(true, false));
     }
 
     @Test
@@ -174,11 +178,11 @@ class CommandLookupTablesTest {
 
         EmbeddedEventStore withHistory = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         withHistory.publish(
-                new GenericDomainEventMessage<>("WorkerAggregate", "worker-1", 0, new WorkerProfileUpdated("worker-1",
+                new GenericDomainEventMessage<>("WorkerAggregate", "worker-1", 0, new WorkerProfileUpdated(WorkerId.of("worker-1"),
                         List.of("barista"), "bio", null, List.of(), null)),
                 new GenericDomainEventMessage<>("Client", "client-1", 0, new ClientSuspended("client-1", "fraud", "admin-1")),
-                new GenericDomainEventMessage<>("EscrowPayment", ESCROW, 0, new EscrowFunded(ESCROW, "job-1", HELD, Money.zero(HELD.currency()), List.of())),
-                new GenericDomainEventMessage<>("EscrowPayment", ESCROW, 1, new ChargebackLost(ESCROW, "job-1", "cb-1",
+                new GenericDomainEventMessage<>("EscrowPayment", ESCROW, 0, new EscrowFunded(EscrowId.of(ESCROW), JobId.of("job-1"), HELD, Money.zero(HELD.currency()), List.of())),
+                new GenericDomainEventMessage<>("EscrowPayment", ESCROW, 1, new ChargebackLost(EscrowId.of(ESCROW), JobId.of("job-1"), "cb-1",
                         Money.of(500_000, Currency.NGN), List.of(new Posting(LedgerAccount.ESCROW, 500_000)))));
         table.update("UPDATE command_lookups_filled SET filled_at = NULL, events_read = NULL");
         CommandLookupsBackfill again = new CommandLookupsBackfill(withHistory, NoTransactionManager.instance(), table,
@@ -186,9 +190,9 @@ class CommandLookupTablesTest {
         again.fillOnce();
         again.fillOnce();
 
-        assertThat(workers.of("worker-1")).isEqualTo(new ApplicantStanding(true, false));
+        assertThat(workers.of(WorkerId.of("worker-1"))).isEqualTo(new ApplicantStanding(true, false));
         assertThat(clients.suspended("client-1")).isTrue();
-        assertThat(escrows.held(ESCROW)).as("read once").isEqualTo(Money.of(1_150_000, Currency.NGN));
+        assertThat(escrows.held(EscrowId.of(ESCROW))).as("read once").isEqualTo(Money.of(1_150_000, Currency.NGN));
         assertThat(table.queryOne("SELECT events_read FROM command_lookups_filled", row -> row.getLong(1))).contains(4L);
     }
 

@@ -8,7 +8,10 @@ import dev.gigstream.command.lookup.LookupTable;
 import dev.gigstream.command.worker.WorkerStandingsTable;
 import dev.gigstream.messages.client.ClientSuspended;
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.escrow.ChargebackLost;
 import dev.gigstream.messages.escrow.EscrowFunded;
 import dev.gigstream.messages.escrow.LedgerAccount;
@@ -90,8 +93,8 @@ class CommandLookupsFillTakesTurnsTest {
         firstStart.get(30, TimeUnit.SECONDS);
         secondStart.get(30, TimeUnit.SECONDS);
         assertThat(held.suspensionsRead).as("the history was read once").hasValue(1);
-        assertThat(escrows.held(ESCROW)).as("the lost chargeback taken once").isEqualTo(Money.of(1_150_000, Currency.NGN));
-        assertThat(workers.of("worker-1")).isEqualTo(new ApplicantStanding(true, false));
+        assertThat(escrows.held(EscrowId.of(ESCROW))).as("the lost chargeback taken once").isEqualTo(Money.of(1_150_000, Currency.NGN));
+        assertThat(workers.of(WorkerId.of("worker-1"))).isEqualTo(new ApplicantStanding(true, false));
         assertThat(clients.suspended("client-1")).isTrue();
         assertThat(table.queryOne("SELECT events_read FROM command_lookups_filled", row -> row.getLong(1))).contains(4L);
         assertThat(table.queryOne("SELECT COUNT(*) FROM command_lookups_filled", row -> row.getLong(1))).contains(1L);
@@ -107,11 +110,11 @@ class CommandLookupsFillTakesTurnsTest {
     private static EmbeddedEventStore historyFromBeforeTheTables() {
         EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         store.publish(
-                new GenericDomainEventMessage<>("WorkerAggregate", "worker-1", 0, new WorkerProfileUpdated("worker-1",
+                new GenericDomainEventMessage<>("WorkerAggregate", "worker-1", 0, new WorkerProfileUpdated(WorkerId.of("worker-1"),
                         List.of("barista"), "bio", null, List.of(), null)),
                 new GenericDomainEventMessage<>("Client", "client-1", 0, new ClientSuspended("client-1", "fraud", "admin-1")),
-                new GenericDomainEventMessage<>("EscrowPayment", ESCROW, 0, new EscrowFunded(ESCROW, "job-1", HELD, Money.zero(HELD.currency()), List.of())),
-                new GenericDomainEventMessage<>("EscrowPayment", ESCROW, 1, new ChargebackLost(ESCROW, "job-1", "cb-1",
+                new GenericDomainEventMessage<>("EscrowPayment", ESCROW, 0, new EscrowFunded(EscrowId.of(ESCROW), JobId.of("job-1"), HELD, Money.zero(HELD.currency()), List.of())),
+                new GenericDomainEventMessage<>("EscrowPayment", ESCROW, 1, new ChargebackLost(EscrowId.of(ESCROW), JobId.of("job-1"), "cb-1",
                         Money.of(500_000, Currency.NGN), List.of(new Posting(LedgerAccount.ESCROW, 500_000)))));
         return store;
     }

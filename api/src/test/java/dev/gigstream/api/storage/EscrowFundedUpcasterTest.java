@@ -1,6 +1,8 @@
 package dev.gigstream.api.storage;
 
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.escrow.EscrowFunded;
 import dev.gigstream.messages.escrow.Posting;
@@ -43,7 +45,7 @@ class EscrowFundedUpcasterTest {
 
         assertThat(upcast.getType()).isEqualTo(new SimpleSerializedType(EscrowFunded.class.getName(), "2"));
         EscrowFunded funded = events.deserialize(upcast.getData());
-        assertThat(funded).isEqualTo(new EscrowFunded("escrow-1", "job-1", Money.of(1_650_000, Currency.NGN),
+        assertThat(funded).isEqualTo(new EscrowFunded(EscrowId.of("escrow-1"), JobId.of("job-1"), Money.of(1_650_000, Currency.NGN),
                 Money.of(34_750, Currency.NGN), List.of(new Posting(PAYSTACK_BALANCE, 1_615_250),
                         new Posting(PROCESSOR_FEES, 34_750), new Posting(ESCROW, -1_650_000))));
     }
@@ -58,7 +60,7 @@ class EscrowFundedUpcasterTest {
 
     @Test
     void aFundingOfRevision2IsLeftAsItIs() {
-        var current = new EscrowFunded("escrow-2", "job-2", Money.of(500_000, Currency.GHS), Money.of(9_750, Currency.GHS), List.of());
+        var current = new EscrowFunded(EscrowId.of("escrow-2"), JobId.of("job-2"), Money.of(500_000, Currency.GHS), Money.of(9_750, Currency.GHS), List.of());
         var serialized = events.serialize(current, byte[].class);
         assertThat(serialized.getType().getRevision()).isEqualTo(EscrowFunded.REVISION);
 

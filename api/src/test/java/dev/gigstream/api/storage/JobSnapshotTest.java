@@ -2,9 +2,13 @@ package dev.gigstream.api.storage;
 
 import dev.gigstream.command.job.Job;
 import dev.gigstream.messages.common.Currency;
+import dev.gigstream.messages.common.DisputeId;
+import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.common.ShiftWindow;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.job.GeocodedBy;
 import dev.gigstream.messages.job.JobDisputeWithdrawn;
 import dev.gigstream.messages.job.JobDisputed;
@@ -44,14 +48,14 @@ class JobSnapshotTest {
         ShiftWindow shift = new ShiftWindow(POSTED.plus(Duration.ofHours(2)), POSTED.plus(Duration.ofHours(10)));
         Money pay = Money.of(1_500_000, Currency.NGN);
         Job job = replayed(List.of(
-                new JobPosted(JOB, "client-1", "Barista", "Espresso bar", List.of("barista"),
+                new JobPosted(JobId.of(JOB), "client-1", "Barista", "Espresso bar", List.of("barista"),
                         new JobSite(new GeoPoint(6.4541, 3.3947), "1 Marina, Lagos Island", GeocodedBy.GAZETTEER), shift, pay, POSTED),
-                new WorkerApplied(JOB, "worker-1", null, POSTED),
-                new WorkerHired(JOB, "worker-1", "client-1", pay, "escrow-1", shift.start()),
-                new JobFunded(JOB, "escrow-1", "worker-1"),
-                new JobDisputed(JOB, "dispute-1", "escrow-1", "client-1", "late", "an hour late"),
-                new JobDisputeWithdrawn(JOB, "dispute-1", JobStatus.FUNDED),
-                new JobDisputed(JOB, "dispute-2", "escrow-1", "worker-1")));
+                new WorkerApplied(JobId.of(JOB), WorkerId.of("worker-1"), null, POSTED),
+                new WorkerHired(JobId.of(JOB), WorkerId.of("worker-1"), "client-1", pay, EscrowId.of("escrow-1"), shift.start()),
+                new JobFunded(JobId.of(JOB), EscrowId.of("escrow-1"), WorkerId.of("worker-1")),
+                new JobDisputed(JobId.of(JOB), DisputeId.of("dispute-1"), EscrowId.of("escrow-1"), "client-1", "late", "an hour late"),
+                new JobDisputeWithdrawn(JobId.of(JOB), DisputeId.of("dispute-1"), JobStatus.FUNDED),
+                new JobDisputed(JobId.of(JOB), DisputeId.of("dispute-2"), EscrowId.of("escrow-1"), "worker-1")));
         Serializer snapshots = AggregateSnapshots.serializer(new AxonStorageConfiguration().axonPolymorphicTypes());
 
         SerializedObject<byte[]> snapshot = snapshots.serialize(job, byte[].class);

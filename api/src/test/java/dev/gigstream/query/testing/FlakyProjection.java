@@ -25,6 +25,6 @@ public class FlakyProjection {
         if (!healed && event.bio() != null && event.bio().contains("poison")) {
             throw new IllegalStateException("cannot project " + event.workerId());
         }
-        seen.add(event.workerId());
+        seen.add(event.workerId().value());
     }
 }

@@ -32,7 +32,7 @@ public class ProfileUpdateCounts {
         if (status.isReplay() && !replayHeld.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the test did not let the replay go on");
         }
-        counts.merge(event.workerId(), 1, Integer::sum);
+        counts.merge(event.workerId().value(), 1, Integer::sum);
     }
 
     @ResetHandler

@@ -59,7 +59,7 @@ class JobTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Job.class);
-        fixture.registerInjectableResource((WorkerStandings) id -> standings.getOrDefault(id, ApplicantStanding.unknown()));
+        fixture.registerInjectableResource((WorkerStandings) id -> standings.getOrDefault(id.value(), ApplicantStanding.unknown()));
         fixture.registerInjectableResource(new CancellationPolicy(CancellationPolicy.DEFAULT_LATE_SHARE_BASIS_POINTS));
         fixture.registerInjectableResource((ClientStandings) suspendedClients::contains);
         standings.put(WORKER_ID, new ApplicantStanding(true, false));
