@@ -85,7 +85,7 @@ class JobMatchingTest {
         matching(TWO_WAVES_OF_TWO).on(posted("job-1", "cook"));
 
         OfferJob wave = commands.sent().get(0);
-        assertThat(wave.jobId()).isEqualTo("job-1");
+        assertThat(wave.jobId()).isEqualTo(JobId.of("job-1"));
         assertThat(wave.wave()).isEqualTo(1);
         assertThat(wave.offers()).extracting(offer -> offer.workerId().value()).containsExactly("premium-far", "online-now");
         assertThat(wave.offers()).extracting(OfferJob.Offer::rank).containsExactly(1, 2);
