@@ -50,7 +50,7 @@ public class JobFacts {
 
     @EventHandler
     void on(WorkerHired event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
-        SequencedWrites.apply(jobs, event.jobId().value(), sequence, Updates.combine(Updates.set("workerId", event.workerId()),
+        SequencedWrites.apply(jobs, event.jobId().value(), sequence, Updates.combine(Updates.set("workerId", event.workerId().value()),
                 Updates.set("hiredEventId", eventId), Updates.unset("checkedInEventId")));
     }
 

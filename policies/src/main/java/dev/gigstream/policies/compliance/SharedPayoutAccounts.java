@@ -74,7 +74,7 @@ public class SharedPayoutAccounts {
         String key = event.payout() == null ? null : SharedPayoutAccountPolicy.accountKey(event.payout());
         if (previousKey != null && !previousKey.equals(key)) {
             payouts.updateOne(Filters.eq("_id", "account:" + previousKey),
-                    Updates.pull(WORKERS, new Document("workerId", event.workerId())));
+                    Updates.pull(WORKERS, new Document("workerId", event.workerId().value())));
         }
         if (key != null) {
             List<Document> sharing = join(key, event.workerId().value(), eventId, event.payout());
