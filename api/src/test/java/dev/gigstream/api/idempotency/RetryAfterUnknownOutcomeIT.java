@@ -96,7 +96,7 @@ class RetryAfterUnknownOutcomeIT {
         String disputeId = api.post(JOBS + "/" + hire.jobId() + "/disputes",
                 Map.of("reason", "no show", "details", "Nobody came"), hire.client().accessToken())
                 .expect(201).json().get("disputeId").asText();
-        List<AddEvidence> handled = loseTheFirstAnswer(AddEvidence.class, command -> command.disputeId().equals(disputeId));
+        List<AddEvidence> handled = loseTheFirstAnswer(AddEvidence.class, command -> command.disputeId().value().equals(disputeId));
         String evidence = "/api/v1/disputes/" + disputeId + "/evidence";
         String key = UUID.randomUUID().toString();
 
@@ -114,7 +114,7 @@ class RetryAfterUnknownOutcomeIT {
         Marketplace market = new Marketplace(api);
         Marketplace.Hire hire = market.hiredShift();
         market.payByWebhook(hire.answer(), hire.client(), hire.jobId());
-        List<OpenDispute> handled = loseTheFirstAnswer(OpenDispute.class, command -> command.jobId().equals(hire.jobId()));
+        List<OpenDispute> handled = loseTheFirstAnswer(OpenDispute.class, command -> command.jobId().value().equals(hire.jobId()));
         String disputes = JOBS + "/" + hire.jobId() + "/disputes";
         Map<String, String> complaint = Map.of("reason", "no show", "details", "Nobody came");
         String key = UUID.randomUUID().toString();
@@ -134,7 +134,7 @@ class RetryAfterUnknownOutcomeIT {
         Marketplace market = new Marketplace(api);
         Api.User worker = market.worker();
         String jobId = market.jobStartingSoon(api.signUp("CLIENT"));
-        loseTheFirstAnswer(ApplyToJob.class, command -> command.jobId().equals(jobId));
+        loseTheFirstAnswer(ApplyToJob.class, command -> command.jobId().value().equals(jobId));
         String applications = JOBS + "/" + jobId + "/applications";
         String key = UUID.randomUUID().toString();
 
@@ -152,7 +152,7 @@ class RetryAfterUnknownOutcomeIT {
         Marketplace market = new Marketplace(api);
         Marketplace.Hire hire = market.hiredShift();
         market.completedShift(hire);
-        List<RateJob> handled = loseTheFirstAnswer(RateJob.class, command -> command.jobId().equals(hire.jobId()));
+        List<RateJob> handled = loseTheFirstAnswer(RateJob.class, command -> command.jobId().value().equals(hire.jobId()));
         String ratings = JOBS + "/" + hire.jobId() + "/ratings";
         String key = UUID.randomUUID().toString();
 
@@ -269,8 +269,8 @@ class RetryAfterUnknownOutcomeIT {
         assertThat(answer.json().get("code").asText()).isEqualTo("COMMAND_OUTCOME_UNKNOWN");
     }
 
-    private static <C> Set<String> ids(List<C> commands, Function<C, String> id) {
-        return commands.stream().map(id).collect(Collectors.toSet());
+    private static <C> Set<String> ids(List<C> commands, Function<C, ?> id) {
+        return commands.stream().map(id).map(String::valueOf).collect(Collectors.toSet());
     }
 
     private long eventsOf(String eventType, Set<String> aggregates) {

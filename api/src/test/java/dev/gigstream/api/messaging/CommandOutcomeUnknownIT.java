@@ -121,7 +121,7 @@ class CommandOutcomeUnknownIT {
 
     private void failFor(String jobId, Supplier<Exception> failure) {
         this.failure = commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
-            if (unitOfWork.getMessage().getPayload() instanceof ApplyToJob apply && apply.jobId().equals(jobId)) {
+            if (unitOfWork.getMessage().getPayload() instanceof ApplyToJob apply && apply.jobId().value().equals(jobId)) {
                 throw failure.get();
             }
             return chain.proceed();

@@ -43,7 +43,7 @@ class ConcurrentCommandRetryIT {
         String jobId = market.jobStartingSoon(client);
         AtomicInteger attempts = new AtomicInteger();
         interceptor = commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
-            if (unitOfWork.getMessage().getPayload() instanceof ApplyToJob apply && apply.jobId().equals(jobId)
+            if (unitOfWork.getMessage().getPayload() instanceof ApplyToJob apply && apply.jobId().value().equals(jobId)
                     && attempts.incrementAndGet() == 1) {
                 // as the event store reports a lost race: caused by the database's duplicate key
                 throw new ConcurrencyException("An event for aggregate [" + jobId + "] at sequence [1] was already inserted",

@@ -53,7 +53,7 @@ class ParkedSagaEventIT {
         poisonedEscrow = stuck.escrowId();
         poison = commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
             if (unitOfWork.getMessage().getPayload() instanceof ReleaseEscrow release
-                    && release.escrowId().equals(poisonedEscrow)) {
+                    && release.escrowId().value().equals(poisonedEscrow)) {
                 throw new IllegalStateException("the escrow store is broken for " + release.escrowId());
             }
             return chain.proceed();

@@ -88,7 +88,7 @@ class RatingsFromBeforeTheUpgradeIT {
                 event("Job", jobId, 0, new JobPosted(JobId.of(jobId), client.id(), "Welder", "Gate repair", List.of("welder"),
                         new JobSite(new GeoPoint(5.6037, -0.187), "Osu, Accra", GeocodedBy.GAZETTEER), shift, pay, posted), posted),
                 event("Job", jobId, 1, new WorkerApplied(JobId.of(jobId), WorkerId.of(worker.id()), null, posted.plusSeconds(60)), posted.plusSeconds(60)),
-                event("Job", jobId, 2, new WorkerHired(JobId.of(jobId), WorkerId.of(worker.id()), client.id(), pay, UUID.randomUUID(EscrowId.of().toString()),
+                event("Job", jobId, 2, new WorkerHired(JobId.of(jobId), WorkerId.of(worker.id()), client.id(), pay, EscrowId.of(UUID.randomUUID().toString()),
                         shift.start()), posted.plusSeconds(120)),
                 event("Job", jobId, 3, new JobCompleted(JobId.of(jobId), WorkerId.of(worker.id())), finishedAt));
     }

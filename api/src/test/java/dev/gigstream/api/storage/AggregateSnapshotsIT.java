@@ -121,9 +121,9 @@ class AggregateSnapshotsIT {
         commands.sendAndWait(new OfferJob(JobId.of(jobId), 1, offers, Instant.now(), null)); // wave 1 was taken: nothing
         assertThat(lastSequence(jobId)).isEqualTo(before);
         assertThat(refusal(() -> commands.sendAndWait(new HireWorker(JobId.of(jobId), WorkerId.of(applicants.get(0)), "someone else",
-                UUID.randomUUID(EscrowId.of().toString()), Instant.now())))).isEqualTo("NOT_THE_JOBS_CLIENT");
+                EscrowId.of(UUID.randomUUID().toString()), Instant.now())))).isEqualTo("NOT_THE_JOBS_CLIENT");
         assertThat(refusal(() -> commands.sendAndWait(new HireWorker(JobId.of(jobId), WorkerId.of(offeredOnly.get(0)), clientId,
-                UUID.randomUUID(EscrowId.of().toString()), Instant.now())))).isEqualTo("NOT_AN_APPLICANT");
+                EscrowId.of(UUID.randomUUID().toString()), Instant.now())))).isEqualTo("NOT_AN_APPLICANT");
         String escrowId = UUID.randomUUID().toString();
         assertThat((String) commands.sendAndWait(new HireWorker(JobId.of(jobId), WorkerId.of(applicants.get(0)), clientId, EscrowId.of(escrowId), Instant.now())))
                 .isEqualTo(escrowId);

@@ -133,7 +133,7 @@ class CommandLookupTablesTest {
         assertThat(disputes.jobOf(DisputeId.of("dispute-1"))).isEmpty();
 
         disputeEvents.handle(GenericEventMessage.asEventMessage(new DisputeOpened(DisputeId.of("dispute-1"), JobId.of("job-1"), EscrowId.of(ESCROW), "client-1",
-                "worker-1", "client-1", DisputeParty.CLIENT, "late", "an hour late", HELD, HELD, AT, AT)));
+                WorkerId.of("worker-1"), "client-1", DisputeParty.CLIENT, "late", "an hour late", HELD, HELD, AT, AT)));
 
         assertThat(disputes.jobOf(DisputeId.of("dispute-1"))).contains(JobId.of("job-1"));
     }

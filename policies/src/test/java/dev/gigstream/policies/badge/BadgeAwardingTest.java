@@ -78,7 +78,7 @@ class BadgeAwardingTest {
     }
 
     private List<Badge> awarded(String workerId) {
-        return commands.awarded().stream().filter(award -> award.workerId().equals(workerId)).map(AwardBadge::badge).toList();
+        return commands.awarded().stream().filter(award -> award.workerId().value().equals(workerId)).map(AwardBadge::badge).toList();
     }
 
     @ParameterizedTest(name = "{0}")
