@@ -33,8 +33,12 @@ class PersonalKeysTest {
 
     @BeforeEach
     void setUp() {
-        database = H2Keys.migratedDatabase();
+        database = migratedDatabase();
         master = H2Keys.newMasterKey();
+    }
+
+    DataSource migratedDatabase() {
+        return H2Keys.migratedDatabase();
     }
 
     private PersonalKeys instance(MasterKeys masterKeys) {
