@@ -37,7 +37,6 @@ import dev.gigstream.messages.job.HireWorker;
 import dev.gigstream.messages.job.JobFeedPage;
 import dev.gigstream.messages.job.JobLimits;
 import dev.gigstream.messages.job.JobRules;
-import dev.gigstream.messages.job.GeocodedBy;
 import dev.gigstream.messages.job.JobSite;
 import dev.gigstream.messages.job.JobStatus;
 import dev.gigstream.messages.job.JobView;
@@ -427,7 +426,7 @@ class JobController {
         }
         var place = places.locate(location.address().strip(), Places.countryOf(currency));
         return new JobSite(new GeoPoint(place.lat(), place.lng()), place.formattedAddress(),
-                GeocodedBy.valueOf(place.geocodedBy().name()));
+                place.geocodedBy());
     }
 
     private static ShiftWindow shift(JobRequests.Shift shift) {
