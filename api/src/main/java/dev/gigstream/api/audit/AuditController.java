@@ -46,7 +46,7 @@ class AuditController {
     private static final String UNMASKED = "true: account and phone numbers in clear, for an ADMIN who gives a `reason` "
             + "(an AUDITOR is refused with 403 `UNMASKING_NOT_ALLOWED`); masked otherwise, as the rest of the API shows them";
     private static final String REASON = "Why the numbers are read in clear, 1 to " + Disclosure.MAX_REASON
-            + " characters, kept in the audit-read log; required with `unmasked=true` (else 400 `INVALID_UNMASKING_REASON`)";
+            + " characters (no control characters), kept in the audit-read log; required with `unmasked=true` (else 400 `INVALID_UNMASKING_REASON`)";
 
     private final EventHistory history;
     private final AsOfState states;

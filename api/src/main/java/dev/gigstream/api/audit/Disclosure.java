@@ -16,7 +16,10 @@ record Disclosure(String reason) {
     static final int MAX_REASON = 500;
     private static final String ADMIN = "ROLE_" + Role.ADMIN.name();
 
-    /** The disclosure {@code reader} asked for: refused unless an admin with a reason of 1 to {@value #MAX_REASON} characters. */
+    /**
+     * The disclosure {@code reader} asked for: refused unless an admin with a reason of 1 to
+     * {@value #MAX_REASON} characters, none a control character (the log keeps it as text).
+     */
     static Disclosure asked(boolean unmasked, String reason, Authentication reader) {
         if (!unmasked) {
             return MASKED;
@@ -25,9 +28,10 @@ record Disclosure(String reason) {
             throw new RefusedException(AuditErrorCode.UNMASKING_NOT_ALLOWED,
                     "Only an admin reads account and phone numbers in clear");
         }
-        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON
+                || reason.chars().anyMatch(Character::isISOControl)) {
             throw new RefusedException(AuditErrorCode.INVALID_UNMASKING_REASON,
-                    "An unmasked read takes a reason of 1 to " + MAX_REASON + " characters");
+                    "An unmasked read takes a reason of 1 to " + MAX_REASON + " characters, no control characters");
         }
         return new Disclosure(reason.strip());
     }

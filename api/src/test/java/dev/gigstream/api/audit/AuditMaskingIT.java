@@ -107,7 +107,7 @@ class AuditMaskingIT {
     void anAdminWithoutAReasonIsRefused() {
         var worker = new Marketplace(api).worker(accountNumber());
         var admin = admin();
-        for (String query : List.of("?unmasked=true", "?unmasked=true&reason=", "?unmasked=true&reason=%20%20",
+        for (String query : List.of("?unmasked=true", "?unmasked=true&reason=", "?unmasked=true&reason=%20%20", "?unmasked=true&reason=why%00not",
                 "?unmasked=true&reason=" + "x".repeat(Disclosure.MAX_REASON + 1))) {
             for (String path : List.of(eventsOf(worker), stateOf(worker), "/api/v1/audit/events")) {
                 assertThat(code(api.get(path + query, admin.accessToken()), 400)).as(path + query)
