@@ -1,6 +1,7 @@
 package dev.gigstream.api.admin;
 
-import dev.gigstream.api.messaging.DeadLetters;
+import dev.gigstream.api.console.DeadLetterConsole;
+import dev.gigstream.api.console.DeadLetterEntry;
 import dev.gigstream.api.web.problems.NotFoundException;
 import dev.gigstream.api.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,15 +24,15 @@ import java.util.List;
 @Tag(name = "Admin")
 class DeadLetterController {
 
-    private final DeadLetters deadLetters;
+    private final DeadLetterConsole deadLetters;
 
-    DeadLetterController(DeadLetters deadLetters) {
+    DeadLetterController(DeadLetterConsole deadLetters) {
         this.deadLetters = deadLetters;
     }
 
     @GetMapping
     @Operation(operationId = "listDeadLetters", summary = "Projection updates and saga events that failed and are parked for a retry")
-    List<DeadLetters.Letter> list() {
+    List<DeadLetterEntry> list() {
         return deadLetters.list();
     }
 

@@ -1,7 +1,7 @@
 package dev.gigstream.api.admin;
 
-import dev.gigstream.api.messaging.ProjectionProcessors;
-import dev.gigstream.api.messaging.ProjectionStatus;
+import dev.gigstream.api.console.ProjectionConsole;
+import dev.gigstream.api.console.ProjectionStatus;
 import dev.gigstream.api.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,9 +22,9 @@ import java.util.List;
 @Tag(name = "Admin")
 class ProjectionController {
 
-    private final ProjectionProcessors processors;
+    private final ProjectionConsole processors;
 
-    ProjectionController(ProjectionProcessors processors) {
+    ProjectionController(ProjectionConsole processors) {
         this.processors = processors;
     }
 

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * An aggregate as it stood at an instant, rebuilt from its own events up to that instant by the
  * aggregate's own {@code @EventSourcingHandler}s (members included), exactly as Axon's repository
  * rebuilds it for a command, but never handed to one. Its fields, whatever their visibility, are
- * its state; nothing is changed on the command side for this.
+ * its state; nothing is changed on the command side for this. Account and phone numbers among them
+ * are as the disclosure shows them.
  */
 @Component
 class AsOfState {
@@ -52,7 +53,7 @@ class AsOfState {
         this.axon = axon;
     }
 
-    AggregateState of(String aggregateId, Instant at) {
+    AggregateState of(String aggregateId, Instant at, Disclosure disclosure) {
         DomainEventStream stream = eventStore.readEvents(aggregateId, 0);
         if (!stream.hasNext()) {
             throw new RefusedException(AuditErrorCode.AGGREGATE_NOT_FOUND, "No aggregate has the id " + aggregateId);
@@ -74,7 +75,7 @@ class AsOfState {
         }
         Object aggregate = rebuilder.rebuild(aggregateId, upToAt);
         return new AggregateState(aggregateId, type, at, last.getSequenceNumber(), last.getTimestamp(),
-                FIELDS.valueToTree(aggregate));
+                disclosure.shown(FIELDS.valueToTree(aggregate)));
     }
 
     /** Every configured aggregate by the type name its events carry, read from Axon's configuration once it is complete. */

@@ -28,7 +28,9 @@ import java.util.List;
 /**
  * The audit trail, read-only, for auditors and admins: an aggregate's events, its state as of an
  * instant, the whole event stream as NDJSON. Every request that passes the role check is recorded
- * (who, what, when) before it is answered, including those that end in a 400 or 404.
+ * (who, what, when) before it is answered, including those that end in a 404. Account and phone
+ * numbers are masked as the rest of the API masks them; an admin reads them in clear with
+ * {@code unmasked=true} and a {@code reason}, which the record keeps.
  */
 @RestController
 @RequestMapping("/api/v1/audit")
@@ -41,6 +43,10 @@ class AuditController {
     private static final int MAX_STREAM_LIMIT = 10_000;
     private static final int DEFAULT_READS_LIMIT = 100;
     private static final int MAX_READS_LIMIT = 1_000;
+    private static final String UNMASKED = "true: account and phone numbers in clear, for an ADMIN who gives a `reason` "
+            + "(an AUDITOR is refused with 403 `UNMASKING_NOT_ALLOWED`); masked otherwise, as the rest of the API shows them";
+    private static final String REASON = "Why the numbers are read in clear, 1 to " + Disclosure.MAX_REASON
+            + " characters (no control characters), kept in the audit-read log; required with `unmasked=true` (else 400 `INVALID_UNMASKING_REASON`)";
 
     private final EventHistory history;
     private final AsOfState states;
@@ -56,25 +62,37 @@ class AuditController {
 
     @GetMapping("/aggregates/{aggregateId}/events")
     @Operation(operationId = "listAggregateEvents", summary = "An aggregate's events in sequence order, with their metadata")
+    @ProblemResponse(status = 400, codes = "INVALID_UNMASKING_REASON")
+    @ProblemResponse(status = 403, codes = "UNMASKING_NOT_ALLOWED")
     @ProblemResponse(status = 404, codes = "AGGREGATE_NOT_FOUND")
-    List<AuditEvent> events(@PathVariable String aggregateId, Authentication reader, HttpServletRequest request) {
-        reads.record(reader, request);
-        return history.ofAggregate(aggregateId);
+    List<AuditEvent> events(@PathVariable String aggregateId,
+                            @Parameter(description = UNMASKED) @RequestParam(defaultValue = "false") boolean unmasked,
+                            @Parameter(description = REASON, schema = @Schema(type = "string", maxLength = Disclosure.MAX_REASON))
+                            @RequestParam(required = false) String reason,
+                            Authentication reader, HttpServletRequest request) {
+        Disclosure disclosure = Disclosure.asked(unmasked, reason, reader);
+        reads.record(reader, request, disclosure);
+        return history.ofAggregate(aggregateId, disclosure);
     }
 
     @GetMapping("/aggregates/{aggregateId}/state")
     @Operation(operationId = "getAggregateState",
             summary = "An aggregate's state as of an instant (default now), rebuilt from its events up to then")
-    @ProblemResponse(status = 400, codes = "INVALID_INSTANT")
+    @ProblemResponse(status = 400, codes = {"INVALID_INSTANT", "INVALID_UNMASKING_REASON"})
+    @ProblemResponse(status = 403, codes = "UNMASKING_NOT_ALLOWED")
     @ProblemResponse(status = 404, codes = {"AGGREGATE_NOT_FOUND", "AGGREGATE_NOT_YET_CREATED", "AGGREGATE_TYPE_NOT_REBUILDABLE"})
     AggregateState state(@PathVariable String aggregateId,
                          @Parameter(description = "An ISO-8601 instant; now when left out",
                                  schema = @Schema(type = "string", format = "date-time"))
                          @RequestParam(required = false) String at,
+                         @Parameter(description = UNMASKED) @RequestParam(defaultValue = "false") boolean unmasked,
+                         @Parameter(description = REASON, schema = @Schema(type = "string", maxLength = Disclosure.MAX_REASON))
+                         @RequestParam(required = false) String reason,
                          Authentication reader, HttpServletRequest request) {
         Instant asOf = at == null ? clock.instant() : instant(at);
-        reads.record(reader, request);
-        return states.of(aggregateId, asOf);
+        Disclosure disclosure = Disclosure.asked(unmasked, reason, reader);
+        reads.record(reader, request, disclosure);
+        return states.of(aggregateId, asOf, disclosure);
     }
 
     @GetMapping("/events")
@@ -85,7 +103,8 @@ class AuditController {
             responses = @ApiResponse(responseCode = "200",
                     description = "NDJSON: one StreamedEvent object per line (the schema describes one line)",
                     content = @Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = StreamedEvent.class))))
-    @ProblemResponse(status = 400, codes = {"INVALID_POSITION", "LIMIT_OUT_OF_RANGE"})
+    @ProblemResponse(status = 400, codes = {"INVALID_POSITION", "LIMIT_OUT_OF_RANGE", "INVALID_UNMASKING_REASON"})
+    @ProblemResponse(status = 403, codes = "UNMASKING_NOT_ALLOWED")
     ResponseEntity<StreamingResponseBody> stream(
             @Parameter(description = "A position in the stream: events after it are read (-1, or nothing, from the start)",
                     schema = @Schema(type = "integer", format = "int64", minimum = "-1"))
@@ -93,11 +112,15 @@ class AuditController {
             @Parameter(description = "How many events at most", schema = @Schema(type = "integer", format = "int32",
                     minimum = "1", maximum = "10000", defaultValue = "1000"))
             @RequestParam(defaultValue = "" + DEFAULT_STREAM_LIMIT) int limit,
-                                                 Authentication reader, HttpServletRequest request) {
+            @Parameter(description = UNMASKED) @RequestParam(defaultValue = "false") boolean unmasked,
+            @Parameter(description = REASON, schema = @Schema(type = "string", maxLength = Disclosure.MAX_REASON))
+            @RequestParam(required = false) String reason,
+            Authentication reader, HttpServletRequest request) {
         long afterPosition = position(after);
         requireLimit(limit, MAX_STREAM_LIMIT);
-        reads.record(reader, request);
-        StreamingResponseBody body = out -> history.writeAfter(afterPosition, limit, out);
+        Disclosure disclosure = Disclosure.asked(unmasked, reason, reader);
+        reads.record(reader, request, disclosure);
+        StreamingResponseBody body = out -> history.writeAfter(afterPosition, limit, disclosure, out);
         return ResponseEntity.ok().contentType(NDJSON).body(body);
     }
 

@@ -9,7 +9,9 @@ public enum AuditErrorCode implements ErrorCode {
     AGGREGATE_TYPE_NOT_REBUILDABLE(Kind.NOT_FOUND),
     INVALID_INSTANT(Kind.INVALID),
     INVALID_POSITION(Kind.INVALID),
-    LIMIT_OUT_OF_RANGE(Kind.INVALID);
+    LIMIT_OUT_OF_RANGE(Kind.INVALID),
+    INVALID_UNMASKING_REASON(Kind.INVALID),
+    UNMASKING_NOT_ALLOWED(Kind.FORBIDDEN);
 
     private final Kind kind;
 

@@ -10,14 +10,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One event of an aggregate as auditors read it: its payload as JSON and all its metadata (correlationId, userId, source).
+ * One event of an aggregate as auditors read it: its payload as JSON (account and phone numbers as
+ * the disclosure shows them) and all its metadata (correlationId, userId, source).
  */
 @Schema(name = "AuditEventItem")
 public record AuditEvent(long sequence, String type, Instant timestamp,
                          JsonNode payload, Map<String, Object> metadata) {
 
-    static AuditEvent of(DomainEventMessage<?> event, JsonMapper json) {
+    static AuditEvent of(DomainEventMessage<?> event, JsonMapper json, Disclosure disclosure) {
         return new AuditEvent(event.getSequenceNumber(), event.getPayloadType().getSimpleName(), event.getTimestamp(),
-                json.valueToTree(event.getPayload()), new TreeMap<>(event.getMetaData()));
+                disclosure.shown(json.valueToTree(event.getPayload())), new TreeMap<>(event.getMetaData()));
     }
 }

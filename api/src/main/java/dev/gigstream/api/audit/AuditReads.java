@@ -6,12 +6,16 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
+import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** The record of who read the audit trail: one row per audit request (table {@code audit_read}). */
+/**
+ * The record of who read the audit trail: one row per audit request (table {@code audit_read}), with
+ * the reason an admin gave for reading account and phone numbers in clear.
+ */
 @Component
 class AuditReads {
 
@@ -26,23 +30,31 @@ class AuditReads {
         this.clock = clock;
     }
 
-    /** Records that {@code reader} made {@code request} (its path and query), now. */
+    /** Records that {@code reader} made {@code request} (its path and query), now, read masked. */
     void record(Authentication reader, HttpServletRequest request) {
+        record(reader, request, Disclosure.MASKED);
+    }
+
+    /** Records that {@code reader} made {@code request} (its path and query), now, with the disclosure's reason. */
+    void record(Authentication reader, HttpServletRequest request, Disclosure disclosure) {
         String query = request.getQueryString();
         String what = request.getRequestURI() + (query == null ? "" : "?" + query);
-        jdbc.sql("INSERT INTO audit_read (reader_id, reader_role, what, at) VALUES (:reader, :role, :what, :at)")
+        jdbc.sql("INSERT INTO audit_read (reader_id, reader_role, what, at, reason) "
+                + "VALUES (:reader, :role, :what, :at, :reason)")
             .param("reader", reader.getName())
             .param("role", roleOf(reader))
             .param("what", what.length() > MAX_WHAT ? what.substring(0, MAX_WHAT) : what)
             .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+            .param("reason", disclosure.reason(), Types.VARCHAR)
             .update();
     }
 
     List<AuditRead> latest(int limit) {
-        return jdbc.sql("SELECT reader_id, reader_role, what, at FROM audit_read ORDER BY at DESC, id DESC LIMIT :limit")
+        return jdbc.sql("SELECT reader_id, reader_role, what, at, reason FROM audit_read ORDER BY at DESC, id DESC LIMIT :limit")
                    .param("limit", limit)
                    .query((row, n) -> new AuditRead(row.getString("reader_id"), row.getString("reader_role"),
-                           row.getString("what"), row.getObject("at", OffsetDateTime.class).toInstant()))
+                           row.getString("what"), row.getObject("at", OffsetDateTime.class).toInstant(),
+                           row.getString("reason")))
                    .list();
     }
 

@@ -45,10 +45,10 @@ class EventHistory {
         this.json = json;
     }
 
-    List<AuditEvent> ofAggregate(String aggregateId) {
+    List<AuditEvent> ofAggregate(String aggregateId, Disclosure disclosure) {
         List<AuditEvent> events = new ArrayList<>();
         // from sequence 0 rather than readEvents(id): never start from a snapshot
-        eventStore.readEvents(aggregateId, 0).forEachRemaining(event -> events.add(AuditEvent.of(event, json)));
+        eventStore.readEvents(aggregateId, 0).forEachRemaining(event -> events.add(AuditEvent.of(event, json, disclosure)));
         if (events.isEmpty()) {
             throw new RefusedException(AuditErrorCode.AGGREGATE_NOT_FOUND, "No aggregate has the id " + aggregateId);
         }
@@ -63,7 +63,7 @@ class EventHistory {
      * {@link #SETTLE} old (a gap that stays longer was a rolled-back transaction). Only events inside
      * that window are ever held in memory.
      */
-    void writeAfter(long after, int limit, OutputStream out) throws IOException {
+    void writeAfter(long after, int limit, Disclosure disclosure, OutputStream out) throws IOException {
         TrackingToken head = eventStore.createHeadToken();
         long headPosition = head == null ? -1 : head.position().orElse(-1);
         if (headPosition <= after) {
@@ -90,7 +90,7 @@ class EventHistory {
                         || !held.firstEntry().getValue().getTimestamp().isAfter(settled))) {
                     var next = held.pollFirstEntry();
                     written = next.getKey();
-                    out.write(json.writeValueAsBytes(StreamedEvent.of(written, next.getValue(), json)));
+                    out.write(json.writeValueAsBytes(StreamedEvent.of(written, next.getValue(), json, disclosure)));
                     out.write('\n');
                     if (++count % FLUSH_EVERY == 0) {
                         out.flush();

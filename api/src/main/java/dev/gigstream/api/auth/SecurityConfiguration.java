@@ -7,6 +7,7 @@ import dev.gigstream.messages.client.ClientReinstated;
 import dev.gigstream.messages.client.ClientSuspended;
 import dev.gigstream.messages.worker.WorkerReinstated;
 import dev.gigstream.messages.worker.WorkerSuspended;
+import dev.gigstream.api.redis.InstanceChannels;
 import dev.gigstream.api.redis.RedisCircuit;
 import dev.gigstream.api.redis.RedisProperties;
 import dev.gigstream.api.web.ratelimit.EndpointRateLimitFilter;
@@ -197,10 +198,9 @@ class SecurityConfiguration {
 
     /** Across instances through Redis pub/sub when Redis is configured, else to this instance alone. */
     @Bean
-    RevocationBroadcast revocationBroadcast(ApplicationEventPublisher events, ObjectProvider<StringRedisTemplate> redis,
+    RevocationBroadcast revocationBroadcast(ApplicationEventPublisher events, InstanceChannels instances,
                                             RedisProperties redisProperties) {
-        StringRedisTemplate template = redis.getIfAvailable();
-        return template == null ? new RevocationBroadcast(events) : new RevocationBroadcast(events, template, redisProperties);
+        return new RevocationBroadcast(events, instances, redisProperties.key("access-tokens-revoked"));
     }
 
     /** Shared through Redis when it is configured, else this instance's own. */

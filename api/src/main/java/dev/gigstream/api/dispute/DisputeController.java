@@ -9,6 +9,7 @@ import dev.gigstream.api.web.problems.NotFoundException;
 import dev.gigstream.messages.common.DisputeId;
 import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.dispute.AddEvidence;
+import dev.gigstream.messages.dispute.DisputeDefaults;
 import dev.gigstream.messages.dispute.DisputeList;
 import dev.gigstream.messages.dispute.DisputeStatus;
 import dev.gigstream.messages.dispute.DisputeView;
@@ -146,8 +147,8 @@ class DisputeController {
     @GetMapping("/api/v1/admin/disputes")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "listDisputes", summary = "The dispute queue, oldest first; overdue ones are marked",
-            description = "All disputes, or those of one `status`; a dispute open for longer than 7 days (by default) is "
-                    + "`overdue`.")
+            description = "All disputes, or those of one `status`; a dispute open for longer than "
+                    + DisputeDefaults.OVERDUE_AFTER_DAYS + " days (by default) is `overdue`.")
     DisputeRequests.Disputes disputes(@RequestParam(required = false) DisputeStatus status,
                                       @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         DisputeList list = queries.query(new FindDisputes(status, queue.overdueBefore(clock.instant()), limit),

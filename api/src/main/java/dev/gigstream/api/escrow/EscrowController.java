@@ -2,11 +2,13 @@ package dev.gigstream.api.escrow;
 
 import dev.gigstream.api.web.AnswersReadPosition;
 import dev.gigstream.api.web.AwaitsReadPosition;
+import dev.gigstream.api.web.PresentedReadPosition;
 import dev.gigstream.api.web.ReadPositions;
 import dev.gigstream.api.web.WrittenEvents;
 import dev.gigstream.api.web.problems.InvalidRequestException;
 import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.escrow.EscrowFunded;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import dev.gigstream.api.web.problems.NotFoundException;
 import dev.gigstream.messages.common.Money;
@@ -42,6 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -58,26 +61,41 @@ class EscrowController {
     private final CommandGateway commands;
     private final PaymentVerification payments;
     private final WrittenEvents writes;
+    private final PresentedReadPosition presented;
 
-    EscrowController(QueryGateway queries, CommandGateway commands, PaymentVerification payments, WrittenEvents writes) {
+    EscrowController(QueryGateway queries, CommandGateway commands, PaymentVerification payments, WrittenEvents writes,
+                     PresentedReadPosition presented) {
         this.queries = queries;
         this.commands = commands;
         this.payments = payments;
         this.writes = writes;
+        this.presented = presented;
     }
 
     @GetMapping("/api/v1/escrows/{escrowId}")
     @Operation(operationId = "getEscrow", summary = "An escrow with its double-entry ledger (its job's parties, admins, auditors)")
     @ProblemResponse(status = 403, codes = "FORBIDDEN")
     @ProblemResponse(status = 404, codes = "NOT_FOUND")
-    @AwaitsReadPosition(FindEscrow.class)
-    EscrowResponse escrow(@PathVariable String escrowId, @AuthenticationPrincipal Jwt user) {
-        EscrowView escrow = find(escrowId);
+    @AwaitsReadPosition(value = FindEscrow.class, afterAccessCheck = true)
+    EscrowResponse escrow(@PathVariable String escrowId, @AuthenticationPrincipal Jwt user, HttpServletRequest request) {
+        OptionalLong position = presented.of(request);
+        // an escrow's parties never change: who may not read it as it reads now is refused before any wait
+        Optional<EscrowView> read = lookUp(escrowId);
+        read.ifPresent(escrow -> mayRead(escrow, user));
+        if (position.isPresent()) {
+            presented.await(position.getAsLong(), FindEscrow.class);
+            read = lookUp(escrowId);
+        }
+        EscrowView escrow = read.orElseThrow(() -> new NotFoundException("No escrow " + escrowId));
+        mayRead(escrow, user);
+        return EscrowResponse.of(escrow);
+    }
+
+    private static void mayRead(EscrowView escrow, Jwt user) {
         if (!OVERSEERS.contains(user.getClaimAsString("role")) && !user.getSubject().equals(escrow.clientId())
                 && !user.getSubject().equals(escrow.workerId())) {
             throw new AccessDeniedException("not a party to this escrow");
         }
-        return EscrowResponse.of(escrow);
     }
 
     /** For a webhook that is late: asks Paystack now and applies its answer as a webhook would. */
@@ -146,8 +164,11 @@ class EscrowController {
     }
 
     private EscrowView find(String escrowId) {
-        return queries.query(new FindEscrow(escrowId), ResponseTypes.optionalInstanceOf(EscrowView.class)).join()
-                .orElseThrow(() -> new NotFoundException("No escrow " + escrowId));
+        return lookUp(escrowId).orElseThrow(() -> new NotFoundException("No escrow " + escrowId));
+    }
+
+    private Optional<EscrowView> lookUp(String escrowId) {
+        return queries.query(new FindEscrow(escrowId), ResponseTypes.optionalInstanceOf(EscrowView.class)).join();
     }
 
     @Schema(name = "FlaggedEscrowList")

@@ -1,6 +1,5 @@
 package dev.gigstream.api.geocode;
 
-import dev.gigstream.geocoding.GeocodedAddress;
 import dev.gigstream.api.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,7 +31,7 @@ class GeocodeController {
                     + "platform's daily budget of calls to Google may be spent (503 `GEOCODING_BUDGET_SPENT`).")
     @ProblemResponse(status = 400, codes = {"ADDRESS_NOT_FOUND", "COORDINATES_REQUIRED"})
     @ProblemResponse(status = 503, codes = {"GEOCODING_UNAVAILABLE", "GEOCODING_BUDGET_SPENT"})
-    GeocodedAddress geocode(@RequestParam @NotBlank @Size(max = 300) String address,
+    LocatedAddress geocode(@RequestParam @NotBlank @Size(max = 300) String address,
                             @RequestParam(defaultValue = "NG") @Pattern(regexp = "NG|GH") String country) {
         return places.locate(address.strip(), country);
     }

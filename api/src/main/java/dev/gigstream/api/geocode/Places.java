@@ -11,6 +11,7 @@ import dev.gigstream.geocoding.GeocodingSettings;
 import dev.gigstream.geocoding.gazetteer.Gazetteer;
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.RefusedException;
+import dev.gigstream.messages.job.GeocodedBy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -78,7 +79,13 @@ public class Places {
      *         a key nor the gazetteer
      * @throws RetryLaterException 429 RATE_LIMITED for the account, 503 GEOCODING_BUDGET_SPENT for the platform
      */
-    public GeocodedAddress locate(String address, String country) {
+    public LocatedAddress locate(String address, String country) {
+        GeocodedAddress found = geocode(address, country);
+        return new LocatedAddress(found.lat(), found.lng(), found.formattedAddress(),
+                GeocodedBy.valueOf(found.geocodedBy().name()));
+    }
+
+    private GeocodedAddress geocode(String address, String country) {
         if (google.isEmpty() && gazetteer.isEmpty()) {
             throw new RefusedException(GeocodingErrorCode.COORDINATES_REQUIRED,
                     "Geocoding is not configured: send the location's lat and lng");

@@ -44,6 +44,7 @@ import dev.gigstream.messages.job.JobRules;
 import dev.gigstream.messages.job.JobSite;
 import dev.gigstream.messages.job.JobStatus;
 import dev.gigstream.messages.job.JobView;
+import dev.gigstream.messages.job.LifecycleDefaults;
 import dev.gigstream.messages.job.PostJob;
 import dev.gigstream.messages.job.RankedApplicants;
 import dev.gigstream.messages.job.ReportNoShow;
@@ -260,7 +261,7 @@ class JobController {
     @JobPartiesOnly(value = JobPartiesOnly.Party.CLIENT, code = "NOT_THE_JOBS_CLIENT")
     @Operation(operationId = "hireWorker", summary = "Hire one applicant; answers with the escrow and the Paystack page to pay it on",
             description = "The escrow holds the pay plus the service fee; the client pays it on `authorizationUrl` within "
-                    + "the payment window (2 hours by default, never past the shift start) or the hire lapses and the job "
+                    + "the payment window (" + LifecycleDefaults.PAYMENT_WINDOW_HOURS + " hours by default, never past the shift start) or the hire lapses and the job "
                     + "opens again. The answer waits up to 10 seconds for Paystack's page: `authorizationUrl` and the "
                     + "amounts are null when it came later (read `getEscrow`). Hiring the hired worker again answers the "
                     + "same escrow.")
@@ -430,7 +431,7 @@ class JobController {
         }
         var place = places.locate(location.address().strip(), Places.countryOf(currency));
         return new JobSite(new GeoPoint(place.lat(), place.lng()), place.formattedAddress(),
-                GeocodedBy.valueOf(place.geocodedBy().name()));
+                place.geocodedBy());
     }
 
     private static ShiftWindow shift(JobRequests.Shift shift) {

@@ -1,6 +1,7 @@
 package dev.gigstream.api.messaging;
 
-import io.swagger.v3.oas.annotations.media.Schema;
+import dev.gigstream.api.console.DeadLetterEntry;
+import dev.gigstream.api.console.DeadLetterConsole;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -12,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +24,7 @@ import java.util.Optional;
  * away) heals itself; a poison event stays visible until its handler is fixed.
  */
 @Component
-public class DeadLetters {
+public class DeadLetters implements DeadLetterConsole {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
     private static final int MAX_SEQUENCES_PER_RUN = 1_000;
@@ -42,13 +42,14 @@ public class DeadLetters {
         this.gates = gates;
     }
 
-    public List<Letter> list() {
-        List<Letter> letters = new ArrayList<>();
+    @Override
+    public List<DeadLetterEntry> list() {
+        List<DeadLetterEntry> letters = new ArrayList<>();
         for (String projection : projections.shared()) {
             processing.deadLetterQueue(projection).ifPresent(queue -> {
                 for (var sequence : queue.deadLetters()) {
                     for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
-                        letters.add(Letter.of(projection, letter));
+                        letters.add(letter(projection, letter));
                     }
                 }
             });
@@ -56,14 +57,14 @@ public class DeadLetters {
         for (String group : parked.groups()) {
             for (var sequence : parked.queue(group).deadLetters()) {
                 for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
-                    letters.add(Letter.of(group, letter));
+                    letters.add(letter(group, letter));
                 }
             }
         }
         return letters;
     }
 
-    /** Whether {@code group} is a projection or a saga (or policy) that may have parked events. */
+    @Override
     public boolean knows(String group) {
         return projections.shared().contains(group) || parked.groups().contains(group);
     }
@@ -72,6 +73,7 @@ public class DeadLetters {
      * Retries every parked sequence of the projection; returns how many sequences were processed successfully.
      * A projection being rebuilt is left alone: its rebuild parks again what still fails.
      */
+    @Override
     public int retry(String projection) {
         if (parked.groups().contains(projection)) {
             return parked.retry(projection);
@@ -105,19 +107,14 @@ public class DeadLetters {
         return groups;
     }
 
-    @Schema(name = "DeadLetterItem")
-    public record Letter(String projection, String eventType, String aggregateId, Long sequenceNumber,
-                         String causeType, String causeMessage, Instant enqueuedAt, Instant lastTouched) {
-
-        static Letter of(String projection, DeadLetter<? extends EventMessage<?>> letter) {
-            EventMessage<?> event = letter.message();
-            DomainEventMessage<?> domainEvent = event instanceof DomainEventMessage<?> d ? d : null;
-            return new Letter(projection, event.getPayloadType().getName(),
-                    domainEvent == null ? null : domainEvent.getAggregateIdentifier(),
-                    domainEvent == null ? null : domainEvent.getSequenceNumber(),
-                    letter.cause().map(Cause::type).orElse(null),
-                    letter.cause().map(Cause::message).orElse(null),
-                    letter.enqueuedAt(), letter.lastTouched());
-        }
+    private static DeadLetterEntry letter(String group, DeadLetter<? extends EventMessage<?>> letter) {
+        EventMessage<?> event = letter.message();
+        DomainEventMessage<?> domainEvent = event instanceof DomainEventMessage<?> d ? d : null;
+        return new DeadLetterEntry(group, event.getPayloadType().getName(),
+                domainEvent == null ? null : domainEvent.getAggregateIdentifier(),
+                domainEvent == null ? null : domainEvent.getSequenceNumber(),
+                letter.cause().map(Cause::type).orElse(null),
+                letter.cause().map(Cause::message).orElse(null),
+                letter.enqueuedAt(), letter.lastTouched());
     }
 }

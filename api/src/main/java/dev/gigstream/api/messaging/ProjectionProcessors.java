@@ -1,5 +1,7 @@
 package dev.gigstream.api.messaging;
 
+import dev.gigstream.api.console.ProjectionConsole;
+import dev.gigstream.api.console.ProjectionStatus;
 import dev.gigstream.messages.common.RefusedException;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.common.transaction.TransactionManager;
@@ -46,7 +48,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * demand.
  */
 @Component
-public class ProjectionProcessors {
+public class ProjectionProcessors implements ProjectionConsole {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionProcessors.class);
     private static final long QUIET_MILLIS = 10_000;
@@ -83,6 +85,7 @@ public class ProjectionProcessors {
         this.markers = markers;
     }
 
+    @Override
     public List<ProjectionStatus> list() {
         long head = headPosition();
         Collection<String> names = new TreeSet<>(projections.shared());
@@ -102,6 +105,7 @@ public class ProjectionProcessors {
      * @throws RefusedException PROJECTION_NOT_FOUND, REPLAY_NOT_SUPPORTED, or PROJECTION_BUSY while another
      *                          instance holds part of its processor's stream or it is being rebuilt already
      */
+    @Override
     public synchronized void replay(String name) {
         requireKnown(name);
         StreamingEventProcessor processor = processor(name);

@@ -1,14 +1,11 @@
 package dev.gigstream.api.notifications;
 
 import dev.gigstream.messages.notification.NotificationView;
+import dev.gigstream.api.redis.InstanceChannels;
 import dev.gigstream.api.redis.RedisCircuit;
-import dev.gigstream.api.redis.RedisSubscription;
 import dev.gigstream.query.notifications.NotificationSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,35 +13,34 @@ import java.util.function.Consumer;
 
 /**
  * Pushes what the inbox stored to the recipient's sessions on every instance: this instance's at once,
- * the others' through Redis pub/sub on the channel {@code <key prefix>notifications}, where each
- * instance delivers the message to its own sessions. The inbox runs on one instance of those that share
- * its read models, so without Redis (or while it does not answer) a notification reaches only the
- * sessions of the instance that stored it; it waits in every user's inbox all the same. The inbox
+ * the others' on the channel {@code <key prefix>notifications} ({@link InstanceChannels}, Redis pub/sub),
+ * where each instance delivers the message to its own sessions. The inbox runs on one instance of those
+ * that share its read models, so without Redis (or while it does not answer) a notification reaches only
+ * the sessions of the instance that stored it; it waits in every user's inbox all the same. The inbox
  * pushes on its processor's thread, so while Redis does not answer the {@link RedisCircuit} keeps
  * the inbox from waiting on it for every notification.
  */
-final class NotificationBroadcast implements NotificationSink, SmartLifecycle, DisposableBean {
+final class NotificationBroadcast implements NotificationSink {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationBroadcast.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Consumer<NotificationView> sessionsHere;
-    /** Null without Redis: then there are only this instance's sessions. */
-    private final RedisSubscription subscription;
+    private final InstanceChannels instances;
+    private final String channel;
     private final RedisCircuit circuit;
 
-    /** This instance's sessions only: the inbox runs on every instance (its own read models), or there is one. */
-    NotificationBroadcast(Consumer<NotificationView> sessionsHere) {
-        this.sessionsHere = sessionsHere;
-        this.subscription = null;
-        this.circuit = null;
-    }
-
-    NotificationBroadcast(Consumer<NotificationView> sessionsHere, StringRedisTemplate redis, String channel,
+    /**
+     * @param instances the other instances, or {@link InstanceChannels#thisInstanceOnly()} when every instance
+     *                  runs the inbox itself (its own read models) or there is one
+     */
+    NotificationBroadcast(Consumer<NotificationView> sessionsHere, InstanceChannels instances, String channel,
                           RedisCircuit circuit) {
         this.sessionsHere = sessionsHere;
+        this.instances = instances;
+        this.channel = channel;
         this.circuit = circuit;
-        this.subscription = new RedisSubscription(redis, channel, this::deliver,
+        instances.listen(channel, this::deliver,
                 "notifications stored on other instances reach this instance's sessions only through the inbox");
     }
 
@@ -59,11 +55,11 @@ final class NotificationBroadcast implements NotificationSink, SmartLifecycle, D
     }
 
     private void passOn(NotificationView notification) {
-        if (subscription == null || !circuit.allowsCall()) {
+        if (!circuit.allowsCall()) {
             return;
         }
         try {
-            subscription.publish(JSON.writeValueAsString(notification));
+            instances.publish(channel, JSON.writeValueAsString(notification));
             circuit.succeeded();
         } catch (RuntimeException e) {
             circuit.failed(e);
@@ -75,38 +71,7 @@ final class NotificationBroadcast implements NotificationSink, SmartLifecycle, D
         try {
             sessionsHere.accept(JSON.readValue(json, NotificationView.class));
         } catch (JacksonException e) {
-            log.warn("Ignored a malformed notification on {}: {}", subscription.channel(), json);
-        }
-    }
-
-    /** The channel to the other instances, null without Redis. */
-    RedisSubscription subscription() {
-        return subscription;
-    }
-
-    @Override
-    public void start() {
-        if (subscription != null) {
-            subscription.start();
-        }
-    }
-
-    @Override
-    public void stop() {
-        if (subscription != null) {
-            subscription.stop();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return subscription == null || subscription.isRunning();
-    }
-
-    @Override
-    public void destroy() {
-        if (subscription != null) {
-            subscription.destroy();
+            log.warn("Ignored a malformed notification on {}: {}", channel, json);
         }
     }
 }

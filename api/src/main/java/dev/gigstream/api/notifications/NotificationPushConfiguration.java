@@ -1,14 +1,13 @@
 package dev.gigstream.api.notifications;
 
+import dev.gigstream.api.redis.InstanceChannels;
 import dev.gigstream.api.redis.RedisCircuit;
 import dev.gigstream.api.redis.RedisProperties;
 import dev.gigstream.api.storage.ReadModelProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 
 import java.time.Clock;
@@ -18,7 +17,7 @@ import java.time.Duration;
  * How the inbox's pushes reach the sessions. With the read models on a shared MongoDB one instance
  * runs the inbox for all, so its pushes go to the others through Redis when it is configured; with
  * the read models in each instance's own in-process MongoDB, every instance runs the inbox itself and
- * pushes to its own sessions.
+ * pushes to its own sessions only.
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationPushConfiguration {
@@ -33,18 +32,14 @@ class NotificationPushConfiguration {
     }
 
     @Bean
-    NotificationBroadcast notificationBroadcast(StompNotificationSink sessionsHere, ObjectProvider<StringRedisTemplate> redis,
+    NotificationBroadcast notificationBroadcast(StompNotificationSink sessionsHere, InstanceChannels instances,
                                                 RedisProperties redisProperties, ReadModelProperties readModels) {
-        StringRedisTemplate template = redis.getIfAvailable();
-        if (!readModels.external()) {
-            return new NotificationBroadcast(sessionsHere::deliver);
-        }
-        if (template == null) {
+        if (readModels.external() && instances == InstanceChannels.thisInstanceOnly()) {
             log.info("Notifications are pushed to the sessions of the instance that stores them; set GIGSTREAM_REDIS_URL "
                     + "so that several instances on one MongoDB push to each other's sessions");
-            return new NotificationBroadcast(sessionsHere::deliver);
         }
-        return new NotificationBroadcast(sessionsHere::deliver, template, redisProperties.key("notifications"),
+        return new NotificationBroadcast(sessionsHere::deliver,
+                readModels.external() ? instances : InstanceChannels.thisInstanceOnly(), redisProperties.key("notifications"),
                 new RedisCircuit("the notifications for other instances", "notifications are pushed to this instance's "
                         + "sessions only; the others' users find them in their inbox", RETRY_REDIS_AFTER));
     }

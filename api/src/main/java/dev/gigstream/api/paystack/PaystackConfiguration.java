@@ -3,6 +3,7 @@ package dev.gigstream.api.paystack;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.gigstream.messages.job.LifecycleDefaults;
 import dev.gigstream.paystack.PaystackClient;
 import dev.gigstream.paystack.PaystackSettings;
 import dev.gigstream.paystack.WebhookSignature;
@@ -75,7 +76,8 @@ class PaystackConfiguration {
     }
 
     @Bean
-    LifecycleSettings lifecycleSettings(@Value("${gigstream.lifecycle.payment-window:2h}") Duration paymentWindow,
+    LifecycleSettings lifecycleSettings(@Value("${gigstream.lifecycle.payment-window:${GIGSTREAM_PAYMENT_WINDOW:"
+                                                + LifecycleDefaults.PAYMENT_WINDOW_HOURS + "h}}") Duration paymentWindow,
                                         @Value("${gigstream.lifecycle.confirmation-window:48h}") Duration confirmationWindow,
                                         @Value("${gigstream.lifecycle.check-out-grace:2h}") Duration checkOutGrace) {
         return new LifecycleSettings(paymentWindow, confirmationWindow, checkOutGrace);

@@ -16,7 +16,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * configuration is switched off (it would connect to localhost by default); the health endpoint shows a
  * {@code redis} component whenever this connection exists. Connecting gives up after the command
  * timeout too, and while the connection is lost commands fail at once rather than queue for the
- * reconnection: callers fall back (see {@link RedisCircuit}) instead of waiting.
+ * reconnection: callers fall back (see {@link RedisCircuit}) instead of waiting. The instances hear each
+ * other through its one {@link RedisSubscription}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("!'${gigstream.redis.url:}'.isBlank()")
@@ -40,5 +41,11 @@ class RedisConfiguration {
     @Bean
     StringRedisTemplate stringRedisTemplate(LettuceConnectionFactory connections) {
         return new StringRedisTemplate(connections);
+    }
+
+    /** The instance's one subscription, shared by every feature that hears the other instances. */
+    @Bean
+    RedisSubscription redisSubscription(StringRedisTemplate redis) {
+        return new RedisSubscription(redis);
     }
 }

@@ -4,35 +4,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Listens to one Redis pub/sub channel for as long as the application runs, and sends to it: what this
- * instance sends is tagged with the instance, so that its listener hears the other instances only. Redis may be down as the
- * instance starts: the instance starts all the same and subscribes once it can, trying again every
- * {@link #RETRY_SUBSCRIBING_AFTER}; once subscribed, the listener container reconnects itself.
- * Pub/sub reaches only the instances subscribed at that moment: what is sent meanwhile is lost to them.
+ * The instance's one Redis pub/sub subscription, to every channel a feature listens on, for as long as
+ * the application runs. What this instance publishes is tagged with the instance, so that its listeners
+ * hear the other instances only. Redis may be down as the instance starts: the instance starts all the
+ * same and subscribes once it can, trying again every {@link #RETRY_SUBSCRIBING_AFTER}; once subscribed,
+ * the listener container reconnects itself. Pub/sub reaches only the instances subscribed at that
+ * moment: what is sent meanwhile is lost to them.
  */
-public final class RedisSubscription implements SmartLifecycle, DisposableBean {
+public final class RedisSubscription implements InstanceChannels, SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RedisSubscription.class);
     static final Duration RETRY_SUBSCRIBING_AFTER = Duration.ofSeconds(5);
 
     private final StringRedisTemplate redis;
-    private final String channel;
-    private final Consumer<String> listener;
-    /** What an instance misses while it is not subscribed, said once in the log. */
-    private final String whileMissing;
+    private final Map<String, Consumer<String>> listeners = new ConcurrentHashMap<>();
+    /** What an instance misses while it is not subscribed, by channel, said once in the log. */
+    private final Map<String, String> whileMissing = new ConcurrentHashMap<>();
     private final ScheduledExecutorService retries;
     /** Tags what this instance sends, so that it does not hear its own messages. */
     private final String instance = UUID.randomUUID().toString();
@@ -40,40 +43,53 @@ public final class RedisSubscription implements SmartLifecycle, DisposableBean {
     private boolean running;
     private boolean warned;
 
-    public RedisSubscription(StringRedisTemplate redis, String channel, Consumer<String> listener, String whileMissing) {
+    public RedisSubscription(StringRedisTemplate redis) {
         this.redis = redis;
-        this.channel = channel;
-        this.listener = listener;
-        this.whileMissing = whileMissing;
         this.retries = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "subscription-" + channel);
+            Thread thread = new Thread(task, "redis-subscription");
             thread.setDaemon(true);
             return thread;
         });
     }
 
-    public String channel() {
-        return channel;
+    @Override
+    public synchronized void listen(String channel, Consumer<String> listener, String whileMissing) {
+        if (listeners.putIfAbsent(channel, listener) != null) {
+            throw new IllegalStateException("The channel " + channel + " has a listener already");
+        }
+        this.whileMissing.put(channel, whileMissing);
+        if (subscription != null) {
+            subscription.addMessageListener(this::onMessage, new ChannelTopic(channel));
+        }
     }
 
-    /** Sends {@code message} to the other instances' listeners; fails as Redis fails. */
-    public void publish(String message) {
+    @Override
+    public void publish(String channel, String message) {
         redis.convertAndSend(channel, instance + " " + message);
     }
 
-    /** A message as it arrives on the channel: handed to the listener unless this instance sent it. */
-    public void heard(String tagged) {
+    /** A message as it arrives on a channel: handed to the channel's listener unless this instance sent it. */
+    public void heard(String channel, String tagged) {
         int space = tagged.indexOf(' ');
-        if (space < 0 || tagged.substring(0, space).equals(instance)) {
+        Consumer<String> listener = listeners.get(channel);
+        if (listener == null || space < 0 || tagged.substring(0, space).equals(instance)) {
             return;
         }
         listener.accept(tagged.substring(space + 1));
     }
 
+    private void onMessage(Message message, byte[] pattern) {
+        heard(new String(message.getChannel(), StandardCharsets.UTF_8), new String(message.getBody(), StandardCharsets.UTF_8));
+    }
+
     @Override
     public synchronized void start() {
         running = true;
-        subscribe();
+        if (subscription != null) {
+            subscription.start();
+        } else {
+            subscribe();
+        }
     }
 
     private synchronized void subscribe() {
@@ -82,21 +98,20 @@ public final class RedisSubscription implements SmartLifecycle, DisposableBean {
         }
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(redis.getRequiredConnectionFactory());
-        container.addMessageListener((message, pattern) -> heard(new String(message.getBody(), StandardCharsets.UTF_8)),
-                new ChannelTopic(channel));
+        listeners.keySet().forEach(channel -> container.addMessageListener(this::onMessage, new ChannelTopic(channel)));
         container.afterPropertiesSet();
         try {
             container.start();
             subscription = container;
             if (warned) {
-                log.info("Subscribed to {} again", channel);
+                log.info("Subscribed to {} again", listeners.keySet());
                 warned = false;
             }
         } catch (RuntimeException e) {
             destroyQuietly(container);
             if (!warned) {
-                log.warn("Cannot subscribe to {} ({}); trying again every {} s. Until then, {}", channel, e.toString(),
-                        RETRY_SUBSCRIBING_AFTER.toSeconds(), whileMissing);
+                log.warn("Cannot subscribe to {} ({}); trying again every {} s. Until then, {}", listeners.keySet(),
+                        e.toString(), RETRY_SUBSCRIBING_AFTER.toSeconds(), String.join("; ", whileMissing.values()));
                 warned = true;
             }
             retries.schedule(this::subscribe, RETRY_SUBSCRIBING_AFTER.toSeconds(), TimeUnit.SECONDS);

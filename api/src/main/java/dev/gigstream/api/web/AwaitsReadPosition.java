@@ -16,4 +16,11 @@ public @interface AwaitsReadPosition {
 
     /** The query whose read model the operation reads. */
     Class<?> value();
+
+    /**
+     * The operation waits itself ({@link PresentedReadPosition#await}), once it has read what is asked and
+     * found the caller may read it: who may not is refused at once, without learning whether the read model
+     * is behind. Without, the wait comes before the operation runs.
+     */
+    boolean afterAccessCheck() default false;
 }

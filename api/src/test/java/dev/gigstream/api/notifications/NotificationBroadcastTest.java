@@ -1,6 +1,8 @@
 package dev.gigstream.api.notifications;
 
+import dev.gigstream.api.redis.InstanceChannels;
 import dev.gigstream.api.redis.RedisCircuit;
+import dev.gigstream.api.redis.RedisSubscription;
 import dev.gigstream.messages.notification.NotificationView;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.RedisConnectionFailureException;
@@ -9,6 +11,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,12 +30,18 @@ class NotificationBroadcastTest {
     private static final NotificationView HIRED = new NotificationView("n-1", "worker-1", "worker.hired", "job-1",
             Instant.parse("2026-12-01T08:00:00Z"), false, Map.of("title", "Barista", "escrowId", "escrow-1"));
 
+    private static final String CHANNEL = "test:notifications";
+
     private final StringRedisTemplate redis = mock(StringRedisTemplate.class);
     private final List<String> published = new ArrayList<>();
+    private final Map<RedisSubscription, NotificationBroadcast> broadcasts = new HashMap<>();
 
-    private NotificationBroadcast instance(List<NotificationView> sessions) {
-        return new NotificationBroadcast(sessions::add, redis, "test:notifications",
-                new RedisCircuit("test", "test", Duration.ofSeconds(5)));
+    /** An instance's broadcast, listening on its own subscription. */
+    private RedisSubscription instance(List<NotificationView> sessions) {
+        RedisSubscription subscription = new RedisSubscription(redis);
+        broadcasts.put(subscription, new NotificationBroadcast(sessions::add, subscription, CHANNEL,
+                new RedisCircuit("test", "test", Duration.ofSeconds(5))));
+        return subscription;
     }
 
     @Test
@@ -43,9 +52,9 @@ class NotificationBroadcastTest {
         var storing = instance(here);
         var other = instance(there);
 
-        storing.push(HIRED);
-        published.forEach(storing.subscription()::heard); // an instance hears its own messages too
-        published.forEach(other.subscription()::heard);
+        broadcasts.get(storing).push(HIRED);
+        published.forEach(message -> storing.heard(CHANNEL, message)); // an instance hears its own messages too
+        published.forEach(message -> other.heard(CHANNEL, message));
 
         assertThat(here).containsExactly(HIRED);
         assertThat(there).containsExactly(HIRED);
@@ -54,15 +63,16 @@ class NotificationBroadcastTest {
     @Test
     void withoutRedisOrWhileItDoesNotAnswerTheSessionsHereAreStillPushedTo() {
         List<NotificationView> alone = new ArrayList<>();
-        new NotificationBroadcast(alone::add).push(HIRED);
+        new NotificationBroadcast(alone::add, InstanceChannels.thisInstanceOnly(), CHANNEL,
+                new RedisCircuit("test", "test", Duration.ofSeconds(5))).push(HIRED);
         assertThat(alone).containsExactly(HIRED);
 
         doThrow(new RedisConnectionFailureException("down")).when(redis).convertAndSend(anyString(), anyString());
         List<NotificationView> here = new ArrayList<>();
         var storing = instance(here);
         assertThatCode(() -> {
-            storing.push(HIRED);
-            storing.push(HIRED);
+            broadcasts.get(storing).push(HIRED);
+            broadcasts.get(storing).push(HIRED);
         }).doesNotThrowAnyException();
         assertThat(here).hasSize(2);
         verify(redis, times(1)).convertAndSend(anyString(), anyString()); // the circuit leaves Redis alone after a failure
@@ -71,8 +81,9 @@ class NotificationBroadcastTest {
     @Test
     void aMalformedMessageIsIgnored() {
         List<NotificationView> there = new ArrayList<>();
-        instance(there).subscription().heard("another-instance {not json");
-        instance(there).subscription().heard("no-space");
+        RedisSubscription subscription = instance(there);
+        subscription.heard(CHANNEL, "another-instance {not json");
+        subscription.heard(CHANNEL, "no-space");
         assertThat(there).isEmpty();
     }
 }

@@ -1,5 +1,7 @@
 package dev.gigstream.messages.worker;
 
+import dev.gigstream.messages.common.MaskedNumbers;
+
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,6 @@ public record PayoutAccount(String bankCode, String accountNumber, String accoun
 
     /** The account number with all but its last four digits hidden, for display. */
     public String maskedAccountNumber() {
-        return "*".repeat(accountNumber.length() - 4) + accountNumber.substring(accountNumber.length() - 4);
+        return MaskedNumbers.mask(accountNumber);
     }
 }

@@ -2,7 +2,6 @@ package dev.gigstream.api.web.openapi;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.type.TypeFactory;
-import dev.gigstream.geocoding.GeocodedAddress;
 import dev.gigstream.messages.admin.AdminStatsView;
 import dev.gigstream.messages.compliance.ComplianceFlagView;
 import dev.gigstream.messages.dispute.DisputeView;
@@ -35,7 +34,7 @@ import java.util.function.Supplier;
 final class SchemaNames implements ModelConverter {
 
     /**
-     * The schema names of the messages module's records that answers carry (and the geocoder's address),
+     * The schema names of the messages module's records that answers carry,
      * by the document's one rule: the resource, then its role. A view a list holds is its {@code Item}; a record
      * whose own name follows the rule ({@code GeoPoint}) keeps it.
      */
@@ -46,7 +45,6 @@ final class SchemaNames implements ModelConverter {
             Map.entry(DisputeView.Evidence.class, "DisputeEvidenceItem"),
             Map.entry(DisputeView.Outcome.class, "DisputeOutcomeSummary"),
             Map.entry(EscrowView.LedgerEntry.class, "EscrowLedgerItem"),
-            Map.entry(GeocodedAddress.class, "GeocodedAddressDetails"),
             Map.entry(JobView.StatusChange.class, "JobStatusChangeItem"),
             Map.entry(NotificationView.class, "NotificationItem"),
             Map.entry(RankedApplicants.Applicant.class, "ApplicantItem"),

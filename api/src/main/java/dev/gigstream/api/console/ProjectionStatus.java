@@ -1,4 +1,4 @@
-package dev.gigstream.api.messaging;
+package dev.gigstream.api.console;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 

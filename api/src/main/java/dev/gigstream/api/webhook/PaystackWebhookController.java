@@ -1,9 +1,6 @@
-package dev.gigstream.api.paystack;
+package dev.gigstream.api.webhook;
 
 import dev.gigstream.api.web.problems.Problems;
-import dev.gigstream.paystack.PaystackClient;
-import dev.gigstream.paystack.PaystackEvents;
-import dev.gigstream.paystack.WebhookSignature;
 import dev.gigstream.api.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -22,8 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 import java.util.List;
 
@@ -33,14 +28,10 @@ import java.util.List;
 @Tag(name = "Webhooks")
 class PaystackWebhookController {
 
-    private final WebhookSignature signature;
-    private final PaystackWebhooks webhooks;
-    private final PaystackProperties properties;
+    private final PaystackDeliveries deliveries;
 
-    PaystackWebhookController(WebhookSignature signature, PaystackWebhooks webhooks, PaystackProperties properties) {
-        this.signature = signature;
-        this.webhooks = webhooks;
-        this.properties = properties;
+    PaystackWebhookController(PaystackDeliveries deliveries) {
+        this.deliveries = deliveries;
     }
 
     @PostMapping
@@ -68,26 +59,19 @@ class PaystackWebhookController {
                                       schema = @Schema(type = "string", pattern = "^[0-9a-fA-F]{128}$"))
                               @RequestHeader(name = "x-paystack-signature", required = false) String signed,
                               HttpServletRequest request) {
-        if (properties.webhookSourceCheck() && !List.copyOf(properties.webhookSources()).contains(request.getRemoteAddr())) {
+        if (!deliveries.fromPaystack(request.getRemoteAddr())) {
             return problem(Problems.of(HttpStatus.FORBIDDEN, "WEBHOOK_SOURCE", "Webhooks are accepted from Paystack only"));
         }
-        if (!signature.isValid(body, signed)) {
+        if (!deliveries.signs(body, signed)) {
             return problem(Problems.of(HttpStatus.UNAUTHORIZED, "BAD_SIGNATURE",
                     "The x-paystack-signature header does not sign this body"));
         }
-        JsonNode delivery;
-        try {
-            delivery = PaystackClient.JSON.readTree(body);
-        } catch (JacksonException e) {
-            return problem(Problems.invalid("The webhook body is not JSON", List.of()));
-        }
-        if (!delivery.isObject() || !delivery.path("event").isString()) {
-            return problem(Problems.invalid("The webhook body has no event", List.of()));
-        }
-        try {
-            webhooks.apply(delivery.path("event").asString(), delivery.path("data"));
-        } catch (PaystackEvents.Malformed malformed) {
-            return problem(Problems.of(HttpStatus.BAD_REQUEST, "WEBHOOK_MALFORMED", malformed.getMessage()));
+        var unreadable = deliveries.apply(body);
+        if (unreadable.isPresent()) {
+            var why = unreadable.get();
+            return problem(why.reason() == PaystackDeliveries.Unreadable.Reason.MALFORMED
+                    ? Problems.of(HttpStatus.BAD_REQUEST, "WEBHOOK_MALFORMED", why.detail())
+                    : Problems.invalid(why.detail(), List.of()));
         }
         return ResponseEntity.ok().build();
     }
