@@ -18,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /** The client against a local server speaking the Geocoding API's documented JSON. */
 class GeocodingClientTest {
 
+    /** Long enough for a loaded machine's answer; a stall outlasts it, so a stalled request times out. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration STALL = REQUEST_TIMEOUT.plusSeconds(1);
     private static final String KEY = "AIzaSyStandInKey_0123456789abcdefghij";
     private static final String LEKKI = "15 Admiralty Way, Lekki Phase 1, Lagos";
 
@@ -27,7 +30,7 @@ class GeocodingClientTest {
     private final GeocodingClient client = new GeocodingClient(settings(KEY));
 
     private GeocodingSettings settings(String key) {
-        return GeocodingSettings.of(google.baseUrl(), key).withRetries(3, Duration.ofMillis(20), Duration.ofMillis(500));
+        return GeocodingSettings.of(google.baseUrl(), key).withRetries(3, Duration.ofMillis(20), REQUEST_TIMEOUT);
     }
 
     @AfterEach
@@ -165,11 +168,11 @@ class GeocodingClientTest {
 
     @Test
     void aTimeoutIsRetriedAndThenUnavailable() {
-        google.stallNext(1, Duration.ofMillis(800));
+        google.stallNext(1, STALL);
         assertThat(client.geocode(LEKKI, "NG")).isPresent();
         assertThat(google.requests()).hasSize(2);
 
-        google.stallNext(10, Duration.ofMillis(800));
+        google.stallNext(10, STALL);
         var failure = failure(client, "7 Admiralty Way");
         assertThat(failure.reason()).isEqualTo(Reason.UNAVAILABLE);
         assertThat(failure.httpStatus()).isZero();
@@ -181,7 +184,7 @@ class GeocodingClientTest {
     void aServerThatIsGoneIsUnavailable() {
         var gone = new GeocodingStandIn(KEY);
         var client = new GeocodingClient(GeocodingSettings.of(gone.baseUrl(), KEY)
-                .withRetries(2, Duration.ofMillis(10), Duration.ofMillis(500)));
+                .withRetries(2, Duration.ofMillis(10), REQUEST_TIMEOUT));
         gone.close();
 
         var failure = failure(client, LEKKI);
@@ -241,7 +244,7 @@ class GeocodingClientTest {
             client.geocode(LEKKI, "NG");
             google.failNext(1, 502);
             client.geocode("2 Admiralty Way", "NG");
-            google.stallNext(1, Duration.ofMillis(800));
+            google.stallNext(1, STALL);
             client.geocode("4 Admiralty Way", "NG");
             failure(new GeocodingClient(settings("AIzaSyAnotherWrongKey")), LEKKI);
         } finally {

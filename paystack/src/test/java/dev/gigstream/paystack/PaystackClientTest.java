@@ -21,11 +21,14 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /** The client against a local server speaking Paystack's documented JSON. */
 class PaystackClientTest {
 
+    /** Long enough for a loaded machine's answer; a stall outlasts it, so a stalled request times out. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration STALL = REQUEST_TIMEOUT.plusSeconds(1);
     private static final String SECRET = "sk_test_client_test";
 
     private final PaystackStandIn paystack = new PaystackStandIn(SECRET);
     private final PaystackClient client = new PaystackClient(PaystackSettings.of(paystack.baseUrl(), SECRET)
-            .withRetries(3, Duration.ofMillis(20), Duration.ofMillis(500)));
+            .withRetries(3, Duration.ofMillis(20), REQUEST_TIMEOUT));
 
     @AfterEach
     void stop() {
@@ -94,7 +97,7 @@ class PaystackClientTest {
         assertThat(client.verifyTransaction("gs-esc-3").reference()).isEqualTo("gs-esc-3");
         assertThat(paystack.requests("GET", "transaction/verify/")).hasSize(3);
 
-        paystack.stallNext(1, Duration.ofMillis(800));
+        paystack.stallNext(1, STALL);
         assertThat(client.verifyTransaction("gs-esc-3").reference()).isEqualTo("gs-esc-3");
         assertThat(paystack.requests("GET", "transaction/verify/")).hasSize(5);
     }
