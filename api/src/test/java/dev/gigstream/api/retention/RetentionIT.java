@@ -88,14 +88,18 @@ class RetentionIT {
 
         sweepAt(made.plus(Duration.ofDays(2)).plus(MARGIN));
         assertThat(pings(hire)).isZero();
+        var client = api.logIn(hire.client().email(), Api.PASSWORD, hire.client().id());
+        assertThat(code(api.get("/api/v1/jobs/" + hire.jobId() + "/location", client.accessToken()), 404))
+                .isEqualTo("NO_LOCATION_YET");
         assertThat(notifications(hire)).as("kept three days").isPositive();
 
         sweepAt(made.plus(Duration.ofDays(3)).plus(MARGIN));
         assertThat(notifications(hire)).isZero();
-        assertThat(rows("refresh_token")).as("expiring after 30 days, kept a day longer").isPositive();
+        assertThat(refreshTokensIssuedBefore(made)).as("expiring after 30 days, kept a day longer").isPositive();
 
         sweepAt(made.plus(REFRESH_TOKEN_TTL).plus(Duration.ofDays(1)).plus(MARGIN));
-        assertThat(rows("refresh_token")).isZero();
+        assertThat(refreshTokensIssuedBefore(made)).isZero();
+        assertThat(rows("refresh_token")).as("the client's login two days later").isEqualTo(1);
         assertThat(rows("audit_read")).as("kept 40 days").isPositive();
 
         sweepAt(made.plus(Duration.ofDays(40)).plus(MARGIN));
@@ -127,6 +131,11 @@ class RetentionIT {
 
     private long count(String collection, Bson filter) {
         return readModels.getCollection(collection).countDocuments(filter);
+    }
+
+    private long refreshTokensIssuedBefore(Instant instant) {
+        return jdbc.sql("SELECT count(*) FROM refresh_token WHERE issued_at < :at")
+                .param("at", instant.atOffset(ZoneOffset.UTC)).query(Long.class).single();
     }
 
     private long rows(String table) {
