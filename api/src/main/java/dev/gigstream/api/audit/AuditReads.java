@@ -1,5 +1,7 @@
 package dev.gigstream.api.audit;
 
+import dev.gigstream.api.retention.Retained;
+import dev.gigstream.api.retention.RetentionRule;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -8,16 +10,18 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
 /**
  * The record of who read the audit trail: one row per audit request (table {@code audit_read}), with
- * the reason an admin gave for reading account and phone numbers in clear.
+ * the reason an admin gave for reading account and phone numbers in clear. Kept for
+ * {@code gigstream.retention.audit-reads} after the read ({@link RetentionRule#AUDIT_READS}).
  */
 @Component
-class AuditReads {
+class AuditReads implements Retained {
 
     private static final int MAX_WHAT = 2048;
     private static final String ROLE_PREFIX = "ROLE_";
@@ -56,6 +60,20 @@ class AuditReads {
                            row.getString("what"), row.getObject("at", OffsetDateTime.class).toInstant(),
                            row.getString("reason")))
                    .list();
+    }
+
+    @Override
+    public RetentionRule rule() {
+        return RetentionRule.AUDIT_READS;
+    }
+
+    @Override
+    public long deleteBatchBefore(Instant cutoff, int batch) {
+        return jdbc.sql("DELETE FROM audit_read WHERE id IN "
+                + "(SELECT id FROM audit_read WHERE at < :cutoff ORDER BY id LIMIT :batch)")
+                   .param("cutoff", cutoff.atOffset(ZoneOffset.UTC))
+                   .param("batch", batch)
+                   .update();
     }
 
     private static String roleOf(Authentication reader) {

@@ -1,5 +1,7 @@
 package dev.gigstream.api.auth;
 
+import dev.gigstream.api.retention.Retained;
+import dev.gigstream.api.retention.RetentionRule;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -24,10 +27,12 @@ import java.util.UUID;
  * descending from one login form a family; presenting a token that was already rotated means it
  * leaked, so the whole family (including the newest token) is revoked. A revoked family (reuse or
  * logout) also ends the login's access tokens, which carry the family id: once the revocation commits,
- * the deny list refuses them and open WebSocket sessions holding them are closed.
+ * the deny list refuses them and open WebSocket sessions holding them are closed. A token is deleted
+ * {@code gigstream.retention.refresh-tokens} after it expired ({@link RetentionRule#REFRESH_TOKENS}): an
+ * expired token is refused whether its row is there or not, and revokes nothing.
  */
 @Component
-class RefreshTokens {
+class RefreshTokens implements Retained {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -106,6 +111,20 @@ class RefreshTokens {
             .param("family", familyId)
             .update();
         afterCommit(() -> denyList.loginEnded(familyId));
+    }
+
+    @Override
+    public RetentionRule rule() {
+        return RetentionRule.REFRESH_TOKENS;
+    }
+
+    @Override
+    public long deleteBatchBefore(Instant cutoff, int batch) {
+        return jdbc.sql("DELETE FROM refresh_token WHERE token_hash IN "
+                + "(SELECT token_hash FROM refresh_token WHERE expires_at < :cutoff ORDER BY expires_at LIMIT :batch)")
+            .param("cutoff", cutoff.atOffset(ZoneOffset.UTC))
+            .param("batch", batch)
+            .update();
     }
 
     /** A revocation that is rolled back denies nothing. */

@@ -47,7 +47,7 @@ import java.util.UUID;
 /**
  * The hired worker's live location during a shift, and the safety links they hand out. Pings and
  * links are not events: they are personal, frequent and erasable, so they live in the read-model
- * store for a limited time ({@code gigstream.location.retention}). The job's facts come from the job
+ * store for a limited time ({@code gigstream.retention.location-pings} and {@code .share-links}). The job's facts come from the job
  * read model.
  */
 @RestController

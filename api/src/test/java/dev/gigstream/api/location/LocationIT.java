@@ -7,14 +7,11 @@ import dev.gigstream.api.testsupport.Marketplace;
 import dev.gigstream.api.testsupport.MovableTime;
 import dev.gigstream.api.testsupport.PostgresIT;
 import dev.gigstream.messages.common.GeoPoint;
-import dev.gigstream.query.location.LocationPings;
-import dev.gigstream.query.location.LocationShares;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -31,9 +28,9 @@ import static dev.gigstream.api.testsupport.Marketplace.ADMIN_EMAIL;
 import static dev.gigstream.api.testsupport.Marketplace.ADMIN_PASSWORD;
 import static dev.gigstream.api.testsupport.Marketplace.SITE;
 import static dev.gigstream.query.testsupport.Geo.pointAt;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Live location over real HTTP: the hired worker's pings (the window, the rate, who may read them),
@@ -229,29 +226,6 @@ class LocationIT {
         assertThat(early.json().get("detail").asText()).contains("90 minutes before the shift starts");
         CLOCK.moveBy(Duration.ofMinutes(91));
         ping("/api/v1/jobs/" + jobId + "/location", LAGOS_ISLAND, worker).expect(202);
-    }
-
-    @Test
-    void locationsAndLinksAreForgottenAfterTheRetentionPeriod(@Autowired LocationPings pings, @Autowired LocationShares shares,
-                                                              @Autowired JdbcClient jdbc) {
-        var market = new Marketplace(api);
-        var hire = market.hiredShift();
-        market.payByWebhook(hire.answer(), hire.client(), hire.jobId());
-        String location = "/api/v1/jobs/" + hire.jobId() + "/location";
-        ping(location, LAGOS_ISLAND, hire.worker()).expect(202);
-        String token = api.post("/api/v1/jobs/" + hire.jobId() + "/location-shares", Map.of("hours", 1),
-                hire.worker().accessToken()).expect(201).json().get("token").asText();
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM scheduled_tasks WHERE task_name = 'location-purge'").query(Long.class).single() == 1);
-
-        LocationPurge.purge(pings, shares, Instant.now().plus(Duration.ofDays(7)).minusSeconds(60));
-        api.get(location, hire.client().accessToken()).expect(200);
-        api.get("/api/v1/location-shares/" + token, null).expect(200);
-
-        assertThat(LocationPurge.purge(pings, shares, Instant.now().plus(Duration.ofDays(7)).plus(Duration.ofHours(2))))
-                .isGreaterThanOrEqualTo(4); // the ping, the job's latest, the worker's tracker, the link
-        assertThat(code(api.get(location, hire.client().accessToken()), 404)).isEqualTo("NO_LOCATION_YET");
-        assertThat(code(api.get("/api/v1/location-shares/" + token, null), 404)).isEqualTo("SHARE_NOT_FOUND");
     }
 
     private Api.Response ping(String path, GeoPoint point, Api.User user) {

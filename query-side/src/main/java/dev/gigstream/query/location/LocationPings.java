@@ -13,6 +13,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.query.common.ExpiredDocuments;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -24,8 +25,8 @@ import java.util.Optional;
 
 /**
  * The live locations hired workers send during their shifts. Not events: personal, frequent and to
- * be forgotten, they live in the read-model store only, for {@code gigstream.location.retention}
- * (7 days) after they were taken:
+ * be forgotten, they live in the read-model store only, for {@code gigstream.retention.location-pings}
+ * (30 days) after they were taken:
  * <ul>
  * <li>{@code location_pings}: every accepted ping, for the compliance checks and their evidence;</li>
  * <li>{@code location_latest}: the latest ping of each job, read by its {@code _id} (the job) for the
@@ -34,8 +35,8 @@ import java.util.Optional;
  * the rate of {@link PingRate} is enforced on it by one conditional {@code findOneAndUpdate}, so it
  * holds across any number of application instances.</li>
  * </ul>
- * All three have a TTL index on their time. The in-process MongoDB server ignores TTL indexes, so
- * {@link #purgeExpired} removes the same documents; a recurring task calls it.
+ * All three have a TTL index on their time. The retention sweep removes the same documents with
+ * {@link #deleteBatchBefore} on any server (the in-process MongoDB server ignores TTL indexes).
  */
 @Component
 public class LocationPings {
@@ -49,13 +50,11 @@ public class LocationPings {
     private final MongoCollection<Document> pings;
     private final MongoCollection<Document> latest;
     private final MongoCollection<Document> trackers;
-    private final Duration retention;
 
-    public LocationPings(MongoDatabase readModels, @Value("${gigstream.location.retention:7d}") Duration retention) {
+    public LocationPings(MongoDatabase readModels, @Value("${gigstream.retention.location-pings:30d}") Duration retention) {
         this.pings = readModels.getCollection(PINGS);
         this.latest = readModels.getCollection(LATEST);
         this.trackers = readModels.getCollection(TRACKERS);
-        this.retention = retention;
         TtlIndexes.ensure(readModels, pings, "at", retention);
         TtlIndexes.ensure(readModels, latest, "at", retention);
         TtlIndexes.ensure(readModels, trackers, LAST_ACCEPTED_AT, retention);
@@ -128,12 +127,15 @@ public class LocationPings {
                 .map(LocationPings::ping);
     }
 
-    /** Removes what has outlived the retention period, as the TTL indexes do on a real MongoDB; returns how many. */
-    public long purgeExpired(Instant now) {
-        Date cutoff = Date.from(now.minus(retention));
-        return pings.deleteMany(Filters.lt("at", cutoff)).getDeletedCount()
-                + latest.deleteMany(Filters.lt("at", cutoff)).getDeletedCount()
-                + trackers.deleteMany(Filters.lt(LAST_ACCEPTED_AT, cutoff)).getDeletedCount();
+    /**
+     * Deletes, a batch of each collection at a time, pings taken before {@code cutoff}, the jobs' latest
+     * pings taken before it and the trackers of workers whose last ping was; returns how many.
+     */
+    public long deleteBatchBefore(Instant cutoff, int batch) {
+        Date before = Date.from(cutoff);
+        return ExpiredDocuments.deleteBatch(pings, Filters.lt("at", before), batch)
+                + ExpiredDocuments.deleteBatch(latest, Filters.lt("at", before), batch)
+                + ExpiredDocuments.deleteBatch(trackers, Filters.lt(LAST_ACCEPTED_AT, before), batch);
     }
 
     static Document document(LocationPing ping) {

@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
+import dev.gigstream.query.common.ExpiredDocuments;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -20,9 +21,9 @@ import java.util.Optional;
  * Safety links a hired worker hands to someone they trust ({@code location_shares}). The link's
  * token is never stored, only its SHA-256 hash, so the collection cannot be turned back into working
  * links. The hash is the document's {@code _id}, so looking a link up is a primary-key read on any
- * server (the in-process one uses no other index). A share is kept for the retention period after it expired (a TTL index on {@code expiresAt},
- * and {@link #purgeExpired} for the in-process server), so an old link answers "expired" for a
- * while and "unknown" after.
+ * server (the in-process one uses no other index). A share is kept for {@code gigstream.retention.share-links}
+ * after it expired (a TTL index on {@code expiresAt}, and the retention sweep's {@link #deleteBatchExpiredBefore}
+ * on any server), so an old link answers "expired" for a while and "unknown" after.
  */
 @Component
 public class LocationShares {
@@ -41,11 +42,9 @@ public class LocationShares {
     }
 
     private final MongoCollection<Document> shares;
-    private final Duration retention;
 
-    public LocationShares(MongoDatabase readModels, @Value("${gigstream.location.retention:7d}") Duration retention) {
+    public LocationShares(MongoDatabase readModels, @Value("${gigstream.retention.share-links:7d}") Duration retention) {
         this.shares = readModels.getCollection(COLLECTION);
-        this.retention = retention;
         shares.createIndex(Indexes.ascending("shareId"), new IndexOptions().unique(true));
         shares.createIndex(Indexes.ascending("jobId"));
         TtlIndexes.ensure(readModels, shares, "expiresAt", retention);
@@ -78,9 +77,9 @@ public class LocationShares {
                 Updates.set("revokedAt", Date.from(at)));
     }
 
-    /** Removes shares that expired more than the retention period ago; returns how many. */
-    public long purgeExpired(Instant now) {
-        return shares.deleteMany(Filters.lt("expiresAt", Date.from(now.minus(retention)))).getDeletedCount();
+    /** Deletes at most {@code batch} shares that expired before {@code cutoff}; returns how many. */
+    public long deleteBatchExpiredBefore(Instant cutoff, int batch) {
+        return ExpiredDocuments.deleteBatch(shares, Filters.lt("expiresAt", Date.from(cutoff)), batch);
     }
 
     private static Share share(Document doc) {

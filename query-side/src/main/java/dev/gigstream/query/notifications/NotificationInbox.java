@@ -29,6 +29,7 @@ import dev.gigstream.messages.worker.BadgeAwarded;
 import dev.gigstream.messages.worker.PremiumEnded;
 import dev.gigstream.messages.worker.PremiumStarted;
 import dev.gigstream.query.common.BatchedDocuments;
+import dev.gigstream.query.common.ExpiredDocuments;
 import dev.gigstream.query.common.InOrder;
 import dev.gigstream.query.common.SequencedWrites;
 import dev.gigstream.query.common.SharedProcessor;
@@ -104,6 +105,7 @@ public class NotificationInbox {
         this.jobCollection = readModels.getCollection("notification_jobs");
         this.jobs = new BatchedDocuments(jobCollection);
         notifications.createIndex(Indexes.compoundIndex(Indexes.ascending("userId", "read"), Indexes.descending("at")));
+        notifications.createIndex(Indexes.ascending("at"));
     }
 
     @EventHandler
@@ -252,6 +254,15 @@ public class NotificationInbox {
     Optional<NotificationView> handle(FindNotification query) {
         return Optional.ofNullable(notifications.find(Filters.and(Filters.eq("_id", query.notificationId()),
                 Filters.eq("userId", query.userId()))).first()).map(NotificationInbox::toView);
+    }
+
+    /**
+     * Deletes at most {@code batch} notifications raised before {@code cutoff} (the retention sweep's,
+     * {@code gigstream.retention.notifications}); returns how many. A replay brings them back until the
+     * next sweep.
+     */
+    public long deleteBatchBefore(Instant cutoff, int batch) {
+        return ExpiredDocuments.deleteBatch(notifications, Filters.lt("at", Date.from(cutoff)), batch);
     }
 
     /** Stores the notification (once, whatever the redeliveries), then pushes it unless the stream is replayed. */

@@ -121,15 +121,15 @@ class LocationPingsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
-    void thePurgeRemovesWhatOutlivedTheRetentionPeriodAsTheTtlIndexWould(MongoBackend backend) {
+    void deletingBeforeACutoffRemovesWhatTheTtlIndexWouldRemoveThen(MongoBackend backend) {
         var db = backend.freshDatabase();
         var pings = new LocationPings(db, RETENTION);
         pings.accept(ping("worker-old", "job-old", LAGOS_ISLAND, T0));
         pings.accept(ping("worker-1", "job-1", LAGOS_ISLAND, T0.plus(Duration.ofDays(1))));
         pings.accept(ping("worker-1", "job-1", LAGOS_ISLAND, T0.plus(Duration.ofDays(1)).plusSeconds(10)));
 
-        assertThat(pings.purgeExpired(T0.plus(RETENTION))).as("nothing is older than seven days yet").isZero();
-        assertThat(pings.purgeExpired(T0.plus(RETENTION).plusSeconds(1))).as("a ping, the job's latest and the tracker")
+        assertThat(pings.deleteBatchBefore(T0, 100)).as("nothing is older than the cutoff yet").isZero();
+        assertThat(pings.deleteBatchBefore(T0.plusSeconds(1), 100)).as("a ping, the job's latest and the tracker")
                 .isEqualTo(3);
 
         assertThat(pings.latest("job-old", "worker-old")).isEmpty();
@@ -152,5 +152,22 @@ class LocationPingsTest {
         assertThat(pings.lastOfWorkerBetween("worker-1", T0, T0.plusSeconds(120))).contains(later);
         assertThat(pings.lastOfWorkerBetween("worker-1", T0, T0.plusSeconds(59))).contains(early);
         assertThat(pings.lastOfWorkerBetween("worker-1", T0.plusSeconds(61), T0.plusSeconds(120))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aBatchDeletesAtMostItsSizeOfEachCollection(MongoBackend backend) {
+        var db = backend.freshDatabase();
+        var pings = new LocationPings(db, RETENTION);
+        pings.accept(ping("worker-1", "job-1", LAGOS_ISLAND, T0));
+        pings.accept(ping("worker-1", "job-1", LAGOS_ISLAND, T0.plusSeconds(10)));
+        pings.accept(ping("worker-2", "job-2", LAGOS_ISLAND, T0.plusSeconds(20)));
+        Instant cutoff = T0.plusSeconds(60);
+
+        assertThat(pings.deleteBatchBefore(cutoff, 1)).as("one ping, one job's latest, one tracker").isEqualTo(3);
+        assertThat(pings.deleteBatchBefore(cutoff, 1)).isEqualTo(3);
+        assertThat(pings.deleteBatchBefore(cutoff, 1)).as("the last ping").isEqualTo(1);
+        assertThat(pings.deleteBatchBefore(cutoff, 1)).isZero();
+        assertThat(db.getCollection(LocationPings.PINGS).countDocuments()).isZero();
     }
 }

@@ -42,7 +42,7 @@ class LocationSharesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
-    void sharesExpireByATtlIndexAndThePurgeRetentionPeriodAfterTheyExpired(MongoBackend backend) {
+    void sharesExpireByATtlIndexAndAreDeletedInBatchesOnceTheyExpiredBeforeTheCutoff(MongoBackend backend) {
         var db = backend.freshDatabase();
         var shares = new LocationShares(db, RETENTION);
         assertThat(LocationPingsTest.ttlIndexOn(db, LocationShares.COLLECTION, "expiresAt")).hasValueSatisfying(index ->
@@ -50,9 +50,14 @@ class LocationSharesTest {
         shares.create(share("share-1", "a".repeat(64), T0));
         shares.create(share("share-2", "b".repeat(64), T0.plus(Duration.ofHours(4))));
 
-        assertThat(shares.purgeExpired(T0.plus(RETENTION))).isZero();
-        assertThat(shares.purgeExpired(T0.plus(RETENTION).plusSeconds(1))).isEqualTo(1);
+        shares.create(share("share-3", "c".repeat(64), T0.plusSeconds(30)));
+
+        assertThat(shares.deleteBatchExpiredBefore(T0, 10)).isZero();
+        assertThat(shares.deleteBatchExpiredBefore(T0.plusSeconds(31), 1)).isEqualTo(1);
+        assertThat(shares.deleteBatchExpiredBefore(T0.plusSeconds(31), 1)).isEqualTo(1);
+        assertThat(shares.deleteBatchExpiredBefore(T0.plusSeconds(31), 1)).isZero();
         assertThat(shares.byId("share-1")).isEmpty();
+        assertThat(shares.byId("share-3")).isEmpty();
         assertThat(shares.byId("share-2")).isPresent();
     }
 }

@@ -359,4 +359,22 @@ class NotificationInboxTest {
                 .containsOnly(until.toString());
         assertThat(raised.pushed()).hasSize(2);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void notificationsRaisedBeforeTheCutoffAreDeletedABatchAtATime(MongoBackend backend) {
+        var inbox = new NotificationInbox(backend.freshDatabase(), new RecordingPushes());
+        for (int i = 0; i < 3; i++) {
+            var awarded = new BadgeAwarded(WorkerId.of("worker-1"), Badge.TEN_SHIFTS, T0);
+            inbox.on(awarded, new GenericEventMessage<>("event-" + i, awarded, Map.of(), T0.plusSeconds(10L * i)),
+                    ReplayStatus.REGULAR);
+        }
+
+        assertThat(inbox.deleteBatchBefore(T0, 10)).as("raised at the cutoff, not before").isZero();
+        assertThat(inbox.deleteBatchBefore(T0.plusSeconds(11), 1)).isEqualTo(1);
+        assertThat(inbox.deleteBatchBefore(T0.plusSeconds(11), 1)).isEqualTo(1);
+        assertThat(inbox.deleteBatchBefore(T0.plusSeconds(11), 1)).isZero();
+        assertThat(inbox(inbox, "worker-1")).singleElement()
+                .satisfies(kept -> assertThat(kept.at()).isEqualTo(T0.plusSeconds(20)));
+    }
 }
