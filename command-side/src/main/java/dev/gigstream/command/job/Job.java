@@ -111,6 +111,7 @@ public class Job extends JobDisputes {
         return command.escrowId().value();
     }
 
+    /** Sent by the lifecycle once the escrow is funded; a check-in may have recorded the funding first ({@link JobAttendance}). */
     @CommandHandler
     void handle(MarkJobFunded command) {
         if (status == JobStatus.HIRED && command.escrowId().equals(escrowId)) {

@@ -5,6 +5,7 @@ import dev.gigstream.messages.job.CheckIn;
 import dev.gigstream.messages.job.CheckOut;
 import dev.gigstream.messages.job.CheckOutAutomatically;
 import dev.gigstream.messages.job.ConfirmShift;
+import dev.gigstream.messages.job.JobFunded;
 import dev.gigstream.messages.job.JobStatus;
 import dev.gigstream.messages.job.ReportNoShow;
 import dev.gigstream.messages.job.ShiftConfirmed;
@@ -22,14 +23,20 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 abstract class JobAttendance extends JobApplications {
 
+    /**
+     * The Job hears of its funding from the lifecycle, a moment after the escrow stores it: a check-in in
+     * that moment finds the escrow funded ({@link EscrowFunding}) and records the funding itself first, so
+     * the lifecycle's {@code MarkJobFunded} then finds the job funded already and changes nothing.
+     */
     @CommandHandler
-    void handle(CheckIn command) {
+    void handle(CheckIn command, EscrowFunding escrows) {
         requireHiredWorker(command.workerId());
         if (status == JobStatus.IN_PROGRESS) {
             return;
         }
         requireNotDisputed();
-        if (status != JobStatus.FUNDED) {
+        boolean fundedJustNow = status == JobStatus.HIRED && escrows.funded(escrowId);
+        if (status != JobStatus.FUNDED && !fundedJustNow) {
             throw JobRefused.notFunded(jobId, status);
         }
         double meters = AttendancePolicy.metersBetween(site, command.location());
@@ -38,6 +45,9 @@ abstract class JobAttendance extends JobApplications {
         }
         if (!AttendancePolicy.mayCheckIn(shift, command.at())) {
             throw JobRefused.outsideCheckInWindow(jobId);
+        }
+        if (fundedJustNow) {
+            apply(new JobFunded(jobId, escrowId, hiredWorkerId));
         }
         apply(new WorkerCheckedIn(jobId, command.workerId(), command.location(), meters, command.at(), shift));
     }
