@@ -105,12 +105,9 @@ class JobController {
     private final WrittenEvents writes;
     private final ApplicationEligibilityCheck eligibility;
     private final IdempotentCommands idempotent;
-    private final FundingNews fundingNews;
 
     JobController(CommandGateway commands, QueryGateway queries, Clock clock, PaymentProvider payments, Places places,
-                  WrittenEvents writes, ApplicationEligibilityCheck eligibility, IdempotentCommands idempotent,
-                  FundingNews fundingNews) {
-        this.fundingNews = fundingNews;
+                  WrittenEvents writes, ApplicationEligibilityCheck eligibility, IdempotentCommands idempotent) {
         this.commands = commands;
         this.idempotent = idempotent;
         this.eligibility = eligibility;
@@ -337,16 +334,8 @@ class JobController {
     @ProblemResponse(status = 404, codes = "NOT_FOUND")
     @ProblemResponse(status = 409, codes = {"JOB_DISPUTED", "JOB_NOT_FUNDED", "OUTSIDE_GEOFENCE", "OUTSIDE_CHECK_IN_WINDOW"})
     void checkIn(@PathVariable String jobId, @Valid @RequestBody JobRequests.Attendance request, @AuthenticationPrincipal Jwt worker) {
-        var checkIn = new CheckIn(JobId.of(jobId), WorkerId.of(worker.getSubject()), new GeoPoint(request.location().lat(), request.location().lng()),
-                clock.instant());
-        try {
-            commands.sendAndWait(checkIn);
-        } catch (RuntimeException refused) {
-            if (!fundingNews.reachedJobAfter(refused, jobId)) {
-                throw refused;
-            }
-            commands.sendAndWait(checkIn);
-        }
+        commands.sendAndWait(new CheckIn(JobId.of(jobId), WorkerId.of(worker.getSubject()),
+                new GeoPoint(request.location().lat(), request.location().lng()), clock.instant()));
     }
 
     @PostMapping("/{jobId}/check-out")

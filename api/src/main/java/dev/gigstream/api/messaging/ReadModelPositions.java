@@ -1,11 +1,8 @@
 package dev.gigstream.api.messaging;
 
 import jakarta.annotation.PreDestroy;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.queryhandling.QueryHandler;
@@ -32,12 +29,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Reading one's own writes: waits, briefly, until the processors that build a read model (or that react
- * to an event) have passed a position in the event stream, on whichever instance they run, so a read
+ * Reading one's own writes: waits, briefly, until the processors that build a read model have passed a
+ * position in the event stream, on whichever instance they run, so a read
  * that follows a write sees it. Who waits parks on a future; one thread of its own looks at the
  * processors' tokens ({@link ProcessorTokens}) for all who wait at once, as soon as a processor of this
  * instance has stored a token, and otherwise after a pause that grows from 2 to 50 ms while nothing
@@ -52,10 +48,8 @@ public class ReadModelPositions {
     private final ProcessorTokens tokens;
     private final Projections projections;
     private final ListableBeanFactory beans;
-    private final Supplier<EventProcessingConfiguration> processing;
     private final Queue<Waiter> waiters = new ConcurrentLinkedQueue<>();
     private final Map<Class<?>, Set<String>> readModels = new ConcurrentHashMap<>();
-    private final Map<Class<?>, Set<String>> reactions = new ConcurrentHashMap<>();
     private final AtomicBoolean lookScheduled = new AtomicBoolean();
     private final AtomicInteger quietLooks = new AtomicInteger();
     private final ScheduledExecutorService looks = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -64,12 +58,10 @@ public class ReadModelPositions {
         return thread;
     });
 
-    ReadModelPositions(ProcessorTokens tokens, Projections projections, ListableBeanFactory beans,
-                       Supplier<EventProcessingConfiguration> processing, TokensStored stored) {
+    ReadModelPositions(ProcessorTokens tokens, Projections projections, ListableBeanFactory beans, TokensStored stored) {
         this.tokens = tokens;
         this.projections = projections;
         this.beans = beans;
-        this.processing = processing;
         stored.onStored(this::lookNow);
     }
 
@@ -83,15 +75,6 @@ public class ReadModelPositions {
             processors.addAll(readModels.computeIfAbsent(query, this::processorsAnswering));
         }
         return await(processors, position, max);
-    }
-
-    /**
-     * Waits until the sagas and policies that react to {@code event} (an event payload type) have passed
-     * {@code position}: what they do about an event up to there has been done. False when they have not
-     * within {@code max}.
-     */
-    public boolean awaitReactionsTo(Class<?> event, long position, Duration max) {
-        return await(reactions.computeIfAbsent(event, this::processorsReactingTo), position, max);
     }
 
     private boolean await(Set<String> processors, long position, Duration max) {
@@ -158,21 +141,6 @@ public class ReadModelPositions {
         Set<String> groups = new TreeSet<>(projections.shared());
         groups.addAll(projections.perInstance());
         return groups;
-    }
-
-    /**
-     * The streaming processors, other than read models', whose handlers take the event (a saga's take any,
-     * to Axon). A subscribing processor (the command side's lookup tables) has handled an event before it
-     * is committed, and keeps no token to wait for.
-     */
-    private Set<String> processorsReactingTo(Class<?> event) {
-        return processing.get().eventProcessors().entrySet().stream()
-                .filter(entry -> !projections.runsProjections(entry.getKey()))
-                .filter(entry -> entry.getValue() instanceof StreamingEventProcessor
-                        && entry.getValue() instanceof AbstractEventProcessor processor
-                        && processor.eventHandlerInvoker().canHandleType(event))
-                .map(Map.Entry::getKey)
-                .collect(Collectors.toUnmodifiableSet());
     }
 
     @PreDestroy

@@ -25,6 +25,6 @@ class ReadYourWritesConfiguration {
                                           ListableBeanFactory beans, TokensStored stored, MongoClient readModelClient,
                                           ReadModelProperties readModelProperties, JdbcClient jdbc, Serializer serializer) {
         var tokens = new ProcessorTokens(processing::getObject, readModelClient, readModelProperties, jdbc, serializer);
-        return new ReadModelPositions(tokens, projections, beans, processing::getObject, stored);
+        return new ReadModelPositions(tokens, projections, beans, stored);
     }
 }

@@ -1,14 +1,9 @@
 package dev.gigstream.api.messaging;
 
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.AbstractEventProcessor;
-import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
-import org.axonframework.eventhandling.SubscribingEventProcessor;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.junit.jupiter.api.AfterEach;
@@ -86,7 +81,7 @@ class ReadModelPositionsTest {
         var beans = new StaticListableBeanFactory();
         beans.addBean("thingProjection", new ThingProjection());
         var projections = new Projections(Set.of("things"), Set.of(), Set.of(), Set.of(), Map.of("things", PROCESSOR));
-        positions = new ReadModelPositions(tokens, projections, beans, () -> mock(EventProcessingConfiguration.class), stored);
+        positions = new ReadModelPositions(tokens, projections, beans, stored);
     }
 
     @AfterEach
@@ -110,26 +105,6 @@ class ReadModelPositionsTest {
         assertThat(positions.awaitReadModels(8, Duration.ofMillis(200), FindThing.class)).isFalse();
         // the pause between looks grows while nothing moves: far fewer looks than at a fixed 2 ms
         verify(tokens, atMost(30)).of(any());
-    }
-
-    @Test
-    void reactionsAreAwaitedFromStreamingProcessorsOnlyNotFromOnesThatHandleAsEventsArePublished() {
-        var saga = mock(PooledStreamingEventProcessor.class);
-        var lookups = mock(SubscribingEventProcessor.class);
-        for (AbstractEventProcessor processor : List.of(saga, lookups)) {
-            EventHandlerInvoker invoker = mock(EventHandlerInvoker.class);
-            when(invoker.canHandleType(any())).thenReturn(true);
-            when(processor.eventHandlerInvoker()).thenReturn(invoker);
-        }
-        var processing = mock(EventProcessingConfiguration.class);
-        when(processing.eventProcessors()).thenReturn(Map.of("sagas", saga, "command-lookups", lookups));
-        when(tokens.of(any())).thenAnswer(call -> Map.of("sagas", List.of(new GlobalSequenceTrackingToken(stream.get()))));
-        var projections = new Projections(Set.of("things"), Set.of(), Set.of(), Set.of(), Map.of("things", PROCESSOR));
-        positions.stop();
-        positions = new ReadModelPositions(tokens, projections, new StaticListableBeanFactory(), () -> processing, stored);
-
-        assertThat(positions.awaitReactionsTo(FindThing.class, 5, Duration.ofSeconds(5))).isTrue();
-        verify(tokens).of(Set.of("sagas"));
     }
 
     @Test

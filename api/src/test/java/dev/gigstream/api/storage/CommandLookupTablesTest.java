@@ -18,7 +18,9 @@ import dev.gigstream.messages.dispute.DisputeParty;
 import dev.gigstream.messages.escrow.ChargebackLost;
 import dev.gigstream.messages.escrow.ChargebackReceived;
 import dev.gigstream.messages.escrow.ChargebackResolved;
+import dev.gigstream.messages.escrow.EscrowCancelled;
 import dev.gigstream.messages.escrow.EscrowFunded;
+import dev.gigstream.messages.escrow.EscrowRefundStarted;
 import dev.gigstream.messages.escrow.EscrowReleased;
 import dev.gigstream.messages.escrow.LedgerAccount;
 import dev.gigstream.messages.escrow.Posting;
@@ -94,6 +96,33 @@ class CommandLookupTablesTest {
         escrow(new EscrowReleased(EscrowId.of(ESCROW), JobId.of("job-1"), WorkerId.of("worker-1"), Money.of(1_000_000, Currency.NGN),
                 Money.of(150_000, Currency.NGN), "gs-pay-" + ESCROW + "-1", List.of()));
         assertThat(escrows.held(EscrowId.of(ESCROW))).isEqualTo(Money.zero(Currency.NGN));
+    }
+
+    @Test
+    void anEscrowIsFundedFromItsPaymentUntilTheMoneyLeavesIt() throws Exception {
+        assertThat(escrows.funded(EscrowId.of(ESCROW))).as("unpaid").isFalse();
+        escrow(new EscrowFunded(EscrowId.of(ESCROW), JobId.of("job-1"), HELD, Money.zero(HELD.currency()), List.of()));
+        assertThat(escrows.funded(EscrowId.of(ESCROW))).isTrue();
+        assertThat(escrows.funded(EscrowId.of("escrow-2"))).as("another escrow").isFalse();
+
+        escrow(new EscrowReleased(EscrowId.of(ESCROW), JobId.of("job-1"), WorkerId.of("worker-1"), Money.of(1_500_000, Currency.NGN),
+                Money.of(150_000, Currency.NGN), "gs-pay-" + ESCROW + "-1", List.of()));
+        assertThat(escrows.funded(EscrowId.of(ESCROW))).as("released").isFalse();
+
+        escrow(new EscrowFunded(EscrowId.of("escrow-2"), JobId.of("job-2"), HELD, Money.zero(HELD.currency()), List.of()));
+        escrow(new EscrowRefundStarted(EscrowId.of("escrow-2"), JobId.of("job-2"), WorkerId.of("worker-1"), HELD,
+                Money.zero(HELD.currency()), null, "cancelled", List.of()));
+        assertThat(escrows.funded(EscrowId.of("escrow-2"))).as("refunded").isFalse();
+    }
+
+    @Test
+    void moneyPaidAfterTheEscrowWasCancelledDoesNotFundIt() throws Exception {
+        escrow(new EscrowCancelled(EscrowId.of(ESCROW), JobId.of("job-1"), "the payment window closed"));
+        escrow(new EscrowCancelled(EscrowId.of(ESCROW), JobId.of("job-1"), "the payment window closed")); // replayed
+        escrow(new EscrowFunded(EscrowId.of(ESCROW), JobId.of("job-1"), HELD, Money.zero(HELD.currency()), List.of()));
+
+        assertThat(escrows.held(EscrowId.of(ESCROW))).isEqualTo(HELD);
+        assertThat(escrows.funded(EscrowId.of(ESCROW))).isFalse();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.gigstream.command.escrow;
 
 import dev.gigstream.command.dispute.EscrowHoldings;
+import dev.gigstream.command.job.EscrowFunding;
 import dev.gigstream.command.lookup.LookupTable;
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.EscrowId;
@@ -8,6 +9,7 @@ import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.escrow.ChargebackLost;
 import dev.gigstream.messages.escrow.ChargebackReceived;
 import dev.gigstream.messages.escrow.ChargebackResolved;
+import dev.gigstream.messages.escrow.EscrowCancelled;
 import dev.gigstream.messages.escrow.EscrowFunded;
 import dev.gigstream.messages.escrow.EscrowRefundStarted;
 import dev.gigstream.messages.escrow.EscrowReleased;
@@ -18,11 +20,13 @@ import org.axonframework.eventhandling.EventHandler;
 /**
  * What each escrow holds and which of its chargebacks hold that money, kept from the escrow's events
  * as {@link EscrowPayment} and its {@link Chargebacks} keep them (tables {@code escrow_holding} and
- * {@code escrow_chargeback}), for the disputes that must not load the escrow. It runs in the
- * subscribing processor {@value LookupTable#PROCESSING_GROUP}, in the unit of work that stores the events.
+ * {@code escrow_chargeback}), for the disputes that must not load the escrow; and whether it was cancelled
+ * unpaid ({@code escrow_cancelled}), for the check-in that must not wait for the lifecycle to tell the Job of
+ * its funding. It runs in the subscribing processor {@value LookupTable#PROCESSING_GROUP}, in the unit of work
+ * that stores the events.
  */
 @ProcessingGroup(LookupTable.PROCESSING_GROUP)
-public class EscrowHoldingsTable implements EscrowHoldings {
+public class EscrowHoldingsTable implements EscrowHoldings, EscrowFunding {
 
     private final LookupTable table;
 
@@ -41,6 +45,25 @@ public class EscrowHoldingsTable implements EscrowHoldings {
     public boolean chargebackOpen(EscrowId escrowId) {
         return table.queryOne("SELECT 1 FROM escrow_chargeback WHERE escrow_id = ? AND holding", row -> true, escrowId.value())
                 .isPresent();
+    }
+
+    /**
+     * Paid and holding the money: released, refunded or taken back in full it holds nothing; paid after it
+     * was cancelled, the money is the client's again (the escrow is flagged for the refund). A chargeback
+     * that holds the money does not make it unpaid, as the lifecycle does not either.
+     */
+    @Override
+    public boolean funded(EscrowId escrowId) {
+        return table.queryOne("SELECT 1 FROM escrow_holding h WHERE h.escrow_id = ? AND h.held_amount > 0"
+                        + " AND NOT EXISTS (SELECT 1 FROM escrow_cancelled c WHERE c.escrow_id = h.escrow_id)",
+                row -> true, escrowId.value()).isPresent();
+    }
+
+    /** The payment window closed unpaid. */
+    @EventHandler
+    void on(EscrowCancelled event) {
+        table.upsert("UPDATE escrow_cancelled SET escrow_id = escrow_id WHERE escrow_id = ?", new Object[]{event.escrowId().value()},
+                "INSERT INTO escrow_cancelled (escrow_id) VALUES (?)", new Object[]{event.escrowId().value()});
     }
 
     /** The money arrived; a chargeback Paystack told of before and has not resolved holds it. */

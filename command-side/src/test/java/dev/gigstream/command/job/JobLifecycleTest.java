@@ -38,6 +38,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 import static dev.gigstream.command.RefusalMatcher.refusedWith;
 import static dev.gigstream.command.job.JobMother.CLIENT_ID;
@@ -68,6 +70,8 @@ class JobLifecycleTest {
     private final GeoPoint atTheSite = LEKKI.point();
     private final GeoPoint twoHundredMetresAway = new GeoPoint(LEKKI.point().lat() + 0.0018, LEKKI.point().lng());
     private final GeoPoint halfAKilometreAway = new GeoPoint(LEKKI.point().lat() + 0.0045, LEKKI.point().lng());
+    /** The escrows the command-side lookup shows funded (the lifecycle may not have told the job yet). */
+    private final Set<String> fundedEscrows = new HashSet<>();
 
     @BeforeEach
     void setUp() {
@@ -77,6 +81,7 @@ class JobLifecycleTest {
         fixture.registerInjectableResource(new CancellationPolicy(CancellationPolicy.DEFAULT_LATE_SHARE_BASIS_POINTS));
         fixture.registerInjectableResource((WorkerStandings) id -> null);
         fixture.registerInjectableResource((ClientStandings) id -> false);
+        fixture.registerInjectableResource((EscrowFunding) escrowId -> fundedEscrows.contains(escrowId.value()));
         posted = fixture.currentTime();
         start = posted.plus(LEAD_TIME);
     }
@@ -155,6 +160,39 @@ class JobLifecycleTest {
         fixture.given(posted(posted), applied(WORKER_ID, posted), hired(WORKER_ID, posted))
                .when(new CheckIn(JobId.of(JOB_ID), WorkerId.of(WORKER_ID), atTheSite, start))
                .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_NOT_FUNDED));
+    }
+
+    @Test
+    void aCheckInRightAfterTheEscrowWasFundedRecordsTheFundingTheLifecycleHasNotToldYet() {
+        fundedEscrows.add(ESCROW_ID);
+        fixture.given(posted(posted), applied(WORKER_ID, posted), hired(WORKER_ID, posted))
+               .when(new CheckIn(JobId.of(JOB_ID), WorkerId.of(WORKER_ID), atTheSite, start))
+               .expectEvents(new JobFunded(JobId.of(JOB_ID), EscrowId.of(ESCROW_ID), WorkerId.of(WORKER_ID)),
+                       new WorkerCheckedIn(JobId.of(JOB_ID), WorkerId.of(WORKER_ID), atTheSite, 0, start, new ShiftWindow(start, end())));
+    }
+
+    @Test
+    void aCheckInIsRefusedWhileTheEscrowOfTheHireIsNotFunded() {
+        fundedEscrows.add("escrow-of-another-hire");
+        fixture.given(posted(posted), applied(WORKER_ID, posted), hired(WORKER_ID, posted))
+               .when(new CheckIn(JobId.of(JOB_ID), WorkerId.of(WORKER_ID), atTheSite, start))
+               .expectNoEvents().expectException(refusedWith(JobErrorCode.JOB_NOT_FUNDED));
+    }
+
+    @Test
+    void aCheckInRefusedForAnotherReasonDoesNotRecordTheFundingEither() {
+        fundedEscrows.add(ESCROW_ID);
+        fixture.given(posted(posted), applied(WORKER_ID, posted), hired(WORKER_ID, posted))
+               .when(new CheckIn(JobId.of(JOB_ID), WorkerId.of(WORKER_ID), halfAKilometreAway, start))
+               .expectNoEvents().expectException(refusedWith(JobErrorCode.OUTSIDE_GEOFENCE));
+    }
+
+    @Test
+    void theLifecyclesFundingAfterACheckInRecordedItChangesNothing() {
+        fixture.given(posted(posted), applied(WORKER_ID, posted), hired(WORKER_ID, posted), fundedFor(WORKER_ID),
+                       new WorkerCheckedIn(JobId.of(JOB_ID), WorkerId.of(WORKER_ID), atTheSite, 0, start, new ShiftWindow(start, end())))
+               .when(new MarkJobFunded(JobId.of(JOB_ID), EscrowId.of(ESCROW_ID)))
+               .expectNoEvents();
     }
 
     @Test
