@@ -149,6 +149,7 @@ public class CommittedEvents implements SmartLifecycle {
         EventStore store = eventStore.get();
         TrackingToken head = store.createHeadToken();
         followed = Math.max(followed, head == null ? -1 : head.position().orElse(-1));
+        reaches.forEach(reach -> reach.offer(followed));
         try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(head)) {
             while (running) {
                 if (!stream.hasNextAvailable(1, TimeUnit.SECONDS)) {

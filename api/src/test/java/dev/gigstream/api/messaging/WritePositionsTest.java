@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +28,8 @@ class WritePositionsTest {
     WritePositionsTest() {
         eventStore.publish(GenericEventMessage.asEventMessage(new Applied("before")));
         committed.start();
+        // the follower has taken the head it follows from: what is published next is handed over
+        assertThat(committed.reached(0)).succeedsWithin(Duration.ofSeconds(10));
     }
 
     @AfterEach
