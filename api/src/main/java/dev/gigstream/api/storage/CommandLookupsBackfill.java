@@ -11,17 +11,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Fills the command side's lookup tables, once, from the events stored before the tables existed (a
- * database with history from before migration V16): the subscribing processor only sees events stored
- * after it. It runs at start, before this instance takes commands or its processors run, reading the
- * store up to its head as it was then, through the same handlers, in one transaction with the row of
- * {@code command_lookups_filled} that says it is done and that it holds locked meanwhile. On a database
- * whose history began with the tables it reads nothing but that row.
+ * Fills the command side's lookup tables, each once, from the events stored before the table existed (a
+ * database with history from before migration V16, or from before a table added later, as V25's
+ * {@code known_job}): the subscribing processor only sees events stored after it. It runs at start,
+ * before this instance takes commands or its processors run, reading the store up to its head as it was
+ * then, through the handlers of the tables not filled yet, in one transaction with the rows of
+ * {@code command_lookups_filled_table} that say they are done and the row of {@code command_lookups_filled}
+ * (the last fill) that it holds locked meanwhile. When every table is filled it reads nothing but those rows.
  */
 class CommandLookupsBackfill {
 
@@ -30,36 +34,46 @@ class CommandLookupsBackfill {
     private final EventStore events;
     private final TransactionManager transactions;
     private final LookupTable table;
-    private final List<AnnotationEventHandlerAdapter> handlers;
+    private final Map<String, Object> lookupTables;
 
-    CommandLookupsBackfill(EventStore events, TransactionManager transactions, LookupTable table, List<Object> lookupTables) {
+    /** {@code lookupTables}: each table's handler by the name {@code command_lookups_filled_table} records it under. */
+    CommandLookupsBackfill(EventStore events, TransactionManager transactions, LookupTable table, Map<String, Object> lookupTables) {
         this.events = events;
         this.transactions = transactions;
         this.table = table;
-        this.handlers = lookupTables.stream().map(AnnotationEventHandlerAdapter::new).toList();
+        this.lookupTables = Map.copyOf(lookupTables);
     }
 
     /**
      * Instances that start at once take turns: each locks the one row of {@code command_lookups_filled}
-     * (V19) before it looks at it, so the first fills the tables and the others wait for its commit and find
-     * them filled; nobody reads the history twice into the same tables.
+     * (V19) before it looks which tables were filled, so the first fills them and the others wait for its
+     * commit and find them filled; nobody reads the history twice into the same table.
      */
     void fillOnce() {
         transactions.executeInTransaction(() -> {
-            boolean filled = table.queryOne("SELECT filled_at FROM command_lookups_filled FOR UPDATE",
-                            row -> row.getObject(1) != null)
+            table.queryOne("SELECT filled_at FROM command_lookups_filled FOR UPDATE", row -> true)
                     .orElseThrow(() -> new IllegalStateException("command_lookups_filled has lost its row (V19)"));
-            if (filled) {
+            Map<String, Object> unfilled = new TreeMap<>();
+            lookupTables.forEach((lookup, handler) -> {
+                if (table.queryOne("SELECT 1 FROM command_lookups_filled_table WHERE lookup = ?", row -> true, lookup).isEmpty()) {
+                    unfilled.put(lookup, handler);
+                }
+            });
+            if (unfilled.isEmpty()) {
                 return;
             }
-            long read = replayUpToTheHead();
-            table.update("UPDATE command_lookups_filled SET filled_at = ?, events_read = ?",
-                    Instant.now().atOffset(ZoneOffset.UTC), read);
-            log.info("Command-side lookup tables filled from {} stored events", read);
+            long read = replayUpToTheHead(unfilled.values().stream().map(AnnotationEventHandlerAdapter::new).toList());
+            OffsetDateTime filledAt = Instant.now().atOffset(ZoneOffset.UTC);
+            for (String lookup : unfilled.keySet()) {
+                table.update("INSERT INTO command_lookups_filled_table (lookup, filled_at, events_read) VALUES (?, ?, ?)",
+                        lookup, filledAt, read);
+            }
+            table.update("UPDATE command_lookups_filled SET filled_at = ?, events_read = ?", filledAt, read);
+            log.info("Command-side lookup tables {} filled from {} stored events", unfilled.keySet(), read);
         });
     }
 
-    private long replayUpToTheHead() {
+    private long replayUpToTheHead(List<AnnotationEventHandlerAdapter> handlers) {
         TrackingToken head = events.createHeadToken();
         long headPosition = head == null ? -1 : head.position().orElse(-1);
         if (headPosition < 0) {

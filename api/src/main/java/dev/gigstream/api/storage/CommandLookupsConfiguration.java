@@ -4,6 +4,7 @@ import dev.gigstream.command.client.ClientStandingsTable;
 import dev.gigstream.command.dispute.KnownDisputesTable;
 import dev.gigstream.command.escrow.EscrowHoldingsTable;
 import dev.gigstream.command.lookup.LookupTable;
+import dev.gigstream.command.rating.KnownJobsTable;
 import dev.gigstream.command.worker.WorkerStandingsTable;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -14,14 +15,16 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.List;
+import java.util.Map;
 
 /**
- * The command side's lookup tables (schema in db/migration V16, V17): each kept from the events by the
+ * The command side's lookup tables (schema in db/migration V16, V17, V25): each kept from the events by the
  * subscribing processor {@value LookupTable#PROCESSING_GROUP}, inside the unit of work (and, on the
  * relational event store, the transaction) that stores them, through the connection the event store
  * uses; command handlers read them as ports, so no aggregate loads another. History stored before the
- * tables existed is read into them once at start ({@link CommandLookupsBackfill}).
+ * tables existed is read into them once at start ({@link CommandLookupsBackfill}), each table under the
+ * name {@code command_lookups_filled_table} records its fill by (V25 records the first four as filled
+ * where V18's fill ran).
  */
 @Configuration(proxyBeanMethods = false)
 class CommandLookupsConfiguration {
@@ -58,6 +61,12 @@ class CommandLookupsConfiguration {
         return new ClientStandingsTable(lookupTable);
     }
 
+    /** Whether a job exists and how it finished, for its ratings. */
+    @Bean
+    KnownJobsTable knownJobs(LookupTable lookupTable) {
+        return new KnownJobsTable(lookupTable);
+    }
+
     /** Before this instance takes commands (and before its processors run): the tables must know the history. */
     @Bean
     ConfigurerModule commandLookupsFilledBeforeCommands(ObjectProvider<CommandLookupsBackfill> backfill) {
@@ -69,8 +78,12 @@ class CommandLookupsConfiguration {
     CommandLookupsBackfill commandLookupsBackfill(EventStore eventStore, TransactionManager transactionManager,
                                                   LookupTable lookupTable, EscrowHoldingsTable escrowHoldings,
                                                   KnownDisputesTable knownDisputes, WorkerStandingsTable workerStandings,
-                                                  ClientStandingsTable clientStandings) {
-        return new CommandLookupsBackfill(eventStore, transactionManager, lookupTable,
-                List.of(escrowHoldings, knownDisputes, workerStandings, clientStandings));
+                                                  ClientStandingsTable clientStandings, KnownJobsTable knownJobs) {
+        return new CommandLookupsBackfill(eventStore, transactionManager, lookupTable, Map.of(
+                "escrow_holding", escrowHoldings,
+                "known_dispute", knownDisputes,
+                "worker_standing", workerStandings,
+                "client_standing", clientStandings,
+                "known_job", knownJobs));
     }
 }

@@ -1,8 +1,10 @@
 package dev.gigstream.api.rating;
 
+import dev.gigstream.api.storage.CommandLookupsStart;
 import dev.gigstream.api.testsupport.Api;
 import dev.gigstream.api.testsupport.Marketplace;
 import dev.gigstream.api.testsupport.PostgresIT;
+import dev.gigstream.command.lookup.LookupTable;
 import dev.gigstream.messages.common.Currency;
 import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.GeoPoint;
@@ -20,10 +22,12 @@ import dev.gigstream.messages.rating.JobRatingsIds;
 import dev.gigstream.messages.rating.RaterRole;
 import dev.gigstream.messages.rating.RatingGiven;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +55,15 @@ class RatingsFromBeforeTheUpgradeIT {
     @Autowired
     EventStore eventStore;
 
+    @Autowired
+    EventStorageEngine storage;
+
+    @Autowired
+    LookupTable lookupTable;
+
+    @Autowired
+    ApplicationContext context;
+
     @Test
     void aJobFinishedBeforeTheUpgradeIsRatedWithinItsWindowByTheSameRules() {
         var market = new Marketplace(api);
@@ -77,6 +90,34 @@ class RatingsFromBeforeTheUpgradeIT {
         assertThat(code(rate(ratings, worker, 3), 409)).isEqualTo("ALREADY_RATED");
 
         assertThat(code(rate("/api/v1/jobs/" + lastMonths + "/ratings", client, 5), 409)).isEqualTo("RATING_WINDOW_CLOSED");
+    }
+
+    /**
+     * A job that finished under the version before the command side's table of jobs ({@code known_job}, V25):
+     * its events are stored without the table's row (straight into the storage, past the handlers that keep
+     * the table) on a database whose other lookup tables were filled already. The start after the upgrade
+     * fills the table, and the job is rated within its window.
+     */
+    @Test
+    void aJobFinishedBeforeTheTableOfJobsIsRatedAfterTheUpgradeStart() {
+        var market = new Marketplace(api);
+        var client = api.signUp("CLIENT");
+        var worker = api.signUp("WORKER");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String jobId = UUID.randomUUID().toString();
+        storage.appendEvents(finishedJob(jobId, client, worker, now.minus(Duration.ofDays(2))));
+        lookupTable.update("DELETE FROM command_lookups_filled_table WHERE lookup = 'known_job'");
+        market.awaitJson("/api/v1/jobs/" + jobId, client.accessToken(), job -> "COMPLETED".equals(job.path("status").asText()));
+        String ratings = "/api/v1/jobs/" + jobId + "/ratings";
+        assertThat(code(rate(ratings, client, 5), 404)).as("before the upgrade start the table knows no such job").isEqualTo("NOT_FOUND");
+
+        CommandLookupsStart.fillAsAtStart(context);
+
+        rate(ratings, client, 5).expect(201);
+        rate(ratings, worker, 4).expect(201);
+        var revealed = market.awaitJson(ratings, worker.accessToken(), view -> view.get("revealed").asBoolean());
+        assertThat(revealed.get("items").findValuesAsString("byRole")).containsExactlyInAnyOrder("CLIENT", "WORKER");
+        assertThat(code(rate(ratings, client, 3), 409)).isEqualTo("ALREADY_RATED");
     }
 
     /** A job posted, applied to, hired and completed at {@code finishedAt}, as the previous version stored it. */

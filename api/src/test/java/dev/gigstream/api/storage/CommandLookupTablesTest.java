@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -200,8 +201,7 @@ class CommandLookupTablesTest {
     @Test
     void theHistoryStoredBeforeTheTablesIsReadIntoThemOnce() {
         EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-        CommandLookupsBackfill backfill = new CommandLookupsBackfill(store, NoTransactionManager.instance(), table,
-                List.of(escrows, disputes, workers, clients));
+        CommandLookupsBackfill backfill = new CommandLookupsBackfill(store, NoTransactionManager.instance(), table, lookupTables());
         backfill.fillOnce();
         assertThat(table.queryOne("SELECT events_read FROM command_lookups_filled", row -> row.getLong(1))).contains(0L);
 
@@ -214,8 +214,8 @@ class CommandLookupTablesTest {
                 new GenericDomainEventMessage<>("EscrowPayment", ESCROW, 1, new ChargebackLost(EscrowId.of(ESCROW), JobId.of("job-1"), "cb-1",
                         Money.of(500_000, Currency.NGN), List.of(new Posting(LedgerAccount.ESCROW, 500_000)))));
         table.update("UPDATE command_lookups_filled SET filled_at = NULL, events_read = NULL");
-        CommandLookupsBackfill again = new CommandLookupsBackfill(withHistory, NoTransactionManager.instance(), table,
-                List.of(escrows, disputes, workers, clients));
+        table.update("DELETE FROM command_lookups_filled_table");
+        CommandLookupsBackfill again = new CommandLookupsBackfill(withHistory, NoTransactionManager.instance(), table, lookupTables());
         again.fillOnce();
         again.fillOnce();
 
@@ -223,6 +223,10 @@ class CommandLookupTablesTest {
         assertThat(clients.suspended("client-1")).isTrue();
         assertThat(escrows.held(EscrowId.of(ESCROW))).as("read once").isEqualTo(Money.of(1_150_000, Currency.NGN));
         assertThat(table.queryOne("SELECT events_read FROM command_lookups_filled", row -> row.getLong(1))).contains(4L);
+    }
+
+    private Map<String, Object> lookupTables() {
+        return Map.of("escrow_holding", escrows, "known_dispute", disputes, "worker_standing", workers, "client_standing", clients);
     }
 
     private void escrow(Object event) throws Exception {

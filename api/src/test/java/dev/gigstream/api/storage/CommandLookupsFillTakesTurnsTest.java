@@ -33,6 +33,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -104,7 +105,7 @@ class CommandLookupsFillTakesTurnsTest {
                                                    HeldFill held, EscrowHoldingsTable escrows,
                                                    WorkerStandingsTable workers, ClientStandingsTable clients) {
         return new CommandLookupsBackfill(history, new SpringTransactionManager(new DataSourceTransactionManager(dataSource)),
-                table, List.of(escrows, workers, clients, held));
+                table, Map.of("escrow_holding", escrows, "worker_standing", workers, "client_standing", clients, "held", held));
     }
 
     private static EmbeddedEventStore historyFromBeforeTheTables() {

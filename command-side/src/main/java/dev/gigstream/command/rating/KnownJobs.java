@@ -4,7 +4,7 @@ import dev.gigstream.messages.common.JobId;
 
 /**
  * Whether a job exists at all, for a rating that comes before the job finished: an unknown job is not
- * found, a known one is not finished yet. Asked of the event store (has the job a stream), not of the job.
+ * found, a known one is not finished yet. Asked of the command side's lookup table of jobs, not of the job.
  */
 public interface KnownJobs {
 
