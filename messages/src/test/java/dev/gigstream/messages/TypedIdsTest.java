@@ -1,14 +1,10 @@
 package dev.gigstream.messages;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,12 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TypedIdsTest {
 
     private static final Pattern TYPED_ID_NAME = Pattern.compile("(jobId|workerId|escrowId|disputeId|\\w+(JobId|WorkerId|EscrowId|DisputeId))");
-
-    /** Answers of queries (with the records nested in them), named as they are. */
-    private static final Set<String> READ_SIDE = Set.of(
-            "ApplicationEligibility", "DisputeView", "EscrowView", "JobFeedItem", "JobRatingsView", "JobView",
-            "JobFeedPage", "MoneyMovement", "NotificationView", "PayoutAccountView", "RankedApplicants", "UserRatingsView",
-            "WorkerProfileView", "WorkersToOffer");
 
     @Test
     void commandsAndEventsCarryNoIdAsAString() {
@@ -58,20 +48,7 @@ class TypedIdsTest {
     }
 
     private static List<Class<?>> messageRecords() {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.gigstream.messages").stream()
-                .filter(JavaClass::isRecord)
-                .<Class<?>>map(JavaClass::reflect)
-                .filter(type -> !isReadSide(outermost(type).getSimpleName()))
-                .toList();
-    }
-
-    private static boolean isReadSide(String name) {
-        return name.startsWith("Find") || READ_SIDE.contains(name);
-    }
-
-    private static Class<?> outermost(Class<?> type) {
-        return type.getEnclosingClass() == null ? type : outermost(type.getEnclosingClass());
+        return MessageRecords.commandsAndEvents();
     }
 
     private static String describe(RecordComponent component) {

@@ -96,6 +96,11 @@ public final class PackagedApp {
         return log;
     }
 
+    /** The data directory of an app on the embedded default (null on the postgres profile). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
     /** The log written so far, to compare with what a later step adds. */
     public String logText() {
         try {

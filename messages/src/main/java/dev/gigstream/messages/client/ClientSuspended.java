@@ -1,4 +1,9 @@
 package dev.gigstream.messages.client;
 
-public record ClientSuspended(String clientId, String reason, String adminId) {
+import dev.gigstream.messages.common.NotPersonal;
+import dev.gigstream.messages.common.PersonalData;
+
+public record ClientSuspended(@NotPersonal String clientId,
+                              @PersonalData(subject = "clientId") String reason,
+                              @NotPersonal String adminId) {
 }

@@ -4,7 +4,7 @@ package dev.gigstream.messages.common;
  * Why a command was refused. Travels as the details of a {@code CommandExecutionException}, so it
  * survives a distributed command bus; the edge turns it into a problem response.
  */
-public record Refusal(String code, Kind kind, String detail) {
+public record Refusal(@NotPersonal String code, Kind kind, @NotPersonal String detail) {
 
     public enum Kind { INVALID, FORBIDDEN, NOT_FOUND, CONFLICT, GONE, UNAVAILABLE }
 

@@ -1,5 +1,8 @@
 package dev.gigstream.messages.compliance;
 
+import dev.gigstream.messages.common.NotPersonal;
+import dev.gigstream.messages.common.PersonalData;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -12,11 +15,11 @@ import java.util.Map;
  * {@link ComplianceFlagIds}, so the same finding sent again (a redelivery, another instance) is the
  * same flag, raised once.
  */
-public record RaiseComplianceFlag(@TargetAggregateIdentifier String flagId,
+public record RaiseComplianceFlag(@NotPersonal @TargetAggregateIdentifier String flagId,
                                   ComplianceRule rule,
-                                  String subjectId,
-                                  List<String> evidence,
-                                  Map<String, String> details,
+                                  @NotPersonal String subjectId,
+                                  @NotPersonal List<String> evidence,
+                                  @PersonalData(subject = "subjectId") Map<String, String> details,
                                   Instant raisedAt) {
 
     public RaiseComplianceFlag {

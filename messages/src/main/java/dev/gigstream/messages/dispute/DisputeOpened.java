@@ -4,6 +4,8 @@ import dev.gigstream.messages.common.DisputeId;
 import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.NotPersonal;
+import dev.gigstream.messages.common.PersonalData;
 import dev.gigstream.messages.common.WorkerId;
 
 import java.time.Instant;
@@ -16,12 +18,12 @@ import java.time.Instant;
 public record DisputeOpened(DisputeId disputeId,
                             JobId jobId,
                             EscrowId escrowId,
-                            String clientId,
+                            @NotPersonal String clientId,
                             WorkerId workerId,
-                            String openedBy,
+                            @NotPersonal String openedBy,
                             DisputeParty openerRole,
-                            String reason,
-                            String details,
+                            @PersonalData(subject = "openedBy") String reason,
+                            @PersonalData(subject = "openedBy") String details,
                             Money pay,
                             Money held,
                             Instant openedAt,

@@ -4,6 +4,8 @@ import dev.gigstream.messages.common.DisputeId;
 import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.NotPersonal;
+import dev.gigstream.messages.common.PersonalData;
 import dev.gigstream.messages.common.WorkerId;
 
 import java.time.Instant;
@@ -16,12 +18,12 @@ import java.time.Instant;
 public record DisputeResolved(DisputeId disputeId,
                               JobId jobId,
                               EscrowId escrowId,
-                              String clientId,
+                              @NotPersonal String clientId,
                               WorkerId workerId,
                               DisputeOutcome outcome,
                               Money workerShare,
                               Money clientRefund,
-                              String note,
-                              String resolvedBy,
+                              @PersonalData(subject = "resolvedBy") String note,
+                              @NotPersonal String resolvedBy,
                               Instant at) {
 }

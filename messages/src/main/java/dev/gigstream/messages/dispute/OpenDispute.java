@@ -2,6 +2,8 @@ package dev.gigstream.messages.dispute;
 
 import dev.gigstream.messages.common.DisputeId;
 import dev.gigstream.messages.common.JobId;
+import dev.gigstream.messages.common.NotPersonal;
+import dev.gigstream.messages.common.PersonalData;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -13,8 +15,8 @@ import java.time.Instant;
  */
 public record OpenDispute(DisputeId disputeId,
                           @TargetAggregateIdentifier JobId jobId,
-                          String openedBy,
-                          String reason,
-                          String details,
+                          @NotPersonal String openedBy,
+                          @PersonalData(subject = "openedBy") String reason,
+                          @PersonalData(subject = "openedBy") String details,
                           Instant at) {
 }

@@ -2,6 +2,7 @@ package dev.gigstream.messages.escrow;
 
 import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.JobId;
+import dev.gigstream.messages.common.NotPersonal;
 
 import java.time.Instant;
 
@@ -10,6 +11,10 @@ import java.time.Instant;
  * freezes that money until Paystack resolves the chargeback, whatever happens to any dispute, and a
  * dispute is opened on the client's behalf; either way an admin is asked.
  */
-public record ChargebackReceived(EscrowId escrowId, JobId jobId, String clientId, String chargebackId, String reason,
+public record ChargebackReceived(EscrowId escrowId,
+                                 JobId jobId,
+                                 @NotPersonal String clientId,
+                                 @NotPersonal String chargebackId,
+                                 @NotPersonal String reason,
                                  boolean moneyHeld, Instant at) {
 }

@@ -1,6 +1,7 @@
 package dev.gigstream.messages.escrow;
 
 import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.NotPersonal;
 
-public record CheckoutOpened(EscrowId escrowId, String authorizationUrl) {
+public record CheckoutOpened(EscrowId escrowId, @NotPersonal String authorizationUrl) {
 }

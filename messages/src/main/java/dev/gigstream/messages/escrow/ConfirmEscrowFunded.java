@@ -2,6 +2,7 @@ package dev.gigstream.messages.escrow;
 
 import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.NotPersonal;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.time.Instant;
  * {@code processorFee} is what Paystack kept of it, in the charge's currency.
  */
 public record ConfirmEscrowFunded(@TargetAggregateIdentifier EscrowId escrowId,
-                                  String reference,
+                                  @NotPersonal String reference,
                                   Money paid,
                                   Money processorFee,
                                   Instant paidAt) {

@@ -1,6 +1,7 @@
 package dev.gigstream.messages.escrow;
 
 import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.NotPersonal;
 
-public record EscrowFrozen(EscrowId escrowId, String reason) {
+public record EscrowFrozen(EscrowId escrowId, @NotPersonal String reason) {
 }

@@ -3,6 +3,7 @@ package dev.gigstream.messages.escrow;
 import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.NotPersonal;
 import dev.gigstream.messages.common.WorkerId;
 
 import java.util.List;
@@ -13,7 +14,7 @@ public record EscrowRefundStarted(EscrowId escrowId,
                                   WorkerId workerId,
                                   Money refund,
                                   Money workerShare,
-                                  String payoutReference,
-                                  String reason,
+                                  @NotPersonal String payoutReference,
+                                  @NotPersonal String reason,
                                   List<Posting> postings) {
 }

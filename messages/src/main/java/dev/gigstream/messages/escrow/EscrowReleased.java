@@ -3,6 +3,7 @@ package dev.gigstream.messages.escrow;
 import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.NotPersonal;
 import dev.gigstream.messages.common.WorkerId;
 
 import java.util.List;
@@ -12,6 +13,6 @@ public record EscrowReleased(EscrowId escrowId,
                              WorkerId workerId,
                              Money workerAmount,
                              Money platformFee,
-                             String payoutReference,
+                             @NotPersonal String payoutReference,
                              List<Posting> postings) {
 }

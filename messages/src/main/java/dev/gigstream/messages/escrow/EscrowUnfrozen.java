@@ -1,6 +1,7 @@
 package dev.gigstream.messages.escrow;
 
 import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.NotPersonal;
 
-public record EscrowUnfrozen(EscrowId escrowId, String reason) {
+public record EscrowUnfrozen(EscrowId escrowId, @NotPersonal String reason) {
 }

@@ -3,6 +3,7 @@ package dev.gigstream.messages.escrow;
 import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.NotPersonal;
 import dev.gigstream.messages.common.WorkerId;
 
 import java.util.List;
@@ -11,6 +12,6 @@ public record PayoutCompleted(EscrowId escrowId,
                               JobId jobId,
                               WorkerId workerId,
                               Money amount,
-                              String payoutReference,
+                              @NotPersonal String payoutReference,
                               List<Posting> postings) {
 }

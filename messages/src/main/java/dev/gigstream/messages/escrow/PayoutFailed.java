@@ -2,6 +2,7 @@ package dev.gigstream.messages.escrow;
 
 import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.NotPersonal;
 
 import java.util.List;
 
@@ -10,10 +11,10 @@ import java.util.List;
  * take the money back into the worker's payable). The next attempt uses {@code nextPayoutReference}.
  */
 public record PayoutFailed(EscrowId escrowId,
-                           String payoutReference,
-                           String reason,
+                           @NotPersonal String payoutReference,
+                           @NotPersonal String reason,
                            int failures,
-                           String nextPayoutReference,
+                           @NotPersonal String nextPayoutReference,
                            Money amount,
                            List<Posting> postings) {
 }

@@ -2,6 +2,7 @@ package dev.gigstream.messages.escrow;
 
 import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.NotPersonal;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -9,7 +10,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * platform won; {@code merchant-accepted}: the card network takes the money back). {@code amount} is
  * Paystack's {@code refund_amount}, or null when it did not say.
  */
-public record RecordChargebackResolution(@TargetAggregateIdentifier EscrowId escrowId, String chargebackId, String resolution,
+public record RecordChargebackResolution(@TargetAggregateIdentifier EscrowId escrowId,
+                                         @NotPersonal String chargebackId,
+                                         @NotPersonal String resolution,
                                          Money amount) {
 
     public RecordChargebackResolution(EscrowId escrowId, String chargebackId, String resolution) {

@@ -1,8 +1,9 @@
 package dev.gigstream.messages.escrow;
 
 import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.NotPersonal;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record UnfreezeEscrow(@TargetAggregateIdentifier EscrowId escrowId, String reason) {
+public record UnfreezeEscrow(@TargetAggregateIdentifier EscrowId escrowId, @NotPersonal String reason) {
 }

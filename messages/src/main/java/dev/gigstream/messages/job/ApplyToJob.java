@@ -1,6 +1,7 @@
 package dev.gigstream.messages.job;
 
 import dev.gigstream.messages.common.JobId;
+import dev.gigstream.messages.common.PersonalData;
 import dev.gigstream.messages.common.WorkerId;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -9,6 +10,6 @@ import java.time.Instant;
 
 public record ApplyToJob(@TargetAggregateIdentifier JobId jobId,
                          WorkerId workerId,
-                         String note,
+                         @PersonalData(subject = "workerId") String note,
                          Instant appliedAt) {
 }

@@ -2,6 +2,7 @@ package dev.gigstream.messages.job;
 
 import dev.gigstream.messages.common.JobId;
 import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.NotPersonal;
 import dev.gigstream.messages.common.WorkerId;
 
 import java.time.Instant;
@@ -20,6 +21,6 @@ public record JobOffered(JobId jobId,
                          Instant expiresAt,
                          Integer wave,
                          Double distanceKm,
-                         String title,
+                         @NotPersonal String title,
                          Money pay) {
 }

@@ -1,6 +1,7 @@
 package dev.gigstream.messages.job;
 
 import dev.gigstream.messages.common.GeoPoint;
+import dev.gigstream.messages.common.NotPersonal;
 
 import java.util.Objects;
 
@@ -9,7 +10,7 @@ import java.util.Objects;
  * {@code geocodedBy} says who found the point when the client gave the address alone; null when the
  * client gave the coordinates, and in events stored before it was recorded (unknown).
  */
-public record JobSite(GeoPoint point, String address, GeocodedBy geocodedBy) {
+public record JobSite(GeoPoint point, @NotPersonal String address, GeocodedBy geocodedBy) {
 
     public JobSite {
         Objects.requireNonNull(point, "point");

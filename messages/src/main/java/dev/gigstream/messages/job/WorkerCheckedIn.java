@@ -2,6 +2,7 @@ package dev.gigstream.messages.job;
 
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.JobId;
+import dev.gigstream.messages.common.PersonalData;
 import dev.gigstream.messages.common.ShiftWindow;
 import dev.gigstream.messages.common.WorkerId;
 
@@ -13,7 +14,7 @@ import java.time.Instant;
  */
 public record WorkerCheckedIn(JobId jobId,
                               WorkerId workerId,
-                              GeoPoint location,
+                              @PersonalData(subject = "workerId") GeoPoint location,
                               double distanceMeters,
                               Instant at,
                               ShiftWindow shift) {

@@ -1,6 +1,8 @@
 package dev.gigstream.messages.notification;
 
 import dev.gigstream.messages.common.JobId;
+import dev.gigstream.messages.common.NotPersonal;
+import dev.gigstream.messages.common.PersonalData;
 
 import java.time.Instant;
 import java.util.Map;
@@ -14,6 +16,10 @@ import java.util.Map;
  * and a replay rebuilds the inbox from the events that caused the notifications.
  */
 @Deprecated
-public record NotificationRaised(String notificationId, String userId, String type, JobId jobId, Instant at,
-                                 Map<String, String> details) {
+public record NotificationRaised(@NotPersonal String notificationId,
+                                 @NotPersonal String userId,
+                                 @NotPersonal String type,
+                                 JobId jobId,
+                                 Instant at,
+                                 @PersonalData(subject = "userId") Map<String, String> details) {
 }

@@ -1,5 +1,7 @@
 package dev.gigstream.messages.notification;
 
+import dev.gigstream.messages.common.NotPersonal;
+
 /** The user read the notification. */
-public record NotificationRead(String userId, String notificationId) {
+public record NotificationRead(@NotPersonal String userId, @NotPersonal String notificationId) {
 }

@@ -1,6 +1,8 @@
 package dev.gigstream.messages.rating;
 
 import dev.gigstream.messages.common.JobId;
+import dev.gigstream.messages.common.NotPersonal;
+import dev.gigstream.messages.common.PersonalData;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,8 +12,13 @@ import java.util.List;
  * the reveal deadline (7 days after the job finished) passes; a rating given after that is
  * revealed as it is given. Only revealed ratings count in averages.
  */
-public record RatingsRevealed(String ratingsId, JobId jobId, List<Rating> ratings, Instant at) {
+public record RatingsRevealed(@NotPersonal String ratingsId, JobId jobId, List<Rating> ratings, Instant at) {
 
-    public record Rating(String raterId, RaterRole raterRole, String rateeId, int stars, String comment, Instant at) {
+    public record Rating(@NotPersonal String raterId,
+                         RaterRole raterRole,
+                         @NotPersonal String rateeId,
+                         int stars,
+                         @PersonalData(subject = "raterId") String comment,
+                         Instant at) {
     }
 }

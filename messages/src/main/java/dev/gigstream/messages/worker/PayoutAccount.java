@@ -5,7 +5,12 @@ import dev.gigstream.messages.common.MaskedNumbers;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** Where a worker's earnings are transferred: a bank (or mobile-money provider) code and account. */
+/**
+ * Where a worker's earnings are transferred: a bank (or mobile-money provider) code and account. Personal
+ * data as a whole, with no id of its owner in it: a command or event holds it only in a component marked
+ * {@code @PersonalData} with the worker's id as subject, so its components carry no mark of their own (an
+ * unmarked use is caught by the marking test, which then finds its text unmarked).
+ */
 public record PayoutAccount(String bankCode, String accountNumber, String accountName) {
 
     private static final Pattern BANK_CODE = Pattern.compile("[0-9A-Za-z]{3,10}");

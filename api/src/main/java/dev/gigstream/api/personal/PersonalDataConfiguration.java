@@ -1,0 +1,89 @@
+package dev.gigstream.api.personal;
+
+import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Personal data in stored events encrypted per person (docs/personal-data.md), when
+ * {@code gigstream.personal-data.encryption} ({@code GIGSTREAM_PERSONAL_DATA_ENCRYPTION}) is {@code on}: Axon's
+ * event serializer (event store and dead letters) is wrapped by {@link PersonalDataSerializer}, and at start the
+ * data keys still wrapped by the previous master key, if one is set, are wrapped by the current one. Off, the
+ * default until the events already stored are migrated, nothing of this exists and no master key is needed.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(PersonalDataConfiguration.EncryptionOn.class)
+class PersonalDataConfiguration {
+
+    static final String ENCRYPTION = "gigstream.personal-data.encryption";
+    private static final String EVENT_SERIALIZER = "eventSerializer";
+    private static final Logger log = LoggerFactory.getLogger(PersonalDataConfiguration.class);
+
+    @Bean
+    MasterKeys personalDataMasterKeys(@Value("${gigstream.personal-data.master-key:}") String current,
+                                      @Value("${gigstream.personal-data.master-key-previous:}") String previous,
+                                      @Value("${gigstream.personal-data.generate-dev-key:false}") boolean generateDevKey,
+                                      @Value("${gigstream.data-dir}") Path dataDir) {
+        return MasterKeys.resolve(current, previous, generateDevKey, dataDir);
+    }
+
+    @Bean
+    PersonalKeys personalKeys(DataSource dataSource, MasterKeys masterKeys, Clock clock,
+                              @Value("${gigstream.personal-data.key-cache.size:10000}") long cacheSize,
+                              @Value("${gigstream.personal-data.key-cache.lifetime:1m}") Duration cacheLifetime) {
+        return new PersonalKeys(dataSource, masterKeys, clock, cacheSize, cacheLifetime);
+    }
+
+    /** Wraps the serializer Axon's auto-configuration made for events, whatever it is configured as. */
+    @Bean
+    static BeanPostProcessor personalDataEventSerializer(ObjectProvider<PersonalKeys> keys) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (EVENT_SERIALIZER.equals(name) && bean instanceof Serializer serializer
+                        && !(bean instanceof PersonalDataSerializer)) {
+                    return new PersonalDataSerializer(serializer, keys.getObject());
+                }
+                return bean;
+            }
+        };
+    }
+
+    /** Step 2 of a rotation of the master key, done by every instance at start while the previous key is set. */
+    @Bean
+    ApplicationRunner rewrapPersonalKeys(MasterKeys masterKeys, PersonalKeys keys) {
+        return arguments -> masterKeys.previousId().ifPresent(previous -> log.info(
+                "Rewrapped {} personal data keys from master key {} to {}", keys.rewrapAll(), previous, masterKeys.currentId()));
+    }
+
+    /** {@code on} or {@code off}; anything else refuses to start rather than be taken for one of them. */
+    static class EncryptionOn implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String value = context.getEnvironment().getProperty(ENCRYPTION, "off").strip().toLowerCase(Locale.ROOT);
+            return switch (value) {
+                case "on" -> true;
+                case "off" -> false;
+                default -> throw new IllegalStateException(ENCRYPTION + " (GIGSTREAM_PERSONAL_DATA_ENCRYPTION) must be "
+                        + "on or off, not '" + value + "'");
+            };
+        }
+    }
+}

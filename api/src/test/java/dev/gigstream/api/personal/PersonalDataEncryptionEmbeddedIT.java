@@ -1,0 +1,60 @@
+package dev.gigstream.api.personal;
+
+import dev.gigstream.api.testsupport.Api;
+import dev.gigstream.api.testsupport.PackagedApp;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.file.Files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged app on the embedded default with {@code GIGSTREAM_PERSONAL_DATA_ENCRYPTION=on} and no master
+ * key: it generates a development key in its data directory, says so, stores a worker's personal data
+ * encrypted in its H2 event store, and after a restart reads it with the same key.
+ */
+class PersonalDataEncryptionEmbeddedIT {
+
+    private final PackagedApp app = PackagedApp.embedded("personal-data-embedded")
+            .with("GIGSTREAM_PERSONAL_DATA_ENCRYPTION", "on");
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        app.stop();
+    }
+
+    @Test
+    void aWorkersPersonalDataIsStoredEncryptedWithTheDevelopmentKeyAndReadAfterARestart() throws Exception {
+        app.start();
+        var worker = app.api().signUp("WORKER");
+        app.api().put("/api/v1/workers/me/profile", WorkerProfileSteps.profile(), worker.accessToken()).expect(200);
+
+        assertThat(app.logText()).contains("Generated a DEVELOPMENT master key for personal data");
+        assertThat(app.dataDir().resolve(MasterKeys.DEV_KEY_FILE)).isRegularFile();
+        String devKey = Files.readString(app.dataDir().resolve(MasterKeys.DEV_KEY_FILE));
+        app.stop();
+        JdbcClient h2 = JdbcClient.create(h2(app));
+        WorkerProfileSteps.assertNothingPersonalInClear(WorkerProfileSteps.storedPayloads(h2, worker.id()), worker.id());
+        assertThat(h2.sql("SELECT master_key_id FROM personal_key WHERE subject_id = :id").param("id", worker.id())
+                .query(String.class).single()).isEqualTo(MasterKeys.of(devKey, null).currentId());
+
+        app.start();
+        var again = app.api().logIn(worker.email(), Api.PASSWORD, worker.id());
+        var saved = app.api().put("/api/v1/workers/me/profile", WorkerProfileSteps.profile(), again.accessToken()).expect(200).json();
+
+        assertThat(saved.get("bio").asText()).isEqualTo(WorkerProfileSteps.BIO);
+        assertThat(saved.get("payout").get("accountNumber").asText()).isEqualTo("******6789");
+        assertThat(app.logText()).contains("Wrapping personal data keys with the generated DEVELOPMENT master key");
+    }
+
+    private static JdbcDataSource h2(PackagedApp app) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + app.dataDir().toAbsolutePath().resolve("gigstream")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        dataSource.setUser("sa");
+        return dataSource;
+    }
+}
