@@ -41,7 +41,7 @@ class Chargebacks {
     private final Set<String> holding = new LinkedHashSet<>();
     private String lostWhileHeld;
 
-    boolean knows(String chargebackId) {
+    private boolean knows(String chargebackId) {
         return known.contains(chargebackId);
     }
 

@@ -38,11 +38,11 @@ class PayoutAttempts {
         return pendingReference != null;
     }
 
-    boolean isPending(String reference) {
+    private boolean isPending(String reference) {
         return reference.equals(pendingReference);
     }
 
-    boolean isCompleted(String reference) {
+    private boolean isCompleted(String reference) {
         return reference.equals(completedReference);
     }
 
