@@ -1,17 +1,28 @@
 package dev.gigstream.command.escrow;
 
 import dev.gigstream.messages.common.EscrowId;
+import dev.gigstream.messages.common.JobId;
+import dev.gigstream.messages.common.Money;
+import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.escrow.CancelEscrow;
+import dev.gigstream.messages.escrow.ChargebackReceived;
 import dev.gigstream.messages.escrow.ConfirmEscrowFunded;
 import dev.gigstream.messages.escrow.ConfirmPayout;
 import dev.gigstream.messages.escrow.ConfirmRefund;
+import dev.gigstream.messages.escrow.EscrowCancelled;
+import dev.gigstream.messages.escrow.EscrowFrozen;
+import dev.gigstream.messages.escrow.EscrowFunded;
 import dev.gigstream.messages.escrow.EscrowFundingRequested;
+import dev.gigstream.messages.escrow.EscrowRefundStarted;
+import dev.gigstream.messages.escrow.EscrowReleased;
 import dev.gigstream.messages.escrow.EscrowSettled;
 import dev.gigstream.messages.escrow.EscrowStatus;
+import dev.gigstream.messages.escrow.EscrowUnfrozen;
 import dev.gigstream.messages.escrow.FlagCauses;
 import dev.gigstream.messages.escrow.FlagEscrowForAdmin;
 import dev.gigstream.messages.escrow.FlagPayoutForAdmin;
 import dev.gigstream.messages.escrow.FreezeEscrow;
+import dev.gigstream.messages.escrow.PayoutFailed;
 import dev.gigstream.messages.escrow.RecordChargeback;
 import dev.gigstream.messages.escrow.RecordChargebackResolution;
 import dev.gigstream.messages.escrow.RecordCheckout;
@@ -38,8 +49,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * ({@link PayoutAttempts}) or refunds ({@link Refund}) at most what it holds; and treats a repeated
  * command (a webhook delivered twice, a saga step redone) as a no-op. What it asks of an operator is
  * its {@link OperatorFlags} (each cleared when its cause is resolved); its postings, the
- * {@link Ledger}'s entries. This root takes each command to the part that decides it, giving it the
- * {@link EscrowTerms} and what it needs of the others, and settles the escrow once nothing is owed.
+ * {@link Ledger}'s entries. This root keeps the escrow's terms and status, takes each command to the
+ * part that decides it, giving it the {@link EscrowTerms}, the status and what it needs of the other
+ * parts, and settles the escrow once nothing is owed.
  * <p>
  * Not snapshotted (its history is short). Its {@code @Revision} names the shape of its fields and its
  * parts', so a snapshot of another shape is passed over, not misread: raise it when they change.
@@ -50,7 +62,13 @@ public class EscrowPayment {
 
     @AggregateIdentifier
     private EscrowId escrowId;
-    private EscrowTerms terms;
+    private JobId jobId;
+    private String clientId;
+    private WorkerId workerId;
+    private EscrowStatus status;
+    private Money pay;
+    private Money serviceFee;
+    private Money total;
     @AggregateMember
     private final Funding funding = new Funding();
     @AggregateMember
@@ -77,54 +95,54 @@ public class EscrowPayment {
 
     @CommandHandler
     void handle(RecordCheckout command) {
-        funding.openCheckout(command, terms, holding.status());
+        funding.openCheckout(command, terms(), status);
     }
 
     @CommandHandler
     void handle(ConfirmEscrowFunded command) {
-        funding.confirm(command, terms, holding.status());
+        funding.confirm(command, terms(), status);
     }
 
     @CommandHandler
     void handle(CancelEscrow command) {
-        holding.cancel(command, terms);
+        holding.cancel(command, terms(), status);
     }
 
     @CommandHandler
     void handle(FreezeEscrow command) {
-        holding.freeze(command, terms);
+        holding.freeze(command, terms(), status);
     }
 
     @CommandHandler
     void handle(UnfreezeEscrow command) {
-        holding.unfreeze(command, terms);
+        holding.unfreeze(command, terms(), status);
     }
 
     @CommandHandler
     void handle(ReleaseEscrow command) {
-        holding.release(terms, payouts.nextReference(escrowId));
+        holding.release(terms(), payouts.nextReference(escrowId), status);
     }
 
     @CommandHandler
     void handle(ConfirmPayout command) {
-        if (payouts.confirm(command, terms)) {
+        if (payouts.confirm(command, terms())) {
             settleWhenNothingIsOwed();
         }
     }
 
     @CommandHandler
     void handle(ReportPayoutFailure command) {
-        payouts.reportFailure(command, terms);
+        payouts.reportFailure(command, terms());
     }
 
     @CommandHandler
     void handle(FlagPayoutForAdmin command) {
-        payouts.flagForAdmin(command, terms, flags.stuckPayout());
+        payouts.flagForAdmin(command, terms(), flags.stuckPayout());
     }
 
     @CommandHandler
     void handle(RetryPayout command) {
-        payouts.retry(command, terms, flags.stuckPayout(), holding.status());
+        payouts.retry(command, terms(), flags.stuckPayout(), status);
     }
 
     @CommandHandler
@@ -132,25 +150,25 @@ public class EscrowPayment {
         if (refund.started()) {
             return;
         }
-        refund.start(command, terms, holding.refundable(escrowId), payouts.nextReference(escrowId));
+        refund.start(command, terms(), holding.refundable(escrowId, status), payouts.nextReference(escrowId));
     }
 
     @CommandHandler
     void handle(ConfirmRefund command) {
-        if (refund.confirm(command, terms)) {
-            flags.clear(FlagCauses.REFUND, terms);
+        if (refund.confirm(command, terms())) {
+            flags.clear(FlagCauses.REFUND, terms());
             settleWhenNothingIsOwed();
         }
     }
 
     @CommandHandler
     void handle(RecordChargeback command) {
-        holding.recordChargeback(command, terms);
+        holding.recordChargeback(command, terms(), status);
     }
 
     @CommandHandler
     void handle(RecordChargebackResolution command) {
-        holding.resolveChargeback(command, terms, flags);
+        holding.resolveChargeback(command, terms(), flags, status);
     }
 
     /** A flag whose cause is already dealt with (the refund processed, the chargeback resolved) is not raised. */
@@ -158,7 +176,7 @@ public class EscrowPayment {
     void handle(FlagEscrowForAdmin command) {
         boolean resolved = FlagCauses.REFUND.equals(command.cause()) ? refund.processed()
                 : FlagCauses.chargebackOf(command.cause()).filter(holding::chargebackResolved).isPresent();
-        flags.flag(command, terms, resolved);
+        flags.flag(command, terms(), resolved);
     }
 
     /** Once nothing is owed any more (no payout pending, no refund unprocessed) the escrow is settled. */
@@ -166,15 +184,72 @@ public class EscrowPayment {
         if (payouts.owed() || refund.owed()) {
             return;
         }
-        EscrowStatus settled = holding.status() == EscrowStatus.RELEASING ? EscrowStatus.RELEASED
+        EscrowStatus settled = status == EscrowStatus.RELEASING ? EscrowStatus.RELEASED
                 : payouts.startedWithPositiveAmount() ? EscrowStatus.SPLIT : EscrowStatus.REFUNDED;
-        apply(new EscrowSettled(escrowId, terms.jobId(), settled));
+        apply(new EscrowSettled(escrowId, jobId, settled));
+    }
+
+    private EscrowTerms terms() {
+        return new EscrowTerms(escrowId, jobId, clientId, workerId, pay, serviceFee, total);
     }
 
     @EventSourcingHandler
     void on(EscrowFundingRequested event) {
         escrowId = event.escrowId();
-        terms = EscrowTerms.of(event);
+        jobId = event.jobId();
+        clientId = event.clientId();
+        workerId = event.workerId();
+        pay = event.pay();
+        serviceFee = event.serviceFee();
+        total = event.total();
+        status = EscrowStatus.AWAITING_FUNDING;
+    }
+
+    @EventSourcingHandler
+    void on(EscrowFunded event) {
+        status = holding.chargebackUnresolved() ? EscrowStatus.FROZEN : EscrowStatus.FUNDED; // a chargeback came first
+    }
+
+    @EventSourcingHandler
+    void on(EscrowCancelled event) {
+        status = EscrowStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(EscrowFrozen event) {
+        status = EscrowStatus.FROZEN;
+    }
+
+    @EventSourcingHandler
+    void on(EscrowUnfrozen event) {
+        status = EscrowStatus.FUNDED; // only a funded escrow freezes
+    }
+
+    @EventSourcingHandler
+    void on(ChargebackReceived event) {
+        if (event.moneyHeld()) {
+            status = EscrowStatus.FROZEN;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(EscrowReleased event) {
+        status = EscrowStatus.RELEASING;
+    }
+
+    @EventSourcingHandler
+    void on(EscrowRefundStarted event) {
+        status = EscrowStatus.REFUNDING;
+    }
+
+    @EventSourcingHandler
+    void on(PayoutFailed event) {
+        status = refund.started() ? EscrowStatus.REFUNDING : EscrowStatus.RELEASING; // a reversal reopens a settled escrow
+    }
+
+    @EventSourcingHandler
+    void on(EscrowSettled event) {
+        status = event.status();
     }
 
     /** Whether the escrow waits for Paystack to resolve a chargeback on the money it holds (for its specifications). */

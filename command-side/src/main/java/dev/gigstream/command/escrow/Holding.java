@@ -4,7 +4,6 @@ import dev.gigstream.messages.common.EscrowId;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.escrow.CancelEscrow;
 import dev.gigstream.messages.escrow.ChargebackLost;
-import dev.gigstream.messages.escrow.ChargebackReceived;
 import dev.gigstream.messages.escrow.EscrowCancelled;
 import dev.gigstream.messages.escrow.EscrowFrozen;
 import dev.gigstream.messages.escrow.EscrowFunded;
@@ -12,12 +11,10 @@ import dev.gigstream.messages.escrow.EscrowFundingRequested;
 import dev.gigstream.messages.escrow.EscrowKeptFrozen;
 import dev.gigstream.messages.escrow.EscrowRefundStarted;
 import dev.gigstream.messages.escrow.EscrowReleased;
-import dev.gigstream.messages.escrow.EscrowSettled;
 import dev.gigstream.messages.escrow.EscrowStatus;
 import dev.gigstream.messages.escrow.EscrowUnfrozen;
 import dev.gigstream.messages.escrow.FreezeEscrow;
 import dev.gigstream.messages.escrow.LedgerAccount;
-import dev.gigstream.messages.escrow.PayoutFailed;
 import dev.gigstream.messages.escrow.RecordChargeback;
 import dev.gigstream.messages.escrow.RecordChargebackResolution;
 import dev.gigstream.messages.escrow.UnfreezeEscrow;
@@ -27,23 +24,22 @@ import org.axonframework.modelling.command.AggregateMember;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * The money an escrow holds, its status, and what keeps the money from moving: a dispute's freeze or
+ * The money an escrow holds and what keeps the money from moving: a dispute's freeze or
  * the hold of a chargeback (see {@link Chargebacks}). Nothing is released while the money is frozen,
  * and nothing released or refunded while a chargeback holds it; only an unfunded escrow is cancelled.
+ * The escrow's status is the root's, given with each command.
  */
 class Holding {
 
-    private EscrowStatus status;
     private Money held;
     /** A dispute froze the money (an open chargeback may keep it frozen on its own). */
     private boolean frozenByDispute;
-    /** RELEASING or REFUNDING, as the payout under way began: a failed or reversed payout returns the escrow to it. */
-    private EscrowStatus payingOut;
     @AggregateMember
     private final Chargebacks chargebacks = new Chargebacks();
 
-    EscrowStatus status() {
-        return status;
+    /** Whether a chargeback Paystack told of is still unresolved (so money that arrives now is held). */
+    boolean chargebackUnresolved() {
+        return chargebacks.unresolved();
     }
 
     /** Whether the escrow waits for Paystack to resolve a chargeback on the money it holds. */
@@ -55,7 +51,7 @@ class Holding {
         return chargebacks.resolved(chargebackId);
     }
 
-    void cancel(CancelEscrow command, EscrowTerms terms) {
+    void cancel(CancelEscrow command, EscrowTerms terms, EscrowStatus status) {
         if (status == EscrowStatus.CANCELLED) {
             return;
         }
@@ -66,7 +62,7 @@ class Holding {
     }
 
     /** A dispute freezes the money; it is recorded also when an open chargeback froze it first. */
-    void freeze(FreezeEscrow command, EscrowTerms terms) {
+    void freeze(FreezeEscrow command, EscrowTerms terms, EscrowStatus status) {
         if (status == EscrowStatus.FROZEN && (frozenByDispute || !chargebacks.holdMoney())) {
             return;
         }
@@ -77,7 +73,7 @@ class Holding {
     }
 
     /** The dispute's freeze ends; a chargeback on the money keeps it frozen until Paystack resolves it. */
-    void unfreeze(UnfreezeEscrow command, EscrowTerms terms) {
+    void unfreeze(UnfreezeEscrow command, EscrowTerms terms, EscrowStatus status) {
         if (status != EscrowStatus.FROZEN) {
             return;
         }
@@ -91,7 +87,7 @@ class Holding {
     }
 
     /** The money held goes to the worker (the pay, a payout under {@code payoutReference}) and the platform (the fee). */
-    void release(EscrowTerms terms, String payoutReference) {
+    void release(EscrowTerms terms, String payoutReference, EscrowStatus status) {
         if (status == EscrowStatus.RELEASING || status == EscrowStatus.RELEASED) {
             return;
         }
@@ -109,7 +105,7 @@ class Holding {
     }
 
     /** What a refund may give back: all the money held, unless a chargeback holds it or the escrow holds none. */
-    Money refundable(EscrowId escrowId) {
+    Money refundable(EscrowId escrowId, EscrowStatus status) {
         if (chargebacks.holdMoney()) {
             throw EscrowRefused.chargebackHold(escrowId, chargebacks.holder());
         }
@@ -119,53 +115,37 @@ class Holding {
         return held;
     }
 
-    void recordChargeback(RecordChargeback command, EscrowTerms terms) {
+    void recordChargeback(RecordChargeback command, EscrowTerms terms, EscrowStatus status) {
         chargebacks.record(command, terms, status);
     }
 
-    void resolveChargeback(RecordChargebackResolution command, EscrowTerms terms, OperatorFlags flags) {
+    void resolveChargeback(RecordChargebackResolution command, EscrowTerms terms, OperatorFlags flags, EscrowStatus status) {
         chargebacks.resolve(command, terms, held, status == EscrowStatus.FROZEN && !frozenByDispute, flags);
     }
 
     @EventSourcingHandler
     void on(EscrowFundingRequested event) {
         held = Money.zero(event.total().currency());
-        status = EscrowStatus.AWAITING_FUNDING;
     }
 
     @EventSourcingHandler
     void on(EscrowFunded event) {
         held = event.funded();
-        status = chargebacks.unresolved() ? EscrowStatus.FROZEN : EscrowStatus.FUNDED; // a chargeback came first
-    }
-
-    @EventSourcingHandler
-    void on(EscrowCancelled event) {
-        status = EscrowStatus.CANCELLED;
     }
 
     @EventSourcingHandler
     void on(EscrowFrozen event) {
-        status = EscrowStatus.FROZEN;
         frozenByDispute = true;
     }
 
     @EventSourcingHandler
     void on(EscrowUnfrozen event) {
-        status = EscrowStatus.FUNDED; // only a funded escrow freezes
         frozenByDispute = false;
     }
 
     @EventSourcingHandler
     void on(EscrowKeptFrozen event) {
         frozenByDispute = false;
-    }
-
-    @EventSourcingHandler
-    void on(ChargebackReceived event) {
-        if (event.moneyHeld()) {
-            status = EscrowStatus.FROZEN;
-        }
     }
 
     @EventSourcingHandler
@@ -176,24 +156,10 @@ class Holding {
     @EventSourcingHandler
     void on(EscrowReleased event) {
         held = Money.zero(held.currency());
-        status = EscrowStatus.RELEASING;
-        payingOut = status;
     }
 
     @EventSourcingHandler
     void on(EscrowRefundStarted event) {
         held = Money.zero(held.currency());
-        status = EscrowStatus.REFUNDING;
-        payingOut = status;
-    }
-
-    @EventSourcingHandler
-    void on(PayoutFailed event) {
-        status = payingOut; // a reversal reopens a settled escrow
-    }
-
-    @EventSourcingHandler
-    void on(EscrowSettled event) {
-        status = event.status();
     }
 }
