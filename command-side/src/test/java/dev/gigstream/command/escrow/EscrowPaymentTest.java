@@ -149,6 +149,13 @@ class EscrowPaymentTest {
         }
 
         @Test
+        void aCheckoutReportedAfterThePaymentIsNotRecorded() {
+            fixture.given(requested(), funded())
+                   .when(new RecordCheckout(EscrowId.of(ESCROW_ID), "https://checkout.paystack.com/late"))
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
         void theExactTotalFundsTheEscrowAndItsProcessorFeeIsBookedToThePlatform() {
             fixture.given(requested())
                    .when(paid(TOTAL))
@@ -513,6 +520,20 @@ class EscrowPaymentTest {
         }
 
         @Test
+        void theWorkersShareIsInTheEscrowsCurrency() {
+            fixture.given(requested(), funded())
+                   .when(new RefundEscrow(EscrowId.of(ESCROW_ID), Money.of(1_000, Currency.GHS), "wrong currency"))
+                   .expectNoEvents().expectException(refusedWith(EscrowErrorCode.INVALID_AMOUNT));
+        }
+
+        @Test
+        void aRefundIsNotConfirmedBeforeItStarted() {
+            fixture.given(requested(), funded())
+                   .when(new ConfirmRefund(EscrowId.of(ESCROW_ID), TOTAL))
+                   .expectNoEvents().expectException(refusedWith(EscrowErrorCode.AMOUNT_MISMATCH));
+        }
+
+        @Test
         void aRefundIsStartedAndConfirmedOnce() {
             fixture.given(requested(), funded(), fullRefundStarted())
                    .when(new RefundEscrow(EscrowId.of(ESCROW_ID), nothing, "again"))
@@ -626,6 +647,23 @@ class EscrowPaymentTest {
                           payoutCompleted(FIRST_PAYOUT, WORKER_SHARE), settled(SPLIT))
                    .when(new ConfirmPayout(EscrowId.of(ESCROW_ID), FIRST_PAYOUT))
                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void aWorkersShareThatFailedOnceStillSettlesAsSplit() {
+            fixture.given(requested(), funded(), splitStarted(), refunded(CLIENT_SHARE),
+                          payoutFailed(FIRST_PAYOUT, 1, SECOND_PAYOUT, WORKER_SHARE))
+                   .when(new ConfirmPayout(EscrowId.of(ESCROW_ID), SECOND_PAYOUT))
+                   .expectEvents(payoutCompleted(SECOND_PAYOUT, WORKER_SHARE), settled(SPLIT));
+        }
+
+        @Test
+        void aReversedShareReopensASplitUntilItsRetryWentThrough() {
+            fixture.given(requested(), funded(), splitStarted(), refunded(CLIENT_SHARE),
+                          payoutCompleted(FIRST_PAYOUT, WORKER_SHARE), settled(SPLIT),
+                          payoutReversed(FIRST_PAYOUT, 1, SECOND_PAYOUT, WORKER_SHARE))
+                   .when(new ConfirmPayout(EscrowId.of(ESCROW_ID), SECOND_PAYOUT))
+                   .expectEvents(payoutCompleted(SECOND_PAYOUT, WORKER_SHARE), settled(SPLIT));
         }
 
         @Test
