@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -49,6 +50,31 @@ class ErrorResponsesIT {
         var wrongMethod = api.send("DELETE", "/api/v1/jobs", null, worker.accessToken(), Map.of());
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.json().get("code").asText()).isEqualTo("METHOD_NOT_ALLOWED");
+    }
+
+    /**
+     * A blank id in a path names nothing: 404, as a read of it answers and as the commands answered before
+     * their ids were typed, for each kind of id and whoever sends it (never a 500 from the id's own check).
+     */
+    @Test
+    void aBlankIdInAPathNamesNothing() {
+        var client = api.signUp("CLIENT");
+        var worker = api.signUp("WORKER");
+        record Case(String method, String path, Api.User as, Object body) {
+        }
+        var cases = List.of(
+                new Case("POST", "/api/v1/jobs/%20/confirm", client, null),
+                new Case("POST", "/api/v1/jobs/%20/hire", client, Map.of("workerId", worker.id())),
+                new Case("POST", "/api/v1/jobs/%20/applications", worker, Map.of()),
+                new Case("DELETE", "/api/v1/jobs/%09/applications/me", worker, null),
+                new Case("POST", "/api/v1/disputes/%20/withdraw", client, null),
+                new Case("GET", "/api/v1/escrows/%20", client, null),
+                new Case("GET", "/api/v1/jobs/%20", worker, null));
+        for (Case c : cases) {
+            var answer = api.send(c.method(), c.path(), c.body(), c.as().accessToken(), Map.of());
+            assertThat(answer.status()).as(c.path() + " " + answer.body()).isEqualTo(404);
+            assertThat(answer.json().get("code").asText()).as(c.path()).isEqualTo("NOT_FOUND");
+        }
     }
 
     /** A request as the client wrote it, unencoded by any HTTP library; the status line and headers and body answered. */

@@ -8,7 +8,7 @@ final class Ids {
 
     static String require(String value, String type) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(type + " must be a non-blank string, was " + (value == null ? "null" : "'" + value + "'"));
+            throw new InvalidIdException(type, value);
         }
         return value;
     }

@@ -56,6 +56,11 @@ class TypedIdJsonTest {
     void aBlankOrMissingIdIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> JobId.of(" ")).withMessage("JobId must be a non-blank string, was ' '");
         assertThatIllegalArgumentException().isThrownBy(() -> EscrowId.of(null)).withMessage("EscrowId must be a non-blank string, was null");
+        // one exception for every kind of id, naming its field: the api answers it 404 (a blank id names nothing)
+        assertThatThrownBy(() -> WorkerId.of("\t")).isInstanceOfSatisfying(InvalidIdException.class,
+                e -> assertThat(e.field()).isEqualTo("workerId"));
+        assertThatThrownBy(() -> DisputeId.of("")).isInstanceOfSatisfying(InvalidIdException.class,
+                e -> assertThat(e.field()).isEqualTo("disputeId"));
         assertThatThrownBy(() -> json.readValue("{\"jobId\":\"\"}", HireWorker.class))
                 .isInstanceOf(DatabindException.class).hasRootCauseMessage("JobId must be a non-blank string, was ''");
     }

@@ -1,6 +1,7 @@
 package dev.gigstream.api.web.problems;
 
 import dev.gigstream.api.messaging.UnknownCommandOutcome;
+import dev.gigstream.messages.common.InvalidIdException;
 import dev.gigstream.messages.common.Refusal;
 import dev.gigstream.messages.common.RefusedException;
 import dev.gigstream.paystack.PaystackException;
@@ -132,6 +133,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalidRequest(InvalidRequestException e) {
         return Problems.invalid("Invalid value for " + e.field(), List.of(new Problems.FieldError(e.field(), e.getMessage())));
+    }
+
+    /** A blank id in a path names nothing, as an id nothing has: the same 404 as a read of it. */
+    @ExceptionHandler(InvalidIdException.class)
+    ProblemDetail blankId(InvalidIdException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "No " + e.field() + " was given");
     }
 
     @ExceptionHandler(NotFoundException.class)
