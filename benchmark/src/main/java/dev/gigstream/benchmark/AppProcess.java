@@ -129,6 +129,12 @@ final class AppProcess implements AutoCloseable {
                 (System.nanoTime() - started) / 1e9, database, log);
     }
 
+    /** The CPU time the app's process has used so far, all its threads together (what other processes use is not in it). */
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("This system does not tell a process's CPU time"));
+    }
+
     private void awaitHealthy() throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))

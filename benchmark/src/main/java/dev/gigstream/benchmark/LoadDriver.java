@@ -20,7 +20,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class LoadDriver {
 
-    record Throughput(int clients, double perSecond, Latencies latencies, int errors) {
+    /** {@code sent}: every command the loop sent, its warm-up's included. */
+    record Throughput(int clients, double perSecond, Latencies latencies, int errors, int sent) {
     }
 
     record FixedRate(int rate, int sent, int errors, Latencies latencies, Latencies lag, int lagUnseen,
@@ -45,6 +46,7 @@ final class LoadDriver {
     Throughput closedLoop(List<Api.User> clients, Duration warmUp, Duration measure) throws InterruptedException {
         Latencies latencies = new Latencies();
         AtomicInteger errors = new AtomicInteger();
+        AtomicInteger sentInAll = new AtomicInteger();
         long measureFrom = System.nanoTime() + warmUp.toNanos();
         long end = measureFrom + measure.toNanos();
         Parallel.run(clients.size(), clients.size(), i -> {
@@ -56,6 +58,7 @@ final class LoadDriver {
                 }
                 int status = api.send("POST", "/api/v1/jobs", Market.unmatchedJob(), client.token(), Map.of(), null).status();
                 long answered = System.nanoTime();
+                sentInAll.incrementAndGet();
                 if (sent >= measureFrom && answered <= end) {
                     if (status == 201) {
                         latencies.record(answered - sent);
@@ -65,7 +68,7 @@ final class LoadDriver {
                 }
             }
         });
-        return new Throughput(clients.size(), latencies.count() / (measure.toNanos() / 1e9), latencies, errors.get());
+        return new Throughput(clients.size(), latencies.count() / (measure.toNanos() / 1e9), latencies, errors.get(), sentInAll.get());
     }
 
     /**

@@ -65,6 +65,8 @@ public class ProjectionProcessors implements ProjectionConsole {
     private final TransactionManager transactions;
     private final RebuildMarkers markers;
     private final Map<String, ReadModelRebuild> rebuilds = new ConcurrentHashMap<>();
+    /** Each read model's handler beans by name: the beans are fixed once the context runs, and finding them is slow. */
+    private final Map<String, List<String>> handlerNames = new ConcurrentHashMap<>();
     private final ScheduledExecutorService handOvers = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "read-model-hand-over");
         thread.setDaemon(true);
@@ -226,10 +228,10 @@ public class ProjectionProcessors implements ProjectionConsole {
     }
 
     private List<String> handlerNames(String group) {
-        return Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
-                .filter(bean -> group.equals(Objects.requireNonNull(
+        return handlerNames.computeIfAbsent(group, name -> Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
+                .filter(bean -> name.equals(Objects.requireNonNull(
                         beans.findAnnotationOnBean(bean, ProcessingGroup.class)).value()))
-                .toList();
+                .toList());
     }
 
     /** A read model can be reset unless a handler of it must never see an event twice (a policy). */
