@@ -49,8 +49,8 @@ class SharedLocationController {
     @GetMapping("/api/v1/location-shares/{token}")
     @Operation(operationId = "getSharedLocation",
             summary = "What a safety link shows (no sign-in): 404 for an unknown token, 410 once expired or turned off",
-            description = "The token in the path is the only credential. Look-ups are limited per client address (30 a minute "
-                    + "by default); answers are never cached (`Cache-Control: no-store`) and send no referrer.")
+            description = "The token in the path is the only credential. Look-ups are limited per client address ("
+                    + ShareRateLimitFilter.LOOKUPS_PER_MINUTE + " a minute by default); answers are never cached (`Cache-Control: no-store`) and send no referrer.")
     @SecurityRequirements
     @ProblemResponse(status = 404, codes = "SHARE_NOT_FOUND")
     @ProblemResponse(status = 410, codes = {"SHARE_EXPIRED", "SHARE_REVOKED"})

@@ -13,8 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Share-link tokens cannot be guessed by trying: look-ups are rate limited per client address. */
 @PostgresIT
-@TestPropertySource(properties = {"gigstream.location.share-rate-limit.requests=3",
-        "gigstream.location.share-rate-limit.per=1m"})
+@TestPropertySource(properties = {"gigstream.location.share-rate-limit.requests=3"})
 class ShareRateLimitIT {
 
     @Autowired
