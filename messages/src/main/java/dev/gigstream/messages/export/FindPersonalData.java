@@ -1,10 +1,12 @@
 package dev.gigstream.messages.export;
 
+import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.dispute.DisputeView;
 import dev.gigstream.messages.escrow.EscrowView;
 import dev.gigstream.messages.job.JobView;
 import dev.gigstream.messages.notification.NotificationView;
 import dev.gigstream.messages.rating.RaterRole;
+import dev.gigstream.messages.worker.WorkerProfileView;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +24,17 @@ import java.util.List;
  * their key and erased with them, and is left out ({@code null}).
  */
 public record FindPersonalData(String userId) {
+
+    /**
+     * A worker's profile as the API shows it (badges and premium included), with their home and the payout
+     * account they gave, its number masked as everywhere else (the API never shows it, not even to its
+     * owner). {@code profile} is null for someone who is not a worker.
+     */
+    public record WorkerProfile(WorkerProfileView profile, GeoPoint home, Payout payout) {
+
+        public record Payout(String bankCode, String maskedAccountNumber, String accountName) {
+        }
+    }
 
     /** Jobs the person posted (as client) and was hired for (as worker). */
     public record Jobs(List<JobView> posted, List<JobView> hired) {
