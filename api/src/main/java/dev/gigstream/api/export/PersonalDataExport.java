@@ -12,7 +12,7 @@ import java.util.List;
  * that holds something about them ({@link FindPersonalData}). Another person appears by id and role only;
  * free text another person wrote is left out.
  */
-@Schema(name = "PersonalDataExport", description = "Everything Gigstream holds about the signed-in user. Another person "
+@Schema(name = "PersonalDataDetails", description = "Everything Gigstream holds about the signed-in user. Another person "
         + "appears by id and role only; text another person wrote (a job's description seen by its worker, the other "
         + "party's dispute reason and evidence, a rating comment received, an admin's note) is left out (null).")
 public record PersonalDataExport(
@@ -34,7 +34,7 @@ public record PersonalDataExport(
                 + "names one or one of one's jobs, escrows or disputes, oldest first") List<AuditRead> auditReads) {
 
     /** The account one signs in with. */
-    @Schema(name = "PersonalDataAccount")
+    @Schema(name = "PersonalAccountDetails")
     public record Account(String userId, String email, String fullName, String phone, String role, Instant createdAt) {
     }
 }
