@@ -58,6 +58,14 @@ public class Accounts {
                 .optional();
     }
 
+    /** When the account was made (for the person's data export); empty when there is no such account. */
+    public Optional<Instant> createdAt(String id) {
+        return jdbc.sql("SELECT created_at FROM account WHERE id = :id")
+                .param("id", id)
+                .query((row, n) -> row.getObject("created_at", OffsetDateTime.class).toInstant())
+                .optional();
+    }
+
     void changePasswordHash(String id, String passwordHash) {
         jdbc.sql("UPDATE account SET password_hash = :hash WHERE id = :id")
             .param("hash", passwordHash)

@@ -24,7 +24,7 @@ public class FreshStores implements ContextCustomizerFactory {
     public static final String JWT_SECRET = "integration-test-signing-secret-of-at-least-32-bytes";
     public static final String PAYSTACK_SECRET = "sk_test_gigstream_integration";
     /** The endpoint rate-limit groups; tests make many requests a minute as one user from one address. */
-    public static final List<String> RATE_LIMIT_GROUPS = List.of("webhooks", "admin", "writes", "reads", "public");
+    public static final List<String> RATE_LIMIT_GROUPS = List.of("webhooks", "data-export", "admin", "writes", "reads", "public");
     /** High enough that no test is throttled unless it sets a limit of its own. */
     public static final String UNTHROTTLED = "100000";
     private static PaystackStandIn paystack;

@@ -120,7 +120,7 @@ public class DisputeProjection {
                 .into(new ArrayList<>()));
     }
 
-    private static DisputeView toView(Document doc, Instant overdueIfOpenedBefore) {
+    static DisputeView toView(Document doc, Instant overdueIfOpenedBefore) {
         DisputeStatus status = DisputeStatus.valueOf(doc.getString("status"));
         Instant openedAt = doc.getDate("openedAt").toInstant();
         // overdue depends on the asker's clock, so it is worked out at query time and never stored

@@ -280,7 +280,7 @@ public class EscrowProjection {
         return Updates.pushEach("ledger", entries);
     }
 
-    private static EscrowView toView(Document doc) {
+    static EscrowView toView(Document doc) {
         Money total = Documents.money(doc.get("total", Document.class));
         Currency currency = total.currency();
         return new EscrowView(doc.getString("_id"), doc.getString("jobId"), doc.getString("clientId"),

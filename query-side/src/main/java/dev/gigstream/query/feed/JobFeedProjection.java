@@ -226,7 +226,7 @@ public class JobFeedProjection {
                 JobStatus.valueOf(doc.getString("status")), doc.getString("clientId"), doc.getDate("postedAt").toInstant());
     }
 
-    private static JobView toView(Document doc) {
+    static JobView toView(Document doc) {
         JobFeedItem item = toItem(doc);
         List<JobView.StatusChange> timeline = doc.getList("timeline", Document.class, List.of()).stream()
                 .map(change -> new JobView.StatusChange(JobStatus.valueOf(change.getString("status")),

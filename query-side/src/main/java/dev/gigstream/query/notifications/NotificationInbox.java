@@ -82,6 +82,7 @@ public class NotificationInbox {
 
     /** The payments mode whose notifications say so: no money moves behind them. */
     static final String SANDBOX = "sandbox";
+    static final String COLLECTION = "notifications";
 
     private static final Logger log = LoggerFactory.getLogger(NotificationInbox.class);
 
@@ -101,7 +102,7 @@ public class NotificationInbox {
                              NotificationSink sink) {
         this.paymentsSimulated = SANDBOX.equalsIgnoreCase(paymentsMode);
         this.sink = sink;
-        this.notifications = readModels.getCollection("notifications");
+        this.notifications = readModels.getCollection(COLLECTION);
         this.jobCollection = readModels.getCollection("notification_jobs");
         this.jobs = new BatchedDocuments(jobCollection);
         notifications.createIndex(Indexes.compoundIndex(Indexes.ascending("userId", "read"), Indexes.descending("at")));

@@ -95,6 +95,7 @@ class OpenApiConfiguration {
             tag("Location", "The hired worker's live location during a shift, and safety links that show it "
                     + "to anyone holding one"),
             tag("Notifications", "The signed-in user's inbox"),
+            tag("Personal data", "Everything held about the signed-in user, as one document"),
             tag("Disputes", "Disputes about a funded job: opening, evidence, withdrawal, and the admins' queue "
                     + "and decision"),
             tag("Payments", "Escrows, verifying a payment at Paystack, and the operators' stuck payouts"),

@@ -3,9 +3,12 @@ package dev.gigstream.api.web.openapi;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import dev.gigstream.messages.admin.AdminStatsView;
+import dev.gigstream.messages.common.ShiftWindow;
 import dev.gigstream.messages.compliance.ComplianceFlagView;
 import dev.gigstream.messages.dispute.DisputeView;
 import dev.gigstream.messages.escrow.EscrowView;
+import dev.gigstream.messages.export.FindPersonalData;
+import dev.gigstream.messages.job.JobSite;
 import dev.gigstream.messages.job.JobView;
 import dev.gigstream.messages.job.RankedApplicants;
 import dev.gigstream.messages.notification.NotificationView;
@@ -45,9 +48,28 @@ final class SchemaNames implements ModelConverter {
             Map.entry(DisputeView.Evidence.class, "DisputeEvidenceItem"),
             Map.entry(DisputeView.Outcome.class, "DisputeOutcomeSummary"),
             Map.entry(EscrowView.LedgerEntry.class, "EscrowLedgerItem"),
+            Map.entry(EscrowView.class, "ExportedEscrowItem"),
+            Map.entry(FindPersonalData.Applications.class, "ExportedApplicationList"),
+            Map.entry(FindPersonalData.Applications.Application.class, "ExportedApplicationItem"),
+            Map.entry(FindPersonalData.Disputes.class, "ExportedDisputeList"),
+            Map.entry(FindPersonalData.Escrows.class, "ExportedPaymentsDetails"),
+            Map.entry(FindPersonalData.Jobs.class, "ExportedJobsDetails"),
+            Map.entry(FindPersonalData.Locations.class, "ExportedLocationsDetails"),
+            Map.entry(FindPersonalData.Locations.Ping.class, "ExportedPingPoint"),
+            Map.entry(FindPersonalData.Locations.Share.class, "ExportedShareItem"),
+            Map.entry(FindPersonalData.Notifications.class, "ExportedNotificationList"),
+            Map.entry(FindPersonalData.Offers.class, "ExportedOfferList"),
+            Map.entry(FindPersonalData.Offers.Offer.class, "ExportedOfferItem"),
+            Map.entry(FindPersonalData.Ratings.class, "ExportedRatingsDetails"),
+            Map.entry(FindPersonalData.Ratings.Rating.class, "ExportedRatingItem"),
+            Map.entry(FindPersonalData.WorkerProfile.class, "ExportedWorkerDetails"),
+            Map.entry(FindPersonalData.WorkerProfile.Payout.class, "ExportedPayoutSummary"),
+            Map.entry(JobSite.class, "JobSiteLocation"),
+            Map.entry(JobView.class, "ExportedJobItem"),
             Map.entry(JobView.StatusChange.class, "JobStatusChangeItem"),
             Map.entry(NotificationView.class, "NotificationItem"),
             Map.entry(RankedApplicants.Applicant.class, "ApplicantItem"),
+            Map.entry(ShiftWindow.class, "ShiftWindowPeriod"),
             Map.entry(Reliability.class, "WorkerReliabilitySummary"),
             Map.entry(UserRatingsView.class, "UserRatingPage"),
             Map.entry(UserRatingsView.Item.class, "UserRatingItem"),

@@ -1,0 +1,40 @@
+package dev.gigstream.api.export;
+
+import dev.gigstream.api.audit.AuditRead;
+import dev.gigstream.messages.export.FindPersonalData;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything held about one person, as one document: their account, and a section from each read model
+ * that holds something about them ({@link FindPersonalData}). Another person appears by id and role only;
+ * free text another person wrote is left out.
+ */
+@Schema(name = "PersonalDataDetails", description = "Everything Gigstream holds about the signed-in user. Another person "
+        + "appears by id and role only; text another person wrote (a job's description seen by its worker, the other "
+        + "party's dispute reason and evidence, a rating comment received, an admin's note) is left out (null).")
+public record PersonalDataExport(
+        @Schema(description = "When this export was made") Instant exportedAt,
+        Account account,
+        @Schema(description = "The worker's profile, home and payout account (its number masked, as everywhere); "
+                + "`profile` is null for someone who is not a worker") FindPersonalData.WorkerProfile worker,
+        @Schema(description = "Jobs posted as client, and jobs hired for as worker") FindPersonalData.Jobs jobs,
+        @Schema(description = "Jobs applied to and not withdrawn from") FindPersonalData.Applications applications,
+        @Schema(description = "Job offers still held in the worker's queue") FindPersonalData.Offers offers,
+        @Schema(description = "Ratings given (with one's own comment) and received (once revealed, without the "
+                + "rater's comment)") FindPersonalData.Ratings ratings,
+        @Schema(description = "Payments and payouts: the escrows paid into as client and paid out of as worker, with "
+                + "their ledgers") FindPersonalData.Escrows payments,
+        @Schema(description = "Disputes one is a party to, with one's own evidence") FindPersonalData.Disputes disputes,
+        @Schema(description = "Safety links made and location pings still held") FindPersonalData.Locations locations,
+        @Schema(description = "The notification inbox") FindPersonalData.Notifications notifications,
+        @Schema(description = "Reads of one's data: one's own exports, and every read of the audit trail whose path "
+                + "names one or one of one's jobs, escrows or disputes, oldest first") List<AuditRead> auditReads) {
+
+    /** The account one signs in with. */
+    @Schema(name = "PersonalAccountDetails")
+    public record Account(String userId, String email, String fullName, String phone, String role, Instant createdAt) {
+    }
+}
