@@ -4,6 +4,8 @@ import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.ApplicationRunner;
@@ -70,6 +72,29 @@ class PersonalDataConfiguration {
     ApplicationRunner rewrapPersonalKeys(MasterKeys masterKeys, PersonalKeys keys) {
         return arguments -> masterKeys.previousId().ifPresent(previous -> log.info(
                 "Rewrapped {} personal data keys from master key {} to {}", keys.rewrapAll(), previous, masterKeys.currentId()));
+    }
+
+    @Bean
+    PersonalDataMigration personalDataMigration(DataSource dataSource, @Qualifier(EVENT_SERIALIZER) Serializer eventSerializer,
+                                                org.axonframework.config.Configuration axon, Clock clock,
+                                                @Value("${gigstream.personal-data.migration.batch-size:500}") int batchSize) {
+        if (!(eventSerializer instanceof PersonalDataSerializer personal)) {
+            throw new IllegalStateException("The event serializer is not the personal data one: " + eventSerializer.getClass());
+        }
+        return new PersonalDataMigration(dataSource, personal, axon.upcasterChain(), clock, batchSize);
+    }
+
+    /**
+     * The one-time migration of the events stored before encryption, begun at start (docs/personal-data.md)
+     * and run in the background while the application serves: what is written meanwhile is encrypted already.
+     * On Axon Server the events cannot be rewritten: a store holding events that were never migrated refuses
+     * to start unless the operator accepts that they stay in clear.
+     */
+    @Bean
+    PersonalDataMigrationRun personalDataMigrationRun(PersonalDataMigration migration, ObjectProvider<EventStore> eventStore,
+                                                      @Value("${axon.axonserver.enabled:false}") boolean axonServer,
+                                                      @Value("${gigstream.personal-data.axon-server-clear-history:refuse}") String clearHistory) {
+        return new PersonalDataMigrationRun(migration, eventStore::getObject, axonServer, clearHistory);
     }
 
     /** {@code on} or {@code off}; anything else refuses to start rather than be taken for one of them. */
