@@ -26,8 +26,9 @@ import java.util.Locale;
  * Personal data in stored events encrypted per person (docs/personal-data.md), when
  * {@code gigstream.personal-data.encryption} ({@code GIGSTREAM_PERSONAL_DATA_ENCRYPTION}) is {@code on}: Axon's
  * event serializer (event store and dead letters) is wrapped by {@link PersonalDataSerializer}, and at start the
- * data keys still wrapped by the previous master key, if one is set, are wrapped by the current one. Off, the
- * default until the events already stored are migrated, nothing of this exists and no master key is needed.
+ * data keys still wrapped by the previous master key, if one is set, are wrapped by the current one, and the events
+ * stored in clear before are encrypted in place once ({@link PersonalDataMigration}). On is the default; off,
+ * nothing of this exists and no master key is needed.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(PersonalDataConfiguration.EncryptionOn.class)
@@ -102,7 +103,7 @@ class PersonalDataConfiguration {
 
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String value = context.getEnvironment().getProperty(ENCRYPTION, "off").strip().toLowerCase(Locale.ROOT);
+            String value = context.getEnvironment().getProperty(ENCRYPTION, "on").strip().toLowerCase(Locale.ROOT);
             return switch (value) {
                 case "on" -> true;
                 case "off" -> false;

@@ -46,6 +46,7 @@ public final class RestartableApp {
                 "--spring.datasource.username=" + PostgresDatabases.user(),
                 "--spring.datasource.password=" + PostgresDatabases.password(),
                 "--gigstream.auth.jwt-secret=" + FreshStores.JWT_SECRET,
+                "--gigstream.personal-data.master-key=" + FreshStores.PERSONAL_DATA_MASTER_KEY,
                 "--gigstream.paystack.base-url=" + FreshStores.paystack().baseUrl(),
                 "--gigstream.paystack.secret-key=" + FreshStores.PAYSTACK_SECRET));
         arguments.addAll(settings);
