@@ -34,6 +34,7 @@ final class AppProcess implements AutoCloseable {
     private final Options options;
     private final String database;
     private final String jwtSecret;
+    private final String personalDataMasterKey;
     private final Path dataDir;
     private final Path log;
     private Process process;
@@ -46,6 +47,9 @@ final class AppProcess implements AutoCloseable {
         byte[] key = new byte[48];
         new SecureRandom().nextBytes(key);
         this.jwtSecret = Base64.getEncoder().encodeToString(key);
+        byte[] masterKey = new byte[32];
+        new SecureRandom().nextBytes(masterKey);
+        this.personalDataMasterKey = Base64.getEncoder().encodeToString(masterKey);
         this.dataDir = Files.createTempDirectory("gigstream-benchmark");
         this.log = options.targetDir().resolve("app.log");
     }
@@ -115,6 +119,7 @@ final class AppProcess implements AutoCloseable {
         env.put("GIGSTREAM_MONGO_URI", "");
         env.put("GIGSTREAM_DATA_DIR", dataDir.toString());
         env.put("GIGSTREAM_JWT_SECRET", jwtSecret);
+        env.put("GIGSTREAM_PERSONAL_DATA_MASTER_KEY", personalDataMasterKey);
         env.put("GIGSTREAM_ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("GIGSTREAM_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("GIGSTREAM_AUTH_RATE_LIMIT", "1000000");

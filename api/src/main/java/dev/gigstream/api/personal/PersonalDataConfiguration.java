@@ -4,6 +4,8 @@ import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.ApplicationRunner;
@@ -24,8 +26,9 @@ import java.util.Locale;
  * Personal data in stored events encrypted per person (docs/personal-data.md), when
  * {@code gigstream.personal-data.encryption} ({@code GIGSTREAM_PERSONAL_DATA_ENCRYPTION}) is {@code on}: Axon's
  * event serializer (event store and dead letters) is wrapped by {@link PersonalDataSerializer}, and at start the
- * data keys still wrapped by the previous master key, if one is set, are wrapped by the current one. Off, the
- * default until the events already stored are migrated, nothing of this exists and no master key is needed.
+ * data keys still wrapped by the previous master key, if one is set, are wrapped by the current one, and the events
+ * stored in clear before are encrypted in place once ({@link PersonalDataMigration}). On is the default; off,
+ * nothing of this exists and no master key is needed.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(PersonalDataConfiguration.EncryptionOn.class)
@@ -72,12 +75,35 @@ class PersonalDataConfiguration {
                 "Rewrapped {} personal data keys from master key {} to {}", keys.rewrapAll(), previous, masterKeys.currentId()));
     }
 
+    @Bean
+    PersonalDataMigration personalDataMigration(DataSource dataSource, @Qualifier(EVENT_SERIALIZER) Serializer eventSerializer,
+                                                org.axonframework.config.Configuration axon, Clock clock,
+                                                @Value("${gigstream.personal-data.migration.batch-size:500}") int batchSize) {
+        if (!(eventSerializer instanceof PersonalDataSerializer personal)) {
+            throw new IllegalStateException("The event serializer is not the personal data one: " + eventSerializer.getClass());
+        }
+        return new PersonalDataMigration(dataSource, personal, axon.upcasterChain(), clock, batchSize);
+    }
+
+    /**
+     * The one-time migration of the events stored before encryption, begun at start (docs/personal-data.md)
+     * and run in the background while the application serves: what is written meanwhile is encrypted already.
+     * On Axon Server the events cannot be rewritten: a store holding events that were never migrated refuses
+     * to start unless the operator accepts that they stay in clear.
+     */
+    @Bean
+    PersonalDataMigrationRun personalDataMigrationRun(PersonalDataMigration migration, ObjectProvider<EventStore> eventStore,
+                                                      @Value("${axon.axonserver.enabled:false}") boolean axonServer,
+                                                      @Value("${gigstream.personal-data.axon-server-clear-history:refuse}") String clearHistory) {
+        return new PersonalDataMigrationRun(migration, eventStore::getObject, axonServer, clearHistory);
+    }
+
     /** {@code on} or {@code off}; anything else refuses to start rather than be taken for one of them. */
     static class EncryptionOn implements Condition {
 
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String value = context.getEnvironment().getProperty(ENCRYPTION, "off").strip().toLowerCase(Locale.ROOT);
+            String value = context.getEnvironment().getProperty(ENCRYPTION, "on").strip().toLowerCase(Locale.ROOT);
             return switch (value) {
                 case "on" -> true;
                 case "off" -> false;

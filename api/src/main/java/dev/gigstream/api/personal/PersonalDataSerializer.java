@@ -110,6 +110,38 @@ public class PersonalDataSerializer implements Serializer {
         }
     }
 
+    /**
+     * Whether JSON of the record type holds a personal value in clear (stored before encryption): a value that
+     * is neither null nor an envelope where a {@code @PersonalData} component is, here or in a nested record.
+     */
+    static boolean holdsClearValues(Class<?> recordType, JsonNode node) {
+        if (node == null) {
+            return false;
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (holdsClearValues(recordType, element)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (!(node instanceof ObjectNode object)) {
+            return false;
+        }
+        for (Slot slot : PersonalFields.of(recordType)) {
+            JsonNode child = object.get(slot.name());
+            if (!slot.personal()) {
+                if (PersonalFields.elementRecord(slot.type()).filter(nested -> holdsClearValues(nested, child)).isPresent()) {
+                    return true;
+                }
+            } else if (child != null && !child.isNull() && !(child.isString() && Envelopes.isEnvelope(child.stringValue()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
         return delegate.canSerializeTo(expectedRepresentation);

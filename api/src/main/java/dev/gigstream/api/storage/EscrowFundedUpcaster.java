@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code EscrowPayment} keeps no fee and is not snapshotted.
  */
 @Component
-class EscrowFundedUpcaster extends SingleEventUpcaster {
+public class EscrowFundedUpcaster extends SingleEventUpcaster {
 
     private static final String TYPE = EscrowFunded.class.getName();
 

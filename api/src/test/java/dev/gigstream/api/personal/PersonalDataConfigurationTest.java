@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -23,11 +26,30 @@ class PersonalDataConfigurationTest {
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(PersonalDataConfiguration.class);
 
+    /** Stands for the configuration: there when encryption is on. */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(PersonalDataConfiguration.EncryptionOn.class)
+    static class WhenOn {
+
+        @Bean
+        String encryptionOn() {
+            return "on";
+        }
+    }
+
     @Test
-    void offByDefaultAndWhenOffNothingOfItExists() {
-        context.run(started -> assertThat(started).hasNotFailed().doesNotHaveBean(PersonalKeys.class).doesNotHaveBean(MasterKeys.class));
-        context.withPropertyValues(PersonalDataConfiguration.ENCRYPTION + "=off")
-                .run(started -> assertThat(started).hasNotFailed().doesNotHaveBean(PersonalKeys.class));
+    void onByDefault() {
+        new ApplicationContextRunner().withUserConfiguration(WhenOn.class)
+                .run(started -> assertThat(started).hasNotFailed().hasBean("encryptionOn"));
+        new ApplicationContextRunner().withUserConfiguration(WhenOn.class).withPropertyValues(PersonalDataConfiguration.ENCRYPTION + "= ON ")
+                .run(started -> assertThat(started).hasNotFailed().hasBean("encryptionOn"));
+    }
+
+    @Test
+    void whenOffNothingOfItExists() {
+        context.withPropertyValues(PersonalDataConfiguration.ENCRYPTION + "=off").run(started -> assertThat(started).hasNotFailed()
+                .doesNotHaveBean(PersonalKeys.class).doesNotHaveBean(MasterKeys.class).doesNotHaveBean(PersonalDataMigration.class)
+                .doesNotHaveBean(PersonalDataMigrationRun.class));
     }
 
     @Test

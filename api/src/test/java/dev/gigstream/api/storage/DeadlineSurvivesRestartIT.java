@@ -29,7 +29,8 @@ class DeadlineSurvivesRestartIT {
                         "--spring.datasource.url=" + databaseUrl,
                         "--spring.datasource.username=" + PostgresDatabases.user(),
                         "--spring.datasource.password=" + PostgresDatabases.password(),
-                        "--gigstream.auth.jwt-secret=" + FreshStores.JWT_SECRET);
+                        "--gigstream.auth.jwt-secret=" + FreshStores.JWT_SECRET,
+                        "--gigstream.personal-data.master-key=" + FreshStores.PERSONAL_DATA_MASTER_KEY);
     }
 
     @Test

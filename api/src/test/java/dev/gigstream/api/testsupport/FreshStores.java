@@ -22,6 +22,8 @@ import java.util.UUID;
 public class FreshStores implements ContextCustomizerFactory {
 
     public static final String JWT_SECRET = "integration-test-signing-secret-of-at-least-32-bytes";
+    /** The master key of personal data (base64 of 32 bytes) that every app started on the postgres profile in a test is given. */
+    public static final String PERSONAL_DATA_MASTER_KEY = "aW50ZWdyYXRpb24tdGVzdHMtcGVyc29uYWwta2V5MzI=";
     public static final String PAYSTACK_SECRET = "sk_test_gigstream_integration";
     /** The endpoint rate-limit groups; tests make many requests a minute as one user from one address. */
     public static final List<String> RATE_LIMIT_GROUPS = List.of("webhooks", "data-export", "admin", "writes", "reads", "public");
@@ -53,6 +55,7 @@ public class FreshStores implements ContextCustomizerFactory {
             properties.put("spring.datasource.password", PostgresDatabases.password());
             properties.put("spring.datasource.hikari.maximum-pool-size", "5");
             properties.put("gigstream.auth.jwt-secret", JWT_SECRET);
+            properties.put("gigstream.personal-data.master-key", PERSONAL_DATA_MASTER_KEY);
             properties.put("gigstream.auth.rate-limit.requests", "10000");
             for (String group : RATE_LIMIT_GROUPS) {
                 properties.put("gigstream.rate-limits.groups." + group + ".requests", UNTHROTTLED);

@@ -131,6 +131,7 @@ public final class PackagedApp {
             env.put("GIGSTREAM_DB_URL", database);
             env.put("GIGSTREAM_DB_USER", PostgresDatabases.user());
             env.put("GIGSTREAM_DB_PASSWORD", PostgresDatabases.password());
+            env.put("GIGSTREAM_PERSONAL_DATA_MASTER_KEY", FreshStores.PERSONAL_DATA_MASTER_KEY);
         } else {
             env.put("GIGSTREAM_DATA_DIR", dataDir.toAbsolutePath().toString());
         }

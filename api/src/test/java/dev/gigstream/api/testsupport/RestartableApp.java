@@ -30,6 +30,11 @@ public final class RestartableApp {
         this.settings = settings;
     }
 
+    /** The app on the same database with other settings (in place of these), e.g. to start it again switched otherwise. */
+    public RestartableApp withSettings(String... settings) {
+        return new RestartableApp(database, List.of(settings));
+    }
+
     /** The same app, reaching its database through {@code proxy} (which must lead to the database's server). */
     public RestartableApp through(TcpProxy proxy) {
         return new RestartableApp(database.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/"), settings);
@@ -46,6 +51,7 @@ public final class RestartableApp {
                 "--spring.datasource.username=" + PostgresDatabases.user(),
                 "--spring.datasource.password=" + PostgresDatabases.password(),
                 "--gigstream.auth.jwt-secret=" + FreshStores.JWT_SECRET,
+                "--gigstream.personal-data.master-key=" + FreshStores.PERSONAL_DATA_MASTER_KEY,
                 "--gigstream.paystack.base-url=" + FreshStores.paystack().baseUrl(),
                 "--gigstream.paystack.secret-key=" + FreshStores.PAYSTACK_SECRET));
         arguments.addAll(settings);

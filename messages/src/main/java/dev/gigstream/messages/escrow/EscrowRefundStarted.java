@@ -8,7 +8,11 @@ import dev.gigstream.messages.common.WorkerId;
 
 import java.util.List;
 
-/** {@code payoutReference} is set when part of the money goes to the worker. */
+/**
+ * {@code payoutReference} is set when part of the money goes to the worker. {@code reason} names what refunds the
+ * client (a no-show, a dispute's outcome, {@code job <id> cancelled by the client}), never a person's words: events
+ * stored before issue 26 may hold the client's cancellation reason after {@code cancelled by the client: }.
+ */
 public record EscrowRefundStarted(EscrowId escrowId,
                                   JobId jobId,
                                   WorkerId workerId,

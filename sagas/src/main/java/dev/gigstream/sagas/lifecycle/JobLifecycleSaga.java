@@ -171,7 +171,9 @@ public class JobLifecycleSaga {
         }
         cancel(deadlines, AUTOMATIC_CHECK_OUT, automaticCheckOut);
         automaticCheckOut = null;
-        commands.sendAndWait(new FreezeEscrow(EscrowId.of(escrowId), "dispute " + event.disputeId() + ": " + event.reason()));
+        // names the dispute, never copies the opener's words: the escrow's events have no component naming the
+        // opener, so their text would stay readable after the opener's erasure (docs/personal-data.md)
+        commands.sendAndWait(new FreezeEscrow(EscrowId.of(escrowId), "dispute " + event.disputeId() + " opened"));
     }
 
     /** The clocks resume once the escrow unfreezes: at once, or when Paystack lifts a chargeback's hold on the money. */
@@ -229,7 +231,8 @@ public class JobLifecycleSaga {
     @SagaEventHandler(associationProperty = JOB_ID)
     public void on(JobCancelled event, CommandGateway commands, DeadlineManager deadlines) {
         if (event.escrowId() != null) {
-            commands.sendAndWait(new RefundEscrow(EscrowId.of(escrowId), event.workerShare(), "cancelled by the client: " + event.reason()));
+            // names the cancellation (the job's JobCancelled), not the client's words, for the same reason as a freeze
+            commands.sendAndWait(new RefundEscrow(EscrowId.of(escrowId), event.workerShare(), "job " + jobId + " cancelled by the client"));
         } else {
             cancel(deadlines, PAYMENT_WINDOW, paymentWindow);
             commands.sendAndWait(new CancelEscrow(EscrowId.of(escrowId), "the job was cancelled before payment"));

@@ -266,14 +266,14 @@ class JobLifecycleSagaTest {
     void aDisputeFreezesTheEscrow() {
         givenFunded()
                .whenAggregate(DISPUTE).publishes(disputeOpened(T0))
-               .expectDispatchedCommands(new FreezeEscrow(EscrowId.of(ESCROW), "dispute " + DISPUTE + ": no-show"));
+               .expectDispatchedCommands(new FreezeEscrow(EscrowId.of(ESCROW), "dispute " + DISPUTE + " opened"));
     }
 
     @Test
     void aDisputeOpenedTenHoursIntoTheConfirmationWindowCancelsIt() throws Exception {
         givenCheckedOutAtT0().andThenTimeElapses(Duration.ofHours(10))
                .whenAggregate(DISPUTE).publishes(disputeOpened(T0.plus(Duration.ofHours(10))))
-               .expectDispatchedCommands(new FreezeEscrow(EscrowId.of(ESCROW), "dispute " + DISPUTE + ": no-show"))
+               .expectDispatchedCommands(new FreezeEscrow(EscrowId.of(ESCROW), "dispute " + DISPUTE + " opened"))
                .expectNoScheduledDeadlines();
     }
 
@@ -340,7 +340,7 @@ class JobLifecycleSagaTest {
     void aDisputeBeforeTheAutomaticCheckOutCancelsIt() {
         givenCheckedIn()
                .whenAggregate(DISPUTE).publishes(disputeOpened(T0.plus(Duration.ofHours(5))))
-               .expectDispatchedCommands(new FreezeEscrow(EscrowId.of(ESCROW), "dispute " + DISPUTE + ": no-show"))
+               .expectDispatchedCommands(new FreezeEscrow(EscrowId.of(ESCROW), "dispute " + DISPUTE + " opened"))
                .expectNoScheduledDeadlines();
         setUp();
         givenCheckedIn().andThenAggregate(DISPUTE).published(disputeOpened(T0.plus(Duration.ofHours(5))))
@@ -612,7 +612,7 @@ class JobLifecycleSagaTest {
         Money half = Money.of(750_000, Currency.NGN);
         givenFunded()
                .whenAggregate(JOB).publishes(new JobCancelled(JobId.of(JOB), CLIENT, "plans changed", EscrowId.of(ESCROW), half))
-               .expectDispatchedCommands(new RefundEscrow(EscrowId.of(ESCROW), half, "cancelled by the client: plans changed"))
+               .expectDispatchedCommands(new RefundEscrow(EscrowId.of(ESCROW), half, "job " + JOB + " cancelled by the client"))
                .expectActiveSagas(1);
     }
 
