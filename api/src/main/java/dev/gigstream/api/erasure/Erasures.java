@@ -66,6 +66,8 @@ class Erasures {
             }
         }
         Instant at = clock.instant();
+        String email = jdbc.sql("SELECT email FROM account WHERE id = :id AND erased_at IS NULL").param("id", personId)
+                .query(String.class).optional().orElse(null);
         PersonalKeys personalKeys = keys.getIfAvailable();
         if (personalKeys != null) {
             personalKeys.shred(personId);
@@ -73,6 +75,7 @@ class Erasures {
             log.warn("Erasing {} with personal data encryption off: its stored events keep its data in clear", personId);
         }
         accounts.erase(personId, at);
+        scrubTables(personId, email);
         deleteSnapshots(personId);
         readModels.scrub(personId);
         dropRedisKeys(personId);
@@ -88,6 +91,30 @@ class Erasures {
 
     boolean recorded(String personId) {
         return jdbc.sql("SELECT COUNT(*) FROM erasure WHERE subject_id = :id").param("id", personId).query(Long.class).single() > 0;
+    }
+
+    /**
+     * The relational tables besides the account that hold the person's data: what they wrote in abuse reports
+     * (and what others wrote about them), the answers kept for their retried requests, the Paystack recipients
+     * cached for their payout accounts (keyed by the account number), and, when the Paystack sandbox plays Paystack
+     * inside the app, its copies of their e-mail, name and account number.
+     */
+    private void scrubTables(String personId, String email) {
+        jdbc.sql("UPDATE abuse_report SET reason = :erased WHERE (reporter_id = :id OR subject_user_id = :id) AND reason <> :erased")
+                .param("erased", PersonalDataScrub.ERASED).param("id", personId).update();
+        jdbc.sql("DELETE FROM idempotency_key WHERE caller = :id").param("id", personId).update();
+        jdbc.sql("""
+                        UPDATE sandbox_recipient SET name = :erased, account_number = :erased
+                        WHERE recipient_code IN (SELECT recipient_code FROM paystack_recipient WHERE worker_id = :id)""")
+                .param("erased", PersonalDataScrub.ERASED).param("id", personId).update();
+        jdbc.sql("DELETE FROM paystack_recipient WHERE worker_id = :id").param("id", personId).update();
+        if (email != null) {
+            String pseudonym = AccountErasure.pseudonymousEmail(personId);
+            for (String table : List.of("sandbox_transaction", "sandbox_subscription")) {
+                jdbc.sql("UPDATE " + table + " SET email = :pseudonym WHERE email = :email")
+                        .param("pseudonym", pseudonym).param("email", email).update();
+            }
+        }
     }
 
     /**
