@@ -5,6 +5,7 @@ import dev.gigstream.api.auth.Accounts;
 import dev.gigstream.api.web.openapi.ProblemResponse;
 import dev.gigstream.api.web.problems.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -34,6 +35,8 @@ class ErasureController {
         this.accounts = accounts;
     }
 
+    /** An admin's erasure on a verified request: the request's reference (a ticket, a letter's number), recorded. */
+    @Schema(name = "UserErasureRequest")
     record AdminErasure(@NotBlank @Size(max = 200) String reference) {
     }
 

@@ -13,14 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static dev.gigstream.api.testsupport.Marketplace.ADMIN_EMAIL;
 import static dev.gigstream.api.testsupport.Marketplace.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The erasure test of issue 26 on the postgres profile (with Redis): a worker with a full history is erased,
@@ -77,10 +74,8 @@ class ErasureFullHistoryIT extends RedisBackedIT {
         JsonNode profile = api.get("/api/v1/workers/" + history.worker.id(), history.client.accessToken()).expect(200).json();
         assertThat(profile.get("fullName").asText()).isEqualTo("[erased]");
 
-        replayEveryReadModel(admin);
-        await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/api/v1/jobs/" + history.jobId + "/ratings",
-                history.client.accessToken()).json().path("items").size() == 2
-                && api.get("/api/v1/workers/" + history.worker.id(), history.client.accessToken()).status() == 200);
+        ReadModelReplays.replayEvery(api, admin);
+        history.awaitRebuilt(api);
         assertThat(search().whereFound(history.needles())).as("found after a replay of every read model").isEmpty();
         JsonNode replayed = api.get("/api/v1/workers/" + history.worker.id(), history.client.accessToken()).expect(200).json();
         assertThat(replayed.get("fullName").asText()).isEqualTo("[erased]");
@@ -88,35 +83,5 @@ class ErasureFullHistoryIT extends RedisBackedIT {
 
     private StoreSearch search() {
         return StoreSearch.of(jdbc, readModels, redis, redisPrefix);
-    }
-
-    private void replayEveryReadModel(Api.User admin) {
-        List<String> replayed = new ArrayList<>();
-        for (JsonNode projection : api.get("/api/v1/admin/projections", admin.accessToken()).expect(200).json()) {
-            String name = projection.get("name").asText();
-            var answer = api.post("/api/v1/admin/projections/" + name + "/replay", null, admin.accessToken());
-            if (answer.status() == 409 && "REPLAY_NOT_SUPPORTED".equals(answer.json().get("code").asText())) {
-                continue;
-            }
-            if (answer.status() == 409) { // its processor is replaying another read model of it: wait, then again
-                await().atMost(Duration.ofSeconds(60)).until(() -> api.post("/api/v1/admin/projections/" + name + "/replay",
-                        null, admin.accessToken()).status() == 202);
-            } else {
-                answer.expect(202);
-            }
-            replayed.add(name);
-            await().atMost(Duration.ofSeconds(60)).until(() -> !replaying(admin, name));
-        }
-        await().atMost(Duration.ofSeconds(60)).until(() -> replayed.stream().noneMatch(name -> replaying(admin, name)));
-        assertThat(replayed).isNotEmpty();
-    }
-
-    private boolean replaying(Api.User admin, String name) {
-        for (JsonNode projection : api.get("/api/v1/admin/projections", admin.accessToken()).expect(200).json()) {
-            if (name.equals(projection.get("name").asText())) {
-                return projection.get("replaying").asBoolean();
-            }
-        }
-        return false;
     }
 }

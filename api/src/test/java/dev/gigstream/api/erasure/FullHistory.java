@@ -49,6 +49,13 @@ final class FullHistory {
         return List.of(name, email, phone.substring(1), accountNumber);
     }
 
+    /** The read models of the history filled again after a replay: its ratings and the worker's profile. */
+    void awaitRebuilt(Api api) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/api/v1/jobs/" + jobId + "/ratings",
+                client.accessToken()).json().path("items").size() == 2
+                && api.get("/api/v1/workers/" + worker.id(), client.accessToken()).status() == 200);
+    }
+
     static FullHistory of(Marketplace market, Api.User admin) {
         Api api = market.api();
         String marker = UUID.randomUUID().toString().substring(0, 8);
