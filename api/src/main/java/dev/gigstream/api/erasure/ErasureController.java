@@ -50,7 +50,7 @@ class ErasureController {
                     + "erased everywhere, the money records are kept under the person's id, every session ends and a "
                     + "login answers 403 ACCOUNT_ERASED. Asking again answers 202 and changes nothing.")
     @ProblemResponse(status = 409, codes = BLOCKED)
-    @ProblemResponse(status = 503, codes = "STORE_UNAVAILABLE")
+    @ProblemResponse(status = 503, codes = {"STORE_UNAVAILABLE", "TOKEN_CHECK_UNAVAILABLE"})
     void eraseMe(@AuthenticationPrincipal Jwt user) {
         erasures.erase(user.getSubject(), user.getSubject(), null);
     }
@@ -63,7 +63,7 @@ class ErasureController {
                     + "is recorded with the admin's id. Same checks and effect as the person's own erasure.")
     @ProblemResponse(status = 404, codes = "NOT_FOUND")
     @ProblemResponse(status = 409, codes = BLOCKED)
-    @ProblemResponse(status = 503, codes = "STORE_UNAVAILABLE")
+    @ProblemResponse(status = 503, codes = {"STORE_UNAVAILABLE", "TOKEN_CHECK_UNAVAILABLE"})
     void eraseUser(@PathVariable String userId, @Valid @RequestBody AdminErasure request, @AuthenticationPrincipal Jwt admin) {
         accounts.byId(userId).map(Account::role).filter(role -> role.selfService())
                 .orElseThrow(() -> new NotFoundException("No worker or client " + userId));
