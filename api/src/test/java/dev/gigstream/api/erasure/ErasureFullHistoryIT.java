@@ -76,9 +76,11 @@ class ErasureFullHistoryIT extends RedisBackedIT {
 
         ReadModelReplays.replayEvery(api, admin);
         history.awaitRebuilt(api);
-        assertThat(search().whereFound(history.needles())).as("found after a replay of every read model").isEmpty();
-        JsonNode replayed = api.get("/api/v1/workers/" + history.worker.id(), history.client.accessToken()).expect(200).json();
-        assertThat(replayed.get("fullName").asText()).isEqualTo("[erased]");
+        StoreSearch replayed = search();
+        assertThat(replayed.whereFound(history.needles())).as("found after a replay of every read model").isEmpty();
+        assertThat(replayed.text("table dead_letter_entry")).as("events the replay could not project").isEmpty();
+        JsonNode replayedProfile = api.get("/api/v1/workers/" + history.worker.id(), history.client.accessToken()).expect(200).json();
+        assertThat(replayedProfile.get("fullName").asText()).isEqualTo("[erased]");
     }
 
     private StoreSearch search() {
