@@ -82,7 +82,9 @@ class AccountSuspensions {
     }
 
     private void reinstate(String accountId) {
-        accounts.changeSuspension(accountId, null, null);
+        if (accounts.changeSuspension(accountId, null, null) == 0) {
+            return; // no such account, or erased: erased accounts stay refused
+        }
         afterCommit(() -> {
             standings.reinstated(accountId);
             denyList.reinstated(accountId);

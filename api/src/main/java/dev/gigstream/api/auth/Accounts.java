@@ -95,8 +95,9 @@ public class Accounts {
     }
 
     /** Marks the account suspended (with the time and reason) or, with a null time, in good standing again. */
-    void changeSuspension(String id, OffsetDateTime suspendedAt, String reason) {
-        jdbc.sql("UPDATE account SET suspended_at = :at, suspension_reason = :reason WHERE id = :id")
+    int changeSuspension(String id, OffsetDateTime suspendedAt, String reason) {
+        // an erased account stays suspended for good, and keeps no reason about its person
+        return jdbc.sql("UPDATE account SET suspended_at = :at, suspension_reason = :reason WHERE id = :id AND erased_at IS NULL")
             .param("at", suspendedAt)
             .param("reason", reason)
             .param("id", id)
@@ -106,7 +107,7 @@ public class Accounts {
     public List<Suspended> suspendedAccounts() {
         return jdbc.sql("""
                         SELECT id, email, full_name, role, suspended_at, suspension_reason FROM account
-                        WHERE suspended_at IS NOT NULL ORDER BY suspended_at DESC""")
+                        WHERE suspended_at IS NOT NULL AND erased_at IS NULL ORDER BY suspended_at DESC""")
                 .query((rs, row) -> new Suspended(rs.getString("id"), rs.getString("email"), rs.getString("full_name"),
                         Role.valueOf(rs.getString("role")), rs.getObject("suspended_at", OffsetDateTime.class).toInstant(),
                         rs.getString("suspension_reason")))
@@ -114,6 +115,13 @@ public class Accounts {
     }
 
     public record Suspended(String userId, String email, String fullName, Role role, Instant suspendedAt, String reason) {
+    }
+
+    boolean erased(String id) {
+        return jdbc.sql("SELECT COUNT(*) FROM account WHERE id = :id AND erased_at IS NOT NULL")
+                .param("id", id)
+                .query(Long.class)
+                .single() > 0;
     }
 
     static String normalizeEmail(String email) {

@@ -27,6 +27,7 @@ class AuthController {
 
     static final String ACCOUNT_SUSPENDED = "ACCOUNT_SUSPENDED";
     static final String TOKEN_REVOKED = "TOKEN_REVOKED";
+    static final String ACCOUNT_ERASED = "ACCOUNT_ERASED";
 
     /** Compared against when the email is unknown, so a login takes as long whether or not the account exists. */
     private final String decoyHash;
@@ -78,10 +79,13 @@ class AuthController {
     @Operation(operationId = "logIn", summary = "Exchange email and password for an access and a refresh token")
     @SecurityRequirements
     @ProblemResponse(status = 401, codes = "BAD_CREDENTIALS")
-    @ProblemResponse(status = 403, codes = "ACCOUNT_SUSPENDED")
+    @ProblemResponse(status = 403, codes = {"ACCOUNT_SUSPENDED", "ACCOUNT_ERASED"})
     @ProblemResponse(status = 503, codes = "STORE_UNAVAILABLE")
     AuthRequests.Tokens login(@Valid @RequestBody AuthRequests.Login request) {
         var account = accounts.byEmail(Accounts.normalizeEmail(request.email()));
+        if (account.isPresent() && accounts.erased(account.get().id())) {
+            throw new AccountErasedException();
+        }
         String hash = account.map(Account::passwordHash).orElse(decoyHash);
         // no account has a longer password (registration refuses it), and BCrypt would compare its first 72 bytes only
         boolean matches = passwordEncoder.matches(request.password(), hash) && PasswordPolicy.fitsBcrypt(request.password());
@@ -123,6 +127,9 @@ class AuthController {
     }
 
     private void requireInGoodStanding(Account account) {
+        if (accounts.erased(account.id())) {
+            throw new AccountErasedException();
+        }
         if (accounts.suspended(account.id())) {
             throw new AccountSuspendedException();
         }
@@ -136,6 +143,12 @@ class AuthController {
     static final class AccountSuspendedException extends ProblemException {
         AccountSuspendedException() {
             super(HttpStatus.FORBIDDEN, ACCOUNT_SUSPENDED, "The account is suspended; an admin can reinstate it");
+        }
+    }
+
+    static final class AccountErasedException extends ProblemException {
+        AccountErasedException() {
+            super(HttpStatus.FORBIDDEN, ACCOUNT_ERASED, "The account was erased at its owner's request; it cannot be used again");
         }
     }
 

@@ -41,6 +41,7 @@ final class TokenCheckRequiredFilter extends OncePerRequestFilter {
             pathPattern(HttpMethod.POST, "/api/v1/disputes/*/withdraw"),
             pathPattern(HttpMethod.POST, "/api/v1/workers/me/premium"),
             pathPattern(HttpMethod.DELETE, "/api/v1/workers/me/premium"),
+            pathPattern(HttpMethod.POST, "/api/v1/me/erasure"), // cannot be undone: not on a token logged out elsewhere
             pathPattern(HttpMethod.POST, "/api/v1/admin/**"),
             pathPattern(HttpMethod.PUT, "/api/v1/admin/**"),
             pathPattern(HttpMethod.PATCH, "/api/v1/admin/**"),

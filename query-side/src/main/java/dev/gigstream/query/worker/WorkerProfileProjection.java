@@ -107,7 +107,9 @@ public class WorkerProfileProjection {
         SequencedWrites.batch(profiles, event.workerId().value(), sequence, Updates.combine(
                 Updates.set("skills", event.skills()),
                 Updates.set("bio", event.bio()),
-                Updates.set("home", new Document("lat", event.home().lat()).append("lng", event.home().lng())),
+                // null once the worker is erased (docs/personal-data.md#erasure)
+                event.home() == null ? Updates.unset("home")
+                        : Updates.set("home", new Document("lat", event.home().lat()).append("lng", event.home().lng())),
                 Updates.set("availability", event.availability().stream().map(WorkerProfileProjection::window).toList())));
     }
 

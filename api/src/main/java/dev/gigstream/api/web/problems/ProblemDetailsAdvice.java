@@ -127,7 +127,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** The edge's own failures (signing in): their status, code and detail. */
     @ExceptionHandler(ProblemException.class)
     ProblemDetail problem(ProblemException e) {
-        return Problems.of(e.status(), e.code(), e.getMessage());
+        ProblemDetail problem = Problems.of(e.status(), e.code(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        return problem;
     }
 
     @ExceptionHandler(InvalidRequestException.class)

@@ -2,6 +2,8 @@ package dev.gigstream.api.web.problems;
 
 import org.springframework.http.HttpStatus;
 
+import java.util.Map;
+
 /**
  * A failure of the edge's own that no command {@code Refusal} describes (signing in: a wrong password,
  * a spent refresh token), answered by {@link ProblemDetailsAdvice} with its status, code and detail like
@@ -24,5 +26,10 @@ public abstract class ProblemException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** Members the problem carries besides its code and detail (e.g. what is pending), none by default. */
+    public Map<String, Object> properties() {
+        return Map.of();
     }
 }
