@@ -1,5 +1,6 @@
 package dev.gigstream.api.personal;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -47,10 +49,37 @@ class PersonalDataConfiguration {
     }
 
     @Bean
-    PersonalKeys personalKeys(DataSource dataSource, MasterKeys masterKeys, Clock clock,
+    PersonalKeys personalKeys(KeyConnections connections, MasterKeys masterKeys, Clock clock,
                               @Value("${gigstream.personal-data.key-cache.size:10000}") long cacheSize,
                               @Value("${gigstream.personal-data.key-cache.lifetime:1m}") Duration cacheLifetime) {
-        return new PersonalKeys(dataSource, masterKeys, clock, cacheSize, cacheLifetime);
+        return new PersonalKeys(connections.pool(), masterKeys, clock, cacheSize, cacheLifetime);
+    }
+
+    /**
+     * The keys' own pool of connections to the application's database. A key is read or made on a connection of
+     * its own while the transaction storing the event holds one of the application's pool: on that same pool, as
+     * many first events of new people at once as it has connections would each hold one and wait for a second,
+     * and none would get it (a registration burst waited out the 30-second connection timeout). Not a
+     * {@code DataSource} bean, so the application's own pool is made as before.
+     */
+    @Bean
+    KeyConnections personalKeyConnections(DataSource dataSource) {
+        HikariDataSource pool = DataSourceBuilder.derivedFrom(dataSource).type(HikariDataSource.class).build();
+        pool.setPoolName("personal-keys");
+        pool.setMaximumPoolSize(KeyConnections.SIZE);
+        pool.setMinimumIdle(1);
+        return new KeyConnections(pool);
+    }
+
+    /** Closed with the context (after the beans that use it). */
+    record KeyConnections(HikariDataSource pool) implements AutoCloseable {
+
+        static final int SIZE = 3;
+
+        @Override
+        public void close() {
+            pool.close();
+        }
     }
 
     /** Wraps the serializer Axon's auto-configuration made for events, whatever it is configured as. */
