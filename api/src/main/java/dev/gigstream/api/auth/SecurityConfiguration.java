@@ -33,7 +33,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -58,6 +59,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -74,6 +76,8 @@ import java.util.Objects;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+    private static final String BCRYPT = "bcrypt";
 
     /** How long the deny list leaves Redis alone after it failed to answer. */
     static final Duration RETRY_REDIS_AFTER = Duration.ofSeconds(5);
@@ -223,9 +227,14 @@ class SecurityConfiguration {
         return new AccessTokens(jwtEncoder, clock, properties.accessTokenTtl());
     }
 
+    /**
+     * bcrypt at {@code gigstream.auth.password-hash-cost} ({@code GIGSTREAM_AUTH_PASSWORD_HASH_COST}, 10: about
+     * 0.1 s a hash on one core), stored as {@code {bcrypt}...}: a hash made at another cost still matches, so the
+     * cost can be raised without a reset.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${gigstream.auth.password-hash-cost:10}") int cost) {
+        return new DelegatingPasswordEncoder(BCRYPT, Map.of(BCRYPT, new BCryptPasswordEncoder(cost)));
     }
 
     /** Puts the authenticated account id into the logging context, and from there into command metadata. */

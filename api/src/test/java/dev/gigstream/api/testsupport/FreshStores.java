@@ -57,6 +57,8 @@ public class FreshStores implements ContextCustomizerFactory {
             properties.put("gigstream.auth.jwt-secret", JWT_SECRET);
             properties.put("gigstream.personal-data.master-key", PERSONAL_DATA_MASTER_KEY);
             properties.put("gigstream.auth.rate-limit.requests", "10000");
+            // bcrypt's least cost: a test signs up and logs in dozens of accounts, and the hash is not what it tests
+            properties.put("gigstream.auth.password-hash-cost", "4");
             for (String group : RATE_LIMIT_GROUPS) {
                 properties.put("gigstream.rate-limits.groups." + group + ".requests", UNTHROTTLED);
             }
