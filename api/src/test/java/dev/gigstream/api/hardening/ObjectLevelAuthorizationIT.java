@@ -46,7 +46,7 @@ class ObjectLevelAuthorizationIT {
     /** The objects of the marketplace, owned by the A side unless named otherwise. */
     private record Fixture(String jobA, String escrowA, String referenceA, String disputeA, String shareA, String tokenA,
                            String doneJobA, String openJobA, String notificationA, String reportId, String jobB,
-                           String shareB, String victimId, String workerA) {
+                           String shareB, String victimId, String workerA, String erasedId) {
     }
 
     private static final Map<String, Rule> RULES = new LinkedHashMap<>();
@@ -95,6 +95,8 @@ class ObjectLevelAuthorizationIT {
                 Map.of("reason", "Fraud"), ADMIN);
         rule("POST /api/v1/admin/users/{userId}/reinstate", f -> "/api/v1/admin/users/" + f.victimId() + "/reinstate",
                 Map.of("reason", "Cleared"), ADMIN);
+        rule("POST /api/v1/admin/users/{userId}/erasure", f -> "/api/v1/admin/users/" + f.erasedId() + "/erasure",
+                Map.of("reference", "Letter 2026/114"), ADMIN);
         rule("POST /api/v1/admin/reports/{reportId}/close", f -> "/api/v1/admin/reports/" + f.reportId() + "/close",
                 Map.of("note", "Handled"), ADMIN);
         rule("POST /api/v1/admin/compliance/flags/{flagId}/acknowledge",
@@ -306,7 +308,7 @@ class ObjectLevelAuthorizationIT {
         String victim = api.signUp("WORKER").id();
         return new Fixture(hireA.jobId(), hireA.escrowId(), hireA.reference(), disputeA, shareA.split(" ")[0],
                 shareA.split(" ")[1], done.jobId(), openJobA, inbox.findValuesAsString("id").get(0), reportId, hireB.jobId(),
-                shareB.split(" ")[0], victim, workerA.id());
+                shareB.split(" ")[0], victim, workerA.id(), api.signUp("WORKER").id());
     }
 
     /** Pays for the hire, checks the worker in, pings and shares the location; returns "shareId token". */

@@ -64,14 +64,19 @@ class OpenApiFuzzIT {
     private final List<String> undocumented = new ArrayList<>();
     private AnswerConformance conformance;
 
-    /** A user the requests are sent as (none for strangers), signed in again when a fuzzed logout ended the session. */
+    /**
+     * A user the requests are sent as (none for strangers), signed in again when a fuzzed logout ended the
+     * session, and replaced by a new account of the same role when a fuzzed erasure ended the account.
+     */
     private final class Caller {
 
-        private final String email;
+        private final String role;
+        private String email;
         private final String password;
         private String token;
 
-        Caller(String email, String password) {
+        Caller(String role, String email, String password) {
+            this.role = role;
             this.email = email;
             this.password = password;
             this.token = email == null ? null : api.logIn(email, password, null).accessToken();
@@ -79,6 +84,7 @@ class OpenApiFuzzIT {
 
         /** A caller presenting a token the server never issued (an unsigned "admin" JWT). */
         Caller(String forged) {
+            this.role = null;
             this.email = null;
             this.password = null;
             this.token = forged;
@@ -89,9 +95,17 @@ class OpenApiFuzzIT {
         }
 
         void signInAgainIfSignedOut() {
-            if (email != null && api.get("/api/v1/me", token).status() == 401) {
-                token = api.logIn(email, password, null).accessToken();
+            if (email == null || api.get("/api/v1/me", token).status() != 401) {
+                return;
             }
+            var login = api.post("/api/v1/auth/login", Map.of("email", email, "password", password), null);
+            if (login.status() == 200 || role == null) {
+                token = login.expect(200).json().get("accessToken").asText();
+                return;
+            }
+            var successor = api.signUp(role); // the account was erased: its well-formed erasure was let through
+            email = successor.email();
+            token = successor.accessToken();
         }
     }
 
@@ -101,11 +115,11 @@ class OpenApiFuzzIT {
         var client = api.signUp("CLIENT");
         var worker = market.worker();
         var hire = market.hire(client, worker);
-        callers.put("worker", new Caller(worker.email(), Api.PASSWORD));
-        callers.put("client", new Caller(client.email(), Api.PASSWORD));
-        callers.put("admin", new Caller(ADMIN_EMAIL, ADMIN_PASSWORD));
-        callers.put("auditor", new Caller(HardeningIT.AUDITOR_EMAIL, HardeningIT.AUDITOR_PASSWORD));
-        callers.put("anonymous", new Caller(null, null));
+        callers.put("worker", new Caller("WORKER", worker.email(), Api.PASSWORD));
+        callers.put("client", new Caller("CLIENT", client.email(), Api.PASSWORD));
+        callers.put("admin", new Caller(null, ADMIN_EMAIL, ADMIN_PASSWORD));
+        callers.put("auditor", new Caller(null, HardeningIT.AUDITOR_EMAIL, HardeningIT.AUDITOR_PASSWORD));
+        callers.put("anonymous", new Caller(null, null, null));
         callers.put("forged token", new Caller("eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiIsInJvbGUiOiJBRE1JTiJ9."));
         List<String> everyone = List.copyOf(callers.keySet());
 
