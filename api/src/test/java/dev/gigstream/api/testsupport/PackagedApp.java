@@ -48,6 +48,12 @@ public final class PackagedApp {
     private PackagedApp(String logName, boolean postgres, boolean asNewUser) {
         this.asNewUser = asNewUser;
         this.log = Path.of("target", logName + ".log");
+        try {
+            // one log per app of a test, its restarts appended: never what an earlier test or build wrote there
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.database = postgres ? PostgresDatabases.freshDatabase() : null;
         this.dataDir = postgres ? null : freshDirectory(Path.of("target", logName + "-data"));
     }
