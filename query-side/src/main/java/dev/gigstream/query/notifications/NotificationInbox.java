@@ -28,6 +28,8 @@ import dev.gigstream.messages.rating.RatingsRevealed;
 import dev.gigstream.messages.worker.BadgeAwarded;
 import dev.gigstream.messages.worker.PremiumEnded;
 import dev.gigstream.messages.worker.PremiumStarted;
+import dev.gigstream.messages.worker.WorkerReinstated;
+import dev.gigstream.messages.worker.WorkerSuspended;
 import dev.gigstream.query.common.BatchedDocuments;
 import dev.gigstream.query.common.ExpiredDocuments;
 import dev.gigstream.query.common.InOrder;
@@ -181,7 +183,9 @@ public class NotificationInbox {
     void on(JobOffered event, EventMessage<?> message, ReplayStatus replay) {
         raise(message, replay, event.workerId().value(), "job.match", event.jobId().value(),
                 details(job(event.jobId().value()), "rank", String.valueOf(event.rank()),
-                        "expiresAt", event.expiresAt().toString()));
+                        "expiresAt", event.expiresAt().toString(),
+                        "pay", event.pay() == null ? null : String.valueOf(event.pay().amount()),
+                        "currency", event.pay() == null ? null : event.pay().currency().name()));
     }
 
     @EventHandler
@@ -229,6 +233,17 @@ public class NotificationInbox {
                 details(new Document(), "periodEnd", event.periodEnd().toString()));
     }
 
+    /** The reason stays out of the inbox: it is personal data of the event's, erased with the person's key. */
+    @EventHandler
+    void on(WorkerSuspended event, EventMessage<?> message, ReplayStatus replay) {
+        raise(message, replay, event.workerId().value(), "account.suspended", null, details(new Document()));
+    }
+
+    @EventHandler
+    void on(WorkerReinstated event, EventMessage<?> message, ReplayStatus replay) {
+        raise(message, replay, event.workerId().value(), "account.reinstated", null, details(new Document()));
+    }
+
     @EventHandler
     void on(NotificationRead event) {
         SequencedWrites.writeHeld(notifications); // a replay reads the notification in the batch that stored it
@@ -264,6 +279,23 @@ public class NotificationInbox {
      */
     public long deleteBatchBefore(Instant cutoff, int batch) {
         return ExpiredDocuments.deleteBatch(notifications, Filters.lt("at", Date.from(cutoff)), batch);
+    }
+
+    /**
+     * Stores a copy of what another channel carried to the user, as a notification of {@code type} (the
+     * embedded default's push notifications and text messages, which go nowhere else), and pushes it to the
+     * user's sessions like the others. {@code copyOf} names what it is a copy of (a notification's id and the
+     * channel): the copy is stored once, whatever the retries, and pushed when this call stored it.
+     */
+    public NotificationView storeCopy(String copyOf, String userId, String type, Instant at, Map<String, String> details) {
+        String id = UUID.nameUUIDFromBytes(("copy/" + copyOf).getBytes(StandardCharsets.UTF_8)).toString();
+        NotificationView stored = new NotificationView(id, userId, type, null, at, false, Map.copyOf(details));
+        SequencedWrites.insertOnce(notifications, id, Updates.combine(
+                Updates.setOnInsert("userId", userId), Updates.setOnInsert("type", type),
+                Updates.setOnInsert("jobId", null), Updates.setOnInsert("at", Date.from(at)),
+                Updates.setOnInsert("details", new Document(details)), Updates.setOnInsert("read", false)),
+                () -> push(stored));
+        return stored;
     }
 
     /** Stores the notification (once, whatever the redeliveries), then pushes it unless the stream is replayed. */

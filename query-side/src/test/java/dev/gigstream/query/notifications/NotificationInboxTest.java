@@ -30,6 +30,8 @@ import dev.gigstream.messages.worker.Badge;
 import dev.gigstream.messages.worker.BadgeAwarded;
 import dev.gigstream.messages.worker.PremiumEnded;
 import dev.gigstream.messages.worker.PremiumStarted;
+import dev.gigstream.messages.worker.WorkerReinstated;
+import dev.gigstream.messages.worker.WorkerSuspended;
 import dev.gigstream.query.testsupport.MongoBackend;
 import dev.gigstream.query.testsupport.RecordingPushes;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -358,6 +360,42 @@ class NotificationInboxTest {
         assertThat(inbox(inbox, "worker-1")).extracting(view -> view.details().values().iterator().next())
                 .containsOnly(until.toString());
         assertThat(raised.pushed()).hasSize(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void theWorkerIsToldOfASuspensionAndAReinstatementWithoutTheReason(MongoBackend backend) {
+        var raised = new RecordingPushes();
+        var inbox = new NotificationInbox(backend.freshDatabase(), raised);
+        var suspended = message(new WorkerSuspended(WorkerId.of("worker-1"), "no-shows", "admin-1"));
+        var reinstated = message(new WorkerReinstated(WorkerId.of("worker-1"), "appeal upheld", "admin-1"));
+
+        inbox.on(suspended.getPayload(), suspended, ReplayStatus.REGULAR);
+        inbox.on(reinstated.getPayload(), reinstated, ReplayStatus.REGULAR);
+        inbox.on(suspended.getPayload(), suspended, ReplayStatus.REGULAR);
+
+        assertThat(inbox(inbox, "worker-1")).extracting(NotificationView::type)
+                .containsExactlyInAnyOrder("account.suspended", "account.reinstated");
+        assertThat(inbox(inbox, "worker-1")).allSatisfy(n -> assertThat(n.details()).isEmpty());
+        assertThat(raised.pushed()).extracting(NotificationView::type).containsExactly("account.suspended", "account.reinstated");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aCopyOfWhatAnotherChannelCarriedIsStoredAndPushedOnce(MongoBackend backend) {
+        var raised = new RecordingPushes();
+        var inbox = new NotificationInbox(backend.freshDatabase(), raised);
+        Map<String, String> details = Map.of("channel", "SMS", "standsFor", "n-1", "text", "Hired");
+
+        NotificationView copy = inbox.storeCopy("n-1/SMS", "worker-1", "delivery.sms", T0, details);
+        inbox.storeCopy("n-1/SMS", "worker-1", "delivery.sms", T0, details);
+
+        assertThat(inbox(inbox, "worker-1")).singleElement().satisfies(stored -> {
+            assertThat(stored.id()).isEqualTo(copy.id());
+            assertThat(stored.type()).isEqualTo("delivery.sms");
+            assertThat(stored.details()).isEqualTo(details);
+        });
+        assertThat(raised.pushed()).containsExactly(copy);
     }
 
     @ParameterizedTest(name = "{0}")
