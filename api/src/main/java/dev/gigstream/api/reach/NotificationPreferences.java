@@ -3,6 +3,7 @@ package dev.gigstream.api.reach;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a person asked of the notifications: for some notification types the channels they allow
@@ -14,8 +15,8 @@ public record NotificationPreferences(Map<String, Set<Channel>> channels, Option
     public static final NotificationPreferences DEFAULTS = new NotificationPreferences(Map.of(), Optional.empty());
 
     public NotificationPreferences {
-        channels = Map.copyOf(channels);
-        channels.replaceAll((type, allowed) -> Set.copyOf(allowed));
+        channels = channels.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> Set.copyOf(entry.getValue())));
     }
 
     /** Whether the person lets {@code type} reach them by {@code channel}; true for a type they did not mention. */

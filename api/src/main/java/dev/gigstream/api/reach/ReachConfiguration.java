@@ -1,0 +1,132 @@
+package dev.gigstream.api.reach;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.gigstream.api.auth.Accounts;
+import dev.gigstream.query.notifications.NotificationInbox;
+import dev.gigstream.query.notifications.NotificationSink;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The deliveries beyond the inbox: the providers chosen by the settings, the daily SMS allowances, and two
+ * db-scheduler tasks: {@value #PLAN_TASK} (one per notification: the policy applied, the records inserted)
+ * and {@value #SEND_TASK} (one per record that goes out: {@code <notification id>/<channel>}).
+ */
+@Configuration(proxyBeanMethods = false)
+class ReachConfiguration {
+
+    static final String PLAN_TASK = "notification-delivery";
+    static final String SEND_TASK = "notification-send";
+    /** A task whose notification this instance's inbox does not hold yet, or whose database call failed. */
+    private static final Duration TRY_AGAIN_AFTER = Duration.ofSeconds(2);
+    private static final int TRIES = 15;
+
+    /** db-scheduler keeps the system's time, whatever clock the application runs on. */
+    private static final Clock SCHEDULER_TIME = Clock.systemUTC();
+
+    @Bean
+    SmsAllowances smsAllowances(JdbcClient jdbc, Clock clock, ReachProperties properties) {
+        return new SmsAllowances(jdbc, clock, properties.smsDailyCapPerUser(), properties.smsDailyBudget());
+    }
+
+    @Bean
+    DeliveryCopies deliveryCopies(NotificationInbox inbox, Clock clock) {
+        return new DeliveryCopies(inbox, clock);
+    }
+
+    @Bean
+    PushSender pushSender(ReachProperties properties, DeliveryCopies copies) {
+        return switch (properties.pushProvider()) {
+            case ReachProperties.INBOX -> copies.pushes();
+            default -> throw new IllegalStateException("GIGSTREAM_PUSH_PROVIDER must be inbox or fcm, not " + properties.pushProvider());
+        };
+    }
+
+    @Bean
+    SmsSender smsSender(ReachProperties properties, DeliveryCopies copies) {
+        return switch (properties.smsProvider()) {
+            case ReachProperties.INBOX -> copies.texts();
+            default -> throw new IllegalStateException("GIGSTREAM_SMS_PROVIDER must be inbox or termii, not " + properties.smsProvider());
+        };
+    }
+
+    @Bean
+    ProviderCircuits providerCircuits(ReachProperties properties, PushSender pushes, SmsSender texts) {
+        return new ProviderCircuits(
+                new ProviderCircuit(pushes.provider() + " push", properties.circuitFailures(), properties.circuitPause(), SCHEDULER_TIME),
+                new ProviderCircuit(texts.provider() + " SMS", properties.circuitFailures(), properties.circuitPause(), SCHEDULER_TIME));
+    }
+
+    @Bean
+    Recipients recipients(Accounts accounts, SimpUserRegistry sessions) {
+        return new AccountRecipients(accounts, sessions);
+    }
+
+    @Bean
+    Deliveries deliveries(QueryGateway queries, DeliveryRecords records, Recipients recipients, SmsAllowances allowances,
+                          PushSender pushes, SmsSender texts, ProviderCircuits circuits, ReachProperties properties, Clock clock) {
+        return new Deliveries(queries, records, recipients, allowances, pushes, texts, circuits.push(), circuits.sms(),
+                new Deliveries.Retries(properties.retryFirst(), properties.maxAttempts()), clock, SCHEDULER_TIME);
+    }
+
+    @Bean
+    DirectTexts directTexts(DeliveryRecords records, SmsAllowances allowances, SmsSender texts, ProviderCircuits circuits,
+                            Clock clock) {
+        return new SmsDirectTexts(records, allowances, texts, circuits.sms(), AccountRecipients::e164, clock);
+    }
+
+    @Bean
+    CustomTask<String> notificationSendTask(Deliveries deliveries) {
+        return Tasks.custom(SEND_TASK, String.class)
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(TRIES, new FailureHandler.OnFailureRetryLater<>(TRY_AGAIN_AFTER)))
+                .execute((instance, context) -> {
+                    String id = instance.getId();
+                    int slash = id.lastIndexOf('/');
+                    Deliveries.Next next = deliveries.send(instance.getData(), id.substring(0, slash),
+                            Channel.valueOf(id.substring(slash + 1)), queue(context.getSchedulerClient()));
+                    return next instanceof Deliveries.Next.At at
+                            ? (complete, operations) -> operations.reschedule(complete, at.when())
+                            : new CompletionHandler.OnCompleteRemove<>();
+                });
+    }
+
+    @Bean
+    CustomTask<String> notificationDeliveryTask(Deliveries deliveries) {
+        return Tasks.custom(PLAN_TASK, String.class)
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(TRIES, new FailureHandler.OnFailureRetryLater<>(TRY_AGAIN_AFTER)))
+                .execute((instance, context) -> {
+                    deliveries.plan(instance.getData(), instance.getId(), queue(context.getSchedulerClient()));
+                    return new CompletionHandler.OnCompleteRemove<>();
+                });
+    }
+
+    /** The inbox's pushes: the WebSocket copy, then the delivery task. */
+    @Bean
+    @Primary
+    NotificationSink reachingSink(@Qualifier("notificationBroadcast") NotificationSink webSocket,
+                                  ObjectProvider<SchedulerClient> scheduler) {
+        return new ReachingSink(webSocket, scheduler, PLAN_TASK, SCHEDULER_TIME);
+    }
+
+    private static Deliveries.SendQueue queue(SchedulerClient scheduler) {
+        return (notificationId, channel, userId, at) ->
+                scheduler.scheduleIfNotExists(new TaskInstance<>(SEND_TASK, notificationId + "/" + channel, userId), at);
+    }
+
+    record ProviderCircuits(ProviderCircuit push, ProviderCircuit sms) {
+    }
+}

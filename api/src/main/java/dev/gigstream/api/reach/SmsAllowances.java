@@ -1,0 +1,86 @@
+package dev.gigstream.api.reach;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The day's text messages, counted in {@code sms_usage} per UTC day: each person's cap and the platform's
+ * budget. A reservation is a conditional increment ({@code count < cap}) of the person's row, then of the
+ * platform's; a platform that refuses hands the person's back. Each increment is one statement, so
+ * instances sharing the database never reserve past a cap together, on PostgreSQL as on H2 (the second of
+ * two concurrent updates of a row waits for the first and sees its count). A day's row is inserted before
+ * its first increment; an insert that lost the race to another instance's finds the row there.
+ */
+final class SmsAllowances {
+
+    static final String PLATFORM = "platform";
+    private static final Logger log = LoggerFactory.getLogger(SmsAllowances.class);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final int capPerUser;
+    private final int dailyBudget;
+    private final AtomicReference<LocalDate> budgetSpentOn = new AtomicReference<>();
+
+    SmsAllowances(JdbcClient jdbc, Clock clock, int capPerUser, int dailyBudget) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.capPerUser = capPerUser;
+        this.dailyBudget = dailyBudget;
+    }
+
+    /** One of {@code userId}'s text messages today, and one of the platform's. */
+    Optional<DeliveryReason> reserve(String userId) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        String person = "user:" + userId;
+        if (!increment(today, person, capPerUser)) {
+            return Optional.of(DeliveryReason.SMS_CAP);
+        }
+        if (!increment(today, PLATFORM, dailyBudget)) {
+            jdbc.sql("UPDATE sms_usage SET count = count - 1 WHERE day = :day AND scope = :scope AND count > 0")
+                    .param("day", today).param("scope", person).update();
+            if (!today.equals(budgetSpentOn.getAndSet(today))) {
+                log.warn("The platform's daily budget of {} text messages is spent for {} (UTC): text messages fall back "
+                        + "to push notifications and the inbox until midnight UTC (GIGSTREAM_SMS_DAILY_BUDGET)", dailyBudget, today);
+            }
+            return Optional.of(DeliveryReason.SMS_BUDGET);
+        }
+        return Optional.empty();
+    }
+
+    /** The allowance the policy reserves from when it chooses a text message for {@code userId}. */
+    DeliveryPolicy.SmsAllowance forUser(String userId) {
+        return () -> reserve(userId);
+    }
+
+    private boolean increment(LocalDate day, String scope, int cap) {
+        if (cap <= 0) {
+            return false;
+        }
+        int updated = jdbc.sql("UPDATE sms_usage SET count = count + 1 WHERE day = :day AND scope = :scope AND count < :cap")
+                .param("day", day).param("scope", scope).param("cap", cap).update();
+        if (updated == 1) {
+            return true;
+        }
+        if (jdbc.sql("SELECT COUNT(*) FROM sms_usage WHERE day = :day AND scope = :scope")
+                .param("day", day).param("scope", scope).query(Integer.class).single() > 0) {
+            return false; // the day's row is there, and at its cap
+        }
+        try {
+            jdbc.sql("INSERT INTO sms_usage (day, scope, count) VALUES (:day, :scope, 0)")
+                    .param("day", day).param("scope", scope).update();
+        } catch (DuplicateKeyException e) {
+            // another instance inserted it first
+        }
+        return jdbc.sql("UPDATE sms_usage SET count = count + 1 WHERE day = :day AND scope = :scope AND count < :cap")
+                .param("day", day).param("scope", scope).param("cap", cap).update() == 1;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.gigstream.api.reach;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Direct texts (a verification code), sent at once on the caller's thread through the notifications' SMS
+ * sender, caps and budget, and recorded in {@code notification_delivery} under a fresh id with the kind as
+ * its type. The caller hears of a refusal: the caps ({@link DirectTextRefused#capReached}), a provider that
+ * cannot take it now ({@link DirectTextRefused#unavailable}), or a number that is none ({@link UntextableNumber}).
+ */
+final class SmsDirectTexts implements DirectTexts {
+
+    private static final Logger log = LoggerFactory.getLogger(SmsDirectTexts.class);
+
+    private final DeliveryRecords records;
+    private final SmsAllowances allowances;
+    private final SmsSender sender;
+    private final ProviderCircuit circuit;
+    private final Function<String, Optional<String>> e164;
+    private final Clock clock;
+
+    SmsDirectTexts(DeliveryRecords records, SmsAllowances allowances, SmsSender sender, ProviderCircuit circuit,
+                   Function<String, Optional<String>> e164, Clock clock) {
+        this.records = records;
+        this.allowances = allowances;
+        this.sender = sender;
+        this.circuit = circuit;
+        this.e164 = e164;
+        this.clock = clock;
+    }
+
+    @Override
+    public void send(String userId, String phone, String kind, String text) {
+        String id = UUID.randomUUID().toString();
+        Optional<String> number = phone == null ? Optional.empty() : e164.apply(phone);
+        if (number.isEmpty()) {
+            records.insert(id, Channel.SMS, userId, kind, DeliveryStatus.SKIPPED, DeliveryReason.NO_PHONE, clock.instant());
+            throw new UntextableNumber();
+        }
+        if (circuit.openUntil().isPresent()) {
+            throw DirectTextRefused.unavailable("Text messages cannot be sent now; try again in a few minutes");
+        }
+        Optional<DeliveryReason> refused = allowances.reserve(userId);
+        if (refused.isPresent()) {
+            records.insert(id, Channel.SMS, userId, kind, DeliveryStatus.SKIPPED, refused.get(), clock.instant());
+            throw DirectTextRefused.capReached(refused.get() == DeliveryReason.SMS_CAP
+                    ? "Today's text messages to this account are spent; try again tomorrow"
+                    : "Text messages are paused for today; try again tomorrow");
+        }
+        records.insert(id, Channel.SMS, userId, kind, DeliveryStatus.PENDING, null, clock.instant());
+        records.claim(id, Channel.SMS, clock.instant());
+        SendResult result;
+        try {
+            result = sender.send(new Outgoing(id, userId, kind), number.get(), NotificationTexts.gsm(text));
+        } catch (RuntimeException e) {
+            log.warn("A direct text failed: {}", e.toString());
+            result = new SendResult.RetryLater(Optional.empty());
+        }
+        if (result instanceof SendResult.Sent sent) {
+            circuit.succeeded();
+            records.sent(id, Channel.SMS, sender.provider(), sent.messageId(), clock.instant());
+            return;
+        }
+        boolean providerTrouble = result instanceof SendResult.RetryLater || result instanceof SendResult.Unknown;
+        if (providerTrouble) {
+            circuit.failed(result.toString());
+        }
+        records.failed(id, Channel.SMS, sender.provider(), result instanceof SendResult.Unknown ? DeliveryReason.OUTCOME_UNKNOWN
+                : result instanceof SendResult.RetryLater ? DeliveryReason.RETRIES_EXHAUSTED : DeliveryReason.PROVIDER_REJECTED,
+                clock.instant());
+        throw DirectTextRefused.unavailable("The text message could not be sent now; try again in a few minutes");
+    }
+}
