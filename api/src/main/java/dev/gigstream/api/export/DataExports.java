@@ -2,6 +2,7 @@ package dev.gigstream.api.export;
 
 import dev.gigstream.api.audit.PersonalDataReads;
 import dev.gigstream.api.auth.Accounts;
+import dev.gigstream.api.reach.DeliveryRecords;
 import dev.gigstream.messages.dispute.DisputeView;
 import dev.gigstream.messages.escrow.EscrowView;
 import dev.gigstream.messages.export.FindPersonalData;
@@ -31,12 +32,14 @@ class DataExports {
     private final QueryGateway queries;
     private final Accounts accounts;
     private final PersonalDataReads reads;
+    private final DeliveryRecords deliveries;
     private final Clock clock;
 
-    DataExports(QueryGateway queries, Accounts accounts, PersonalDataReads reads, Clock clock) {
+    DataExports(QueryGateway queries, Accounts accounts, PersonalDataReads reads, DeliveryRecords deliveries, Clock clock) {
         this.queries = queries;
         this.accounts = accounts;
         this.reads = reads;
+        this.deliveries = deliveries;
         this.clock = clock;
     }
 
@@ -59,6 +62,8 @@ class DataExports {
                 .orElse(null);
         PersonalDataExport export = new PersonalDataExport(now, account, worker.join(), jobs.join(), applications.join(),
                 offers.join(), ratings.join(), escrows.join(), disputes.join(), locations.join(), notifications.join(),
+                deliveries.of(userId).stream().map(d -> new PersonalDataExport.Delivery(d.notificationId(), d.type(),
+                        d.channel().name(), d.status().name(), d.reason() == null ? null : d.reason().name(), d.updatedAt())).toList(),
                 reads.of(userId, idsIn(jobs.join(), escrows.join(), disputes.join())));
         reads.recordExport(user, request);
         return export;

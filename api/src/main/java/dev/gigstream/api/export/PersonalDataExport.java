@@ -30,11 +30,18 @@ public record PersonalDataExport(
         @Schema(description = "Disputes one is a party to, with one's own evidence") FindPersonalData.Disputes disputes,
         @Schema(description = "Safety links made and location pings still held") FindPersonalData.Locations locations,
         @Schema(description = "The notification inbox") FindPersonalData.Notifications notifications,
+        @Schema(description = "How the notifications (and direct texts, such as a verification code) reached one by "
+                + "WebSocket, push and SMS, by notification id; no text or number is kept of them") List<Delivery> deliveries,
         @Schema(description = "Reads of one's data: one's own exports, and every read of the audit trail whose path "
                 + "names one or one of one's jobs, escrows or disputes, oldest first") List<AuditRead> auditReads) {
 
     /** The account one signs in with. */
     @Schema(name = "PersonalAccountDetails")
     public record Account(String userId, String email, String fullName, String phone, String role, Instant createdAt) {
+    }
+
+    /** One channel's delivery of a notification or direct text (its {@code type} names which). */
+    @Schema(name = "PersonalDelivery")
+    public record Delivery(String notificationId, String type, String channel, String status, String reason, Instant at) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.gigstream.api.notifications;
 
+import dev.gigstream.api.reach.DeliveryRecords;
+import dev.gigstream.api.reach.DeliveryView;
 import dev.gigstream.api.web.problems.NotFoundException;
 import dev.gigstream.messages.notification.FindNotification;
 import dev.gigstream.messages.notification.FindNotifications;
@@ -25,7 +27,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The inbox: what was pushed (or would have been, had the user been connected), newest first. */
 @RestController
@@ -35,18 +39,30 @@ class NotificationController {
 
     private final QueryGateway queries;
     private final EventGateway events;
+    private final DeliveryRecords deliveries;
 
-    NotificationController(QueryGateway queries, EventGateway events) {
+    NotificationController(QueryGateway queries, EventGateway events, DeliveryRecords deliveries) {
         this.queries = queries;
         this.events = events;
+        this.deliveries = deliveries;
+    }
+
+    /** A notification with how it reached the user besides the inbox, channel by channel. */
+    record InboxNotification(String id, String userId, String type, String jobId, Instant at, boolean read,
+                             Map<String, String> details, List<DeliveryView> deliveries) {
     }
 
     @GetMapping
-    @Operation(operationId = "listNotifications", summary = "The signed-in user's notifications, newest first")
-    List<NotificationView> inbox(@RequestParam(defaultValue = "false") boolean unreadOnly,
-                                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
-                                 @AuthenticationPrincipal Jwt user) {
-        return queries.query(new FindNotifications(user.getSubject(), unreadOnly, limit), NotificationPage.class).join().items();
+    @Operation(operationId = "listNotifications", summary = "The signed-in user's notifications, newest first, each with its deliveries by push and SMS")
+    List<InboxNotification> inbox(@RequestParam(defaultValue = "false") boolean unreadOnly,
+                                  @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+                                  @AuthenticationPrincipal Jwt user) {
+        List<NotificationView> page = queries.query(new FindNotifications(user.getSubject(), unreadOnly, limit),
+                NotificationPage.class).join().items();
+        Map<String, List<DeliveryView>> delivered = deliveries.viewsOf(user.getSubject(),
+                page.stream().map(NotificationView::id).toList());
+        return page.stream().map(n -> new InboxNotification(n.id(), n.userId(), n.type(), n.jobId(), n.at(), n.read(),
+                n.details(), delivered.getOrDefault(n.id(), List.of()))).toList();
     }
 
     @PostMapping("/{notificationId}/read")

@@ -127,6 +127,13 @@ public class DeliveryRecords {
         return byNotification;
     }
 
+    /** The deliveries of a page of the user's notifications as the user sees them, in one query. */
+    public Map<String, List<DeliveryView>> viewsOf(String userId, Collection<String> notificationIds) {
+        Map<String, List<DeliveryView>> views = new LinkedHashMap<>();
+        of(userId, notificationIds).forEach((id, deliveries) -> views.put(id, deliveries.stream().map(DeliveryView::of).toList()));
+        return views;
+    }
+
     /** Every delivery to the user, for their data export. */
     public List<Delivery> of(String userId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM notification_delivery WHERE user_id = :user ORDER BY created_at, channel")

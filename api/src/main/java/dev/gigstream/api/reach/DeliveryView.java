@@ -1,0 +1,14 @@
+package dev.gigstream.api.reach;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+
+/** One channel's delivery of a notification as its recipient sees it: where it stands since {@code at}, and why if skipped or failed. */
+public record DeliveryView(Channel channel, DeliveryStatus status,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) DeliveryReason reason, Instant at) {
+
+    static DeliveryView of(DeliveryRecords.Delivery delivery) {
+        return new DeliveryView(delivery.channel(), delivery.status(), delivery.reason(), delivery.updatedAt());
+    }
+}
