@@ -32,7 +32,10 @@ import java.util.Map;
  * sorted into {@link Status}: Delivered and Received are {@code DELIVERED}; Message Failed, Rejected,
  * Expired and DND Active on Phone Number are {@code FAILED}; Message Sent and any text not known here
  * are {@code PENDING}, so an unfamiliar word never closes a text's fate. {@code sent_at} carries no
- * zone; Termii keeps Lagos time (WAT, UTC+1 all year); a time with an offset is taken as given.
+ * zone and Termii's documentation names none: it is read as Lagos time (WAT, UTC+1 all year), where
+ * Termii is; a time with an offset is taken as given. The documentation calls the signature an
+ * "HMAC SHA512 signature of the event payload" without naming its encoding: it is taken as hex (as
+ * Paystack's, from the same market, is), in either case.
  */
 public final class TermiiDeliveryReports {
 
