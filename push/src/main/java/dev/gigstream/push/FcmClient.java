@@ -46,7 +46,9 @@ import java.util.regex.Pattern;
  * The OAuth2 access token comes from Google's auth library, which signs the service account's JWT
  * assertion, posts it to the JSON's {@code token_uri} and keeps the token until shortly before it
  * expires, so most sends ask only FCM. Neither the token nor the private key ever appears in a log
- * line, a result or an exception message.
+ * line, a result or an exception message. The library signs the assertion for Google's audience
+ * ({@code https://oauth2.googleapis.com/token}) and posts it to {@code token_uri}, so a stand-in's
+ * {@code token_uri} needs no override. One client serves any number of threads.
  */
 public final class FcmClient {
 
@@ -154,14 +156,14 @@ public final class FcmClient {
         if ("INVALID_ARGUMENT".equals(code) && error.aboutToken()) {
             return new DeviceGone(code);
         }
-        if (status == 429 || status >= 500 || "QUOTA_EXCEEDED".equals(code) || "UNAVAILABLE".equals(code)
-                || "INTERNAL".equals(code)) {
+        if (status == 408 || status == 429 || status >= 500
+                || "QUOTA_EXCEEDED".equals(code) || "UNAVAILABLE".equals(code) || "INTERNAL".equals(code)) {
             return new RetryLater(reason, retryAfter);
         }
         return new Rejected(reason);
     }
 
-    /** The {@code Authorization} header: the cached access token, or a fresh one when it is (nearly) expired or {@code fresh}. */
+    /** The {@code Authorization} header: the cached access token, or a fresh one when it (nearly) expired or {@code fresh}. */
     private String authorization(boolean fresh) throws IOException {
         if (fresh) {
             credentials.refresh();

@@ -23,8 +23,10 @@ public record FcmSettings(URI baseUrl, String serviceAccountJson, Duration conne
         }
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || requestTimeout.isNegative() || requestTimeout.isZero()) {
-            throw new IllegalArgumentException("the timeouts must be positive: " + connectTimeout + ", " + requestTimeout);
+        if (connectTimeout.isNegative() || connectTimeout.isZero()
+                || requestTimeout.isNegative() || requestTimeout.isZero()) {
+            throw new IllegalArgumentException("the timeouts must be positive: " + connectTimeout + ", "
+                    + requestTimeout);
         }
     }
 

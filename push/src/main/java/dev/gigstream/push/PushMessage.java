@@ -10,8 +10,9 @@ import java.util.Set;
  * One notification for one device. {@code token} is the FCM registration token the app reported;
  * {@code title} and {@code body} are what the device shows (either may be null, not both);
  * {@code data} travels to the app as string pairs (FCM reserves the keys {@code from},
- * {@code notification}, {@code message_type} and those starting {@code google} or {@code gcm}). {@code timeToLive} is how long FCM keeps the
- * message for a device that is offline (zero: deliver now or never; at most FCM's 28 days).
+ * {@code notification}, {@code message_type} and those starting {@code google} or {@code gcm}).
+ * {@code timeToLive} is how long FCM keeps the message for a device that is offline (zero: deliver
+ * now or never; at most FCM's 28 days).
  * {@code urgent} asks for high priority on Android and priority 10 on APNs, which wakes the device;
  * otherwise delivery may wait for the device's next wake-up, sparing its battery.
  */

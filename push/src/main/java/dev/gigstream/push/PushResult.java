@@ -21,7 +21,7 @@ public sealed interface PushResult {
     }
 
     /**
-     * FCM could not take the message now (quota, 5xx, no answer in time, no connection, or no access
+     * FCM could not take the message now (quota, 408, 5xx, no answer in time, no connection, or no access
      * token to be had for the same reasons): the same message may succeed later, not before
      * {@code retryAfter} when FCM said how long to wait.
      */

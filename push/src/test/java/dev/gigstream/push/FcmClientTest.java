@@ -161,6 +161,14 @@ class FcmClientTest {
     }
 
     @Test
+    void anInvalidArgumentNotAboutTheTokenIsRejectedAndTheDeviceKept() {
+        fcm.failNext(1, 400, "INVALID_ARGUMENT", null);
+
+        assertThat(client.send(shiftOffer(DEVICE))).isEqualTo(
+                new Rejected("FCM answered HTTP 400 INVALID_ARGUMENT: Request contains an invalid argument."));
+    }
+
+    @Test
     void anExceededQuotaIsRetriedLaterAfterFcmsRetryAfter() {
         fcm.failNext(1, 429, "QUOTA_EXCEEDED", Duration.ofSeconds(120));
 
@@ -173,7 +181,7 @@ class FcmClientTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"500, INTERNAL", "503, UNAVAILABLE", "502, ", "504, "})
+    @CsvSource({"500, INTERNAL", "503, UNAVAILABLE", "502, ", "504, ", "408, "})
     void aServerErrorIsRetriedLaterAndNotAtOnce(int httpStatus, String errorCode) {
         fcm.failNext(1, httpStatus, errorCode, null);
 

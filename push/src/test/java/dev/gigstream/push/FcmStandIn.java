@@ -305,8 +305,9 @@ public final class FcmStandIn implements AutoCloseable {
             answer(exchange, 400, error(400, "Invalid value at 'message.android.priority'", "INVALID_ARGUMENT",
                     "message.android.priority"), null);
         } else if (token.isEmpty() || invalid.contains(token)) {
+            // FCM names the token in the message only, with no BadRequest detail
             answer(exchange, 400, error(400, "The registration token is not a valid FCM registration token",
-                    "INVALID_ARGUMENT", "message.token"), null);
+                    "INVALID_ARGUMENT", null), null);
         } else if (unregistered.contains(token)) {
             answer(exchange, 404, error(404, "Requested entity was not found.", "UNREGISTERED", null), null);
         } else {
@@ -327,6 +328,7 @@ public final class FcmStandIn implements AutoCloseable {
             case "QUOTA_EXCEEDED" -> "Quota exceeded for quota metric 'Send requests' of service 'fcm.googleapis.com'.";
             case "UNAVAILABLE" -> "The service is currently unavailable.";
             case "INTERNAL" -> "Internal error encountered.";
+            case "INVALID_ARGUMENT" -> "Request contains an invalid argument.";
             case "SENDER_ID_MISMATCH" -> "SenderId mismatch";
             case "THIRD_PARTY_AUTH_ERROR" -> "Auth error from APNS or Web Push Service";
             default -> "Request failed.";
@@ -347,6 +349,7 @@ public final class FcmStandIn implements AutoCloseable {
             case 401 -> "UNAUTHENTICATED";
             case 403 -> "PERMISSION_DENIED";
             case 404 -> "NOT_FOUND";
+            case 408 -> "DEADLINE_EXCEEDED";
             case 429 -> "RESOURCE_EXHAUSTED";
             case 503 -> "UNAVAILABLE";
             default -> httpStatus >= 500 ? "INTERNAL" : "FAILED_PRECONDITION";
