@@ -107,6 +107,8 @@ class SecurityConfiguration {
                             "/api/v1/auth/refresh").permitAll()
                     // Paystack signs its webhooks; the controller checks the signature on the raw body
                     .requestMatchers(HttpMethod.POST, "/api/v1/webhooks/paystack").permitAll()
+                    // Termii signs its delivery reports; the controller checks the signature on the raw body
+                    .requestMatchers(HttpMethod.POST, "/api/v1/webhooks/termii").permitAll()
                     // the WebSocket handshake; STOMP's CONNECT frame carries the access token (StompAuthentication)
                     .requestMatchers(HttpMethod.GET, "/ws").permitAll()
                     // live-location safety links: the token in the path is the credential (rate limited per address)

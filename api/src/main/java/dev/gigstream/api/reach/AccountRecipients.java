@@ -2,6 +2,7 @@ package dev.gigstream.api.reach;
 
 import dev.gigstream.api.auth.Account;
 import dev.gigstream.api.auth.Accounts;
+import dev.gigstream.sms.PhoneNumbers;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.Optional;
  * Devices and preferences are not kept yet: nobody has a device, everybody the policy's defaults.
  */
 final class AccountRecipients implements Recipients {
+
+    static final String DEFAULT_REGION = "NG";
 
     private final Accounts accounts;
     private final SimpUserRegistry sessions;
@@ -46,15 +49,8 @@ final class AccountRecipients implements Recipients {
         return accounts.byId(userId).map(Account::phone).flatMap(AccountRecipients::e164);
     }
 
-    /** A Nigerian or Ghanaian number in E.164 form: {@code +234...}, {@code 234...} or a local {@code 0...} (Nigeria). */
+    /** The number in E.164 form if it can receive a text; without a country code it is read as Nigerian. */
     static Optional<String> e164(String raw) {
-        String digits = raw.replaceAll("[\\s().-]", "");
-        if (digits.startsWith("+") && digits.substring(1).matches("\\d{8,15}")) {
-            return Optional.of(digits);
-        }
-        if (digits.matches("0\\d{10}")) {
-            return Optional.of("+234" + digits.substring(1));
-        }
-        return digits.matches("23[34]\\d{9,10}") ? Optional.of("+" + digits) : Optional.empty();
+        return PhoneNumbers.e164(raw, DEFAULT_REGION);
     }
 }

@@ -7,6 +7,10 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.gigstream.api.auth.Accounts;
+import dev.gigstream.push.FcmClient;
+import dev.gigstream.push.FcmSettings;
+import dev.gigstream.sms.TermiiClient;
+import dev.gigstream.sms.TermiiSettings;
 import dev.gigstream.query.notifications.NotificationInbox;
 import dev.gigstream.query.notifications.NotificationSink;
 import org.axonframework.queryhandling.QueryGateway;
@@ -48,20 +52,46 @@ class ReachConfiguration {
         return new DeliveryCopies(inbox, clock);
     }
 
+    /** The chosen push provider; FCM without its service account stops the start. */
     @Bean
-    PushSender pushSender(ReachProperties properties, DeliveryCopies copies) {
+    PushSender pushSender(ReachProperties properties, ProviderProperties.Fcm fcm, DeliveryCopies copies) {
         return switch (properties.pushProvider()) {
             case ReachProperties.INBOX -> copies.pushes();
+            case FcmPushSender.PROVIDER -> {
+                if (blank(fcm.serviceAccount())) {
+                    throw new IllegalStateException("GIGSTREAM_PUSH_PROVIDER=fcm needs GIGSTREAM_FCM_SERVICE_ACCOUNT (the service account's JSON key)");
+                }
+                yield new FcmPushSender(new FcmClient(FcmSettings.of(blank(fcm.baseUrl()) ? FcmSettings.FCM : fcm.baseUrl(),
+                        fcm.serviceAccount())));
+            }
             default -> throw new IllegalStateException("GIGSTREAM_PUSH_PROVIDER must be inbox or fcm, not " + properties.pushProvider());
         };
     }
 
+    /** The chosen SMS provider; Termii without its API key and secret key stops the start. */
     @Bean
-    SmsSender smsSender(ReachProperties properties, DeliveryCopies copies) {
+    SmsSender smsSender(ReachProperties properties, ProviderProperties.Termii termii, DeliveryCopies copies) {
         return switch (properties.smsProvider()) {
             case ReachProperties.INBOX -> copies.texts();
+            case TermiiSmsSender.PROVIDER -> {
+                if (blank(termii.apiKey()) || blank(termii.secretKey())) {
+                    throw new IllegalStateException("GIGSTREAM_SMS_PROVIDER=termii needs GIGSTREAM_TERMII_API_KEY and "
+                            + "GIGSTREAM_TERMII_SECRET_KEY (which signs its delivery reports)");
+                }
+                yield new TermiiSmsSender(new TermiiClient(TermiiSettings.of(
+                                blank(termii.baseUrl()) ? TermiiSettings.TERMII_NG : termii.baseUrl(), termii.apiKey(),
+                                blank(termii.senderId()) ? "Gigstream" : termii.senderId())
+                        .withChannel(blank(termii.channel()) ? TermiiSettings.DND : termii.channel())));
+            }
             default -> throw new IllegalStateException("GIGSTREAM_SMS_PROVIDER must be inbox or termii, not " + properties.smsProvider());
         };
+    }
+
+    @Bean
+    SmsDeliveryReports smsDeliveryReports(DeliveryRecords records, ReachProperties properties, ProviderProperties.Termii termii,
+                                          Clock clock) {
+        return new SmsDeliveryReports(records, TermiiSmsSender.PROVIDER.equals(properties.smsProvider()) ? termii.secretKey() : null,
+                clock);
     }
 
     @Bean
@@ -120,6 +150,10 @@ class ReachConfiguration {
     NotificationSink reachingSink(@Qualifier("notificationBroadcast") NotificationSink webSocket,
                                   ObjectProvider<SchedulerClient> scheduler) {
         return new ReachingSink(webSocket, scheduler, PLAN_TASK, SCHEDULER_TIME);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static Deliveries.SendQueue queue(SchedulerClient scheduler) {
