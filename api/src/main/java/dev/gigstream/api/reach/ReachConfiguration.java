@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -148,8 +149,8 @@ class ReachConfiguration {
     @Bean
     @Primary
     NotificationSink reachingSink(@Qualifier("notificationBroadcast") NotificationSink webSocket,
-                                  ObjectProvider<SchedulerClient> scheduler) {
-        return new ReachingSink(webSocket, scheduler, PLAN_TASK, SCHEDULER_TIME);
+                                  ObjectProvider<SchedulerClient> scheduler, PlatformTransactionManager transactions) {
+        return new ReachingSink(webSocket, scheduler, PLAN_TASK, SCHEDULER_TIME, transactions);
     }
 
     private static boolean blank(String value) {
