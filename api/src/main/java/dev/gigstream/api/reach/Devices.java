@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +70,7 @@ public class Devices {
         if (existing.isPresent() && existing.get().userId().equals(userId)) {
             return new Registered(existing.get(), false);
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the column keeps it, so a repeat answers the same
         if (existing.isPresent()) {
             jdbc.sql("UPDATE device SET user_id = :user, platform = :platform, added_at = :at WHERE token_hash = :hash")
                     .param("user", userId).param("platform", platform.name()).param("at", utc(now)).param("hash", hash).update();
