@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,25 +60,22 @@ public class NotificationPreferencesStore {
         Map<String, List<Channel>> channels = new TreeMap<>();
         preferences.channels().forEach((type, allowed) -> channels.put(type, allowed.stream().sorted().toList()));
         Optional<QuietHours> quiet = preferences.quietHours();
-        var values = Map.of(
-                "user", userId,
-                "channels", json.writeValueAsString(channels),
-                "at", clock.instant().atOffset(ZoneOffset.UTC));
+        Map<String, Object> values = new HashMap<>();
+        values.put("user", userId);
+        values.put("channels", json.writeValueAsString(channels));
+        values.put("from", quiet.map(hours -> hours.from().toString()).orElse(null));
+        values.put("to", quiet.map(hours -> hours.to().toString()).orElse(null));
+        values.put("zone", quiet.map(hours -> hours.zone().getId()).orElse(null));
+        values.put("at", clock.instant().atOffset(ZoneOffset.UTC));
         int updated = jdbc.sql("""
                         UPDATE notification_preferences SET channels = :channels, quiet_from = :from, quiet_to = :to, zone = :zone,
                                updated_at = :at WHERE user_id = :user""")
-                .params(values).param("from", quiet.map(q -> q.from().toString()).orElse(null))
-                .param("to", quiet.map(q -> q.to().toString()).orElse(null))
-                .param("zone", quiet.map(q -> q.zone().getId()).orElse(null))
-                .update();
+                .params(values).update();
         if (updated == 0) { // of two first settings at once, one stands
             jdbc.sql("""
                             INSERT INTO notification_preferences (user_id, channels, quiet_from, quiet_to, zone, updated_at)
                             VALUES (:user, :channels, :from, :to, :zone, :at) ON CONFLICT DO NOTHING""")
-                    .params(values).param("from", quiet.map(q -> q.from().toString()).orElse(null))
-                    .param("to", quiet.map(q -> q.to().toString()).orElse(null))
-                    .param("zone", quiet.map(q -> q.zone().getId()).orElse(null))
-                    .update();
+                    .params(values).update();
         }
     }
 
