@@ -1,5 +1,6 @@
 package dev.gigstream.api.reach;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,8 +15,9 @@ public record NotificationPreferences(Map<String, Set<Channel>> channels, Option
     public static final NotificationPreferences DEFAULTS = new NotificationPreferences(Map.of(), Optional.empty());
 
     public NotificationPreferences {
-        channels = Map.copyOf(channels);
-        channels.replaceAll((type, allowed) -> Set.copyOf(allowed));
+        Map<String, Set<Channel>> copy = new HashMap<>();
+        channels.forEach((type, allowed) -> copy.put(type, Set.copyOf(allowed)));
+        channels = Map.copyOf(copy);
     }
 
     /** Whether the person lets {@code type} reach them by {@code channel}; true for a type they did not mention. */
