@@ -2,6 +2,9 @@ package dev.gigstream.api.erasure;
 
 import dev.gigstream.api.auth.AccountErasure;
 import dev.gigstream.api.personal.PersonalKeys;
+import dev.gigstream.api.reach.Devices;
+import dev.gigstream.api.reach.NotificationPreferencesStore;
+import dev.gigstream.api.reach.Presence;
 import dev.gigstream.api.redis.RedisProperties;
 import dev.gigstream.query.erasure.PersonalDataScrub;
 import org.slf4j.Logger;
@@ -39,9 +42,16 @@ class Erasures {
     private final ObjectProvider<StringRedisTemplate> redis;
     private final ObjectProvider<RedisProperties> redisProperties;
     private final Clock clock;
+    private final Devices devices;
+    private final NotificationPreferencesStore preferences;
+    private final Presence presence;
 
     Erasures(JdbcClient jdbc, AccountErasure accounts, PersonalDataScrub readModels, ObjectProvider<PersonalKeys> keys,
-             ObjectProvider<StringRedisTemplate> redis, ObjectProvider<RedisProperties> redisProperties, Clock clock) {
+             ObjectProvider<StringRedisTemplate> redis, ObjectProvider<RedisProperties> redisProperties, Clock clock,
+             Devices devices, NotificationPreferencesStore preferences, Presence presence) {
+        this.devices = devices;
+        this.preferences = preferences;
+        this.presence = presence;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.readModels = readModels;
@@ -96,9 +106,10 @@ class Erasures {
     /**
      * The relational tables besides the account that hold the person's data: what they wrote in abuse reports
      * (and what others wrote about them), the answers kept for their retried requests, the Paystack recipients
-     * cached for their payout accounts (keyed by the account number), and, when the Paystack sandbox plays Paystack
-     * inside the app, its copies of their e-mail, name and account number. The records of how their notifications
-     * and texts reached them, and their count of the day's text messages, are deleted.
+     * cached for their payout accounts (keyed by the account number), their devices, notification preferences
+     * and session rows, the records of how their notifications and texts reached them and their count of the
+     * day's text messages, and, when the Paystack sandbox plays Paystack inside the app, its copies of their
+     * e-mail, name and account number.
      */
     private void scrubTables(String personId, String email) {
         jdbc.sql("DELETE FROM notification_delivery WHERE user_id = :id").param("id", personId).update();
@@ -111,6 +122,9 @@ class Erasures {
                         WHERE recipient_code IN (SELECT recipient_code FROM paystack_recipient WHERE worker_id = :id)""")
                 .param("erased", PersonalDataScrub.ERASED).param("id", personId).update();
         jdbc.sql("DELETE FROM paystack_recipient WHERE worker_id = :id").param("id", personId).update();
+        devices.forgetAllOf(personId);
+        preferences.forget(personId);
+        presence.forgetAllOf(personId);
         if (email != null) {
             String pseudonym = AccountErasure.pseudonymousEmail(personId);
             for (String table : List.of("sandbox_transaction", "sandbox_subscription")) {

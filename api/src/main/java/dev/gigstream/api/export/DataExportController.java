@@ -28,7 +28,8 @@ class DataExportController {
     @Operation(operationId = "exportMyData", summary = "Everything held about the signed-in user, as one document",
             description = "The account, the worker profile (payout account number masked), jobs, applications, offers, "
                     + "ratings, payments and payouts, disputes and evidence, safety links and location pings, "
-                    + "notifications, and the reads of one's data. Another person appears by id and role only. A few "
+                    + "notifications, devices (each token by its last 6 characters) and notification preferences, and the reads "
+                    + "of one's data. Another person appears by id and role only. A few "
                     + "exports an hour per account (429 `RATE_LIMITED` beyond); each is recorded and listed in the next.")
     PersonalDataExport export(Authentication user, HttpServletRequest request) {
         return exports.export(user, request);

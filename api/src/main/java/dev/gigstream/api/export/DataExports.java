@@ -3,6 +3,9 @@ package dev.gigstream.api.export;
 import dev.gigstream.api.audit.PersonalDataReads;
 import dev.gigstream.api.auth.Accounts;
 import dev.gigstream.api.reach.DeliveryRecords;
+import dev.gigstream.api.reach.Devices;
+import dev.gigstream.api.reach.NotificationPreferencesDetails;
+import dev.gigstream.api.reach.NotificationPreferencesStore;
 import dev.gigstream.messages.dispute.DisputeView;
 import dev.gigstream.messages.escrow.EscrowView;
 import dev.gigstream.messages.export.FindPersonalData;
@@ -21,7 +24,8 @@ import java.util.stream.Stream;
 
 /**
  * Makes a person's data export: the account from the account table, each read model's section
- * ({@link FindPersonalData}, asked of all at once, each by its own section type), and the reads of their
+ * ({@link FindPersonalData}, asked of all at once, each by its own section type), their devices and
+ * notification preferences, and the reads of their
  * data from the audit-read log; then records the export in that log, so the next export shows it. A
  * section that cannot be answered fails the whole export (503 {@code QUERY_UNANSWERED}) rather than
  * leaving it out unnoticed.
@@ -34,8 +38,13 @@ class DataExports {
     private final PersonalDataReads reads;
     private final DeliveryRecords deliveries;
     private final Clock clock;
+    private final Devices devices;
+    private final NotificationPreferencesStore preferences;
 
-    DataExports(QueryGateway queries, Accounts accounts, PersonalDataReads reads, DeliveryRecords deliveries, Clock clock) {
+    DataExports(QueryGateway queries, Accounts accounts, PersonalDataReads reads, DeliveryRecords deliveries, Clock clock,
+                Devices devices, NotificationPreferencesStore preferences) {
+        this.devices = devices;
+        this.preferences = preferences;
         this.queries = queries;
         this.accounts = accounts;
         this.reads = reads;
@@ -64,6 +73,8 @@ class DataExports {
                 offers.join(), ratings.join(), escrows.join(), disputes.join(), locations.join(), notifications.join(),
                 deliveries.of(userId).stream().map(d -> new PersonalDataExport.Delivery(d.notificationId(), d.type(),
                         d.channel().name(), d.status().name(), d.reason() == null ? null : d.reason().name(), d.updatedAt())).toList(),
+                devices.of(userId).stream().map(PersonalDataExport.Device::of).toList(),
+                NotificationPreferencesDetails.of(preferences.of(userId)),
                 reads.of(userId, idsIn(jobs.join(), escrows.join(), disputes.join())));
         reads.recordExport(user, request);
         return export;

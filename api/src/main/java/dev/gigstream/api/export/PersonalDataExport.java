@@ -1,6 +1,8 @@
 package dev.gigstream.api.export;
 
 import dev.gigstream.api.audit.AuditRead;
+import dev.gigstream.api.reach.NotificationPreferencesDetails;
+import dev.gigstream.api.reach.Platform;
 import dev.gigstream.messages.export.FindPersonalData;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -32,8 +34,22 @@ public record PersonalDataExport(
         @Schema(description = "The notification inbox") FindPersonalData.Notifications notifications,
         @Schema(description = "How the notifications (and direct texts, such as a verification code) reached one by "
                 + "WebSocket, push and SMS, by notification id; no text or number is kept of them") List<Delivery> deliveries,
+        @Schema(description = "The devices registered for push notifications, newest first") List<Device> devices,
+        @Schema(description = "The notification preferences set (the defaults when none were)")
+        NotificationPreferencesDetails notificationPreferences,
         @Schema(description = "Reads of one's data: one's own exports, and every read of the audit trail whose path "
                 + "names one or one of one's jobs, escrows or disputes, oldest first") List<AuditRead> auditReads) {
+
+    /** A device registered for push notifications; its token shown by its end only, enough to tell devices apart. */
+    @Schema(name = "ExportedDeviceItem")
+    public record Device(Platform platform, @Schema(description = "The last 6 characters of the push token") String tokenEnd,
+                         Instant addedAt) {
+
+        static Device of(dev.gigstream.api.reach.Device device) {
+            String token = device.token();
+            return new Device(device.platform(), token.substring(Math.max(0, token.length() - 6)), device.addedAt());
+        }
+    }
 
     /** The account one signs in with. */
     @Schema(name = "PersonalAccountDetails")

@@ -2,6 +2,7 @@ package dev.gigstream.api.notifications;
 
 import dev.gigstream.api.auth.AccessTokensRevoked;
 import dev.gigstream.api.auth.RevokedAccessTokenException;
+import dev.gigstream.api.reach.Presence;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
@@ -42,16 +43,24 @@ class OpenSessions {
     private final MessageChannel toClients;
     private final JwtDecoder jwtDecoder;
     private final Clock clock;
+    private final Presence presence;
 
-    OpenSessions(@Qualifier("clientOutboundChannel") @Lazy MessageChannel toClients, JwtDecoder jwtDecoder, Clock clock) {
+    OpenSessions(@Qualifier("clientOutboundChannel") @Lazy MessageChannel toClients, JwtDecoder jwtDecoder, Clock clock,
+                 Presence presence) {
         this.toClients = toClients;
         this.jwtDecoder = jwtDecoder;
         this.clock = clock;
+        this.presence = presence;
     }
 
-    /** A CONNECT accepted with {@code token}, or a fresh token of the same user sent on the session. */
+    /**
+     * A CONNECT accepted with {@code token}, or a fresh token of the same user sent on the session; the first
+     * makes the user present ({@link Presence}).
+     */
     void authenticated(String sessionId, Jwt token) {
-        tokens.put(sessionId, token);
+        if (tokens.put(sessionId, token) == null) {
+            presence.opened(sessionId, token.getSubject());
+        }
     }
 
     Optional<Jwt> tokenOf(String sessionId) {
@@ -61,6 +70,7 @@ class OpenSessions {
     @EventListener
     void on(SessionDisconnectEvent event) {
         tokens.remove(event.getSessionId());
+        presence.closed(event.getSessionId());
     }
 
     @EventListener

@@ -3,45 +3,48 @@ package dev.gigstream.api.reach;
 import dev.gigstream.api.auth.Account;
 import dev.gigstream.api.auth.Accounts;
 import dev.gigstream.sms.PhoneNumbers;
-import org.springframework.messaging.simp.user.SimpUserRegistry;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The recipients as the accounts know them: the phone number of the account, sessions open on this instance.
- * Devices and preferences are not kept yet: nobody has a device, everybody the policy's defaults.
+ * The recipients as the platform knows them when a notification goes out: their sessions on any instance
+ * ({@link Presence}), their devices, their preferences, and the phone number of their account.
  */
 final class AccountRecipients implements Recipients {
 
     static final String DEFAULT_REGION = "NG";
 
     private final Accounts accounts;
-    private final SimpUserRegistry sessions;
+    private final Presence presence;
+    private final Devices devices;
+    private final NotificationPreferencesStore preferences;
 
-    AccountRecipients(Accounts accounts, SimpUserRegistry sessions) {
+    AccountRecipients(Accounts accounts, Presence presence, Devices devices, NotificationPreferencesStore preferences) {
         this.accounts = accounts;
-        this.sessions = sessions;
+        this.presence = presence;
+        this.devices = devices;
+        this.preferences = preferences;
     }
 
     @Override
     public boolean connected(String userId) {
-        return sessions.getUser(userId) != null;
+        return presence.connected(userId);
     }
 
     @Override
     public List<String> deviceTokens(String userId) {
-        return List.of();
+        return devices.of(userId).stream().map(Device::token).toList();
     }
 
     @Override
     public void forget(String token) {
-        // no devices kept
+        devices.forget(token);
     }
 
     @Override
     public NotificationPreferences preferences(String userId) {
-        return NotificationPreferences.DEFAULTS;
+        return preferences.of(userId);
     }
 
     @Override
@@ -51,6 +54,6 @@ final class AccountRecipients implements Recipients {
 
     /** The number in E.164 form if it can receive a text; without a country code it is read as Nigerian. */
     static Optional<String> e164(String raw) {
-        return PhoneNumbers.e164(raw, DEFAULT_REGION);
+        return raw == null ? Optional.empty() : PhoneNumbers.e164(raw, DEFAULT_REGION);
     }
 }

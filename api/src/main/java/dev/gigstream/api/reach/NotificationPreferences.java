@@ -1,9 +1,9 @@
 package dev.gigstream.api.reach;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What a person asked of the notifications: for some notification types the channels they allow
@@ -15,8 +15,9 @@ public record NotificationPreferences(Map<String, Set<Channel>> channels, Option
     public static final NotificationPreferences DEFAULTS = new NotificationPreferences(Map.of(), Optional.empty());
 
     public NotificationPreferences {
-        channels = channels.entrySet().stream()
-                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> Set.copyOf(entry.getValue())));
+        Map<String, Set<Channel>> copy = new HashMap<>();
+        channels.forEach((type, allowed) -> copy.put(type, Set.copyOf(allowed)));
+        channels = Map.copyOf(copy);
     }
 
     /** Whether the person lets {@code type} reach them by {@code channel}; true for a type they did not mention. */

@@ -20,7 +20,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Clock;
@@ -103,8 +102,8 @@ class ReachConfiguration {
     }
 
     @Bean
-    Recipients recipients(Accounts accounts, SimpUserRegistry sessions) {
-        return new AccountRecipients(accounts, sessions);
+    Recipients recipients(Accounts accounts, Presence presence, Devices devices, NotificationPreferencesStore preferences) {
+        return new AccountRecipients(accounts, presence, devices, preferences);
     }
 
     @Bean

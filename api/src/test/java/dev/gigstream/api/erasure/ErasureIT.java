@@ -11,6 +11,7 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static dev.gigstream.api.testsupport.Marketplace.ADMIN_EMAIL;
@@ -41,6 +42,9 @@ class ErasureIT {
         var worker = market.worker();
         var client = api.signUp("CLIENT");
         market.awaitJson("/api/v1/workers/" + worker.id(), client.accessToken(), json -> json.has("fullName"));
+        api.post("/api/v1/me/devices", Map.of("platform", "IOS", "token", "e" + worker.id()), worker.accessToken()).expect(201);
+        api.put("/api/v1/me/notification-preferences", Map.of("quietHours", Map.of("from", "22:00", "to", "07:00")),
+                worker.accessToken()).expect(200);
 
         api.post("/api/v1/me/erasure", null, worker.accessToken()).expect(202);
 
@@ -54,6 +58,10 @@ class ErasureIT {
                 .query(Boolean.class).single()).isTrue();
         assertThat(jdbc.sql("SELECT requested_by FROM erasure WHERE subject_id = :id").param("id", worker.id())
                 .query(String.class).single()).isEqualTo(worker.id());
+        for (String table : List.of("device", "notification_preferences", "websocket_presence")) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE user_id = :id").param("id", worker.id())
+                    .query(Long.class).single()).as(table).isZero();
+        }
 
         var withOldEmail = api.post("/api/v1/auth/login", Map.of("email", worker.email(), "password", Api.PASSWORD), null);
         assertThat(withOldEmail.status()).isEqualTo(401);

@@ -67,6 +67,10 @@ class DataExportIT {
         market.awaitJson("/api/v1/workers/" + worker.user().id(), worker.user().accessToken(),
                 profile -> profile.get("completedJobs").asInt() == 1);
         api.get("/api/v1/audit/aggregates/" + jobId + "/state", market.admin().accessToken()).expect(200);
+        api.post("/api/v1/me/devices", Map.of("platform", "ANDROID", "token", "cX1:APA91b-device_token_ends-a1b2c3"),
+                client.user().accessToken()).expect(201);
+        api.put("/api/v1/me/notification-preferences", Map.of("channels", Map.of("job.match", List.of("PUSH"))),
+                client.user().accessToken()).expect(200);
 
         var clientExport = api.get(EXPORT, client.user().accessToken()).expect(200);
         JsonNode mine = clientExport.json();
@@ -91,6 +95,9 @@ class DataExportIT {
         assertThat(mine.get("ratings").get("received").get(0).get("comment").isNull()).isTrue();
         assertThat(mine.get("notifications").get("items").findValuesAsString("type")).contains("rating.received");
         assertThat(mine.get("notifications").get("items").findValuesAsString("userId")).containsOnly(client.user().id());
+        assertThat(mine.get("devices").findValuesAsString("tokenEnd")).as("the token by its end only").containsExactly("a1b2c3");
+        assertThat(mine.get("devices").toString()).doesNotContain("APA91b");
+        assertThat(mine.get("notificationPreferences").get("channels").get("job.match").toString()).isEqualTo("[\"PUSH\"]");
         assertThat(mine.get("auditReads").findValuesAsString("what")).as("the admin's read of the job's trail")
                 .anyMatch(what -> what.contains(jobId));
         assertThat(clientExport.body()).doesNotContain(worker.name(), worker.user().email(), worker.phone(), accountNumber,

@@ -46,7 +46,7 @@ class ObjectLevelAuthorizationIT {
     /** The objects of the marketplace, owned by the A side unless named otherwise. */
     private record Fixture(String jobA, String escrowA, String referenceA, String disputeA, String shareA, String tokenA,
                            String doneJobA, String openJobA, String notificationA, String reportId, String jobB,
-                           String shareB, String victimId, String workerA, String erasedId) {
+                           String shareB, String victimId, String workerA, String erasedId, String deviceA) {
     }
 
     private static final Map<String, Rule> RULES = new LinkedHashMap<>();
@@ -97,6 +97,7 @@ class ObjectLevelAuthorizationIT {
                 Map.of("reason", "Cleared"), ADMIN);
         rule("POST /api/v1/admin/users/{userId}/erasure", f -> "/api/v1/admin/users/" + f.erasedId() + "/erasure",
                 Map.of("reference", "Letter 2026/114"), ADMIN);
+        rule("DELETE /api/v1/me/devices/{token}", f -> "/api/v1/me/devices/" + f.deviceA(), null, Set.of("workerA"));
         rule("POST /api/v1/admin/reports/{reportId}/close", f -> "/api/v1/admin/reports/" + f.reportId() + "/close",
                 Map.of("note", "Handled"), ADMIN);
         rule("POST /api/v1/admin/compliance/flags/{flagId}/acknowledge",
@@ -306,9 +307,11 @@ class ObjectLevelAuthorizationIT {
                 "reason", "Rude on the phone"), clientA.accessToken()).expect(201).json().get("reportId").asText();
         JsonNode inbox = market.awaitJson("/api/v1/notifications", workerA.accessToken(), view -> !view.findValues("id").isEmpty());
         String victim = api.signUp("WORKER").id();
+        String deviceA = "d" + UUID.randomUUID().toString().substring(0, 8) + ":APA91b-" + UUID.randomUUID();
+        api.post("/api/v1/me/devices", Map.of("platform", "ANDROID", "token", deviceA), workerA.accessToken()).expect(201);
         return new Fixture(hireA.jobId(), hireA.escrowId(), hireA.reference(), disputeA, shareA.split(" ")[0],
                 shareA.split(" ")[1], done.jobId(), openJobA, inbox.findValuesAsString("id").get(0), reportId, hireB.jobId(),
-                shareB.split(" ")[0], victim, workerA.id(), api.signUp("WORKER").id());
+                shareB.split(" ")[0], victim, workerA.id(), api.signUp("WORKER").id(), deviceA);
     }
 
     /** Pays for the hire, checks the worker in, pings and shares the location; returns "shareId token". */

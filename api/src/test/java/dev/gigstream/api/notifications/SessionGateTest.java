@@ -1,8 +1,11 @@
 package dev.gigstream.api.notifications;
 
 import dev.gigstream.api.auth.AccessTokensRevoked;
+import dev.gigstream.api.reach.Presence;
+import dev.gigstream.api.testsupport.MigratedDatabases;
 import dev.gigstream.api.testsupport.MovableClock;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -38,7 +41,8 @@ class SessionGateTest {
         }
         return token(value, "worker-1", currentRoles.getOrDefault(value, "WORKER"), "family-1");
     };
-    private final OpenSessions sessions = new OpenSessions(channel, decoder, clock);
+    private final OpenSessions sessions = new OpenSessions(channel, decoder, clock,
+            new Presence(JdbcClient.create(MigratedDatabases.h2()), clock, "instance-1"));
     private final SessionGate gate = new SessionGate(sessions);
 
     private Jwt token(String value, String subject, String role, String familyId) {

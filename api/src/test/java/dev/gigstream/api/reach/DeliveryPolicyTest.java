@@ -79,6 +79,11 @@ class DeliveryPolicyTest {
     }
 
     @Test
+    void everyTypeAPersonMayNameHasItsRowInTheTable() {
+        assertThat(DeliveryPolicy.RULES.keySet()).containsAll(NotificationTypes.ALL);
+    }
+
+    @Test
     void aChannelThePersonTurnedOffIsSkippedAndTheNextTried() {
         var noPush = new NotificationPreferences(Map.of("job.match", Set.of(Channel.SMS)), Optional.empty());
         var nothing = new NotificationPreferences(Map.of("job.match", Set.of(), "badge.awarded", Set.of()), Optional.empty());
