@@ -7,6 +7,7 @@ import dev.gigstream.messages.admin.FindAdminStats;
 import dev.gigstream.messages.common.Money;
 import dev.gigstream.messages.job.JobStatus;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,6 +36,7 @@ class StatsController {
     }
 
     /** The dashboard's numbers and, over the last 24 hours, how the deliveries by push and SMS went. */
+    @Schema(name = "PlatformStatsDetails")
     record Stats(Map<JobStatus, Long> jobsByStatus, List<Money> escrowHeld, List<Money> grossVolume, List<Money> feesEarned,
                  long openDisputes, long activeWorkers, DeliveryStats deliveries) {
     }

@@ -57,7 +57,7 @@ public record PersonalDataExport(
     }
 
     /** One channel's delivery of a notification or direct text (its {@code type} names which). */
-    @Schema(name = "PersonalDelivery")
+    @Schema(name = "ExportedDeliveryItem")
     public record Delivery(String notificationId, String type, String channel, String status, String reason, Instant at) {
     }
 }

@@ -10,6 +10,7 @@ import dev.gigstream.messages.notification.NotificationRead;
 import dev.gigstream.messages.notification.NotificationView;
 import dev.gigstream.api.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -48,6 +49,7 @@ class NotificationController {
     }
 
     /** A notification with how it reached the user besides the inbox, channel by channel. */
+    @Schema(name = "NotificationItem")
     record InboxNotification(String id, String userId, String type, String jobId, Instant at, boolean read,
                              Map<String, String> details, List<DeliveryView> deliveries) {
     }

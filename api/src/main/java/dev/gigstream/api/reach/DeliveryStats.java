@@ -1,5 +1,7 @@
 package dev.gigstream.api.reach;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,10 +11,12 @@ import java.util.List;
  * {@code failureRate} is the failed among those the provider was asked for (sent, delivered or failed),
  * 0 when there were none. PENDING and SENDING ones are not counted yet.
  */
+@Schema(name = "DeliveryStatsSummary")
 public record DeliveryStats(Instant since, Counts push, Counts sms) {
 
     public static final Duration WINDOW = Duration.ofHours(24);
 
+    @Schema(name = "ChannelDeliverySummary")
     public record Counts(long sent, long delivered, long failed, long skipped, double failureRate) {
     }
 

@@ -1,10 +1,12 @@
 package dev.gigstream.api.reach;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 
 /** One channel's delivery of a notification as its recipient sees it: where it stands since {@code at}, and why if skipped or failed. */
+@Schema(name = "NotificationDeliveryItem")
 public record DeliveryView(Channel channel, DeliveryStatus status,
                            @JsonInclude(JsonInclude.Include.NON_NULL) DeliveryReason reason, Instant at) {
 

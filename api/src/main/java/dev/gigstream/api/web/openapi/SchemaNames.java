@@ -42,7 +42,7 @@ final class SchemaNames implements ModelConverter {
      * whose own name follows the rule ({@code GeoPoint}) keeps it.
      */
     static final Map<Class<?>, String> OF_MESSAGES = Map.ofEntries(
-            Map.entry(AdminStatsView.class, "PlatformStatsDetails"),
+            Map.entry(AdminStatsView.class, "PlatformLiveStatsDetails"),
             Map.entry(ComplianceFlagView.class, "ComplianceFlagItem"),
             Map.entry(DisputeView.class, "DisputeDetails"),
             Map.entry(DisputeView.Evidence.class, "DisputeEvidenceItem"),
@@ -67,7 +67,7 @@ final class SchemaNames implements ModelConverter {
             Map.entry(JobSite.class, "JobSiteLocation"),
             Map.entry(JobView.class, "ExportedJobItem"),
             Map.entry(JobView.StatusChange.class, "JobStatusChangeItem"),
-            Map.entry(NotificationView.class, "NotificationItem"),
+            Map.entry(NotificationView.class, "ExportedNotificationItem"),
             Map.entry(RankedApplicants.Applicant.class, "ApplicantItem"),
             Map.entry(ShiftWindow.class, "ShiftWindowPeriod"),
             Map.entry(Reliability.class, "WorkerReliabilitySummary"),
