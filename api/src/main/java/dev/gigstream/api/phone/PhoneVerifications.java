@@ -1,8 +1,10 @@
 package dev.gigstream.api.phone;
 
+import dev.gigstream.api.reach.DirectTextRefused;
 import dev.gigstream.api.reach.DirectTexts;
 import dev.gigstream.api.web.problems.NotFoundException;
 import dev.gigstream.api.web.problems.RetryLaterException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,13 +44,13 @@ public class PhoneVerifications {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final PhoneCodeHashes hashes;
-    private final DirectTexts texts;
+    private final ObjectProvider<DirectTexts> texts;
     private final WorkerPhones workers;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     PhoneVerifications(JdbcClient jdbc, PlatformTransactionManager transactionManager, PhoneCodeHashes hashes,
-                       DirectTexts texts, WorkerPhones workers, Clock clock) {
+                       ObjectProvider<DirectTexts> texts, WorkerPhones workers, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.hashes = hashes;
@@ -114,7 +116,11 @@ public class PhoneVerifications {
             jdbc.sql("INSERT INTO phone_verification_send (account_id, phone_hash, sent_at) VALUES (:id, :phone, :at)")
                     .param("id", accountId).param("phone", phoneHash).param("at", utc(now))
                     .update();
-            texts.send(accountId, account.phone(), KIND, text(code));
+            DirectTexts sms = texts.getIfAvailable();
+            if (sms == null) { // no text message channel in this build: nothing is kept
+                throw DirectTextRefused.unavailable("Text messages cannot be sent from this server");
+            }
+            sms.send(accountId, account.phone(), KIND, text(code));
         });
     }
 
