@@ -107,10 +107,12 @@ class Erasures {
      * The relational tables besides the account that hold the person's data: what they wrote in abuse reports
      * (and what others wrote about them), the answers kept for their retried requests, the Paystack recipients
      * cached for their payout accounts (keyed by the account number), their devices, notification preferences
-     * and session rows, and, when the Paystack sandbox plays Paystack inside the app, its copies of their
-     * e-mail, name and account number.
+     * and session rows, the phone verification's rows (a pending code's hash, the codes sent), and, when the
+     * Paystack sandbox plays Paystack inside the app, its copies of their e-mail, name and account number.
      */
     private void scrubTables(String personId, String email) {
+        jdbc.sql("DELETE FROM phone_verification_code WHERE account_id = :id").param("id", personId).update();
+        jdbc.sql("DELETE FROM phone_verification_send WHERE account_id = :id").param("id", personId).update();
         jdbc.sql("UPDATE abuse_report SET reason = :erased WHERE (reporter_id = :id OR subject_user_id = :id) AND reason <> :erased")
                 .param("erased", PersonalDataScrub.ERASED).param("id", personId).update();
         jdbc.sql("DELETE FROM idempotency_key WHERE caller = :id").param("id", personId).update();
