@@ -47,7 +47,7 @@ public class AccountErasure {
     /** Erases the account's personal columns; answers false when it was erased already (nothing is changed then). */
     public boolean erase(String accountId, Instant at) {
         int changed = jdbc.sql("""
-                        UPDATE account SET email = :email, full_name = :name, phone = NULL, password_hash = :hash,
+                        UPDATE account SET email = :email, full_name = :name, phone = NULL, phone_verified_at = NULL, password_hash = :hash,
                                erased_at = :at, suspended_at = COALESCE(suspended_at, :at), suspension_reason = :reason
                         WHERE id = :id AND erased_at IS NULL""")
                 .param("email", pseudonymousEmail(accountId))

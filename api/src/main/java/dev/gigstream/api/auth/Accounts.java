@@ -66,6 +66,14 @@ public class Accounts {
                 .optional();
     }
 
+    /** When the account's current phone number was verified; empty while it is not (docs/notifications.md). */
+    public Optional<Instant> phoneVerifiedAt(String id) {
+        return jdbc.sql("SELECT phone_verified_at FROM account WHERE id = :id AND phone_verified_at IS NOT NULL")
+                .param("id", id)
+                .query((row, n) -> row.getObject("phone_verified_at", OffsetDateTime.class).toInstant())
+                .optional();
+    }
+
     void changePasswordHash(String id, String passwordHash) {
         jdbc.sql("UPDATE account SET password_hash = :hash WHERE id = :id")
             .param("hash", passwordHash)

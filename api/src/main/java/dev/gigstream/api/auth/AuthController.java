@@ -123,7 +123,8 @@ class AuthController {
     @Operation(operationId = "getMe", summary = "The signed-in account")
     AuthRequests.Me me(@AuthenticationPrincipal Jwt user) {
         Account account = accounts.byId(user.getSubject()).orElseThrow(BadCredentialsException::new);
-        return new AuthRequests.Me(account.id(), account.email(), account.fullName(), account.role());
+        return new AuthRequests.Me(account.id(), account.email(), account.fullName(), account.role(), account.phone(),
+                accounts.phoneVerifiedAt(account.id()).isPresent());
     }
 
     private void requireInGoodStanding(Account account) {

@@ -47,6 +47,7 @@ final class AuthRequests {
     }
 
     @Schema(name = "AccountDetails")
-    record Me(String userId, String email, String fullName, Role role) {
+    record Me(String userId, String email, String fullName, Role role, String phone,
+              @Schema(description = "Whether the phone number was verified by a code sent to it") boolean phoneVerified) {
     }
 }

@@ -107,11 +107,13 @@ class Erasures {
      * The relational tables besides the account that hold the person's data: what they wrote in abuse reports
      * (and what others wrote about them), the answers kept for their retried requests, the Paystack recipients
      * cached for their payout accounts (keyed by the account number), their devices, notification preferences
-     * and session rows, the records of how their notifications and texts reached them and their count of the
-     * day's text messages, and, when the Paystack sandbox plays Paystack inside the app, its copies of their
-     * e-mail, name and account number.
+     * and session rows, the phone verification's rows (a pending code's hash, the codes sent), the records of how
+     * their notifications and texts reached them and their count of the day's text messages, and, when the
+     * Paystack sandbox plays Paystack inside the app, its copies of their e-mail, name and account number.
      */
     private void scrubTables(String personId, String email) {
+        jdbc.sql("DELETE FROM phone_verification_code WHERE account_id = :id").param("id", personId).update();
+        jdbc.sql("DELETE FROM phone_verification_send WHERE account_id = :id").param("id", personId).update();
         jdbc.sql("DELETE FROM notification_delivery WHERE user_id = :id").param("id", personId).update();
         jdbc.sql("DELETE FROM sms_usage WHERE scope = :scope").param("scope", "user:" + personId).update();
         jdbc.sql("UPDATE abuse_report SET reason = :erased WHERE (reporter_id = :id OR subject_user_id = :id) AND reason <> :erased")

@@ -67,7 +67,7 @@ class DataExports {
         var notifications = section(query, FindPersonalData.Notifications.class);
         PersonalDataExport.Account account = accounts.byId(userId)
                 .map(found -> new PersonalDataExport.Account(found.id(), found.email(), found.fullName(), found.phone(),
-                        found.role().name(), accounts.createdAt(userId).orElse(null)))
+                        phoneVerification(userId), found.role().name(), accounts.createdAt(userId).orElse(null)))
                 .orElse(null);
         PersonalDataExport export = new PersonalDataExport(now, account, worker.join(), jobs.join(), applications.join(),
                 offers.join(), ratings.join(), escrows.join(), disputes.join(), locations.join(), notifications.join(),
@@ -78,6 +78,11 @@ class DataExports {
                 reads.of(userId, idsIn(jobs.join(), escrows.join(), disputes.join())));
         reads.recordExport(user, request);
         return export;
+    }
+
+    private PersonalDataExport.PhoneVerification phoneVerification(String userId) {
+        Instant verifiedAt = accounts.phoneVerifiedAt(userId).orElse(null);
+        return new PersonalDataExport.PhoneVerification(verifiedAt != null, verifiedAt);
     }
 
     private <T> CompletableFuture<T> section(FindPersonalData query, Class<T> section) {

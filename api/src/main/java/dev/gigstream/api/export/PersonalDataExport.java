@@ -53,7 +53,13 @@ public record PersonalDataExport(
 
     /** The account one signs in with. */
     @Schema(name = "PersonalAccountDetails")
-    public record Account(String userId, String email, String fullName, String phone, String role, Instant createdAt) {
+    public record Account(String userId, String email, String fullName, String phone, PhoneVerification phoneVerification,
+                          String role, Instant createdAt) {
+    }
+
+    /** Whether the account's current phone number was verified by a code sent to it, and when. */
+    @Schema(name = "PersonalPhoneVerificationDetails")
+    public record PhoneVerification(boolean verified, Instant verifiedAt) {
     }
 
     /** One channel's delivery of a notification or direct text (its {@code type} names which). */

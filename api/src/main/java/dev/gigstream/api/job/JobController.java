@@ -3,6 +3,7 @@ package dev.gigstream.api.job;
 import dev.gigstream.api.escrow.PaymentProvider;
 import dev.gigstream.api.geocode.Places;
 import dev.gigstream.api.idempotency.IdempotentCommands;
+import dev.gigstream.api.phone.PhoneRequirement;
 import dev.gigstream.api.web.AnswersReadPosition;
 import dev.gigstream.api.web.AwaitsReadPosition;
 import dev.gigstream.api.web.Idempotent;
@@ -106,9 +107,13 @@ class JobController {
     private final ApplicationEligibilityCheck eligibility;
     private final IdempotentCommands idempotent;
 
+    private final PhoneRequirement phones;
+
     JobController(CommandGateway commands, QueryGateway queries, Clock clock, PaymentProvider payments, Places places,
-                  WrittenEvents writes, ApplicationEligibilityCheck eligibility, IdempotentCommands idempotent) {
+                  WrittenEvents writes, ApplicationEligibilityCheck eligibility, IdempotentCommands idempotent,
+                  PhoneRequirement phones) {
         this.commands = commands;
+        this.phones = phones;
         this.idempotent = idempotent;
         this.eligibility = eligibility;
         this.writes = writes;
@@ -200,16 +205,19 @@ class JobController {
             description = "The worker needs a profile (`updateWorkerProfile`). Applying to a job one was offered accepts the offer. "
                     + "The answer says whether the client will see the worker among the ranked applicants (`eligible`) "
                     + "and, when not, why (`reasons`: NO_PROFILE, SUSPENDED, MISSING_SKILLS, TOO_FAR, NOT_AVAILABLE); "
-                    + "`eligible` is null when the read models did not catch up within 2 seconds.")
+                    + "`eligible` is null when the read models did not catch up within 2 seconds. Where the server requires "
+                    + "verified phone numbers, a worker without one is refused with 409 PHONE_NOT_VERIFIED.")
     @SendsCommand
     @ProblemResponse(status = 403, codes = "WORKER_SUSPENDED")
     @ProblemResponse(status = 404, codes = "NOT_FOUND")
-    @ProblemResponse(status = 409, codes = {"JOB_NOT_OPEN", "SHIFT_ALREADY_STARTED", "ALREADY_APPLIED", "WORKER_HAS_NO_PROFILE"})
+    @ProblemResponse(status = 409, codes = {"JOB_NOT_OPEN", "SHIFT_ALREADY_STARTED", "ALREADY_APPLIED", "WORKER_HAS_NO_PROFILE",
+            PhoneRequirement.NOT_VERIFIED})
     @AnswersReadPosition
     JobRequests.Applied apply(@PathVariable String jobId, @Valid @RequestBody(required = false) JobRequests.Apply request,
                               @AuthenticationPrincipal Jwt worker, HttpServletResponse response) {
         String note = request == null || request.note() == null || request.note().isBlank() ? null : request.note().strip();
         String workerId = worker.getSubject();
+        phones.requireVerified(workerId);
         var applied = writes.expect(WorkerApplied.class, event -> event.jobId().value().equals(jobId) && event.workerId().value().equals(workerId));
         try {
             idempotent.send(commands, new ApplyToJob(JobId.of(jobId), WorkerId.of(workerId), note, clock.instant()), JobErrorCode.ALREADY_APPLIED);

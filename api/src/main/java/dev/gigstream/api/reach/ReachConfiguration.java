@@ -43,8 +43,8 @@ class ReachConfiguration {
     private static final Clock SCHEDULER_TIME = Clock.systemUTC();
 
     @Bean
-    SmsAllowances smsAllowances(JdbcClient jdbc, Clock clock, ReachProperties properties) {
-        return new SmsAllowances(jdbc, clock, properties.smsDailyCapPerUser(), properties.smsDailyBudget());
+    SmsAllowances smsAllowances(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, ReachProperties properties) {
+        return new SmsAllowances(jdbc, transactions, clock, properties.smsDailyCapPerUser(), properties.smsDailyBudget());
     }
 
     @Bean
@@ -115,8 +115,8 @@ class ReachConfiguration {
 
     @Bean
     DirectTexts directTexts(DeliveryRecords records, SmsAllowances allowances, SmsSender texts, ProviderCircuits circuits,
-                            Clock clock) {
-        return new SmsDirectTexts(records, allowances, texts, circuits.sms(), AccountRecipients::e164, clock);
+                            Clock clock, PlatformTransactionManager transactions) {
+        return new SmsDirectTexts(records, allowances, texts, circuits.sms(), AccountRecipients::e164, clock, transactions);
     }
 
     @Bean

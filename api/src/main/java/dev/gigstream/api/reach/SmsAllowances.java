@@ -4,6 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,6 +21,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * instances sharing the database never reserve past a cap together, on PostgreSQL as on H2 (the second of
  * two concurrent updates of a row waits for the first and sees its count). A day's row is inserted before
  * its first increment; an insert that lost the race to another instance's finds the row there.
+ * <p>
+ * A reservation commits at once, in a transaction of its own: a caller's transaction (a verification code's)
+ * neither holds the platform's row while its text goes out nor is aborted by a lost insert race on PostgreSQL.
  */
 final class SmsAllowances {
 
@@ -29,9 +35,12 @@ final class SmsAllowances {
     private final int capPerUser;
     private final int dailyBudget;
     private final AtomicReference<LocalDate> budgetSpentOn = new AtomicReference<>();
+    private final TransactionTemplate ownTransaction;
 
-    SmsAllowances(JdbcClient jdbc, Clock clock, int capPerUser, int dailyBudget) {
+    SmsAllowances(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, int capPerUser, int dailyBudget) {
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.capPerUser = capPerUser;
         this.dailyBudget = dailyBudget;
@@ -39,6 +48,10 @@ final class SmsAllowances {
 
     /** One of {@code userId}'s text messages today, and one of the platform's. */
     Optional<DeliveryReason> reserve(String userId) {
+        return ownTransaction.execute(status -> reserveNow(userId));
+    }
+
+    private Optional<DeliveryReason> reserveNow(String userId) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         String person = "user:" + userId;
         if (!increment(today, person, capPerUser)) {
@@ -75,8 +88,8 @@ final class SmsAllowances {
             return false; // the day's row is there, and at its cap
         }
         try {
-            jdbc.sql("INSERT INTO sms_usage (day, scope, count) VALUES (:day, :scope, 0)")
-                    .param("day", day).param("scope", scope).update();
+            ownTransaction.executeWithoutResult(status -> jdbc.sql("INSERT INTO sms_usage (day, scope, count) VALUES (:day, :scope, 0)")
+                    .param("day", day).param("scope", scope).update());
         } catch (DuplicateKeyException e) {
             // another instance inserted it first
         }

@@ -3,6 +3,10 @@ package dev.gigstream.api.reach;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +17,7 @@ import java.util.function.Function;
  * sender, caps and budget, and recorded in {@code notification_delivery} under a fresh id with the kind as
  * its type. The caller hears of a refusal: the caps ({@link DirectTextRefused#capReached}), a provider that
  * cannot take it now ({@link DirectTextRefused#unavailable}), or a number that is none ({@link UntextableNumber}).
+ * Its records are written in transactions of their own: they stay whatever becomes of the caller's.
  */
 final class SmsDirectTexts implements DirectTexts {
 
@@ -24,9 +29,12 @@ final class SmsDirectTexts implements DirectTexts {
     private final ProviderCircuit circuit;
     private final Function<String, Optional<String>> e164;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
 
     SmsDirectTexts(DeliveryRecords records, SmsAllowances allowances, SmsSender sender, ProviderCircuit circuit,
-                   Function<String, Optional<String>> e164, Clock clock) {
+                   Function<String, Optional<String>> e164, Clock clock, PlatformTransactionManager transactions) {
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.records = records;
         this.allowances = allowances;
         this.sender = sender;
@@ -40,7 +48,7 @@ final class SmsDirectTexts implements DirectTexts {
         String id = UUID.randomUUID().toString();
         Optional<String> number = phone == null ? Optional.empty() : e164.apply(phone);
         if (number.isEmpty()) {
-            records.insert(id, Channel.SMS, userId, kind, DeliveryStatus.SKIPPED, DeliveryReason.NO_PHONE, clock.instant());
+            write(() -> records.insert(id, Channel.SMS, userId, kind, DeliveryStatus.SKIPPED, DeliveryReason.NO_PHONE, clock.instant()));
             throw new UntextableNumber();
         }
         if (circuit.openUntil().isPresent()) {
@@ -48,13 +56,13 @@ final class SmsDirectTexts implements DirectTexts {
         }
         Optional<DeliveryReason> refused = allowances.reserve(userId);
         if (refused.isPresent()) {
-            records.insert(id, Channel.SMS, userId, kind, DeliveryStatus.SKIPPED, refused.get(), clock.instant());
+            write(() -> records.insert(id, Channel.SMS, userId, kind, DeliveryStatus.SKIPPED, refused.get(), clock.instant()));
             throw DirectTextRefused.capReached(refused.get() == DeliveryReason.SMS_CAP
                     ? "Today's text messages to this account are spent; try again tomorrow"
                     : "Text messages are paused for today; try again tomorrow");
         }
-        records.insert(id, Channel.SMS, userId, kind, DeliveryStatus.PENDING, null, clock.instant());
-        records.claim(id, Channel.SMS, clock.instant());
+        write(() -> records.insert(id, Channel.SMS, userId, kind, DeliveryStatus.PENDING, null, clock.instant()));
+        write(() -> records.claim(id, Channel.SMS, clock.instant()));
         SendResult result;
         try {
             result = sender.send(new Outgoing(id, userId, kind), number.get(), NotificationTexts.gsm(text));
@@ -64,16 +72,20 @@ final class SmsDirectTexts implements DirectTexts {
         }
         if (result instanceof SendResult.Sent sent) {
             circuit.succeeded();
-            records.sent(id, Channel.SMS, sender.provider(), sent.messageId(), clock.instant());
+            write(() -> records.sent(id, Channel.SMS, sender.provider(), sent.messageId(), clock.instant()));
             return;
         }
         boolean providerTrouble = result instanceof SendResult.RetryLater || result instanceof SendResult.Unknown;
         if (providerTrouble) {
             circuit.failed(result.toString());
         }
-        records.failed(id, Channel.SMS, sender.provider(), result instanceof SendResult.Unknown ? DeliveryReason.OUTCOME_UNKNOWN
-                : result instanceof SendResult.RetryLater ? DeliveryReason.RETRIES_EXHAUSTED : DeliveryReason.PROVIDER_REJECTED,
-                clock.instant());
+        DeliveryReason reason = result instanceof SendResult.Unknown ? DeliveryReason.OUTCOME_UNKNOWN
+                : providerTrouble ? DeliveryReason.RETRIES_EXHAUSTED : DeliveryReason.PROVIDER_REJECTED;
+        write(() -> records.failed(id, Channel.SMS, sender.provider(), reason, clock.instant()));
         throw DirectTextRefused.unavailable("The text message could not be sent now; try again in a few minutes");
+    }
+
+    private void write(Runnable change) {
+        ownTransaction.executeWithoutResult(status -> change.run());
     }
 }

@@ -1,6 +1,7 @@
 package dev.gigstream.api.worker;
 
 import dev.gigstream.api.geocode.Places;
+import dev.gigstream.api.phone.PhoneRequirement;
 import dev.gigstream.api.web.SkillParameters;
 import dev.gigstream.api.web.openapi.ProblemResponse;
 import dev.gigstream.api.web.openapi.SendsCommand;
@@ -9,8 +10,10 @@ import dev.gigstream.api.web.problems.NotFoundException;
 import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.worker.AvailabilityWindow;
+import dev.gigstream.messages.worker.FindPayoutAccount;
 import dev.gigstream.messages.worker.FindWorkerProfile;
 import dev.gigstream.messages.worker.PayoutAccount;
+import dev.gigstream.messages.worker.PayoutAccountView;
 import dev.gigstream.messages.worker.UpdateWorkerProfile;
 import dev.gigstream.messages.worker.WorkerProfileView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,9 +49,11 @@ class WorkerController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Places places;
+    private final PhoneRequirement phones;
 
-    WorkerController(CommandGateway commands, QueryGateway queries, Places places) {
+    WorkerController(CommandGateway commands, QueryGateway queries, Places places, PhoneRequirement phones) {
         this.commands = commands;
+        this.phones = phones;
         this.queries = queries;
         this.places = places;
     }
@@ -58,11 +63,17 @@ class WorkerController {
     @Operation(operationId = "updateWorkerProfile", summary = "Replace the signed-in worker's profile",
             description = "Skills are normalized (trimmed, inner spaces collapsed, lower case) and repeats dropped; "
                     + "availability windows of one day must not overlap; `to` may be 24:00. A home given by its address "
-                    + "alone is geocoded. The payout account is answered masked.")
+                    + "alone is geocoded. The payout account is answered masked. Where the server requires verified phone "
+                    + "numbers, adding or changing the payout account without one is refused with 409 PHONE_NOT_VERIFIED.")
     @SendsCommand
     @ProblemResponse(status = 400, codes = {"OVERLAPPING_AVAILABILITY", "ADDRESS_NOT_FOUND", "COORDINATES_REQUIRED"})
+    @ProblemResponse(status = 409, codes = PhoneRequirement.NOT_VERIFIED)
     @ProblemResponse(status = 503, codes = {"GEOCODING_UNAVAILABLE", "GEOCODING_BUDGET_SPENT"})
     OwnProfile updateProfile(@Valid @RequestBody WorkerProfileRequest request, @AuthenticationPrincipal Jwt worker) {
+        PayoutAccount payout = payout(request);
+        if (phones.required() && payout != null && !payout.equals(currentPayout(worker.getSubject()))) {
+            phones.requireVerified(worker.getSubject()); // before the address is geocoded: a refusal spends nothing
+        }
         UpdateWorkerProfile command = toCommand(worker.getSubject(), request);
         commands.sendAndWait(command);
         return OwnProfile.of(command);
@@ -101,10 +112,24 @@ class WorkerController {
                 throw new InvalidRequestException("availability[" + i + "]", e.getMessage());
             }
         }
-        var payout = request.payout();
         return new UpdateWorkerProfile(WorkerId.of(workerId), skills, request.bio(),
-                home(request.home()), availability,
-                payout == null ? null : new PayoutAccount(payout.bankCode(), payout.accountNumber(), payout.accountName()));
+                home(request.home()), availability, payout(request));
+    }
+
+    private static PayoutAccount payout(WorkerProfileRequest request) {
+        var payout = request.payout();
+        return payout == null ? null : new PayoutAccount(payout.bankCode(), payout.accountNumber(), payout.accountName());
+    }
+
+    /**
+     * The payout account the worker has now, as the read model knows it (null: none): sending the same again with
+     * the rest of the profile adds or changes nothing, so it needs no verified phone.
+     */
+    private PayoutAccount currentPayout(String workerId) {
+        return queries.query(new FindPayoutAccount(workerId), ResponseTypes.optionalInstanceOf(PayoutAccountView.class))
+                .join()
+                .map(PayoutAccountView::account)
+                .orElse(null);
     }
 
     /** The worker's own view of their profile, in the shape they sent it: skills normalized, the account masked. */

@@ -11,6 +11,8 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +47,7 @@ class ErasureIT {
         api.post("/api/v1/me/devices", Map.of("platform", "IOS", "token", "e" + worker.id()), worker.accessToken()).expect(201);
         api.put("/api/v1/me/notification-preferences", Map.of("quietHours", Map.of("from", "22:00", "to", "07:00")),
                 worker.accessToken()).expect(200);
+        phoneVerificationRows(worker.id());
 
         api.post("/api/v1/me/erasure", null, worker.accessToken()).expect(202);
 
@@ -54,6 +57,11 @@ class ErasureIT {
         assertThat(jdbc.sql("SELECT email, full_name, phone FROM account WHERE id = :id").param("id", worker.id())
                 .query((rs, n) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3)).single())
                 .isEqualTo(AccountErasure.pseudonymousEmail(worker.id()) + "|[erased]|null");
+        assertThat(jdbc.sql("""
+                        SELECT (SELECT COUNT(*) FROM phone_verification_code WHERE account_id = :id)
+                             + (SELECT COUNT(*) FROM phone_verification_send WHERE account_id = :id)
+                             + (SELECT COUNT(*) FROM account WHERE id = :id AND phone_verified_at IS NOT NULL)""")
+                .param("id", worker.id()).query(Long.class).single()).as("the phone verification's rows").isZero();
         assertThat(jdbc.sql("SELECT shredded_at IS NOT NULL FROM personal_key WHERE subject_id = :id").param("id", worker.id())
                 .query(Boolean.class).single()).isTrue();
         assertThat(jdbc.sql("SELECT requested_by FROM erasure WHERE subject_id = :id").param("id", worker.id())
@@ -146,5 +154,15 @@ class ErasureIT {
                 .param("ids", java.util.List.of(hire.worker().id(), hire.client().id())).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT erased_at IS NULL FROM account WHERE id = :id").param("id", hire.worker().id())
                 .query(Boolean.class).single()).isTrue();
+    }
+
+    /** A verified number, a pending code and a code sent, as the phone verification keeps them. */
+    private void phoneVerificationRows(String accountId) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.sql("UPDATE account SET phone_verified_at = :now WHERE id = :id").param("now", now).param("id", accountId).update();
+        jdbc.sql("INSERT INTO phone_verification_code (account_id, code_hash, expires_at, tries) VALUES (:id, :hash, :at, 1)")
+                .param("id", accountId).param("hash", "0".repeat(64)).param("at", now.plusMinutes(10)).update();
+        jdbc.sql("INSERT INTO phone_verification_send (account_id, phone_hash, sent_at) VALUES (:id, :hash, :at)")
+                .param("id", accountId).param("hash", "1".repeat(64)).param("at", now).update();
     }
 }

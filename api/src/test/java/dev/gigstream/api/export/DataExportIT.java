@@ -78,6 +78,8 @@ class DataExportIT {
         assertThat(mine.get("account").get("email").asText()).isEqualTo(client.user().email());
         assertThat(mine.get("account").get("fullName").asText()).isEqualTo(client.name());
         assertThat(mine.get("account").get("phone").asText()).isEqualTo(client.phone());
+        assertThat(mine.get("account").get("phoneVerification").get("verified").asBoolean()).isFalse();
+        assertThat(mine.get("account").get("phoneVerification").get("verifiedAt").isNull()).isTrue();
         assertThat(mine.get("account").get("role").asText()).isEqualTo("CLIENT");
         assertThat(mine.get("account").get("createdAt").isNull()).isFalse();
         assertThat(mine.get("worker").get("profile").isNull()).as("a client has no worker profile").isTrue();

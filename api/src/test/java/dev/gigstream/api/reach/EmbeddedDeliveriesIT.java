@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import static dev.gigstream.api.testsupport.Marketplace.ADMIN_EMAIL;
@@ -90,6 +91,21 @@ class EmbeddedDeliveriesIT {
             assertThat(notifications(worker, "delivery.sms")).isEmpty();
             assertThat(notifications(worker, "delivery.push")).isEmpty();
         }
+    }
+
+    @Test
+    void aVerificationCodeLandsInTheInboxAsATextAndConfirmsTheNumber() {
+        var user = api.signUp("WORKER");
+        api.post("/api/v1/me/phone/verification", null, user.accessToken()).expect(202);
+
+        JsonNode copy = awaitNotification(user, "delivery.sms", n -> true);
+        assertThat(copy.get("details").get("channel").asText()).isEqualTo("SMS");
+        assertThat(copy.get("details").get("standsFor").asText()).isEqualTo("phone.verification");
+        String text = copy.get("details").get("text").asText();
+        assertThat(text).matches("Your Gigstream code is [0-9]{6}\\. It expires in 10 minutes\\.");
+        api.post("/api/v1/me/phone/verification/confirm", Map.of("code", text.replaceAll("\\D*([0-9]{6}).*", "$1")),
+                user.accessToken()).expect(204);
+        assertThat(api.get("/api/v1/me", user.accessToken()).expect(200).json().get("phoneVerified").asBoolean()).isTrue();
     }
 
     private JsonNode awaitNotification(Api.User user, String type, java.util.function.Predicate<JsonNode> until) {

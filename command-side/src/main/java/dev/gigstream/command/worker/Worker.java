@@ -7,6 +7,7 @@ import dev.gigstream.messages.worker.AvailabilityWindow;
 import dev.gigstream.messages.worker.AwardBadge;
 import dev.gigstream.messages.worker.Badge;
 import dev.gigstream.messages.worker.BadgeAwarded;
+import dev.gigstream.messages.worker.ClearPhoneVerification;
 import dev.gigstream.messages.worker.ExtendPremium;
 import dev.gigstream.messages.worker.PayoutAccount;
 import dev.gigstream.messages.worker.PremiumEnded;
@@ -14,6 +15,7 @@ import dev.gigstream.messages.worker.PremiumExtended;
 import dev.gigstream.messages.worker.PremiumRenewalStopped;
 import dev.gigstream.messages.worker.PremiumRequested;
 import dev.gigstream.messages.worker.PremiumStarted;
+import dev.gigstream.messages.worker.RecordPhoneVerified;
 import dev.gigstream.messages.worker.RecordWorkerOnline;
 import dev.gigstream.messages.worker.RegisterWorker;
 import dev.gigstream.messages.worker.ReinstateWorker;
@@ -22,6 +24,8 @@ import dev.gigstream.messages.worker.Skills;
 import dev.gigstream.messages.worker.StopPremiumRenewal;
 import dev.gigstream.messages.worker.SuspendWorker;
 import dev.gigstream.messages.worker.UpdateWorkerProfile;
+import dev.gigstream.messages.worker.WorkerPhoneVerificationCleared;
+import dev.gigstream.messages.worker.WorkerPhoneVerified;
 import dev.gigstream.messages.worker.WorkerProfileUpdated;
 import dev.gigstream.messages.worker.WorkerRegistered;
 import dev.gigstream.messages.worker.WorkerReinstated;
@@ -49,13 +53,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A person who takes shifts: their skills, where they live, when they work and where they are paid,
  * their premium periods (each paid period ends by a persistent deadline unless renewed) and their
- * badges (each once). Created when a WORKER account registers; the account id is the worker id.
+ * badges (each once), and whether their phone number is verified (the number and its codes live in the
+ * account, which the edge changes first). Created when a WORKER account registers; the account id is the worker id.
  * <p>
  * Snapshotted as its fields: raise the {@code @Revision} whenever a field (or a member's) changes, so
  * that older snapshots are passed over rather than misread (docs/architecture.md).
  */
 @Aggregate(snapshotTriggerDefinition = "workerSnapshots")
-@Revision("1")
+@Revision("2")
 public class Worker {
 
     static final int MAX_SKILLS = 30;
@@ -74,6 +79,7 @@ public class Worker {
     private boolean hasProfile;
     private boolean suspended;
     private boolean premium;
+    private boolean phoneVerified;
     private Instant lastOnlineAt;
     private Instant premiumUntil;
     private boolean renews;
@@ -191,6 +197,21 @@ public class Worker {
         }
     }
 
+    /** Sent again after the account changed however often: a worker already verified records nothing more. */
+    @CommandHandler
+    public void handle(RecordPhoneVerified command) {
+        if (!phoneVerified) {
+            apply(new WorkerPhoneVerified(workerId));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ClearPhoneVerification command) {
+        if (phoneVerified) {
+            apply(new WorkerPhoneVerificationCleared(workerId));
+        }
+    }
+
     /** What a job checks before it takes this worker's application, as {@link WorkerStandingsTable} mirrors it. */
     ApplicantStanding standing() {
         return new ApplicantStanding(hasProfile, suspended);
@@ -265,6 +286,16 @@ public class Worker {
     @EventSourcingHandler
     void on(WorkerWentOnline event) {
         lastOnlineAt = event.at();
+    }
+
+    @EventSourcingHandler
+    void on(WorkerPhoneVerified event) {
+        phoneVerified = true;
+    }
+
+    @EventSourcingHandler
+    void on(WorkerPhoneVerificationCleared event) {
+        phoneVerified = false;
     }
 
     @EventSourcingHandler

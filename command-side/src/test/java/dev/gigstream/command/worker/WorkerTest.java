@@ -14,7 +14,11 @@ import dev.gigstream.messages.worker.PremiumRequested;
 import dev.gigstream.messages.worker.PremiumStarted;
 import dev.gigstream.messages.worker.RecordWorkerOnline;
 import dev.gigstream.messages.worker.RegisterWorker;
+import dev.gigstream.messages.worker.ClearPhoneVerification;
+import dev.gigstream.messages.worker.RecordPhoneVerified;
 import dev.gigstream.messages.worker.ReinstateWorker;
+import dev.gigstream.messages.worker.WorkerPhoneVerificationCleared;
+import dev.gigstream.messages.worker.WorkerPhoneVerified;
 import dev.gigstream.messages.worker.RequestPremium;
 import dev.gigstream.messages.worker.StopPremiumRenewal;
 import dev.gigstream.messages.worker.SuspendWorker;
@@ -270,5 +274,31 @@ class WorkerTest {
         fixture.given(registered(), new BadgeAwarded(WorkerId.of(WORKER_ID), Badge.FIRST_SHIFT, at))
                .when(new AwardBadge(WorkerId.of(WORKER_ID), Badge.TEN_SHIFTS, at))
                .expectEvents(new BadgeAwarded(WorkerId.of(WORKER_ID), Badge.TEN_SHIFTS, at));
+    }
+
+    @Test
+    void aVerifiedPhoneIsRecordedOnceAndSendingItAgainChangesNothing() {
+        fixture.given(registered())
+               .when(new RecordPhoneVerified(WorkerId.of(WORKER_ID)))
+               .expectEvents(new WorkerPhoneVerified(WorkerId.of(WORKER_ID)));
+        fixture.given(registered(), new WorkerPhoneVerified(WorkerId.of(WORKER_ID)))
+               .when(new RecordPhoneVerified(WorkerId.of(WORKER_ID)))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void aVerificationIsClearedOnlyWhenThePhoneWasVerified() {
+        fixture.given(registered(), new WorkerPhoneVerified(WorkerId.of(WORKER_ID)))
+               .when(new ClearPhoneVerification(WorkerId.of(WORKER_ID)))
+               .expectEvents(new WorkerPhoneVerificationCleared(WorkerId.of(WORKER_ID)));
+        fixture.given(registered())
+               .when(new ClearPhoneVerification(WorkerId.of(WORKER_ID)))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+        fixture.given(registered(), new WorkerPhoneVerified(WorkerId.of(WORKER_ID)),
+                      new WorkerPhoneVerificationCleared(WorkerId.of(WORKER_ID)))
+               .when(new RecordPhoneVerified(WorkerId.of(WORKER_ID)))
+               .expectEvents(new WorkerPhoneVerified(WorkerId.of(WORKER_ID)));
     }
 }

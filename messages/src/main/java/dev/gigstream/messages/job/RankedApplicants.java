@@ -17,6 +17,7 @@ public record RankedApplicants(String jobId, String clientId, List<Applicant> it
                             Double bayesianAverage,
                             int ratingCount,
                             Integer reliabilityScore,
+                            boolean phoneVerified,
                             Instant lastOnlineAt,
                             double distanceKm,
                             List<String> matchedSkills) {

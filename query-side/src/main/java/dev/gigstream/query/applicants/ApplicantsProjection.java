@@ -90,7 +90,7 @@ public class ApplicantsProjection {
             var worker = fit.candidate();
             items.add(new RankedApplicants.Applicant(worker.workerId(), worker.fullName(), items.size() + 1,
                     worker.premium(), worker.ratingAverage(), worker.bayesianAverage(), worker.ratingCount(),
-                    worker.reliabilityScore(), worker.lastOnlineAt(),
+                    worker.reliabilityScore(), worker.phoneVerified(), worker.lastOnlineAt(),
                     Math.round(fit.distanceKm() * 10) / 10.0, fit.matchedSkills()));
         }
         return Optional.of(new RankedApplicants(query.jobId(), job.getString("clientId"), items));

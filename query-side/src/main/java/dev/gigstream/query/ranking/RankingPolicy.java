@@ -18,7 +18,8 @@ import java.util.Optional;
  * skill, live within {@value #MAX_DISTANCE_KM} km of the site and are available for the whole shift.
  * Fitting workers rank by premium first, then by Bayesian rating average, higher first (unrated workers
  * after rated ones), then by reliability score, higher first (workers without a score after those with
- * one), then by how recently they were online; distance and id break the remaining ties.
+ * one), then by a verified phone number (verified workers first: a code sent to the number proved it is
+ * theirs), then by how recently they were online; distance and id break the remaining ties.
  * <p>
  * {@link #judge} is the one place that decides who fits: the ranked applicants, the offers of new jobs
  * and the answer to an application ({@code eligible}, {@code reasons}) all go through it.
@@ -31,6 +32,7 @@ public final class RankingPolicy {
             .comparing((Fit fit) -> !fit.candidate().premium())
             .thenComparing(fit -> fit.candidate().bayesianAverage(), Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(fit -> fit.candidate().reliabilityScore(), Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(fit -> !fit.candidate().phoneVerified())
             .thenComparing(fit -> fit.candidate().lastOnlineAt(), Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparingDouble(Fit::distanceKm)
             .thenComparing(fit -> fit.candidate().workerId());

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * What ranking and matching know of a worker. The averages are null while the worker is unrated, the
- * reliability score before their first finished shift.
+ * reliability score before their first finished shift. {@code phoneVerified}: the account's current number
+ * was verified by a code sent to it.
  */
 public record WorkerCandidate(String workerId,
                               String fullName,
@@ -20,6 +21,7 @@ public record WorkerCandidate(String workerId,
                               Double bayesianAverage,
                               int ratingCount,
                               Integer reliabilityScore,
+                              boolean phoneVerified,
                               Instant lastOnlineAt,
                               boolean suspended) {
 }

@@ -24,6 +24,8 @@ import dev.gigstream.messages.worker.PremiumEnded;
 import dev.gigstream.messages.worker.PremiumExtended;
 import dev.gigstream.messages.worker.PremiumStarted;
 import dev.gigstream.messages.worker.Reliability;
+import dev.gigstream.messages.worker.WorkerPhoneVerificationCleared;
+import dev.gigstream.messages.worker.WorkerPhoneVerified;
 import dev.gigstream.messages.worker.WorkerProfileUpdated;
 import dev.gigstream.messages.worker.WorkerProfileView;
 import dev.gigstream.messages.worker.WorkerRegistered;
@@ -60,7 +62,7 @@ import java.util.Optional;
  * It keeps per job the check-in's lateness and whether the shift was counted ({@code worker_shifts}), and
  * counts revealed ratings itself ({@code worker_ratings}, {@code worker_rating_platform_totals}).
  * <p>
- * The worker's own events (registration, profile, going online, premium, badges) and the shifts' check-ins
+ * The worker's own events (registration, profile, going online, premium, badges, phone verification) and the shifts' check-ins
  * are written with the processor's batch ({@link SequencedWrites#batch}); a finished shift and a revealed
  * rating, once per job, count at once after the batch's held writes, as their guards against counting
  * twice need.
@@ -143,6 +145,16 @@ public class WorkerProfileProjection {
     @EventHandler
     void on(WorkerReinstated event, @SequenceNumber long sequence) {
         SequencedWrites.batch(profiles, event.workerId().value(), sequence, Updates.set("suspended", false));
+    }
+
+    @EventHandler
+    void on(WorkerPhoneVerified event, @SequenceNumber long sequence) {
+        SequencedWrites.batch(profiles, event.workerId().value(), sequence, Updates.set("phoneVerified", true));
+    }
+
+    @EventHandler
+    void on(WorkerPhoneVerificationCleared event, @SequenceNumber long sequence) {
+        SequencedWrites.batch(profiles, event.workerId().value(), sequence, Updates.set("phoneVerified", false));
     }
 
     @EventHandler
@@ -293,6 +305,7 @@ public class WorkerProfileProjection {
                 rating.bayesian(bayesian, platform),
                 (int) rating.count(),
                 reliability(doc).score(),
+                doc.getBoolean("phoneVerified", false),
                 lastOnlineAt == null ? null : lastOnlineAt.toInstant(),
                 doc.getBoolean("suspended", false));
     }

@@ -29,6 +29,7 @@ import static dev.gigstream.query.testsupport.Geo.pointAt;
 import static dev.gigstream.query.worker.Workers.register;
 import static dev.gigstream.query.worker.Workers.registerWithoutProfile;
 import static dev.gigstream.query.worker.Workers.suspend;
+import static dev.gigstream.query.worker.Workers.verifyPhone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ApplicantsProjectionTest {
@@ -74,6 +75,28 @@ class ApplicantsProjectionTest {
         assertThat(first.ratingAverage()).isNull();
         assertThat(first.premium()).isFalse();
         assertThat(ranked.items().get(1).rank()).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aVerifiedPhoneIsShownAndRanksAWorkerFirstAmongEquals(MongoBackend backend) {
+        var db = backend.freshDatabase();
+        var profiles = new WorkerProfileProjection(db, new BayesianAverage(5));
+        var applicants = new ApplicantsProjection(db, profiles);
+        register(profiles, "unverified", pointAt(LAGOS_ISLAND, 0, 5), List.of("barista"), T0.plusSeconds(600));
+        register(profiles, "verified", pointAt(LAGOS_ISLAND, 0, 5), List.of("barista"), T0);
+        verifyPhone(profiles, "verified");
+        var shiftStart = T0.plus(Duration.ofDays(1));
+        applicants.on(new JobPosted(JobId.of(JOB), "client-1", "Barista", "", List.of("barista"), new JobSite(LAGOS_ISLAND, "Marina"),
+                new ShiftWindow(shiftStart, shiftStart.plus(Duration.ofHours(8))), Money.of(1_200_000, Currency.NGN), T0), 0);
+        applicants.on(new WorkerApplied(JobId.of(JOB), WorkerId.of("unverified"), null, T0), 1);
+        applicants.on(new WorkerApplied(JobId.of(JOB), WorkerId.of("verified"), null, T0), 2);
+
+        RankedApplicants ranked = applicants.handle(new FindRankedApplicants(JOB)).orElseThrow();
+
+        assertThat(ranked.items()).extracting(RankedApplicants.Applicant::workerId)
+                .as("before the one seen online more recently").containsExactly("verified", "unverified");
+        assertThat(ranked.items()).extracting(RankedApplicants.Applicant::phoneVerified).containsExactly(true, false);
     }
 
     @ParameterizedTest(name = "{0}")

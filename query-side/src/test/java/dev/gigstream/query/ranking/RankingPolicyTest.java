@@ -37,14 +37,14 @@ class RankingPolicyTest {
 
     private static WorkerCandidate worker(String id, GeoPoint home, boolean premium, Double rating, Instant online) {
         return new WorkerCandidate(id, "Worker " + id, List.of("barista", "cashier"), home, SATURDAYS, premium, rating,
-                rating, rating == null ? 0 : 3, null, online, false);
+                rating, rating == null ? 0 : 3, null, false, online, false);
     }
 
     /** Nearby, not premium, never seen online: only the reputation tells them apart. */
     private static WorkerCandidate reputed(String id, Double ratingAverage, Double bayesianAverage, int ratingCount,
                                            Integer reliabilityScore) {
         return new WorkerCandidate(id, "Worker " + id, List.of("barista"), pointAt(LAGOS_ISLAND, 45, 5), SATURDAYS, false,
-                ratingAverage, bayesianAverage, ratingCount, reliabilityScore, null, false);
+                ratingAverage, bayesianAverage, ratingCount, reliabilityScore, false, null, false);
     }
 
     private static WorkerCandidate nearby(String id, boolean premium, Double rating, Instant online) {
@@ -104,11 +104,28 @@ class RankingPolicyTest {
     void reliabilityComesBeforeRecentPresence() {
         Instant earlier = Instant.parse("2026-12-01T08:00:00Z");
         var seenLater = new WorkerCandidate("seen-later", "L", List.of("barista"), pointAt(LAGOS_ISLAND, 45, 5), SATURDAYS,
-                false, 4.5, 4.5, 10, 70, earlier.plusSeconds(3600), false);
+                false, 4.5, 4.5, 10, 70, false, earlier.plusSeconds(3600), false);
         var moreReliable = new WorkerCandidate("more-reliable", "R", List.of("barista"), pointAt(LAGOS_ISLAND, 45, 5),
-                SATURDAYS, false, 4.5, 4.5, 10, 95, earlier, false);
+                SATURDAYS, false, 4.5, 4.5, 10, 95, false, earlier, false);
 
         assertThat(order(List.of(seenLater, moreReliable))).containsExactly("more-reliable", "seen-later");
+    }
+
+    @Test
+    void aVerifiedPhoneBreaksAReliabilityTieBeforeRecentPresence() {
+        Instant earlier = Instant.parse("2026-12-01T08:00:00Z");
+        var unverifiedSeenLater = verified("unverified", false, 90, earlier.plusSeconds(3600));
+        var verified = verified("verified", true, 90, earlier);
+        var verifiedLessReliable = verified("verified-less-reliable", true, 80, earlier.plusSeconds(7200));
+
+        assertThat(order(List.of(verifiedLessReliable, unverifiedSeenLater, verified)))
+                .as("reliability first, then the verified phone, then recent presence")
+                .containsExactly("verified", "unverified", "verified-less-reliable");
+    }
+
+    private static WorkerCandidate verified(String id, boolean phoneVerified, int reliabilityScore, Instant online) {
+        return new WorkerCandidate(id, "Worker " + id, List.of("barista"), pointAt(LAGOS_ISLAND, 45, 5), SATURDAYS, false,
+                4.5, 4.5, 10, reliabilityScore, phoneVerified, online, false);
     }
 
     @Test
@@ -141,8 +158,8 @@ class RankingPolicyTest {
     @Test
     void suspendedWorkersAndWorkersWithoutAHomeAreNotListed() {
         var suspended = new WorkerCandidate("s", "S", List.of("barista"), LAGOS_ISLAND, SATURDAYS, true, 5.0, 5.0, 9, 100,
-                null, true);
-        var homeless = new WorkerCandidate("h", "H", List.of("barista"), null, SATURDAYS, true, 5.0, 5.0, 9, 100, null, false);
+                false, null, true);
+        var homeless = new WorkerCandidate("h", "H", List.of("barista"), null, SATURDAYS, true, 5.0, 5.0, 9, 100, false, null, false);
         assertThat(RankingPolicy.rank(BARISTA_SATURDAY, List.of(suspended, homeless))).isEmpty();
     }
 
@@ -176,7 +193,7 @@ class RankingPolicyTest {
     /** An unranked worker of the given facts; premium, ratings and presence play no part in who fits. */
     private static WorkerCandidate fitting(String id, GeoPoint home, List<String> skills, List<AvailabilityWindow> availability,
                                           boolean suspended) {
-        return new WorkerCandidate(id, "Worker " + id, skills, home, availability, false, null, null, 0, null, null, suspended);
+        return new WorkerCandidate(id, "Worker " + id, skills, home, availability, false, null, null, 0, null, false, null, suspended);
     }
 
     private static final GeoPoint TEN_KM_NORTH = pointAt(LAGOS_ISLAND, 0, 10);

@@ -9,6 +9,8 @@ import dev.gigstream.messages.worker.PremiumEnded;
 import dev.gigstream.messages.worker.PremiumExtended;
 import dev.gigstream.messages.worker.PremiumStarted;
 import dev.gigstream.messages.worker.Reliability;
+import dev.gigstream.messages.worker.WorkerPhoneVerificationCleared;
+import dev.gigstream.messages.worker.WorkerPhoneVerified;
 import dev.gigstream.messages.worker.WorkerProfileUpdated;
 import dev.gigstream.messages.worker.WorkerProfileView;
 import dev.gigstream.messages.worker.WorkerRegistered;
@@ -111,6 +113,29 @@ class WorkerProfileProjectionTest {
         assertThat(projection.handle(new FindWorkerProfile(ADA)).orElseThrow().premium()).isFalse();
         assertThat(projection.handle(new FindWorkerProfile(ADA)).orElseThrow().premiumUntil()).isNull();
         assertThat(projection.candidates(List.of(ADA)).get(0).suspended()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aVerifiedPhoneReachesTheCandidateUntilItIsClearedAndAReplayRebuildsIt(MongoBackend backend) {
+        var projection = new WorkerProfileProjection(backend.freshDatabase(), new BayesianAverage(5));
+        verifiedHistory(projection);
+        assertThat(projection.candidate(ADA).candidate().phoneVerified()).isTrue();
+
+        projection.on(new WorkerPhoneVerificationCleared(WorkerId.of(ADA)), 3);
+        assertThat(projection.candidates(List.of(ADA)).get(0).phoneVerified()).as("the number was changed").isFalse();
+        projection.on(new WorkerPhoneVerified(WorkerId.of(ADA)), 2);
+        assertThat(projection.candidates(List.of(ADA)).get(0).phoneVerified()).as("an older event redelivered").isFalse();
+
+        projection.reset();
+        verifiedHistory(projection);
+        assertThat(projection.candidates(List.of(ADA)).get(0).phoneVerified()).as("replayed").isTrue();
+    }
+
+    private static void verifiedHistory(WorkerProfileProjection projection) {
+        projection.on(new WorkerRegistered(WorkerId.of(ADA), "Ada Obi"), 0);
+        projection.on(profile("barista"), 1);
+        projection.on(new WorkerPhoneVerified(WorkerId.of(ADA)), 2);
     }
 
     @ParameterizedTest(name = "{0}")

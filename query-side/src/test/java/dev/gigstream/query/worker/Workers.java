@@ -4,6 +4,7 @@ import dev.gigstream.messages.common.GeoPoint;
 import dev.gigstream.messages.common.WorkerId;
 import dev.gigstream.messages.worker.AvailabilityWindow;
 import dev.gigstream.messages.worker.PremiumStarted;
+import dev.gigstream.messages.worker.WorkerPhoneVerified;
 import dev.gigstream.messages.worker.WorkerProfileUpdated;
 import dev.gigstream.messages.worker.WorkerRegistered;
 import dev.gigstream.messages.worker.WorkerSuspended;
@@ -45,5 +46,9 @@ public final class Workers {
 
     public static void premium(WorkerProfileProjection profiles, String workerId, Instant until) {
         profiles.on(new PremiumStarted(WorkerId.of(workerId), until), 4);
+    }
+
+    public static void verifyPhone(WorkerProfileProjection profiles, String workerId) {
+        profiles.on(new WorkerPhoneVerified(WorkerId.of(workerId)), 5);
     }
 }

@@ -88,7 +88,8 @@ class OpenApiConfiguration {
 
     /** The tags, in the order a reader meets the features. */
     static final List<Tag> TAGS = List.of(
-            tag("Auth", "Accounts and tokens: sign up, log in, refresh, log out, who am I"),
+            tag("Auth", "Accounts and tokens: sign up, log in, refresh, log out, who am I, and one's phone number "
+                    + "with its verification by a code sent to it"),
             tag("Jobs", "Posting shifts, the job feed, applications, ranked applicants, hiring, attendance "
                     + "(check-in and check-out), confirmation, no-shows and cancellation"),
             tag("Ratings", "Double-blind ratings of a completed job's parties, and a user's averages"),

@@ -90,7 +90,7 @@ final class ProblemResponses implements OperationCustomizer {
     /** Codes whose answer carries {@code Retry-After}. */
     private static final Set<String> RETRY_AFTER = Set.of("STORE_UNAVAILABLE", "TOKEN_CHECK_UNAVAILABLE",
             "COMMAND_OUTCOME_UNKNOWN", "QUERY_UNANSWERED", "READ_MODEL_BEHIND", "RATE_LIMITED", "IDEMPOTENCY_KEY_IN_USE",
-            "GEOCODING_BUDGET_SPENT");
+            "GEOCODING_BUDGET_SPENT", "VERIFICATION_RESEND_TOO_SOON", "VERIFICATION_SENDS_EXHAUSTED");
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
