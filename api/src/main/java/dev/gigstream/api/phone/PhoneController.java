@@ -1,6 +1,7 @@
 package dev.gigstream.api.phone;
 
 import dev.gigstream.api.reach.DirectTextRefused;
+import dev.gigstream.api.reach.UntextableNumber;
 import dev.gigstream.api.web.openapi.ProblemResponse;
 import dev.gigstream.api.web.openapi.SendsCommand;
 import io.swagger.v3.oas.annotations.Operation;
@@ -65,6 +66,7 @@ class PhoneController {
     @ProblemResponse(status = 409, codes = {PhoneVerificationRefused.ALREADY_VERIFIED, PhoneVerificationRefused.NO_PHONE})
     @ProblemResponse(status = 429, codes = {PhoneVerifications.RESEND_TOO_SOON, PhoneVerifications.SENDS_EXHAUSTED,
             DirectTextRefused.CAP_REACHED})
+    @ProblemResponse(status = 422, codes = UntextableNumber.CODE)
     @ProblemResponse(status = 503, codes = DirectTextRefused.UNAVAILABLE)
     void start(@AuthenticationPrincipal Jwt user) {
         verifications.send(user.getSubject());
