@@ -21,11 +21,11 @@ CREATE INDEX ix_notification_delivery_provider_id ON notification_delivery (prov
 CREATE INDEX ix_notification_delivery_created ON notification_delivery (created_at);
 
 -- Text messages reserved per UTC day: scope 'platform' for the daily budget, 'user:<id>' for each person's
--- cap. A reservation is one conditional update (count < cap), so instances sharing the database never
+-- cap. A reservation is one conditional update (used < cap), so instances sharing the database never
 -- reserve past a cap together.
 CREATE TABLE sms_usage (
-    day   DATE        NOT NULL,
-    scope VARCHAR(64) NOT NULL,
-    count INTEGER     NOT NULL,
-    CONSTRAINT pk_sms_usage PRIMARY KEY (day, scope)
+    usage_day DATE        NOT NULL,
+    scope     VARCHAR(64) NOT NULL,
+    used      INTEGER     NOT NULL,
+    CONSTRAINT pk_sms_usage PRIMARY KEY (usage_day, scope)
 );

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The day's text messages, counted in {@code sms_usage} per UTC day: each person's cap and the platform's
- * budget. A reservation is a conditional increment ({@code count < cap}) of the person's row, then of the
+ * budget. A reservation is a conditional increment ({@code used < cap}) of the person's row, then of the
  * platform's; a platform that refuses hands the person's back. Each increment is one statement, so
  * instances sharing the database never reserve past a cap together, on PostgreSQL as on H2 (the second of
  * two concurrent updates of a row waits for the first and sees its count). A day's row is inserted before
@@ -58,7 +58,7 @@ final class SmsAllowances {
             return Optional.of(DeliveryReason.SMS_CAP);
         }
         if (!increment(today, PLATFORM, dailyBudget)) {
-            jdbc.sql("UPDATE sms_usage SET count = count - 1 WHERE day = :day AND scope = :scope AND count > 0")
+            jdbc.sql("UPDATE sms_usage SET used = used - 1 WHERE usage_day = :day AND scope = :scope AND used > 0")
                     .param("day", today).param("scope", person).update();
             if (!today.equals(budgetSpentOn.getAndSet(today))) {
                 log.warn("The platform's daily budget of {} text messages is spent for {} (UTC): text messages fall back "
@@ -78,22 +78,22 @@ final class SmsAllowances {
         if (cap <= 0) {
             return false;
         }
-        int updated = jdbc.sql("UPDATE sms_usage SET count = count + 1 WHERE day = :day AND scope = :scope AND count < :cap")
+        int updated = jdbc.sql("UPDATE sms_usage SET used = used + 1 WHERE usage_day = :day AND scope = :scope AND used < :cap")
                 .param("day", day).param("scope", scope).param("cap", cap).update();
         if (updated == 1) {
             return true;
         }
-        if (jdbc.sql("SELECT COUNT(*) FROM sms_usage WHERE day = :day AND scope = :scope")
+        if (jdbc.sql("SELECT COUNT(*) FROM sms_usage WHERE usage_day = :day AND scope = :scope")
                 .param("day", day).param("scope", scope).query(Integer.class).single() > 0) {
             return false; // the day's row is there, and at its cap
         }
         try {
-            ownTransaction.executeWithoutResult(status -> jdbc.sql("INSERT INTO sms_usage (day, scope, count) VALUES (:day, :scope, 0)")
+            ownTransaction.executeWithoutResult(status -> jdbc.sql("INSERT INTO sms_usage (usage_day, scope, used) VALUES (:day, :scope, 0)")
                     .param("day", day).param("scope", scope).update());
         } catch (DuplicateKeyException e) {
             // another instance inserted it first
         }
-        return jdbc.sql("UPDATE sms_usage SET count = count + 1 WHERE day = :day AND scope = :scope AND count < :cap")
+        return jdbc.sql("UPDATE sms_usage SET used = used + 1 WHERE usage_day = :day AND scope = :scope AND used < :cap")
                 .param("day", day).param("scope", scope).param("cap", cap).update() == 1;
     }
 }
