@@ -126,7 +126,7 @@ final class Deliveries {
 
     private Next push(NotificationView notification, int attempt, SendQueue queue) {
         List<String> tokens = recipients.deviceTokens(notification.userId());
-        Outgoing to = new Outgoing(notification.id(), notification.userId(), notification.id());
+        Outgoing to = new Outgoing(notification.id(), notification.userId(), notification.id(), notification.at());
         NotificationTexts.Push push = NotificationTexts.push(notification);
         List<SendResult> results = new ArrayList<>();
         for (String token : tokens) {
@@ -167,7 +167,7 @@ final class Deliveries {
             records.failed(notification.id(), Channel.SMS, null, DeliveryReason.NO_PHONE, clock.instant());
             return DONE;
         }
-        Outgoing to = new Outgoing(notification.id(), notification.userId(), notification.id());
+        Outgoing to = new Outgoing(notification.id(), notification.userId(), notification.id(), notification.at());
         SendResult result = call(smsCircuit, () -> texts.send(to, phone.get(), NotificationTexts.sms(notification)));
         Instant now = clock.instant();
         if (result instanceof SendResult.Sent sent) {

@@ -3,7 +3,6 @@ package dev.gigstream.api.reach;
 import dev.gigstream.messages.notification.NotificationView;
 import dev.gigstream.query.notifications.NotificationInbox;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +10,8 @@ import java.util.Map;
  * The embedded default's push notifications and text messages, which go nowhere outside: each lands in the
  * recipient's inbox as a notification of type {@value #PUSH_COPY} or {@value #SMS_COPY} whose details say
  * the channel, what it stands for (a notification's id, or a direct text's kind) and the text, and is pushed
- * to their sessions like any other. One copy per delivery and channel, whatever the devices and retries.
+ * to their sessions like any other. One copy per delivery and channel, whatever the devices and retries, raised
+ * when what it stands for was (and kept as long).
  */
 final class DeliveryCopies {
 
@@ -20,11 +20,9 @@ final class DeliveryCopies {
     static final String PROVIDER = "inbox";
 
     private final NotificationInbox inbox;
-    private final Clock clock;
 
-    DeliveryCopies(NotificationInbox inbox, Clock clock) {
+    DeliveryCopies(NotificationInbox inbox) {
         this.inbox = inbox;
-        this.clock = clock;
     }
 
     PushSender pushes() {
@@ -60,7 +58,7 @@ final class DeliveryCopies {
         details.put("channel", channel.name());
         details.put("standsFor", to.standsFor());
         details.put("text", text);
-        NotificationView copy = inbox.storeCopy(to.deliveryId() + "/" + channel, to.userId(), type, clock.instant(), details);
+        NotificationView copy = inbox.storeCopy(to.deliveryId() + "/" + channel, to.userId(), type, to.at(), details);
         return new SendResult.Sent(copy.id());
     }
 }

@@ -48,8 +48,8 @@ class ReachConfiguration {
     }
 
     @Bean
-    DeliveryCopies deliveryCopies(NotificationInbox inbox, Clock clock) {
-        return new DeliveryCopies(inbox, clock);
+    DeliveryCopies deliveryCopies(NotificationInbox inbox) {
+        return new DeliveryCopies(inbox);
     }
 
     /** The chosen push provider; FCM without its service account stops the start. */

@@ -65,7 +65,7 @@ final class SmsDirectTexts implements DirectTexts {
         write(() -> records.claim(id, Channel.SMS, clock.instant()));
         SendResult result;
         try {
-            result = sender.send(new Outgoing(id, userId, kind), number.get(), NotificationTexts.gsm(text));
+            result = sender.send(new Outgoing(id, userId, kind, clock.instant()), number.get(), NotificationTexts.gsm(text));
         } catch (RuntimeException e) {
             log.warn("A direct text failed: {}", e.toString());
             result = new SendResult.RetryLater(Optional.empty());
