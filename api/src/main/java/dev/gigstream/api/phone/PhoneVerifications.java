@@ -1,10 +1,8 @@
 package dev.gigstream.api.phone;
 
-import dev.gigstream.api.reach.DirectTextRefused;
 import dev.gigstream.api.reach.DirectTexts;
 import dev.gigstream.api.web.problems.NotFoundException;
 import dev.gigstream.api.web.problems.RetryLaterException;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -44,13 +42,13 @@ public class PhoneVerifications {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final PhoneCodeHashes hashes;
-    private final ObjectProvider<DirectTexts> texts;
+    private final DirectTexts texts;
     private final WorkerPhones workers;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     PhoneVerifications(JdbcClient jdbc, PlatformTransactionManager transactionManager, PhoneCodeHashes hashes,
-                       ObjectProvider<DirectTexts> texts, WorkerPhones workers, Clock clock) {
+                       DirectTexts texts, WorkerPhones workers, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.hashes = hashes;
@@ -76,15 +74,18 @@ public class PhoneVerifications {
     }
 
     /**
-     * Sends a fresh code to the account's number, replacing any pending one. The text is sent inside the
-     * transaction that records it: when a cap, the budget or the provider refuses it, nothing is kept (no code,
-     * no count against the limits) and the refusal is answered.
+     * Sends a fresh code to the account's number, replacing any pending one. The code and the count against the
+     * limits are committed first, so that no database connection or lock is held while the provider is asked;
+     * when a cap, the budget or the provider refuses the text, both are taken back (a code never sent cannot be
+     * confirmed, and does not count) and the refusal is answered.
      *
      * @throws RetryLaterException within a minute of the last code ({@value #RESEND_TOO_SOON}), or after
      *                             {@value #SENDS_PER_DAY} codes to the number in a day ({@value #SENDS_EXHAUSTED})
      */
     void send(String accountId) {
-        transactions.executeWithoutResult(transaction -> {
+        String code = newCode();
+        Instant now = clock.instant();
+        String phone = transactions.execute(transaction -> {
             PhoneStatus account = lock(accountId);
             if (account.phone() == null) {
                 throw PhoneVerificationRefused.noPhone();
@@ -92,7 +93,6 @@ public class PhoneVerifications {
             if (account.verified()) {
                 throw PhoneVerificationRefused.alreadyVerified();
             }
-            Instant now = clock.instant();
             lastSentTo(accountId).map(last -> last.plus(RESEND_AFTER)).filter(now::isBefore).ifPresent(next -> {
                 throw new RetryLaterException(HttpStatus.TOO_MANY_REQUESTS, RESEND_TOO_SOON,
                         "A code was sent less than a minute ago; ask again after Retry-After seconds", Duration.between(now, next));
@@ -104,7 +104,6 @@ public class PhoneVerifications {
                         "This number was sent " + SENDS_PER_DAY + " codes in the last 24 hours; ask again after "
                                 + "Retry-After seconds", Duration.between(now, sentToday.get(0).plus(DAY)));
             }
-            String code = newCode();
             jdbc.sql("DELETE FROM phone_verification_code WHERE account_id = :id").param("id", accountId).update();
             jdbc.sql("""
                             INSERT INTO phone_verification_code (account_id, code_hash, expires_at, tries)
@@ -116,11 +115,23 @@ public class PhoneVerifications {
             jdbc.sql("INSERT INTO phone_verification_send (account_id, phone_hash, sent_at) VALUES (:id, :phone, :at)")
                     .param("id", accountId).param("phone", phoneHash).param("at", utc(now))
                     .update();
-            DirectTexts sms = texts.getIfAvailable();
-            if (sms == null) { // no text message channel in this build: nothing is kept
-                throw DirectTextRefused.unavailable("Text messages cannot be sent from this server");
-            }
-            sms.send(accountId, account.phone(), KIND, text(code));
+            return account.phone();
+        });
+        try {
+            texts.send(accountId, phone, KIND, text(code));
+        } catch (RuntimeException refused) {
+            takeBack(accountId, hashes.code(accountId, code), now);
+            throw refused;
+        }
+    }
+
+    /** Forgets a code whose text was not sent, unless a newer code replaced it meanwhile. */
+    private void takeBack(String accountId, String codeHash, Instant sentAt) {
+        transactions.executeWithoutResult(transaction -> {
+            jdbc.sql("DELETE FROM phone_verification_code WHERE account_id = :id AND code_hash = :hash")
+                    .param("id", accountId).param("hash", codeHash).update();
+            jdbc.sql("DELETE FROM phone_verification_send WHERE account_id = :id AND sent_at = :at")
+                    .param("id", accountId).param("at", utc(sentAt)).update();
         });
     }
 

@@ -8,7 +8,6 @@ import dev.gigstream.api.web.problems.ProblemException;
 import dev.gigstream.api.web.problems.RetryLaterException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
@@ -19,7 +18,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,7 +44,7 @@ class PhoneVerificationsTest {
         DirectTexts texts = (userId, phone, kind, text) -> sent.add(text);
         PhoneCodeHashes hashes = new PhoneCodeHashes(new SecretKeySpec(new byte[32], "HmacSHA256"));
         verifications = new PhoneVerifications(jdbc, new JdbcTransactionManager(database), hashes,
-                new StaticListableBeanFactory(Map.of("texts", texts)).getBeanProvider(DirectTexts.class),
+                texts,
                 new WorkerPhones(jdbc, null), clock); // clients only: no command is sent
     }
 
@@ -108,9 +106,9 @@ class PhoneVerificationsTest {
                 .param("at", T0.atOffset(ZoneOffset.UTC)).update();
         var refusing = new PhoneVerifications(other, new JdbcTransactionManager(database),
                 new PhoneCodeHashes(new SecretKeySpec(new byte[32], "HmacSHA256")),
-                new StaticListableBeanFactory(Map.<String, Object>of("texts", (DirectTexts) (userId, phone, kind, text) -> {
+                (userId, phone, kind, text) -> {
                     throw DirectTextRefused.capReached("spent");
-                })).getBeanProvider(DirectTexts.class), new WorkerPhones(other, null), clock);
+                }, new WorkerPhones(other, null), clock);
 
         assertThatThrownBy(() -> refusing.send("client-1"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo("SMS_CAP_REACHED"));
