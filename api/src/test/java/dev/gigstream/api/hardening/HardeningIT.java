@@ -1,8 +1,6 @@
 package dev.gigstream.api.hardening;
 
 import dev.gigstream.api.testsupport.PostgresIT;
-import dev.gigstream.api.testsupport.SentTexts;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 import java.lang.annotation.ElementType;
@@ -16,12 +14,10 @@ import static dev.gigstream.api.testsupport.Marketplace.ADMIN_PASSWORD;
 /**
  * A hardening suite: a {@link PostgresIT} with an admin and an auditor account, and rate limits too
  * high to throttle hundreds of requests from one address. The suites share this one application context.
- * Text messages are kept as sent ({@link SentTexts}), for the suites that read a verification code.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @PostgresIT
-@Import(SentTexts.class)
 @TestPropertySource(properties = {
         "gigstream.auth.admin.email=" + ADMIN_EMAIL,
         "gigstream.auth.admin.password=" + ADMIN_PASSWORD,

@@ -4,12 +4,16 @@ import dev.gigstream.api.testsupport.Api;
 import dev.gigstream.api.testsupport.Marketplace;
 import dev.gigstream.api.testsupport.MovableTime;
 import dev.gigstream.api.testsupport.PostgresIT;
-import dev.gigstream.api.testsupport.SentTexts;
+import dev.gigstream.sms.TermiiStandIn;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -30,7 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * applicants showing it. Time is moved, not waited for.
  */
 @PostgresIT
-@Import({MovableTime.class, SentTexts.class})
+@Import(MovableTime.class)
+@TestPropertySource(properties = {
+        "gigstream.reach.sms-provider=termii",
+        "gigstream.termii.api-key=" + Phones.TERMII_KEY,
+        "gigstream.termii.secret-key=phone-tests-secret"})
 class PhoneVerificationIT {
 
     static final String START = "/api/v1/me/phone/verification";
@@ -39,8 +47,17 @@ class PhoneVerificationIT {
     @Autowired
     Api api;
 
-    @Autowired
-    SentTexts texts;
+    static final TermiiStandIn TERMII = new TermiiStandIn(Phones.TERMII_KEY);
+
+    @DynamicPropertySource
+    static void termii(DynamicPropertyRegistry registry) {
+        registry.add("gigstream.termii.base-url", TERMII::baseUrl);
+    }
+
+    @AfterAll
+    static void closeTermii() {
+        TERMII.close();
+    }
 
     @Autowired
     JdbcClient jdbc;
@@ -62,10 +79,10 @@ class PhoneVerificationIT {
 
         api.post(START, null, worker.accessToken()).expect(202);
 
-        var text = texts.last(worker.id()).orElseThrow();
-        assertThat(text.phone()).isEqualTo(phone);
-        assertThat(text.kind()).isEqualTo("phone.verification");
-        assertThat(text.text()).matches("Your Gigstream code is [0-9]{6}\\. It expires in 10 minutes\\.");
+        var texts = Phones.textsTo(api, TERMII, worker);
+        assertThat(texts).hasSize(1);
+        assertThat("+" + texts.get(0).to()).isEqualTo(phone);
+        assertThat(texts.get(0).sms()).matches("Your Gigstream code is [0-9]{6}\\. It expires in 10 minutes\\.");
         assertThat(storedHashes(worker)).as("only a hash is kept").doesNotContain(codeSentTo(worker));
         api.post(CONFIRM, Map.of("code", codeSentTo(worker)), worker.accessToken()).expect(204);
 
@@ -177,13 +194,13 @@ class PhoneVerificationIT {
         var tooSoon = api.post(START, null, user.accessToken());
         assertThat(problem(tooSoon, 429)).isEqualTo("VERIFICATION_RESEND_TOO_SOON");
         assertThat(Long.parseLong(tooSoon.header("Retry-After"))).isBetween(1L, 60L);
-        assertThat(texts.to(user.id())).hasSize(1);
+        assertThat(Phones.textsTo(api, TERMII, user)).hasSize(1);
 
         for (int sent = 2; sent <= 5; sent++) {
             CLOCK.moveBy(Duration.ofSeconds(60));
             api.post(START, null, user.accessToken()).expect(202);
         }
-        assertThat(texts.to(user.id())).hasSize(5);
+        assertThat(Phones.textsTo(api, TERMII, user)).hasSize(5);
         if (!first.equals(codeSentTo(user))) {
             assertThat(problem(api.post(CONFIRM, Map.of("code", first), user.accessToken()), 400))
                     .as("a new code replaces the one before").isEqualTo("VERIFICATION_CODE_WRONG");
@@ -200,7 +217,7 @@ class PhoneVerificationIT {
 
         CLOCK.moveBy(Duration.ofDays(1));
         api.post(START, null, user.accessToken()).expect(202);
-        assertThat(texts.to(user.id())).hasSize(6);
+        assertThat(Phones.textsTo(api, TERMII, user)).hasSize(6);
     }
 
     @Test
@@ -208,8 +225,9 @@ class PhoneVerificationIT {
         var user = api.signUp("WORKER");
         newNumber(user);
         api.post(START, null, user.accessToken()).expect(202);
+        String code = codeSentTo(user);
         newNumber(user);
-        assertThat(problem(api.post(CONFIRM, Map.of("code", codeSentTo(user)), user.accessToken()), 409))
+        assertThat(problem(api.post(CONFIRM, Map.of("code", code), user.accessToken()), 409))
                 .as("the code went to the number before").isEqualTo("VERIFICATION_NOT_STARTED");
     }
 
@@ -222,7 +240,7 @@ class PhoneVerificationIT {
     }
 
     private String codeSentTo(Api.User user) {
-        return Phones.codeSentTo(texts, user);
+        return Phones.codeSentTo(api, TERMII, user);
     }
 
     /** Gives the user a number of their own: every test account signs up with the same one, and codes count per number. */

@@ -3,10 +3,12 @@ package dev.gigstream.api.phone;
 import dev.gigstream.api.testsupport.Api;
 import dev.gigstream.api.testsupport.Marketplace;
 import dev.gigstream.api.testsupport.PostgresIT;
-import dev.gigstream.api.testsupport.SentTexts;
+import dev.gigstream.sms.TermiiStandIn;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
@@ -26,15 +28,27 @@ import static org.awaitility.Awaitility.await;
  * {@link PhoneVerificationIT} applies and sets a payout account unverified.)
  */
 @PostgresIT
-@Import(SentTexts.class)
-@TestPropertySource(properties = "gigstream.phone.verification=required")
+@TestPropertySource(properties = {
+        "gigstream.phone.verification=required",
+        "gigstream.reach.sms-provider=termii",
+        "gigstream.termii.api-key=" + Phones.TERMII_KEY,
+        "gigstream.termii.secret-key=phone-tests-secret"})
 class PhoneVerificationRequiredIT {
 
     @Autowired
     Api api;
 
-    @Autowired
-    SentTexts texts;
+    static final TermiiStandIn TERMII = new TermiiStandIn(Phones.TERMII_KEY);
+
+    @DynamicPropertySource
+    static void termii(DynamicPropertyRegistry registry) {
+        registry.add("gigstream.termii.base-url", TERMII::baseUrl);
+    }
+
+    @AfterAll
+    static void closeTermii() {
+        TERMII.close();
+    }
 
     @Test
     void aWorkerWithoutAVerifiedPhoneCannotApplyNorAddAPayoutAccountUntilVerified() {
@@ -52,7 +66,7 @@ class PhoneVerificationRequiredIT {
                 .isEqualTo("PHONE_NOT_VERIFIED");
 
         api.post(START, null, worker.accessToken()).expect(202);
-        api.post(CONFIRM, Map.of("code", Phones.codeSentTo(texts, worker)), worker.accessToken()).expect(204);
+        api.post(CONFIRM, Map.of("code", Phones.codeSentTo(api, TERMII, worker)), worker.accessToken()).expect(204);
 
         api.put("/api/v1/workers/me/profile", profile(payout(own)), worker.accessToken()).expect(200);
         // 201, not ALREADY_APPLIED: the refused application changed nothing
@@ -66,7 +80,7 @@ class PhoneVerificationRequiredIT {
         var worker = api.signUp("WORKER");
         Phones.newNumber(api, worker);
         api.post(START, null, worker.accessToken()).expect(202);
-        api.post(CONFIRM, Map.of("code", Phones.codeSentTo(texts, worker)), worker.accessToken()).expect(204);
+        api.post(CONFIRM, Map.of("code", Phones.codeSentTo(api, TERMII, worker)), worker.accessToken()).expect(204);
         api.put("/api/v1/workers/me/profile", profile(payout(own)), worker.accessToken()).expect(200);
 
         Phones.newNumber(api, worker);

@@ -1,8 +1,9 @@
 package dev.gigstream.api.phone;
 
 import dev.gigstream.api.testsupport.Api;
-import dev.gigstream.api.testsupport.SentTexts;
+import dev.gigstream.sms.TermiiStandIn;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -12,10 +13,22 @@ final class Phones {
     private Phones() {
     }
 
-    /** The code last sent to the user, as the SMS provider took it ({@link SentTexts}). */
-    static String codeSentTo(SentTexts texts, Api.User user) {
-        String text = texts.last(user.id()).orElseThrow(() -> new AssertionError("no text sent to " + user.id())).text();
-        return text.replaceAll("\\D*([0-9]{6}).*", "$1");
+    /** The key the tests' Termii stand-in expects. */
+    static final String TERMII_KEY = "termii-phone-tests";
+
+    /** The texts Termii (its stand-in) took for the user's current number, oldest first. */
+    static List<TermiiStandIn.SentText> textsTo(Api api, TermiiStandIn termii, Api.User user) {
+        String phone = api.get("/api/v1/me", user.accessToken()).expect(200).json().get("phone").asText();
+        return termii.sent().stream().filter(text -> ("+" + text.to()).equals(phone)).toList();
+    }
+
+    /** The code in the last text Termii took for the user's current number. */
+    static String codeSentTo(Api api, TermiiStandIn termii, Api.User user) {
+        List<TermiiStandIn.SentText> texts = textsTo(api, termii, user);
+        if (texts.isEmpty()) {
+            throw new AssertionError("no text sent to " + user.id());
+        }
+        return texts.get(texts.size() - 1).sms().replaceAll("\\D*([0-9]{6}).*", "$1");
     }
 
     /** Gives the user a number of their own (every test account signs up with the same one, and codes count per number). */
