@@ -1,5 +1,7 @@
 package dev.gigstream.api.reach;
 
+import dev.gigstream.api.retention.Retained;
+import dev.gigstream.api.retention.RetentionRule;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,10 +22,11 @@ import java.util.Optional;
  * {@code notification_delivery}: one row per notification and channel, inserted once (its primary key),
  * moved from status to status by conditional updates, so that of two instances, or of a send and its
  * revival after a crash, only one moves it: a send claims its row PENDING → SENDING before it calls the
- * provider. Nothing personal is stored here.
+ * provider. Nothing personal is stored here. The retention sweep deletes the records past
+ * {@link RetentionRule#DELIVERIES}.
  */
 @Component
-public class DeliveryRecords {
+public class DeliveryRecords implements Retained {
 
     /** One row, as the API and the sends read it. */
     public record Delivery(String notificationId, Channel channel, String userId, String type, DeliveryStatus status,
@@ -148,6 +151,25 @@ public class DeliveryRecords {
                 .query((rs, row) -> new Count(Channel.valueOf(rs.getString("channel")),
                         DeliveryStatus.valueOf(rs.getString("status")), rs.getLong("n")))
                 .list();
+    }
+
+    /**
+     * The retention sweep's ({@code gigstream.retention.deliveries}): deletes at most {@code batch} records created
+     * before {@code cutoff}, and the daily text message counts of the days before it; answers how many records.
+     */
+    @Override
+    public RetentionRule rule() {
+        return RetentionRule.DELIVERIES;
+    }
+
+    @Override
+    public long deleteBatchBefore(Instant cutoff, int batch) {
+        jdbc.sql("DELETE FROM sms_usage WHERE usage_day < :day")
+                .param("day", cutoff.atOffset(ZoneOffset.UTC).toLocalDate()).update();
+        return jdbc.sql("DELETE FROM notification_delivery WHERE (notification_id, channel) IN (SELECT notification_id, "
+                        + "channel FROM notification_delivery WHERE created_at < :cutoff ORDER BY created_at LIMIT :batch)")
+                .param("cutoff", utc(cutoff)).param("batch", batch)
+                .update();
     }
 
     /** Erasure: the person's deliveries go with them. */

@@ -10,7 +10,7 @@ import java.time.Duration;
  * many documents or rows one delete removes at most.
  */
 @ConfigurationProperties("gigstream.retention")
-public record RetentionProperties(Duration locationPings, Duration shareLinks, Duration notifications,
+public record RetentionProperties(Duration locationPings, Duration shareLinks, Duration notifications, Duration deliveries,
                                   Duration auditReads, Duration refreshTokens, Duration sweepEvery, int batchSize) {
 
     public RetentionProperties {

@@ -16,6 +16,9 @@ public enum RetentionRule {
             "after the link expired", RetentionProperties::shareLinks),
     NOTIFICATIONS("notifications", "notifications in users' inboxes, read or not",
             "after the notification was raised", RetentionProperties::notifications),
+    DELIVERIES("deliveries", "delivery records of pushes and text messages (channel, provider's message id, status) "
+            + "and each day's count of a person's text messages", "after the delivery was recorded (the day)",
+            RetentionProperties::deliveries),
     AUDIT_READS("audit-reads", "the audit-read log: who read the audit trail, what, when and why",
             "after the read", RetentionProperties::auditReads),
     REFRESH_TOKENS("refresh-tokens", "refresh tokens (hashes), used, revoked or not",

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -74,5 +75,19 @@ class DeliveryRecordsTest {
         assertThat(records.deleteOf("ada")).isEqualTo(3);
         assertThat(records.of("ada")).isEmpty();
         assertThat(records.of("kofi")).hasSize(1);
+    }
+
+    @Test
+    void theRetentionSweepDeletesRecordsCreatedBeforeTheCutoffABatchAtATime() {
+        for (int n = 0; n < 3; n++) {
+            records.insert("old-" + n, Channel.SMS, "ada", "job.match", DeliveryStatus.SENT, null, T0.minus(Duration.ofDays(181)));
+        }
+        records.insert("new", Channel.SMS, "ada", "job.match", DeliveryStatus.SENT, null, T0);
+        Instant cutoff = T0.minus(Duration.ofDays(180));
+
+        assertThat(records.deleteBatchBefore(cutoff, 2)).isEqualTo(2);
+        assertThat(records.deleteBatchBefore(cutoff, 2)).isEqualTo(1);
+        assertThat(records.deleteBatchBefore(cutoff, 2)).isZero();
+        assertThat(records.of("ada")).extracting(DeliveryRecords.Delivery::notificationId).containsExactly("new");
     }
 }

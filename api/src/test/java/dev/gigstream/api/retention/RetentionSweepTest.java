@@ -114,7 +114,7 @@ class RetentionSweepTest {
     @Test
     void aNegativePeriodStopsTheStart() {
         var negative = new RetentionProperties(Duration.ofDays(-1), Duration.ofDays(7), Duration.ofDays(180),
-                Duration.ofDays(730), Duration.ofDays(7), Duration.ofMinutes(15), 100);
+                Duration.ofDays(180), Duration.ofDays(730), Duration.ofDays(7), Duration.ofMinutes(15), 100);
         List<Retained> stores = Arrays.stream(RetentionRule.values())
                 .map(rule -> Retained.of(rule, (cutoff, batch) -> 0)).toList();
 

@@ -17,7 +17,7 @@ public final class RetentionSweeps {
 
     /** The application's defaults, with batches of two so that a sweep of a few items runs several. */
     public static final RetentionProperties DEFAULTS = new RetentionProperties(Duration.ofDays(30), Duration.ofDays(7),
-            Duration.ofDays(180), Duration.ofDays(730), Duration.ofDays(7), Duration.ofMinutes(15), 2);
+            Duration.ofDays(180), Duration.ofDays(180), Duration.ofDays(730), Duration.ofDays(7), Duration.ofMinutes(15), 2);
 
     private RetentionSweeps() {
     }
