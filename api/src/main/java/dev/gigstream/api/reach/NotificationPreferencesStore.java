@@ -67,15 +67,14 @@ public class NotificationPreferencesStore {
         values.put("to", quiet.map(hours -> hours.to().toString()).orElse(null));
         values.put("zone", quiet.map(hours -> hours.zone().getId()).orElse(null));
         values.put("at", clock.instant().atOffset(ZoneOffset.UTC));
-        int updated = jdbc.sql("""
-                        UPDATE notification_preferences SET channels = :channels, quiet_from = :from, quiet_to = :to, zone = :zone,
-                               updated_at = :at WHERE user_id = :user""")
-                .params(values).update();
-        if (updated == 0) { // of two first settings at once, one stands
-            jdbc.sql("""
-                            INSERT INTO notification_preferences (user_id, channels, quiet_from, quiet_to, zone, updated_at)
-                            VALUES (:user, :channels, :from, :to, :zone, :at) ON CONFLICT DO NOTHING""")
-                    .params(values).update();
+        String update = """
+                UPDATE notification_preferences SET channels = :channels, quiet_from = :from, quiet_to = :to, zone = :zone,
+                       updated_at = :at WHERE user_id = :user""";
+        if (jdbc.sql(update).params(values).update() == 0 && jdbc.sql("""
+                        INSERT INTO notification_preferences (user_id, channels, quiet_from, quiet_to, zone, updated_at)
+                        VALUES (:user, :channels, :from, :to, :zone, :at) ON CONFLICT DO NOTHING""")
+                .params(values).update() == 0) {
+            jdbc.sql(update).params(values).update(); // another first setting went in meanwhile: this later one stands
         }
     }
 
