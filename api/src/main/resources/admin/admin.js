@@ -236,6 +236,10 @@
     el('stat-escrow-held').textContent = money(stats.escrowHeld);
     el('stat-gross-volume').textContent = money(stats.grossVolume);
     el('stat-fees-earned').textContent = money(stats.feesEarned);
+    if (stats.deliveries) { // only GET /admin/stats counts them; the live push leaves the last figures
+      el('stat-push-failures').textContent = failures(stats.deliveries.push);
+      el('stat-sms-failures').textContent = failures(stats.deliveries.sms);
+    }
     var byStatus = stats.jobsByStatus || {};
     var statuses = Object.keys(byStatus);
     var max = Math.max.apply(null, [1].concat(statuses.map(function (s) { return byStatus[s]; })));
@@ -255,6 +259,12 @@
     });
     if (!statuses.length) { bars.appendChild(make('p', 'No jobs yet.', 'empty')); }
     el('stats-updated').textContent = 'Updated ' + new Date().toLocaleTimeString();
+  }
+
+  /** "4.0% of 50": the failed among the deliveries a provider was asked for, and how many those were. */
+  function failures(counts) {
+    var asked = counts.sent + counts.delivered + counts.failed;
+    return (100 * counts.failureRate).toFixed(1) + '% of ' + asked;
   }
 
   // ---- disputes --------------------------------------------------------------------------------

@@ -63,6 +63,8 @@ class AdminDashboardIT {
         browser.until(d -> !browser.find("#stat-open-disputes").getText().equals("–") ? Boolean.TRUE : null);
         assertThat(Integer.parseInt(browser.find("#stat-open-disputes").getText())).isGreaterThanOrEqualTo(1);
         assertThat(browser.find("#stat-gross-volume").getText()).contains("NGN");
+        assertThat(browser.find("#stat-sms-failures").getText()).as("the last day's texts: none failed")
+                .matches("0\\.0% of [1-9][0-9]*");
         browser.await("#jobs-by-status .bar[data-status='DISPUTED']");
 
         // the dispute queue: release the money to the worker, and the dispute leaves the queue

@@ -54,6 +54,9 @@ import static org.awaitility.Awaitility.await;
         "gigstream.matching.offer-lifetime=15m"})
 class OffersIT extends RedisBackedIT {
 
+    /** The deadlines waiting in db-scheduler's table (the offer waves here), not the notifications' delivery tasks. */
+    private static final String OFFER_WAVES = "task_name = 'AxonDeadline'";
+
     private static final Map<String, Double> SITE = Marketplace.SITE;
     private static final ZoneId LAGOS = ZoneId.of("Africa/Lagos");
     private static final String OFFERS = "/api/v1/workers/me/offers";
@@ -110,7 +113,7 @@ class OffersIT extends RedisBackedIT {
 
         // wave 2 is due two minutes after wave 1: the deadline waits in the database until then
         Instant now = Instant.now();
-        List<OffsetDateTime> due = jdbc.sql("SELECT execution_time FROM scheduled_tasks WHERE task_instance <> 'recurring'"
+        List<OffsetDateTime> due = jdbc.sql("SELECT execution_time FROM scheduled_tasks WHERE " + OFFER_WAVES
                         + " AND execution_time < :soon")
                 .param("soon", OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(10)).query(OffsetDateTime.class).list();
         assertThat(due).as("the second waves of both jobs").hasSize(2)
@@ -216,7 +219,7 @@ class OffersIT extends RedisBackedIT {
 
     /** Moves the waiting offer-wave deadlines (two minutes away) to now, as the passing minutes would. */
     private void secondWavesDueNow() {
-        int moved = jdbc.sql("UPDATE scheduled_tasks SET execution_time = :now WHERE task_instance <> 'recurring'"
+        int moved = jdbc.sql("UPDATE scheduled_tasks SET execution_time = :now WHERE " + OFFER_WAVES
                         + " AND execution_time < :soon")
                 .param("now", OffsetDateTime.now(ZoneOffset.UTC))
                 .param("soon", OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(10))
