@@ -1,5 +1,6 @@
 package dev.gigstream.api.phone;
 
+import dev.gigstream.sms.PhoneNumbers;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Mac;
@@ -34,9 +35,13 @@ class PhoneCodeHashes {
         return HexFormat.of().formatHex(hmac(key, ("code:" + accountId + ":" + code).getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** The number as the limit on codes sent counts it. */
+    /**
+     * The number as the limit on codes sent counts it: in E.164 where it reads as a number (a Nigerian one without
+     * its country code), so that {@code +2348031234567}, {@code 2348031234567} and {@code 08031234567} count as one.
+     */
     String phone(String phone) {
-        return HexFormat.of().formatHex(hmac(key, ("phone:" + phone).getBytes(StandardCharsets.UTF_8)));
+        String number = PhoneNumbers.e164(phone, "NG").orElse(phone);
+        return HexFormat.of().formatHex(hmac(key, ("phone:" + number).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Compared in constant time: how long a wrong code takes tells nothing of how near it came. */
