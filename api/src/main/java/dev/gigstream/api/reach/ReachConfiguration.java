@@ -35,9 +35,15 @@ class ReachConfiguration {
 
     static final String PLAN_TASK = "notification-delivery";
     static final String SEND_TASK = "notification-send";
-    /** A task whose notification this instance's inbox does not hold yet, or whose database call failed. */
-    private static final Duration TRY_AGAIN_AFTER = Duration.ofSeconds(2);
-    private static final int TRIES = 15;
+    /**
+     * A task whose notification this instance's inbox does not hold yet (with in-process read models each instance
+     * has its own inbox, and one may lag the others by a minute under load), or whose database call failed, is
+     * tried again after 1 s, then half as long again each time: 20 tries span about two hours, so a lagging inbox
+     * never loses a delivery.
+     */
+    private static final Duration TRY_AGAIN_AFTER = Duration.ofSeconds(1);
+    private static final double BACK_OFF = 1.5;
+    private static final int TRIES = 20;
 
     /** db-scheduler keeps the system's time, whatever clock the application runs on. */
     private static final Clock SCHEDULER_TIME = Clock.systemUTC();
@@ -122,7 +128,7 @@ class ReachConfiguration {
     @Bean
     CustomTask<String> notificationSendTask(Deliveries deliveries) {
         return Tasks.custom(SEND_TASK, String.class)
-                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(TRIES, new FailureHandler.OnFailureRetryLater<>(TRY_AGAIN_AFTER)))
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(TRIES, new FailureHandler.ExponentialBackoffFailureHandler<>(TRY_AGAIN_AFTER, BACK_OFF)))
                 .execute((instance, context) -> {
                     String id = instance.getId();
                     int slash = id.lastIndexOf('/');
@@ -137,7 +143,7 @@ class ReachConfiguration {
     @Bean
     CustomTask<String> notificationDeliveryTask(Deliveries deliveries) {
         return Tasks.custom(PLAN_TASK, String.class)
-                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(TRIES, new FailureHandler.OnFailureRetryLater<>(TRY_AGAIN_AFTER)))
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(TRIES, new FailureHandler.ExponentialBackoffFailureHandler<>(TRY_AGAIN_AFTER, BACK_OFF)))
                 .execute((instance, context) -> {
                     deliveries.plan(instance.getData(), instance.getId(), queue(context.getSchedulerClient()));
                     return new CompletionHandler.OnCompleteRemove<>();
