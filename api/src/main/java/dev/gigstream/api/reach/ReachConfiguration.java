@@ -1,27 +1,30 @@
 package dev.gigstream.api.reach;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.gigstream.api.auth.Accounts;
 import dev.gigstream.push.FcmClient;
 import dev.gigstream.push.FcmSettings;
-import dev.gigstream.sms.TermiiClient;
-import dev.gigstream.sms.TermiiSettings;
 import dev.gigstream.query.notifications.NotificationInbox;
 import dev.gigstream.query.notifications.NotificationSink;
+import dev.gigstream.sms.TermiiClient;
+import dev.gigstream.sms.TermiiSettings;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -150,12 +153,40 @@ class ReachConfiguration {
                 });
     }
 
-    /** The inbox's pushes: the WebSocket copy, then the delivery task. */
+    /** The inbox's pushes: the WebSocket copy, then the delivery task, scheduled on connections of its own. */
     @Bean
     @Primary
     NotificationSink reachingSink(@Qualifier("notificationBroadcast") NotificationSink webSocket,
-                                  ObjectProvider<SchedulerClient> scheduler, PlatformTransactionManager transactions) {
-        return new ReachingSink(webSocket, scheduler, PLAN_TASK, SCHEDULER_TIME, transactions);
+                                  DeliveryTaskConnections connections) {
+        SchedulerClient tasks = SchedulerClient.Builder.create(connections.pool())
+                .tableName("scheduled_tasks")
+                .jdbcCustomization(new AutodetectJdbcCustomization(connections.pool(), true)) // UTC, as the scheduler
+                .build();
+        return new ReachingSink(webSocket, tasks, PLAN_TASK, SCHEDULER_TIME);
+    }
+
+    /**
+     * The inbox's own pool of connections to the application's database, for scheduling delivery tasks
+     * ({@link ReachingSink}). Not a {@code DataSource} bean, so the application's own pool is made as before.
+     */
+    @Bean
+    DeliveryTaskConnections deliveryTaskConnections(DataSource dataSource) {
+        HikariDataSource pool = DataSourceBuilder.derivedFrom(dataSource).type(HikariDataSource.class).build();
+        pool.setPoolName("delivery-tasks");
+        pool.setMaximumPoolSize(DeliveryTaskConnections.SIZE);
+        pool.setMinimumIdle(1);
+        return new DeliveryTaskConnections(pool);
+    }
+
+    /** Closed with the context (after the beans that use it). */
+    record DeliveryTaskConnections(HikariDataSource pool) implements AutoCloseable {
+
+        static final int SIZE = 2;
+
+        @Override
+        public void close() {
+            pool.close();
+        }
     }
 
     private static boolean blank(String value) {

@@ -5,10 +5,6 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import dev.gigstream.messages.notification.NotificationView;
 import dev.gigstream.query.notifications.NotificationSink;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 
@@ -19,25 +15,23 @@ import java.time.Clock;
  * applies the policy; the inbox's thread does no more than this one insert. Every instance that runs an inbox
  * of its own (in-process read models) hands the same notification over: the task is scheduled once.
  * <p>
- * The insert runs in a transaction of its own: the inbox's thread may be in its batch's transaction, and on
- * PostgreSQL the duplicate key of an instance that scheduled the same task a moment later would abort it.
+ * The insert goes through a scheduler client on connections of its own ({@code tasks}), committed at once: the
+ * inbox's thread holds a connection of the application's pool for its batch, and taking a second one from that
+ * pool is how threads deadlock a busy pool; and on PostgreSQL the duplicate key of an instance that scheduled the
+ * same task a moment earlier would abort the batch's transaction.
  */
 final class ReachingSink implements NotificationSink {
 
     private final NotificationSink webSocket;
-    private final ObjectProvider<SchedulerClient> scheduler;
+    private final SchedulerClient tasks;
     private final String planTask;
     private final Clock schedulerTime;
-    private final TransactionTemplate ownTransaction;
 
-    ReachingSink(NotificationSink webSocket, ObjectProvider<SchedulerClient> scheduler, String planTask,
-                 Clock schedulerTime, PlatformTransactionManager transactions) {
+    ReachingSink(NotificationSink webSocket, SchedulerClient tasks, String planTask, Clock schedulerTime) {
         this.webSocket = webSocket;
-        this.scheduler = scheduler;
+        this.tasks = tasks;
         this.planTask = planTask;
         this.schedulerTime = schedulerTime;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Override
@@ -53,13 +47,10 @@ final class ReachingSink implements NotificationSink {
 
     /** An insert that lost the race to another instance's (between db-scheduler's look and its insert) is no failure. */
     private void schedule(NotificationView notification) {
-        TaskInstance<String> task = new TaskInstance<>(planTask, notification.id(), notification.userId());
         try {
-            ownTransaction.executeWithoutResult(status -> scheduler.getObject().scheduleIfNotExists(task, schedulerTime.instant()));
+            tasks.scheduleIfNotExists(new TaskInstance<>(planTask, notification.id(), notification.userId()), schedulerTime.instant());
         } catch (RuntimeException e) {
-            boolean scheduled = ownTransaction.execute(status ->
-                    scheduler.getObject().getScheduledExecution(TaskInstanceId.of(planTask, notification.id())).isPresent());
-            if (!Boolean.TRUE.equals(scheduled)) {
+            if (tasks.getScheduledExecution(TaskInstanceId.of(planTask, notification.id())).isEmpty()) {
                 throw e;
             }
         }

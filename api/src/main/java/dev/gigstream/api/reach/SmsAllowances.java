@@ -2,7 +2,6 @@ package dev.gigstream.api.reach;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -83,16 +82,10 @@ final class SmsAllowances {
         if (updated == 1) {
             return true;
         }
-        if (jdbc.sql("SELECT COUNT(*) FROM sms_usage WHERE usage_day = :day AND scope = :scope")
-                .param("day", day).param("scope", scope).query(Integer.class).single() > 0) {
-            return false; // the day's row is there, and at its cap
-        }
-        try {
-            ownTransaction.executeWithoutResult(status -> jdbc.sql("INSERT INTO sms_usage (usage_day, scope, used) VALUES (:day, :scope, 0)")
-                    .param("day", day).param("scope", scope).update());
-        } catch (DuplicateKeyException e) {
-            // another instance inserted it first
-        }
+        // the day's first text for the scope: its row, unless another instance's is there (no error, so the
+        // transaction goes on, and no second connection is taken while this one is held)
+        jdbc.sql("INSERT INTO sms_usage (usage_day, scope, used) VALUES (:day, :scope, 0) ON CONFLICT DO NOTHING")
+                .param("day", day).param("scope", scope).update();
         return jdbc.sql("UPDATE sms_usage SET used = used + 1 WHERE usage_day = :day AND scope = :scope AND used < :cap")
                 .param("day", day).param("scope", scope).param("cap", cap).update() == 1;
     }
